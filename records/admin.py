@@ -1,0 +1,383 @@
+"""Admin for editors and translators; every save goes through the revision services."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from . import permissions
+from .diff import diff_snapshots
+from .models import Photo, Publication, Release, Revision, Segment, Topic
+from .selectors import publication_languages, release_history
+from .services import (
+    PublicationError,
+    ReleaseContentError,
+    RevisionConflict,
+    release_lock,
+    release_publish,
+    revision_commit,
+    revision_restore,
+)
+from .snapshots import LANGUAGE_CODES
+
+HISTORY_PAGE_SIZE = 50
+
+
+def _locked_fields(user, fields):
+    """Return the translated ``fields`` of languages ``user`` may not edit."""
+    allowed = set(permissions.editable_languages(user))
+    return [f"{field}_{code}" for field in fields for code in LANGUAGE_CODES if code not in allowed]
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name_en", "name_ja", "name_ru", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+class SegmentInline(TranslationStackedInline):
+    model = Segment
+    fields = ("position", "kind", "level", "text")
+    extra = 0
+    ordering = ("position", "id")
+
+    def get_readonly_fields(self, request, obj=None):
+        locked = _locked_fields(request.user, ["text"])
+        if not permissions.can_edit_structure(request.user):
+            locked += ["position", "kind", "level"]
+        return locked
+
+    def has_add_permission(self, request, obj=None):
+        return permissions.can_edit_structure(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_edit_structure(request.user)
+
+
+class PhotoInline(TranslationTabularInline):
+    model = Photo
+    fields = ("position", "caption", "credit")
+    extra = 0
+    ordering = ("position", "id")
+
+    def get_readonly_fields(self, request, obj=None):
+        locked = _locked_fields(request.user, ["caption", "credit"])
+        if not permissions.can_edit_structure(request.user):
+            locked.append("position")
+        return locked
+
+    def has_add_permission(self, request, obj=None):
+        return permissions.can_edit_structure(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_edit_structure(request.user)
+
+
+class ReleaseAdminForm(forms.ModelForm):
+    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    revision_message = forms.CharField(
+        label=gettext_lazy("Revision message"), required=False, max_length=500,
+        help_text=gettext_lazy("What changed and why; shown in the release's history."),
+    )
+
+    class Meta:
+        model = Release
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["based_on"].initial = self.instance.head_number
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # The admin view runs in one transaction, so this row lock holds until the save
+            # (and its revision) commit: nobody can slip a revision in between.
+            try:
+                locked = release_lock(self.instance.pk, cleaned.get("based_on"))
+            except RevisionConflict as conflict:
+                url = reverse("admin:records_release_compare", args=[self.instance.pk])
+                raise ValidationError(
+                    format_html(
+                        '{} <a href="{}?a={}&amp;b={}">{}</a>',
+                        str(conflict), url, conflict.based_on, conflict.head,
+                        _("See what changed in revision %(n)s.") % {"n": conflict.head},
+                    ),
+                    code="conflict",
+                ) from None
+            self.instance.head_number = locked.head_number
+        return cleaned
+
+
+@admin.register(Release)
+class ReleaseAdmin(TabbedTranslationAdmin):
+    form = ReleaseAdminForm
+    list_display = ("title", "date", "topic", "head_number", "published_in")
+    list_filter = ("topic", "date")
+    search_fields = ("slug", "title_en", "title_ja", "title_ru")
+    date_hierarchy = "date"
+    inlines = [PhotoInline, SegmentInline]
+    fields = ("slug", "topic", "date", "title", "based_on", "revision_message")
+    actions = ["publish_en", "publish_ja", "publish_ru"]
+    list_select_related = ("topic",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("topic")
+
+    def changelist_view(self, request, extra_context=None):
+        self._published = None
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=gettext_lazy("Published in"))
+    def published_in(self, obj):
+        # One query for the whole page, not one per row.
+        if getattr(self, "_published", None) is None:
+            self._published = publication_languages(
+                Release.objects.values_list("pk", flat=True)
+            )
+        return ", ".join(sorted(self._published.get(obj.pk, ()))) or "—"
+
+    def get_readonly_fields(self, request, obj=None):
+        locked = _locked_fields(request.user, ["title"])
+        if obj is not None and not permissions.can_edit_structure(request.user):
+            locked += ["slug", "topic", "date"]
+        return locked
+
+    def has_delete_permission(self, request, obj=None):
+        # Revisions are kept forever, so their release is too.
+        return False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        release = form.instance
+        revision = revision_commit(
+            release,
+            author=request.user,
+            message=form.cleaned_data.get("revision_message")
+            or (_("Edited in the admin") if change else _("Created in the admin")),
+        )
+        if revision is None:
+            messages.info(request, _("Nothing changed: no new revision."))
+        else:
+            messages.success(request, _("Saved as revision %(n)s.") % {"n": revision.number})
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/compare/", view(self.compare_view),
+                 name="%s_%s_compare" % info),
+            path("<path:object_id>/restore/", view(self.restore_view),
+                 name="%s_%s_restore" % info),
+            path("<path:object_id>/publish/", view(self.publish_view),
+                 name="%s_%s_publish" % info),
+        ] + super().get_urls()
+
+    def _release_or_404(self, request, object_id):
+        release = get_object_or_404(Release.objects.select_related("topic"), pk=unquote(object_id))
+        if not self.has_view_or_change_permission(request, release):
+            raise PermissionDenied
+        return release
+
+    def _context(self, request, release, title, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": release,
+            "title": title,
+            "subtitle": None,
+            "languages": LANGUAGE_CODES,
+            "can_publish": permissions.can_publish(request.user),
+            "can_restore": permissions.can_restore(request.user),
+            **extra,
+        }
+
+    def history_view(self, request, object_id, extra_context=None):
+        """List the release's revisions, paginated, in a constant number of queries."""
+        release = self._release_or_404(request, object_id)
+        revisions = release_history(release).defer("snapshot")
+        paginator = self.get_paginator(request, revisions, HISTORY_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("p", 1))
+        published = {
+            (publication.language, publication.revision_id): publication
+            for publication in Publication.objects.filter(
+                release=release, revision_id__in=[revision.pk for revision in page]
+            )
+        }
+        current = {}
+        for publication in Publication.objects.filter(release=release).order_by("id"):
+            current[publication.language] = publication.revision_id
+        rows = [
+            {
+                "revision": revision,
+                "published": [
+                    code for code in LANGUAGE_CODES if (code, revision.pk) in published
+                ],
+                "current": [code for code in LANGUAGE_CODES if current.get(code) == revision.pk],
+            }
+            for revision in page
+        ]
+        context = self._context(
+            request, release, _("History of %(release)s") % {"release": release},
+            page=page, rows=rows, page_range=paginator.get_elided_page_range(page.number),
+        )
+        return TemplateResponse(request, "admin/records/release/history.html", context)
+
+    def compare_view(self, request, object_id):
+        """Compare two revisions of a release, one language at a time."""
+        release = self._release_or_404(request, object_id)
+        head = release.head_number
+        try:
+            a = int(request.GET.get("a", max(head - 1, 1)))
+            b = int(request.GET.get("b", head))
+        except ValueError:
+            a, b = max(head - 1, 1), head
+        language = request.GET.get("lang", LANGUAGE_CODES[0])
+        if language not in LANGUAGE_CODES:
+            language = LANGUAGE_CODES[0]
+        found = {
+            revision.number: revision
+            for revision in Revision.objects.filter(release=release, number__in=[a, b])
+            .select_related("author")
+        }
+        if a not in found or b not in found:
+            messages.error(
+                request,
+                _("Release “%(slug)s” has no revision %(n)s.")
+                % {"slug": release.slug, "n": a if a not in found else b},
+            )
+            return HttpResponseRedirect(
+                reverse("admin:records_release_history", args=[release.pk])
+            )
+        diff = diff_snapshots(found[a].snapshot, found[b].snapshot, language)
+        context = self._context(
+            request, release,
+            _("Revision %(a)s → %(b)s of %(release)s") % {"a": a, "b": b, "release": release},
+            old=found[a], new=found[b], diff=diff, language=language,
+        )
+        return TemplateResponse(request, "admin/records/release/compare.html", context)
+
+    def restore_view(self, request, object_id):
+        """Restore an old revision as a new one (POST only)."""
+        release = self._release_or_404(request, object_id)
+        history = reverse("admin:records_release_history", args=[release.pk])
+        if request.method != "POST":
+            return HttpResponseRedirect(history)
+        if not permissions.can_restore(request.user):
+            raise PermissionDenied
+        try:
+            number = int(request.POST["number"])
+            based_on = int(request.POST["based_on"])
+        except (KeyError, ValueError):
+            messages.error(request, _("Choose a revision to restore."))
+            return HttpResponseRedirect(history)
+        try:
+            result = revision_restore(release, number, author=request.user, based_on=based_on)
+        except (RevisionConflict, ReleaseContentError) as error:
+            messages.error(request, str(error))
+        else:
+            if result.revision is None:
+                messages.info(request, _("Revision %(n)s is already the current content.") % {
+                    "n": number})
+            else:
+                messages.success(
+                    request,
+                    _("Restored revision %(old)s as revision %(new)s.")
+                    % {"old": number, "new": result.revision.number},
+                )
+        return HttpResponseRedirect(history)
+
+    def publish_view(self, request, object_id):
+        """Publish a revision in one language (POST only)."""
+        release = self._release_or_404(request, object_id)
+        history = reverse("admin:records_release_history", args=[release.pk])
+        if request.method != "POST":
+            return HttpResponseRedirect(history)
+        if not permissions.can_publish(request.user):
+            raise PermissionDenied
+        try:
+            number = int(request.POST["number"])
+        except (KeyError, ValueError):
+            messages.error(request, _("Choose a revision to publish."))
+            return HttpResponseRedirect(history)
+        self._publish(request, release, request.POST.get("language", ""), number)
+        return HttpResponseRedirect(history)
+
+    def _publish(self, request, release, language, number=None):
+        try:
+            publication, created = release_publish(
+                release, language, revision_number=number, author=request.user
+            )
+        except PublicationError as error:
+            messages.error(request, f"{release.slug}: {error}")
+            return
+        if created:
+            messages.success(
+                request,
+                _("Published revision %(n)s of “%(slug)s” in %(language)s.")
+                % {"n": publication.revision.number, "slug": release.slug, "language": language},
+            )
+        else:
+            messages.info(
+                request,
+                _("Revision %(n)s of “%(slug)s” was already published in %(language)s.")
+                % {"n": publication.revision.number, "slug": release.slug, "language": language},
+            )
+
+    def _publish_action(self, request, queryset, language):
+        if not permissions.can_publish(request.user):
+            raise PermissionDenied
+        for release in queryset:
+            self._publish(request, release, language)
+
+    @admin.action(description=gettext_lazy("Publish newest revision in English"),
+                  permissions=["publish"])
+    def publish_en(self, request, queryset):
+        self._publish_action(request, queryset, "en")
+
+    @admin.action(description=gettext_lazy("Publish newest revision in Japanese"),
+                  permissions=["publish"])
+    def publish_ja(self, request, queryset):
+        self._publish_action(request, queryset, "ja")
+
+    @admin.action(description=gettext_lazy("Publish newest revision in Russian"),
+                  permissions=["publish"])
+    def publish_ru(self, request, queryset):
+        self._publish_action(request, queryset, "ru")
+
+    def has_publish_permission(self, request):
+        return permissions.can_publish(request.user)
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):
+    list_display = ("release", "language", "revision_number", "published_by", "published_at")
+    list_filter = ("language",)
+    list_select_related = ("release", "revision", "published_by")
+
+    @admin.display(description=gettext_lazy("revision"))
+    def revision_number(self, obj):
+        return obj.revision.number
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,657 @@
+"""Language-by-language comparison of two press-release revision snapshots.
+
+Pure module: no database, no Django.  It backs the admin compare view, the
+``release_diff`` management command and the diff benchmark.
+
+Snapshot shape (one immutable revision)::
+
+    {"slug": ..., "date": ..., "topic": ...,
+     "title": {"en": ..., "ja": ..., "ru": ...},
+     "photos": [{"key": ..., "caption": {...}, "credit": {...}}],
+     "segments": [{"key": ..., "kind": ..., "level": 0, "text": {...}}]}
+
+Text diffs run diff-match-patch over *tokens* rather than characters: every
+distinct token is mapped to one private character, the character strings are
+diffed and the result is mapped back (the "lines to chars" trick at token
+grain).  Edits therefore always start and end on token boundaries.
+
+Tokenization:
+
+* en/ru (and any other language): a word is a run of letters/digits (with
+  combining accents, e.g. Russian stress marks) that may contain internal
+  apostrophes or hyphens ("don't", "из-за"); each whitespace run is one token;
+  every other character (punctuation, symbols) is a token of its own.
+* ja: tokens follow script changes.  Hiragana runs (inflections plus particles),
+  katakana runs (loanwords, foreign names), Latin/digit runs and whitespace runs
+  are one token each; punctuation is one token per character; *kanji are one
+  token per character*.  Kanji compounds are short and neighbouring compounds
+  often differ in one or two characters, so per-character grain turns
+  安倍総理 -> 岸田総理 into 安倍 -> 岸田 and 首脳会談 -> 外相会談 into 首脳 -> 外相.
+  The semantic cleanup then folds the stray one-kanji matches that this grain
+  would otherwise leave inside a rewritten phrase.
+
+In every language ``"".join(tokenize(text, language)) == text``.
+
+Positions (``old_position``/``new_position``) are 0-based list indexes;
+:func:`render_text_diff` prints them 1-based.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+__all__ = [
+    "LanguageDiff",
+    "PhotoChange",
+    "SegmentChange",
+    "TextOp",
+    "diff_revisions_all",
+    "diff_snapshots",
+    "diff_text",
+    "render_text_diff",
+    "tokenize",
+]
+
+EQUAL = "equal"
+INSERT = "insert"
+DELETE = "delete"
+
+ADDED = "added"
+REMOVED = "removed"
+CHANGED = "changed"
+UNCHANGED = "unchanged"
+
+LANGUAGES = ("en", "ja", "ru")
+
+# --------------------------------------------------------------------------
+# Tokenization
+# --------------------------------------------------------------------------
+
+# Python's \w leaves out combining marks (category Mn), so "зна́ние" with a
+# stress accent would otherwise fall apart into three tokens.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# Apostrophes and hyphens that glue two word parts together ("O’Neill", "из-за").
+_JOINERS = "'\u2019\u02bc\\-\u2010\u2011"
+
+_KANJI = (
+    "\u3005\u3007\u303b"  # 々 〇 〻 behave like kanji inside compounds
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+)
+_HIRAGANA = "\u3041-\u309f"
+# U+30FB (katakana middle dot) is left out on purpose: it separates names
+# (ウラジーミル・プーチン) and reads as punctuation.
+_KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_CJK = _KANJI + _HIRAGANA + _KATAKANA
+
+
+def _word_pattern(letter: str) -> str:
+    part = f"{letter}(?:{letter}|[{_MARKS}])*"
+    return f"{part}(?:[{_JOINERS}]{part})*"
+
+
+_WORD = _word_pattern(r"[^\W_]")
+# Latin/Cyrillic/digit runs inside Japanese text: letters that are not kana/kanji.
+_JA_WORD = _word_pattern(rf"[^\W_{_CJK}]")
+_WORD_RE = re.compile(rf"{_WORD}|\s+|.", re.DOTALL)
+_JA_RE = re.compile(
+    rf"[{_KANJI}]|[{_HIRAGANA}]+|[{_KATAKANA}]+|{_JA_WORD}|\s+|.", re.DOTALL
+)
+_KANJI_CHAR = re.compile(f"[{_KANJI}]")
+_HIRAGANA_CHAR = re.compile(f"[{_HIRAGANA}]")
+_KATAKANA_CHAR = re.compile(f"[{_KATAKANA}]")
+
+
+def _is_japanese(language: str) -> bool:
+    return language.lower().replace("_", "-").split("-")[0] == "ja"
+
+
+def tokenize(text: str, language: str) -> list[str]:
+    """Split text into diff tokens for the language; joining them gives the text back."""
+    if not text:
+        return []
+    pattern = _JA_RE if _is_japanese(language) else _WORD_RE
+    return pattern.findall(text)
+
+
+def _token_class(token: str) -> str:
+    first = token[0]
+    if first.isspace():
+        return "space"
+    if _KANJI_CHAR.match(first):
+        return "kanji"
+    if _HIRAGANA_CHAR.match(first):
+        return "hiragana"
+    if _KATAKANA_CHAR.match(first):
+        return "katakana"
+    if first.isalnum():
+        return "word"
+    return "punct"
+
+
+# --------------------------------------------------------------------------
+# Text diff
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextOp:
+    """One run of a text diff: op is "equal", "insert" or "delete"."""
+
+    op: str
+    text: str
+
+
+_DMP_OPS = {0: EQUAL, 1: INSERT, -1: DELETE}
+# First code point handed out to tokens; anything works because the encoded
+# strings never leave this module, but skipping the surrogate block keeps them
+# valid Unicode in case they are ever logged.
+_CODE_BASE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+class _TokenDMP(diff_match_patch):
+    """diff-match-patch whose boundary scoring looks at the decoded tokens."""
+
+    def __init__(self, decode: Mapping[str, str]):
+        super().__init__()
+        self._decode = decode
+
+    def _score(self, one: str, two: str) -> int:
+        # Same scale as upstream (6 = edge of text ... 0 = mid-word), but the
+        # upstream scorer inspects the private encoding characters, which says
+        # nothing about the text they stand for.
+        if not one or not two:
+            return 6
+        left = self._decode[one[-1]]
+        right = self._decode[two[0]]
+        class1 = _token_class(left)
+        class2 = _token_class(right)
+        if class1 == "space" and left.count("\n") >= 2 or class2 == "space" and (
+            right.count("\n") >= 2
+        ):
+            return 5
+        if class1 == "space" and "\n" in left or class2 == "space" and "\n" in right:
+            return 4
+        if class1 == "punct" and class2 == "space":
+            return 3
+        if class1 == "space" or class2 == "space":
+            return 2
+        if class1 == "punct" or class2 == "punct" or class1 != class2:
+            # A script change is the nearest thing Japanese has to a word break.
+            return 1
+        return 0
+
+    def diff_cleanupSemanticLossless(self, diffs):  # noqa: N802 - upstream name
+        """Slide single edits sideways so they start and end on natural breaks."""
+        pointer = 1
+        while pointer < len(diffs) - 1:
+            if diffs[pointer - 1][0] == self.DIFF_EQUAL and diffs[pointer + 1][0] == (
+                self.DIFF_EQUAL
+            ):
+                equality1 = diffs[pointer - 1][1]
+                edit = diffs[pointer][1]
+                equality2 = diffs[pointer + 1][1]
+                common = self.diff_commonSuffix(equality1, edit)
+                if common:
+                    shared = edit[-common:]
+                    equality1 = equality1[:-common]
+                    edit = shared + edit[:-common]
+                    equality2 = shared + equality2
+                best = (equality1, edit, equality2)
+                best_score = self._score(equality1, edit) + self._score(edit, equality2)
+                while edit and equality2 and edit[0] == equality2[0]:
+                    equality1 += edit[0]
+                    edit = edit[1:] + equality2[0]
+                    equality2 = equality2[1:]
+                    score = self._score(equality1, edit) + self._score(edit, equality2)
+                    # >= prefers trailing over leading whitespace, like upstream.
+                    if score >= best_score:
+                        best_score = score
+                        best = (equality1, edit, equality2)
+                if diffs[pointer - 1][1] != best[0]:
+                    if best[0]:
+                        diffs[pointer - 1] = (diffs[pointer - 1][0], best[0])
+                    else:
+                        del diffs[pointer - 1]
+                        pointer -= 1
+                    diffs[pointer] = (diffs[pointer][0], best[1])
+                    if best[2]:
+                        diffs[pointer + 1] = (diffs[pointer + 1][0], best[2])
+                    else:
+                        del diffs[pointer + 1]
+                        pointer -= 1
+            pointer += 1
+
+
+def _encode(tokens: Iterable[str], table: dict[str, str], decode: dict[str, str]) -> str:
+    chars = []
+    for token in tokens:
+        char = table.get(token)
+        if char is None:
+            code = _CODE_BASE + len(table)
+            if code >= _SURROGATES.start:
+                code += len(_SURROGATES)
+            char = chr(code)
+            table[token] = char
+            decode[char] = token
+        chars.append(char)
+    return "".join(chars)
+
+
+def diff_text(old: str, new: str, language: str) -> list[TextOp]:
+    """Diff two texts at token grain and return equal/insert/delete runs."""
+    old = old or ""
+    new = new or ""
+    if old == new:
+        return [TextOp(EQUAL, old)] if old else []
+    if not old:
+        return [TextOp(INSERT, new)]
+    if not new:
+        return [TextOp(DELETE, old)]
+    table: dict[str, str] = {}
+    decode: dict[str, str] = {}
+    chars_old = _encode(tokenize(old, language), table, decode)
+    chars_new = _encode(tokenize(new, language), table, decode)
+    dmp = _TokenDMP(decode)
+    diffs = dmp.diff_main(chars_old, chars_new, checklines=False)
+    dmp.diff_cleanupSemantic(diffs)
+    ops: list[TextOp] = []
+    for code, chars in diffs:
+        if not chars:
+            continue
+        op = _DMP_OPS[code]
+        text = "".join(map(decode.__getitem__, chars))
+        if ops and ops[-1].op == op:
+            ops[-1] = TextOp(op, ops[-1].text + text)
+        else:
+            ops.append(TextOp(op, text))
+    return ops
+
+
+# --------------------------------------------------------------------------
+# Snapshot diff
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentChange:
+    """How one segment (matched by key) differs between two revisions in one language."""
+
+    key: str
+    status: str  # "added" | "removed" | "changed" | "unchanged"
+    moved: bool  # present in both and its relative order changed
+    old_position: int | None  # 0-based index in the old snapshot; None when added
+    new_position: int | None  # 0-based index in the new snapshot; None when removed
+    kind: str  # new kind (old kind for removed segments)
+    level: int
+    old_kind: str | None  # None when the segment is added
+    old_level: int | None
+    structure_changed: bool  # kind or level differ; counts as "changed"
+    old_text: str
+    new_text: str
+    ops: tuple[TextOp, ...]
+
+    @property
+    def text_changed(self) -> bool:
+        """Return whether the text in this language differs."""
+        return self.old_text != self.new_text
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoChange:
+    """How one photo's caption and credit (matched by key) differ in one language."""
+
+    key: str
+    status: str  # "added" | "removed" | "changed" | "unchanged"
+    moved: bool
+    old_position: int | None
+    new_position: int | None
+    old_caption: str
+    new_caption: str
+    caption_ops: tuple[TextOp, ...]
+    old_credit: str
+    new_credit: str
+    credit_ops: tuple[TextOp, ...]
+
+
+def _count(items: Iterable[SegmentChange | PhotoChange]) -> dict[str, int]:
+    counts = {ADDED: 0, REMOVED: 0, CHANGED: 0, "moved": 0}
+    for item in items:
+        if item.status != UNCHANGED:
+            counts[item.status] += 1
+        if item.moved:
+            counts["moved"] += 1
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageDiff:
+    """Everything that differs between two revisions in one language."""
+
+    language: str
+    title_ops: tuple[TextOp, ...]
+    title_changed: bool
+    segments: tuple[SegmentChange, ...]  # new order; removed ones where they were
+    photos: tuple[PhotoChange, ...]  # same ordering rule as segments
+    old_title: str = ""
+    new_title: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """Return whether anything differs in this language."""
+        return (
+            self.title_changed
+            or any(s.status != UNCHANGED or s.moved for s in self.segments)
+            or any(p.status != UNCHANGED or p.moved for p in self.photos)
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Return segment counts: added, removed, changed and moved."""
+        return _count(self.segments)
+
+    def photo_counts(self) -> dict[str, int]:
+        """Return photo counts: added, removed, changed and moved."""
+        return _count(self.photos)
+
+
+def _text(value: object, language: str) -> str:
+    # Older snapshots may predate a language, or store a bare string.
+    if isinstance(value, Mapping):
+        value = value.get(language)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _identities(items: Sequence[Mapping]) -> list[tuple[str, int]]:
+    # Keys should be unique, but a duplicated (or missing) key must not crash
+    # the compare view: the n-th occurrence in old pairs with the n-th in new.
+    seen: dict[str, int] = {}
+    identities = []
+    for item in items:
+        key = str(item.get("key") or "")
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        identities.append((key, occurrence))
+    return identities
+
+
+def _increasing_subsequence(values: Sequence[int]) -> set[int]:
+    """Return the indexes of one longest strictly increasing subsequence of values."""
+    tails: list[int] = []  # tails[k]: smallest last value of an increasing run of length k+1
+    tail_index: list[int] = []
+    previous = [-1] * len(values)
+    for index, value in enumerate(values):
+        slot = bisect_left(tails, value)
+        if slot == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[slot] = value
+            tail_index[slot] = index
+        previous[index] = tail_index[slot - 1] if slot else -1
+    keep: set[int] = set()
+    index = tail_index[-1] if tail_index else -1
+    while index != -1:
+        keep.add(index)
+        index = previous[index]
+    return keep
+
+
+def _align(
+    old_items: Sequence[Mapping], new_items: Sequence[Mapping]
+) -> list[tuple[int | None, int | None, bool]]:
+    """Pair items by key and order them for display as (old index, new index, moved)."""
+    old_ids = _identities(old_items)
+    new_ids = _identities(new_items)
+    old_index = {identity: index for index, identity in enumerate(old_ids)}
+    matched = [old_index.get(identity) for identity in new_ids]
+    common = [(new, old) for new, old in enumerate(matched) if old is not None]
+    # Items outside one longest increasing run of old positions are the ones
+    # that moved; an insertion shifts positions but keeps the run intact, so
+    # it does not mark everything after it as moved.
+    stable = _increasing_subsequence([old for _, old in common])
+    moved_new = {common[i][0] for i in range(len(common)) if i not in stable}
+    anchors = sorted(common[i][1] for i in stable)
+    # A removed item is shown right after the nearest stable item that preceded
+    # it in the old order (or at the top), i.e. where it used to be.
+    present = {old for old in matched if old is not None}
+    removed_after: dict[int, list[int]] = {}
+    for old in range(len(old_ids)):
+        if old not in present:
+            slot = bisect_left(anchors, old)
+            anchor = anchors[slot - 1] if slot else -1
+            removed_after.setdefault(anchor, []).append(old)
+    rows: list[tuple[int | None, int | None, bool]] = [
+        (old, None, False) for old in removed_after.get(-1, ())
+    ]
+    for new, old in enumerate(matched):
+        rows.append((old, new, new in moved_new))
+        if old is not None and new not in moved_new:
+            rows.extend((gone, None, False) for gone in removed_after.get(old, ()))
+    return rows
+
+
+def _ops(old: str, new: str, language: str) -> tuple[TextOp, ...]:
+    return tuple(diff_text(old, new, language))
+
+
+def _status(old_index: int | None, new_index: int | None, differs: bool) -> str:
+    if old_index is None:
+        return ADDED
+    if new_index is None:
+        return REMOVED
+    return CHANGED if differs else UNCHANGED
+
+
+def _segment_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: str):
+    changes = []
+    for old_index, new_index, moved in _align(old, new):
+        before = old[old_index] if old_index is not None else None
+        after = new[new_index] if new_index is not None else None
+        current = after if after is not None else before
+        kind = str(current.get("kind") or "paragraph")
+        level = int(current.get("level") or 0)
+        old_kind = old_level = None
+        if before is not None:
+            old_kind = str(before.get("kind") or "paragraph")
+            old_level = int(before.get("level") or 0)
+        structure_changed = (
+            before is not None and after is not None and (old_kind, old_level) != (kind, level)
+        )
+        old_text = _text(before.get("text"), language) if before is not None else ""
+        new_text = _text(after.get("text"), language) if after is not None else ""
+        changes.append(
+            SegmentChange(
+                key=str(current.get("key") or ""),
+                status=_status(
+                    old_index, new_index, structure_changed or old_text != new_text
+                ),
+                moved=moved,
+                old_position=old_index,
+                new_position=new_index,
+                kind=kind,
+                level=level,
+                old_kind=old_kind,
+                old_level=old_level,
+                structure_changed=structure_changed,
+                old_text=old_text,
+                new_text=new_text,
+                ops=_ops(old_text, new_text, language),
+            )
+        )
+    return tuple(changes)
+
+
+def _photo_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: str):
+    changes = []
+    for old_index, new_index, moved in _align(old, new):
+        before = old[old_index] if old_index is not None else {}
+        after = new[new_index] if new_index is not None else {}
+        old_caption = _text(before.get("caption"), language)
+        new_caption = _text(after.get("caption"), language)
+        old_credit = _text(before.get("credit"), language)
+        new_credit = _text(after.get("credit"), language)
+        differs = old_caption != new_caption or old_credit != new_credit
+        changes.append(
+            PhotoChange(
+                key=str((after or before).get("key") or ""),
+                status=_status(old_index, new_index, differs),
+                moved=moved,
+                old_position=old_index,
+                new_position=new_index,
+                old_caption=old_caption,
+                new_caption=new_caption,
+                caption_ops=_ops(old_caption, new_caption, language),
+                old_credit=old_credit,
+                new_credit=new_credit,
+                credit_ops=_ops(old_credit, new_credit, language),
+            )
+        )
+    return tuple(changes)
+
+
+def diff_snapshots(old: Mapping | None, new: Mapping | None, language: str) -> LanguageDiff:
+    """Compare two revision snapshots in one language."""
+    # An empty/None old snapshot lets the first revision diff as "all added".
+    old = old or {}
+    new = new or {}
+    old_title = _text(old.get("title"), language)
+    new_title = _text(new.get("title"), language)
+    return LanguageDiff(
+        language=language,
+        title_ops=_ops(old_title, new_title, language),
+        title_changed=old_title != new_title,
+        segments=_segment_changes(
+            old.get("segments") or (), new.get("segments") or (), language
+        ),
+        photos=_photo_changes(old.get("photos") or (), new.get("photos") or (), language),
+        old_title=old_title,
+        new_title=new_title,
+    )
+
+
+def diff_revisions_all(
+    old: Mapping | None, new: Mapping | None, languages: Iterable[str] = LANGUAGES
+) -> dict[str, LanguageDiff]:
+    """Compare two revision snapshots in every given language."""
+    return {language: diff_snapshots(old, new, language) for language in languages}
+
+
+# --------------------------------------------------------------------------
+# Plain-text rendering
+# --------------------------------------------------------------------------
+
+_RED, _GREEN, _YELLOW, _CYAN, _BOLD, _RESET = (
+    "\x1b[31m",
+    "\x1b[32m",
+    "\x1b[33m",
+    "\x1b[36m",
+    "\x1b[1m",
+    "\x1b[0m",
+)
+_INDENT = "    "
+_EXCERPT = 60
+
+
+def _paint(text: str, color: str, enabled: bool) -> str:
+    return f"{color}{text}{_RESET}" if enabled and text else text
+
+
+def _word_diff(ops: Iterable[TextOp], color: bool) -> str:
+    parts = []
+    for op in ops:
+        if op.op == DELETE:
+            parts.append(_paint(f"[-{op.text}-]", _RED, color))
+        elif op.op == INSERT:
+            parts.append(_paint(f"{{+{op.text}+}}", _GREEN, color))
+        else:
+            parts.append(op.text)
+    return "".join(parts)
+
+
+def _body(text: str) -> list[str]:
+    return [_INDENT + line for line in text.split("\n")]
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
+
+
+def _summary(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{counts[name]} {name}" for name in (ADDED, REMOVED, CHANGED, "moved"))
+
+
+def _structure(change: SegmentChange) -> str:
+    label = change.kind if not change.level else f"{change.kind} level {change.level}"
+    if change.structure_changed:
+        was = change.old_kind if not change.old_level else (
+            f"{change.old_kind} level {change.old_level}"
+        )
+        label += f" (was {was})"
+    return label
+
+
+def _segment_lines(change: SegmentChange, color: bool) -> list[str]:
+    label = _structure(change)
+    old_no = (change.old_position or 0) + 1
+    new_no = (change.new_position or 0) + 1
+    move = f"moved {old_no}→{new_no}"
+    if change.status == ADDED:
+        return [_paint(f"+ [{new_no}] {label}", _GREEN, color), *_body(change.new_text)]
+    if change.status == REMOVED:
+        return [_paint(f"- [{old_no}] {label}", _RED, color), *_body(change.old_text)]
+    if change.status == CHANGED:
+        head = f"~ [{new_no}] {label}" + (f" > {move}" if change.moved else "")
+        return [_paint(head, _YELLOW, color), *_body(_word_diff(change.ops, color))]
+    return [_paint(f"> {move} [{new_no}] {label}", _CYAN, color),
+            _INDENT + _excerpt(change.new_text)]
+
+
+def _photo_lines(change: PhotoChange, color: bool) -> list[str]:
+    old_no = (change.old_position or 0) + 1
+    new_no = (change.new_position or 0) + 1
+    if change.status == ADDED:
+        head, paint = f"+ photo [{new_no}]", _GREEN
+    elif change.status == REMOVED:
+        head, paint = f"- photo [{old_no}]", _RED
+    elif change.status == CHANGED:
+        head, paint = f"~ photo [{new_no}]", _YELLOW
+        if change.moved:
+            head += f" > moved {old_no}→{new_no}"
+    else:
+        head, paint = f"> moved {old_no}→{new_no} photo [{new_no}]", _CYAN
+    lines = [_paint(head, paint, color)]
+    for name, ops in (("caption", change.caption_ops), ("credit", change.credit_ops)):
+        if ops:
+            lines.append(f"{_INDENT}{name}: {_word_diff(ops, color)}")
+    return lines
+
+
+def render_text_diff(diff: LanguageDiff, *, color: bool = False) -> str:
+    """Render a language diff as a git word-diff style plain-text report."""
+    if not diff.changed:
+        return _paint(f"[{diff.language}] no changes", _BOLD, color) + "\n"
+    header = f"[{diff.language}] segments: {_summary(diff.counts())}"
+    if diff.title_changed:
+        header += "; title changed"
+    photo_counts = diff.photo_counts()
+    if any(photo_counts.values()):
+        header += f"; photos: {_summary(photo_counts)}"
+    lines = [_paint(header, _BOLD, color)]
+    if diff.title_changed:
+        lines.append(_paint("~ title", _YELLOW, color))
+        lines.extend(_body(_word_diff(diff.title_ops, color)))
+    for change in diff.segments:
+        if change.status != UNCHANGED or change.moved:
+            lines.extend(_segment_lines(change, color))
+    for photo in diff.photos:
+        if photo.status != UNCHANGED or photo.moved:
+            lines.extend(_photo_lines(photo, color))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,25 @@
+"""Helpers shared by the records management commands."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+
+from records.models import Release
+
+
+def user_by_username(username):
+    """Return the user called ``username`` (None for None), or raise CommandError."""
+    if username is None:
+        return None
+    try:
+        return get_user_model().objects.get(username=username)
+    except get_user_model().DoesNotExist:
+        raise CommandError(_("unknown user “%(name)s”") % {"name": username}) from None
+
+
+def release_by_slug(slug):
+    """Return the release with ``slug`` or raise CommandError."""
+    try:
+        return Release.objects.select_related("topic").get(slug=slug)
+    except Release.DoesNotExist:
+        raise CommandError(_("no release with slug “%(slug)s”") % {"slug": slug}) from None

@@ -1,0 +1,29 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from records.demo import ACCOUNTS, demo_load
+
+
+class Command(BaseCommand):
+    help = _("Load the demo: seed release in three languages, demo accounts, publications.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+
+    def handle(self, *args, base_url, **options):
+        loaded = demo_load()
+        release = loaded["release"]
+        base = base_url.rstrip("/")
+        lines = [
+            _("Concord demo loaded: “%(title)s” (revision %(n)s).") % {
+                "title": release.title, "n": release.head_number},
+            "",
+            _("Reader:"),
+            *(f"  {base}/{code}/releases/{release.slug}/" for code in ("en", "ja", "ru")),
+            _("Admin:") + f" {base}/admin/",
+            "",
+            _("Logins (password: %(password)s):") % {"password": loaded["password"]},
+            "  admin (superuser)",
+            *(f"  {username} ({group})" for username, group in ACCOUNTS),
+        ]
+        self.stdout.write("\n".join(lines))

@@ -1,0 +1,190 @@
+"""What a release is: topics, releases, their segments and photos, revisions, publications."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+class ImmutableRevisionError(Exception):
+    """Raised when code tries to change or delete a stored revision."""
+
+    message = _("Revisions are immutable: they can be neither changed nor deleted.")
+
+    def __str__(self):
+        return str(self.message)
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def published(self, language):
+        """Return releases that have a publication in ``language``."""
+        return self.filter(publications__language=language).distinct()
+
+
+class Release(models.Model):
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="releases", verbose_name=_("topic")
+    )
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=300)
+    # Number of the newest revision; a write names the number it was based on.
+    head_number = models.PositiveIntegerField(_("head revision"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "slug"]
+        verbose_name = _("release")
+        verbose_name_plural = _("releases")
+        permissions = [
+            ("publish_release", _("Can publish a release revision")),
+            ("edit_text_en", _("Can edit English text")),
+            ("edit_text_ja", _("Can edit Japanese text")),
+            ("edit_text_ru", _("Can edit Russian text")),
+        ]
+
+    def __str__(self):
+        return self.title or self.slug
+
+
+class Segment(models.Model):
+    class Kind(models.TextChoices):
+        PARAGRAPH = "paragraph", _("paragraph")
+        HEADING = "heading", _("heading")
+        ITEM = "item", _("item")
+        BULLET = "bullet", _("bullet")
+
+    release = models.ForeignKey(
+        Release, on_delete=models.CASCADE, related_name="segments", verbose_name=_("release")
+    )
+    key = models.UUIDField(_("key"), default=uuid.uuid4, editable=False)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PARAGRAPH)
+    level = models.PositiveSmallIntegerField(_("level"), default=0)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["release", "position", "id"]
+        verbose_name = _("segment")
+        verbose_name_plural = _("segments")
+        constraints = [
+            models.UniqueConstraint(fields=["release", "key"], name="segment_key_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.position}: {self.text[:60]}"
+
+
+class Photo(models.Model):
+    release = models.ForeignKey(
+        Release, on_delete=models.CASCADE, related_name="photos", verbose_name=_("release")
+    )
+    key = models.UUIDField(_("key"), default=uuid.uuid4, editable=False)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["release", "position", "id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        constraints = [
+            models.UniqueConstraint(fields=["release", "key"], name="photo_key_unique"),
+        ]
+
+    def __str__(self):
+        return self.caption
+
+
+class RevisionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableRevisionError
+
+    def delete(self):
+        raise ImmutableRevisionError
+
+
+class Revision(models.Model):
+    release = models.ForeignKey(
+        Release, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("release")
+    )
+    number = models.PositiveIntegerField(_("number"))
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        verbose_name=_("parent"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    message = models.CharField(_("message"), max_length=500, blank=True)
+    snapshot = models.JSONField(_("snapshot"))
+    checksum = models.CharField(_("checksum"), max_length=64)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["release", "-number"]
+        get_latest_by = "number"
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(fields=["release", "number"], name="revision_number_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.release_id} r{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableRevisionError
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRevisionError
+
+
+class Publication(models.Model):
+    """One act of publishing: readers of ``language`` see ``revision`` from then on."""
+
+    release = models.ForeignKey(
+        Release, on_delete=models.PROTECT, related_name="publications", verbose_name=_("release")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="publications", verbose_name=_("revision")
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("published by"),
+    )
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        indexes = [models.Index(fields=["release", "language", "-id"])]
+
+    def __str__(self):
+        return f"{self.release_id} [{self.language}] r{self.revision_id}"

@@ -1,0 +1,80 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from config.celery import app as celery_app
+
+DATA = Path(__file__).resolve().parent / "data"
+SEED = DATA / "release-seed-2017-07-07.txt"
+BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_broker = pytest.mark.skip(reason="needs CELERY_BROKER_URL and a running Celery worker")
+    for item in items:
+        if "integration" in item.keywords and not BROKER:
+            item.add_marker(skip_broker)
+
+
+@pytest.fixture(autouse=True)
+def _celery_mode(request):
+    """Run tasks in-process except in integration tests, which go through the real worker."""
+    eager = "integration" not in request.keywords
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = eager or not BROKER
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def postgres(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def data_dir():
+    return DATA
+
+
+@pytest.fixture
+def seed_bytes():
+    return SEED.read_bytes()
+
+
+@pytest.fixture
+def roles(db):
+    from records.demo import roles_ensure
+
+    return roles_ensure()
+
+
+@pytest.fixture
+def users(roles):
+    from records.demo import accounts_ensure
+
+    return accounts_ensure(roles, "test-password-123")
+
+
+@pytest.fixture
+def editor(users):
+    return users["editor"]
+
+
+@pytest.fixture
+def seed_release(db, editor, seed_bytes):
+    """The seed release imported from text (English only), revision 1."""
+    from records.segmenter import parse_release_text
+    from records.services import release_import_text
+
+    return release_import_text(parse_release_text(seed_bytes), author=editor).release
+
+
+@pytest.fixture
+def demo(db):
+    """The full demo: seed release in three languages, accounts, publications."""
+    from records.demo import demo_load
+
+    return demo_load(password="test-password-123")

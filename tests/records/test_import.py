@@ -1,0 +1,167 @@
+"""The import_release command on the seed, on variants, and its refusals."""
+
+import json
+from collections import Counter
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from records.models import Photo, Release, Revision, Segment, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    from io import StringIO
+
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def nothing_written():
+    return (
+        Release.objects.count(), Segment.objects.count(), Photo.objects.count(),
+        Revision.objects.count(), Topic.objects.count(),
+    ) == (0, 0, 0, 0, 0)
+
+
+def test_seed_import_produces_the_release(data_dir):
+    out = run("import_release", str(data_dir / "release-seed-2017-07-07.txt"))
+    release = Release.objects.get()
+    assert "Created release" in out and release.slug in out
+    assert release.slug == "japan-russia-summit-meeting-2017-07-07"
+    assert release.date.isoformat() == "2017-07-07"
+    assert release.title_en == "Japan-Russia Summit Meeting"
+    assert release.topic.name_en == "Japan-Russia Relations"
+    photos = list(release.photos.order_by("position"))
+    assert [p.credit_en for p in photos] == ["Cabinet Public Relations Office"] * 2
+    segments = list(release.segments.order_by("position"))
+    assert len(segments) == 20
+    counts = Counter((s.kind, s.level) for s in segments)
+    assert counts == {
+        ("paragraph", 0): 1, ("heading", 1): 5, ("heading", 2): 2, ("item", 3): 4,
+        ("bullet", 1): 8,
+    }
+    assert [s.kind for s in segments[:5]] == ["paragraph", "heading", "bullet", "bullet", "heading"]
+    assert segments[1].text_en == "Northern Territories issue"
+    assert "(Территории опережающего развития, TOR)" in segments[10].text_en
+    assert not any(s.text_en.startswith(("•", "(i)", "1.")) for s in segments)
+    assert release.head_number == 1 and Revision.objects.get().number == 1
+
+
+def test_reimporting_identical_file_changes_nothing(data_dir):
+    path = str(data_dir / "release-seed-2017-07-07.txt")
+    run("import_release", path)
+    before = list(Segment.objects.values_list("key", "text_en").order_by("position"))
+    out = run("import_release", path)
+    assert "unchanged" in out
+    assert Revision.objects.count() == 1
+    assert list(Segment.objects.values_list("key", "text_en").order_by("position")) == before
+
+
+def test_reimporting_edited_copy_keeps_keys_and_translations(data_dir, tmp_path, demo):
+    release = demo["release"]
+    segments = list(release.segments.order_by("position"))
+    original = (data_dir / "release-seed-2017-07-07.txt").read_text(encoding="utf-8")
+    edited = original.replace("2. Issues of North Korea", "2. Issues concerning North Korea")
+    path = tmp_path / "edited.txt"
+    path.write_text(edited, encoding="utf-8")
+    out = run("import_release", str(path))
+    assert "revision 3" in out
+    heading = Segment.objects.get(key=segments[11].key)
+    assert heading.text_en == "Issues concerning North Korea"
+    # The Japanese and Russian text of the edited segment are kept, not lost.
+    assert heading.text_ja == segments[11].text_ja and heading.text_ja
+    assert heading.text_ru == segments[11].text_ru and heading.text_ru
+    assert set(Segment.objects.values_list("key", flat=True)) == {s.key for s in segments}
+
+
+@pytest.mark.parametrize(
+    "name, title, expected",
+    [
+        ("release-variant-photos-2017-09-07.txt", None, None),
+        ("release-variant-items-2016-12-16.txt", "Japan-Russia Summit Meeting in Nagato", None),
+    ],
+)
+def test_variants_import(data_dir, name, title, expected):
+    args = ["import_release", str(data_dir / name)]
+    if title:
+        args += ["--title", title]
+    run(*args)
+    release = Release.objects.get()
+    assert release.segments.count() > 0
+    for segment in release.segments.all():
+        assert segment.text_en.strip() == segment.text_en
+        assert not segment.text_en.startswith(("• ", "(i) ", "(1) "))
+
+
+def test_slug_and_title_options(data_dir):
+    run("import_release", str(data_dir / "release-seed-2017-07-07.txt"),
+        "--slug", "summit-2017", "--title", "Summit in Hamburg")
+    release = Release.objects.get()
+    assert (release.slug, release.title_en) == ("summit-2017", "Summit in Hamburg")
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        (b"   \n\n  \n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Japan-Russia Relations\nJuly 7, 2017\nLeaders met in Moskva \u2014 caf\u00e9\n"
+         .encode("latin-1", "replace").replace(b"?", b"\xe9"), "line 3: not valid UTF-8"),
+        (b"Japan-Russia Relations\n\nThe leaders met.\n", "line 3: expected a date line"),
+        (b"Japan-Russia Relations\nFebruary 30, 2017\nText.\n", "line 2: the date"),
+    ],
+)
+def test_bad_files_are_refused_and_nothing_is_written(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(CommandError) as error:
+        run("import_release", str(path))
+    assert message in str(error.value)
+    assert str(path) in str(error.value)
+    assert nothing_written()
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="cannot read"):
+        run("import_release", str(tmp_path / "absent.txt"))
+    assert nothing_written()
+
+
+def test_text_without_photos_needs_a_title(tmp_path):
+    path = tmp_path / "no-photo.txt"
+    path.write_text("Japan-Russia Relations\nJuly 7, 2017\n\nThe leaders met.\n", "utf-8")
+    with pytest.raises(CommandError, match="--title"):
+        run("import_release", str(path))
+    assert nothing_written()
+    run("import_release", str(path), "--title", "Meeting")
+    assert Release.objects.get().title_en == "Meeting"
+
+
+def test_unknown_author_is_refused(data_dir):
+    with pytest.raises(CommandError, match="unknown user"):
+        run("import_release", str(data_dir / "release-seed-2017-07-07.txt"), "--author", "nobody")
+    assert nothing_written()
+
+
+def test_json_document_with_three_languages(tmp_path):
+    document = {
+        "slug": "three-languages", "date": "2017-07-07",
+        "topic": {"slug": "japan-russia-relations",
+                  "name": {"en": "Japan-Russia Relations", "ja": "日露関係"}},
+        "title": {"en": "Summit", "ja": "首脳会談", "ru": "Встреча"},
+        "photos": [],
+        "segments": [
+            {"kind": "heading", "level": 1, "text": {"en": "Economy", "ja": "経済", "ru": "Экономика"}},
+        ],
+    }
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    run("import_release", str(path))
+    release = Release.objects.get()
+    assert (release.title_ja, release.title_ru) == ("首脳会談", "Встреча")
+    assert release.segments.get().text_ru == "Экономика"
+    assert release.topic.name_ja == "日露関係"
