@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -147,19 +148,54 @@ class TextOp:
 
 
 _DMP_OPS = {0: EQUAL, 1: INSERT, -1: DELETE}
-# First code point handed out to tokens; anything works because the encoded
-# strings never leave this module, but skipping the surrogate block keeps them
-# valid Unicode in case they are ever logged.
-_CODE_BASE = 0x100
-_SURROGATES = range(0xD800, 0xE000)
+# Tokens are encoded from U+E000 upwards: that run up to U+10FFFF holds over a
+# million code points with no surrogates in it, so encoded strings stay valid
+# Unicode and no text can run out of codes.
+_CODE_BASE = 0xE000
+# Unchanged tokens kept next to the changed middle so that the cleanups still
+# see the words around an edit; the rest of the shared head/tail is not encoded.
+_CONTEXT = 16
+
+
+# Largest number of Myers "d" steps one bisection may take, i.e. a single
+# unmatched stretch may hold up to 2 * _MAX_D word edits before it is shown as
+# one delete + one insert.  Past that the text has been rewritten, a precise
+# alignment reads no better, and Python-level bisection cost grows as d².
+_MAX_D = 64
+
+
+class _StepBudget:
+    """Stand-in for diff-match-patch's wall-clock deadline that runs out after N steps."""
+
+    __slots__ = ("_left",)
+
+    def __init__(self, steps: int):
+        self._left = steps
+
+    def __lt__(self, now: object) -> bool:
+        # Upstream checks ``time.time() > deadline`` once per d step; float
+        # cannot compare with us, so Python falls back to this reflected method.
+        # Counting steps instead of seconds keeps the output deterministic.
+        self._left -= 1
+        return self._left < 0
 
 
 class _TokenDMP(diff_match_patch):
-    """diff-match-patch whose boundary scoring looks at the decoded tokens."""
+    """diff-match-patch tuned for token-encoded strings."""
 
     def __init__(self, decode: Mapping[str, str]):
         super().__init__()
         self._decode = decode
+
+    def diff_bisect(self, text1, text2, deadline):
+        """Bisect with a step cap instead of a clock; give up early when the cap cannot hold."""
+        # Every unit without a partner costs one edit, so the multiset overlap
+        # bounds the edit distance from below; skip the doomed search.
+        if len(text1) + len(text2) > 2 * _MAX_D:
+            common = (Counter(text1) & Counter(text2)).total()
+            if len(text1) + len(text2) - 2 * common > 2 * _MAX_D:
+                return [(self.DIFF_DELETE, text1), (self.DIFF_INSERT, text2)]
+        return super().diff_bisect(text1, text2, _StepBudget(_MAX_D))
 
     def _score(self, one: str, two: str) -> int:
         # Same scale as upstream (6 = edge of text ... 0 = mid-word), but the
@@ -228,19 +264,70 @@ class _TokenDMP(diff_match_patch):
             pointer += 1
 
 
-def _encode(tokens: Iterable[str], table: dict[str, str], decode: dict[str, str]) -> str:
-    chars = []
+def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
+    # Binary search over slice comparisons: log n C-level compares instead of
+    # a Python loop over every token.
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _common_suffix(a: Sequence[str], b: Sequence[str], limit: int) -> int:
+    low, high = 0, limit
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _codes(items: Iterable[str]) -> dict[str, str]:
+    return {item: chr(_CODE_BASE + i) for i, item in enumerate(dict.fromkeys(items))}
+
+
+def _units(tokens: Sequence[str]) -> list[tuple[str, ...]]:
+    """Group tokens into word units: each token plus the whitespace run after it."""
+    units: list[tuple[str, ...]] = []
     for token in tokens:
-        char = table.get(token)
-        if char is None:
-            code = _CODE_BASE + len(table)
-            if code >= _SURROGATES.start:
-                code += len(_SURROGATES)
-            char = chr(code)
-            table[token] = char
-            decode[char] = token
-        chars.append(char)
-    return "".join(chars)
+        if units and token.isspace() and not units[-1][-1].isspace():
+            units[-1] = (units[-1][0], token)
+        else:
+            units.append((token,))
+    return units
+
+
+def _diff_tokens(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, str]]:
+    """Diff two token lists; return dmp (op, text) pairs cleaned up at token grain."""
+    token_codes = _codes([*old, *new])
+    decode = {char: token for token, char in token_codes.items()}
+    units_old, units_new = _units(old), _units(new)
+    unit_codes = _codes([*units_old, *units_new])
+    expand = {
+        char: "".join(map(token_codes.__getitem__, unit)) for unit, char in unit_codes.items()
+    }
+    dmp = _TokenDMP(decode)
+    # Diffing whole word units first keeps the many shared single spaces of
+    # two unrelated sentences from posing as matches: that is what makes a
+    # rewritten paragraph slow to align and speckled with one-space equalities.
+    diffs = dmp.diff_main(
+        "".join(map(unit_codes.__getitem__, units_old)),
+        "".join(map(unit_codes.__getitem__, units_new)),
+        checklines=False,
+    )
+    diffs = [(code, "".join(map(expand.__getitem__, units))) for code, units in diffs]
+    # Back at token grain: merging factors out what a replaced unit pair still
+    # shares ("agreed" -> "agreed to" keeps "agreed"), then the semantic pass
+    # folds trivial equalities into the surrounding edits.
+    dmp.diff_cleanupMerge(diffs)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(code, "".join(map(decode.__getitem__, chars))) for code, chars in diffs]
 
 
 def diff_text(old: str, new: str, language: str) -> list[TextOp]:
@@ -253,19 +340,24 @@ def diff_text(old: str, new: str, language: str) -> list[TextOp]:
         return [TextOp(INSERT, new)]
     if not new:
         return [TextOp(DELETE, old)]
-    table: dict[str, str] = {}
-    decode: dict[str, str] = {}
-    chars_old = _encode(tokenize(old, language), table, decode)
-    chars_new = _encode(tokenize(new, language), table, decode)
-    dmp = _TokenDMP(decode)
-    diffs = dmp.diff_main(chars_old, chars_new, checklines=False)
-    dmp.diff_cleanupSemantic(diffs)
+    tokens_old = tokenize(old, language)
+    tokens_new = tokenize(new, language)
+    # Only the changed middle and a little context go through the encoder and
+    # diff-match-patch; typical edits leave most of a paragraph untouched.
+    head = _common_prefix(tokens_old, tokens_new)
+    tail = _common_suffix(tokens_old, tokens_new, min(len(tokens_old), len(tokens_new)) - head)
+    head = max(0, head - _CONTEXT)
+    tail = max(0, tail - _CONTEXT)
+    diffs = [(0, "".join(tokens_old[:head]))]
+    diffs += _diff_tokens(
+        tokens_old[head : len(tokens_old) - tail], tokens_new[head : len(tokens_new) - tail]
+    )
+    diffs.append((0, "".join(tokens_old[len(tokens_old) - tail :])))
     ops: list[TextOp] = []
-    for code, chars in diffs:
-        if not chars:
+    for code, text in diffs:
+        if not text:
             continue
         op = _DMP_OPS[code]
-        text = "".join(map(decode.__getitem__, chars))
         if ops and ops[-1].op == op:
             ops[-1] = TextOp(op, ops[-1].text + text)
         else:

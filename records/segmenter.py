@@ -92,7 +92,7 @@ _MARKERS = (
     (HEADING, 1, re.compile(r"(?P<marker>\d{1,2}\.)(?:\s+(?P<text>\S.*))?")),
     (HEADING, 2, re.compile(r"(?P<marker>\(\d{1,2}\))\s*(?P<text>\S.*)?")),
     (ITEM, 3, re.compile(rf"(?P<marker>\((?:{_ROMAN}|[a-z])\))\s*(?P<text>\S.*)?")),
-    (BULLET, 1, re.compile(r"(?P<marker>[•・])\s*(?P<text>\S.*)?")),
+    (BULLET, 1, re.compile(r"(?P<marker>[•])\s*(?P<text>\S.*)?")),
     # Hyphens, asterisks and dashes also occur in ordinary text, so they need a space.
     (BULLET, 1, re.compile(r"(?P<marker>[-*–])\s+(?P<text>\S.*)")),
 )

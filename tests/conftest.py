@@ -78,3 +78,8 @@ def demo(db):
     from records.demo import demo_load
 
     return demo_load(password="test-password-123")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -389,7 +389,7 @@ class TermMatcher:
         vocab = self._vocab
         keys: tuple[str, ...] = ()
         if self._has_case_sensitive:
-            keys = _case_sensitive_text_keys(word, self.language)
+            keys = (_case_sensitive_base(word),)
         if self.language == "ru":
             keys += _russian_text_keys(word)
         else:
@@ -513,20 +513,24 @@ class TermMatcher:
                     if position + 1 < size:
                         stack.append((position + 1, key))
 
-    def _character_candidates(
-        self, text: str
-    ) -> tuple[dict[tuple[int, int], set[int]], OffsetMap]:
+    def _character_candidates(self, text: str) -> tuple[dict[tuple[int, int], set[int]], OffsetMap]:
         normalized, offsets = normalize_japanese(text)
         automaton = self._automaton
         assert automaton is not None
         candidates: dict[tuple[int, int], set[int]] = {}
         size = len(normalized)
+        starts = offsets.starts
         for last, (length, indexes, check_left, check_right) in automaton.iter(normalized):
             first = last - length + 1
             if check_left and first > 0 and _is_alnum_script(normalized[first - 1]):
                 continue
             if check_right and last + 1 < size and _is_alnum_script(normalized[last + 1]):
                 continue
+            if starts is not None and (
+                (first > 0 and starts[first - 1] == starts[first])
+                or (last + 1 < size and starts[last + 1] == starts[last])
+            ):
+                continue  # the match would split one original cluster ("ß"→"ss", "談゙")
             kept = set(indexes)
             if any(i in self._nfkc for i in indexes):
                 # The key is casefolded; a case-sensitive term must equal the NFKC original.
@@ -545,9 +549,7 @@ _matchers_lock = threading.Lock()
 _language_locks: dict[str, threading.Lock] = {}
 
 
-def matcher_for(
-    language: str, version: str, load: Callable[[], Iterable[TermSpec]]
-) -> TermMatcher:
+def matcher_for(language: str, version: str, load: Callable[[], Iterable[TermSpec]]) -> TermMatcher:
     """Return the cached matcher for ``(language, version)``, building it with ``load()``.
 
     One matcher per language is kept: a new version replaces the old one, so glossary edits

@@ -1,0 +1,35 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from records.diff import diff_snapshots, render_text_diff
+from records.models import Revision
+from records.snapshots import LANGUAGE_CODES
+
+from ._common import release_by_slug
+
+
+class Command(BaseCommand):
+    help = _("Show what changed between two revisions of a release, language by language.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug")
+        parser.add_argument("a", type=int, help=_("the older revision number"))
+        parser.add_argument("b", type=int, help=_("the newer revision number"))
+        parser.add_argument("--lang", choices=LANGUAGE_CODES,
+                            help=_("only this language (default: all)"))
+        parser.add_argument("--color", action="store_true", help=_("colour the changes"))
+
+    def handle(self, *args, slug, a, b, lang, color, **options):
+        release = release_by_slug(slug)
+        found = {
+            revision.number: revision.snapshot
+            for revision in Revision.objects.filter(release=release, number__in=[a, b])
+        }
+        for number in (a, b):
+            if number not in found:
+                raise CommandError(_("release “%(slug)s” has no revision %(n)s") % {
+                    "slug": slug, "n": number})
+        for code in [lang] if lang else LANGUAGE_CODES:
+            self.stdout.write(f"=== {code}: {_('revision')} {a} → {b}")
+            self.stdout.write(render_text_diff(diff_snapshots(found[a], found[b], code),
+                                               color=color))

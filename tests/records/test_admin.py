@@ -1,0 +1,207 @@
+"""The release admin: rendering, per-language permissions, revisions, conflicts, history."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from records.models import Publication, Release, Revision
+from records.services import release_write
+from records.snapshots import release_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(response):
+    """Return the POST data a browser would send back for an admin change form unchanged."""
+    data = {}
+    form = response.context["adminform"].form
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if value is None:
+            continue
+        data[form.add_prefix(name)] = value
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        for sub in formset.forms:
+            for name in sub.fields:
+                value = sub[name].value()
+                if value is None or value is False:
+                    continue
+                data[sub.add_prefix(name)] = value
+    return data
+
+
+def change_url(release):
+    return reverse("admin:records_release_change", args=[release.pk])
+
+
+def test_change_page_renders_three_languages(client, demo):
+    client.force_login(demo["users"]["editor"])
+    response = client.get(change_url(demo["release"]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "北方領土問題" in page
+    assert "Проблема северных территорий" in page
+    assert "Northern Territories issue" in page
+    assert 'name="title_ja"' in page and 'name="segments-0-text_ru"' in page
+    assert "vendor/jquery-ui/jquery-ui.min.js" in page
+
+
+def test_editor_save_creates_one_revision_with_message(client, demo):
+    release = demo["release"]
+    client.force_login(demo["users"]["editor"])
+    data = form_data(client.get(change_url(release)))
+    data["title_ja"] = "日露首脳会談（ハンブルク）"
+    data["revision_message"] = "Clarify the Japanese title"
+    response = client.post(change_url(release), data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    revision = Revision.objects.get(release=release, number=3)
+    assert revision.message == "Clarify the Japanese title"
+    assert revision.author == demo["users"]["editor"]
+    assert revision.snapshot["title"]["ja"] == "日露首脳会談（ハンブルク）"
+    # Saving again without changes adds nothing.
+    data = form_data(client.get(change_url(release)))
+    client.post(change_url(release), data)
+    assert Revision.objects.filter(release=release).count() == 3
+
+
+def test_stale_admin_save_is_refused_and_keeps_the_users_text(client, demo):
+    release = demo["release"]
+    editor = demo["users"]["editor"]
+    client.force_login(editor)
+    data = form_data(client.get(change_url(release)))
+    content = release_snapshot(release)
+    content["title"]["ru"] = "Другая правка"
+    release_write(content, author=editor, based_on=2)
+    data["title_ja"] = "私の編集"
+    response = client.post(change_url(release), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "changed by someone else" in page
+    assert "私の編集" in page
+    assert reverse("admin:records_release_compare", args=[release.pk]) + "?a=2&amp;b=3" in page
+    fresh = Release.objects.get()
+    assert (fresh.title_ja, fresh.title_ru, fresh.head_number) == ("日露首脳会談", "Другая правка", 3)
+
+
+def test_translator_edits_only_their_language(client, demo):
+    release = demo["release"]
+    translator = demo["users"]["translator-ja"]
+    client.force_login(translator)
+    response = client.get(change_url(release))
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "title_ja" in form.fields
+    assert "title_en" not in form.fields and "title_ru" not in form.fields
+    data = form_data(response)
+    data["title_ja"] = "日露首脳会談（翻訳者）"
+    data["title_en"] = "Hijacked"
+    data["segments-0-text_en"] = "Hijacked"
+    data["segments-0-text_ja"] = "新しい訳文"
+    response = client.post(change_url(release), data)
+    assert response.status_code == 302
+    fresh = Release.objects.get()
+    assert fresh.title_ja == "日露首脳会談（翻訳者）"
+    assert fresh.title_en == "Japan-Russia Summit Meeting"
+    first = fresh.segments.order_by("position").first()
+    assert first.text_ja == "新しい訳文" and first.text_en.startswith("On the occasion")
+
+
+def test_reviewer_cannot_change(client, demo):
+    client.force_login(demo["users"]["reviewer-ru"])
+    release = demo["release"]
+    data = form_data(client.get(change_url(release)))
+    data["title_ru"] = "Нельзя"
+    response = client.post(change_url(release), data)
+    assert response.status_code == 403
+    assert Release.objects.get().title_ru != "Нельзя"
+
+
+def test_history_page_uses_constant_queries(client, demo, django_assert_max_num_queries):
+    release = demo["release"]
+    editor = demo["users"]["editor"]
+    client.force_login(editor)
+    url = reverse("admin:records_release_history", args=[release.pk])
+    with django_assert_max_num_queries(12):
+        small = client.get(url)
+    assert small.status_code == 200
+    for index in range(60):
+        content = release_snapshot(release)
+        content["title"]["ru"] = f"Вариант {index}"
+        release_write(content, author=editor, based_on=release.head_number)
+        release.refresh_from_db()
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    page = response.content.decode()
+    assert "62 revisions" in page
+    assert page.count('class="revision"') == 50
+    assert client.get(url + "?p=2").content.decode().count('class="revision"') == 12
+
+
+def test_compare_view_shows_changes_per_language(client, demo):
+    release = demo["release"]
+    client.force_login(demo["users"]["editor"])
+    url = reverse("admin:records_release_compare", args=[release.pk])
+    response = client.get(url, {"a": 1, "b": 2, "lang": "ja"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<ins>北方領土問題</ins>" in page
+    missing = client.get(url, {"a": 1, "b": 9})
+    assert missing.status_code == 302
+
+
+def test_restore_and_publish_from_history(client, demo):
+    release = demo["release"]
+    client.force_login(demo["users"]["editor"])
+    response = client.post(
+        reverse("admin:records_release_restore", args=[release.pk]), {"number": 1, "based_on": 2}
+    )
+    assert response.status_code == 302
+    restored = Revision.objects.get(release=release, number=3)
+    assert restored.snapshot["title"]["ja"] == ""
+    response = client.post(
+        reverse("admin:records_release_publish", args=[release.pk]),
+        {"number": 3, "language": "en"},
+    )
+    assert Publication.objects.filter(language="en").order_by("-id").first().revision == restored
+    # Revision 3 has no Japanese: publishing it in Japanese is refused, nothing changes.
+    client.post(reverse("admin:records_release_publish", args=[release.pk]),
+                {"number": 3, "language": "ja"})
+    assert Publication.objects.filter(language="ja").order_by("-id").first().revision.number == 2
+
+
+@pytest.mark.parametrize("username", ["translator-ja", "reviewer-ja"])
+def test_restore_and_publish_need_permission(client, demo, username):
+    release = demo["release"]
+    client.force_login(demo["users"][username])
+    restore = client.post(reverse("admin:records_release_restore", args=[release.pk]),
+                          {"number": 1, "based_on": 2})
+    publish = client.post(reverse("admin:records_release_publish", args=[release.pk]),
+                          {"number": 1, "language": "en"})
+    assert restore.status_code == publish.status_code == 403
+    assert Revision.objects.count() == 2 and Publication.objects.count() == 3
+
+
+def test_changelist_and_publish_action(client, demo, django_assert_max_num_queries):
+    editor = demo["users"]["editor"]
+    client.force_login(editor)
+    url = reverse("admin:records_release_changelist")
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert "en, ja, ru" in response.content.decode()
+    for index in range(8):
+        content = release_snapshot(demo["release"])
+        content["slug"] = f"copy-{index}"
+        content["date"] = f"2017-0{index + 1}-01"
+        for item in content["segments"] + content["photos"]:
+            item["key"] = str(uuid.uuid4())
+        release_write(content, author=editor)
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert response.context["cl"].result_count == 9
+    response = client.post(url, {"action": "publish_en", "_selected_action": [demo["release"].pk]})
+    assert response.status_code == 302

@@ -1,0 +1,119 @@
+"""Shell commands for history, diff, restore, publish and JSON export."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from records.models import Publication, Release, Revision
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_history_text_and_json(demo):
+    slug = demo["release"].slug
+    text = run("release_history", slug)
+    assert "Japanese and Russian translations" in text.splitlines()[0]
+    rows = json.loads(run("release_history", slug, "--format", "json"))["revisions"]
+    assert [row["number"] for row in rows] == [2, 1]
+    assert rows[0]["author"] == "editor" and rows[0]["parent"] == 1
+
+
+def test_diff_per_language(demo):
+    slug = demo["release"].slug
+    out = run("release_diff", slug, "1", "2", "--lang", "ru")
+    assert "=== ru" in out and "=== ja" not in out
+    assert "{+Проблема северных территорий+}" in out
+    everything = run("release_diff", slug, "1", "2")
+    assert all(f"=== {code}" in everything for code in ("en", "ja", "ru"))
+    with pytest.raises(CommandError, match="no revision 7"):
+        run("release_diff", slug, "1", "7")
+
+
+def test_restore_command(demo):
+    slug = demo["release"].slug
+    out = run("release_restore", slug, "1", "--author", "editor")
+    assert "as revision 3" in out
+    assert Release.objects.get().title_ja == ""
+    with pytest.raises(CommandError, match="no revision 8"):
+        run("release_restore", slug, "8", "--author", "editor")
+    with pytest.raises(CommandError, match="unknown user"):
+        run("release_restore", slug, "2", "--author", "ghost")
+    assert Revision.objects.count() == 3
+
+
+def test_publish_command_and_refusals(demo):
+    slug = demo["release"].slug
+    run("release_restore", slug, "1", "--author", "editor")
+    out = run("release_publish", slug, "--lang", "en", "--author", "editor")
+    assert "Published revision 3" in out
+    with pytest.raises(CommandError, match="not fully translated"):
+        run("release_publish", slug, "--lang", "ja", "--author", "editor")
+    with pytest.raises(CommandError, match="may not publish"):
+        run("release_publish", slug, "--lang", "en", "--revision", "2",
+            "--author", "translator-ja")
+    with pytest.raises(CommandError, match="no revision 5"):
+        run("release_publish", slug, "--lang", "en", "--revision", "5", "--author", "editor")
+    current = {p.language: p.revision.number
+               for p in Publication.objects.order_by("id").select_related("revision")}
+    assert current == {"en": 3, "ja": 2, "ru": 2}
+
+
+def test_export_any_revision_and_import_back(demo, tmp_path):
+    slug = demo["release"].slug
+    latest = json.loads(run("export_release", slug, "--format", "json"))
+    assert latest["revision"] == 2 and latest["title"]["ru"]
+    assert latest["topic"]["name"]["ja"] == "日露関係"
+    first = json.loads(run("export_release", slug, "--revision", "1"))
+    assert first["revision"] == 1 and first["title"]["ru"] == ""
+    with pytest.raises(CommandError, match="no revision 9"):
+        run("export_release", slug, "--revision", "9")
+    path = tmp_path / "latest.json"
+    path.write_text(json.dumps(latest, ensure_ascii=False), "utf-8")
+    assert "unchanged" in run("import_release", str(path))
+    # An export of revision 1 is stale now: refused unless forced.
+    old = tmp_path / "first.json"
+    old.write_text(json.dumps(first, ensure_ascii=False), "utf-8")
+    with pytest.raises(CommandError, match="changed by someone else"):
+        run("import_release", str(old))
+    assert Revision.objects.count() == 2
+    assert "revision 3" in run("import_release", str(old), "--force")
+
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda d: d.update(title={"en": "x", "de": "y"}), "unknown language de"),
+        (lambda d: d["segments"][0].update(kind="footnote"), "unknown kind"),
+        (lambda d: d["segments"][1].update(key=d["segments"][0]["key"]), "duplicate key"),
+        (lambda d: d["segments"][0].update(key="not-a-uuid"), "is not a UUID"),
+        (lambda d: d.update(date="2017-13-01"), "is not a date"),
+        (lambda d: d.pop("segments"), "segments: missing"),
+        (lambda d: d.update(format="something-else"), "format"),
+    ],
+)
+def test_bad_json_is_refused_and_nothing_written(demo, tmp_path, mutate, message):
+    slug = demo["release"].slug
+    document = json.loads(run("export_release", slug))
+    document["slug"] = "another-release"
+    mutate(document)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    with pytest.raises(CommandError, match=message):
+        run("import_release", str(path))
+    assert Release.objects.count() == 1 and Revision.objects.count() == 2
+
+
+def test_malformed_json_names_the_line(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{\n  "slug": "x",\n  oops\n}', "utf-8")
+    with pytest.raises(CommandError, match="line 3: not valid JSON"):
+        run("import_release", str(path))
+    assert Release.objects.count() == 0

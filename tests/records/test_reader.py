@@ -1,0 +1,109 @@
+"""Reader pages: only published revisions, per-language numbering, language switcher."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from records.numbering import number_segments
+from records.services import release_publish, release_write
+from records.snapshots import release_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def detail(language, slug):
+    with translation.override(language):
+        return reverse("records:release_detail", args=[slug])
+
+
+@pytest.mark.parametrize(
+    "language, title, heading, subheading, item, bullet",
+    [
+        ("en", "Japan-Russia Summit Meeting", "1.", "(1)", "(i)", "•"),
+        ("ja", "日露首脳会談", "1", "(1)", "ア", "・"),
+        ("ru", "Российско-японская встреча на высшем уровне", "1.", "1)", "а)", "•"),
+    ],
+)
+def test_release_page_in_each_language(client, demo, language, title, heading, subheading,
+                                       item, bullet):
+    slug = demo["release"].slug
+    response = client.get(f"/{language}/releases/{slug}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"<h1>{title}</h1>" in page
+    assert f'<html lang="{language}">' in page
+    labels = [segment.label for segment in response.context["segments"]]
+    assert labels[1] == heading and labels[4] == subheading
+    assert labels[5] == item and labels[2] == bullet
+    assert labels[6] == {"en": "(ii)", "ja": "イ", "ru": "б)"}[language]
+    assert labels[11] == {"en": "2.", "ja": "2", "ru": "2."}[language]
+    for code in ("en", "ja", "ru"):
+        assert f'hreflang="{code}"' in page
+
+
+def test_readers_see_the_published_revision_not_the_working_copy(client, demo):
+    release = demo["release"]
+    content = release_snapshot(release)
+    content["title"]["en"] = "Draft title nobody approved"
+    release_write(content, author=demo["users"]["editor"], based_on=2)
+    page = client.get(detail("en", release.slug)).content.decode()
+    assert "Draft title nobody approved" not in page
+    assert "Japan-Russia Summit Meeting" in page
+    release_publish(release, "en", author=demo["users"]["editor"])
+    assert "Draft title nobody approved" in client.get(detail("en", release.slug)).content.decode()
+    # Japanese readers still see revision 2.
+    assert client.get(detail("ja", release.slug)).context["revision"].number == 2
+
+
+def test_unpublished_release_and_language_are_404(client, seed_release, editor):
+    assert client.get(detail("en", seed_release.slug)).status_code == 404
+    release_publish(seed_release, "en", author=editor)
+    assert client.get(detail("en", seed_release.slug)).status_code == 200
+    assert client.get(detail("ja", seed_release.slug)).status_code == 404
+    assert client.get(detail("en", "no-such-release")).status_code == 404
+
+
+def test_list_page_uses_constant_queries(client, demo, django_assert_max_num_queries):
+    editor = demo["users"]["editor"]
+    with django_assert_max_num_queries(3):
+        first = client.get("/ru/")
+    assert "Российско-японская встреча на высшем уровне" in first.content.decode()
+    for index in range(6):
+        content = release_snapshot(demo["release"])
+        content["slug"] = f"copy-{index}"
+        for item in content["segments"] + content["photos"]:
+            item["key"] = str(uuid.uuid4())
+        result = release_write(content, author=editor)
+        release_publish(result.release, "ru", author=editor)
+    with django_assert_max_num_queries(3):
+        response = client.get("/ru/")
+    assert len(response.context["entries"]) == 7
+
+
+def test_detail_page_uses_constant_queries(client, demo, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        response = client.get(detail("ja", demo["release"].slug))
+    assert response.status_code == 200
+
+
+def test_root_redirects_to_english(client):
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/en/"
+
+
+def test_numbering_restarts_per_section():
+    segments = [
+        {"key": str(i), "kind": kind, "level": level, "text": {"en": "x"}}
+        for i, (kind, level) in enumerate([
+            ("heading", 1), ("heading", 2), ("item", 3), ("item", 3), ("heading", 2),
+            ("item", 3), ("heading", 1), ("item", 3), ("bullet", 1),
+        ])
+    ]
+    assert [s.label for s in number_segments(segments, "en")] == [
+        "1.", "(1)", "(i)", "(ii)", "(2)", "(i)", "2.", "(i)", "•"]
+    assert [s.label for s in number_segments(segments, "ja")] == [
+        "1", "(1)", "ア", "イ", "(2)", "ア", "2", "ア", "・"]
+    assert [s.label for s in number_segments(segments, "ru")] == [
+        "1.", "1)", "а)", "б)", "2)", "а)", "2.", "а)", "•"]
