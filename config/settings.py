@@ -35,7 +35,9 @@ if not SECRET_KEY:
     SECRET_KEY = "concord-development-only-secret-key-not-for-production-use-0123456789"
 
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
+ALLOWED_HOSTS = env_list(
+    "DJANGO_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver"
+)
 
 INSTALLED_APPS = [
     "modeltranslation",

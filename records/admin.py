@@ -89,13 +89,15 @@ class PhotoInline(TranslationTabularInline):
 class ReleaseAdminForm(forms.ModelForm):
     based_on = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     revision_message = forms.CharField(
-        label=gettext_lazy("Revision message"), required=False, max_length=500,
+        label=gettext_lazy("Revision message"),
+        required=False,
+        max_length=500,
         help_text=gettext_lazy("What changed and why; shown in the release's history."),
     )
 
     class Meta:
         model = Release
-        fields = "__all__"
+        fields = ["slug", "topic", "date", "title"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,7 +116,10 @@ class ReleaseAdminForm(forms.ModelForm):
                 raise ValidationError(
                     format_html(
                         '{} <a href="{}?a={}&amp;b={}">{}</a>',
-                        str(conflict), url, conflict.based_on, conflict.head,
+                        str(conflict),
+                        url,
+                        conflict.based_on,
+                        conflict.head,
                         _("See what changed in revision %(n)s.") % {"n": conflict.head},
                     ),
                     code="conflict",
@@ -146,9 +151,7 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     def published_in(self, obj):
         # One query for the whole page, not one per row.
         if getattr(self, "_published", None) is None:
-            self._published = publication_languages(
-                Release.objects.values_list("pk", flat=True)
-            )
+            self._published = publication_languages(Release.objects.values_list("pk", flat=True))
         return ", ".join(sorted(self._published.get(obj.pk, ()))) or "—"
 
     def get_readonly_fields(self, request, obj=None):
@@ -176,15 +179,12 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             messages.success(request, _("Saved as revision %(n)s.") % {"n": revision.number})
 
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view
         return [
-            path("<path:object_id>/compare/", view(self.compare_view),
-                 name="%s_%s_compare" % info),
-            path("<path:object_id>/restore/", view(self.restore_view),
-                 name="%s_%s_restore" % info),
-            path("<path:object_id>/publish/", view(self.publish_view),
-                 name="%s_%s_publish" % info),
+            path("<path:object_id>/compare/", view(self.compare_view), name=f"{info}_compare"),
+            path("<path:object_id>/restore/", view(self.restore_view), name=f"{info}_restore"),
+            path("<path:object_id>/publish/", view(self.publish_view), name=f"{info}_publish"),
         ] + super().get_urls()
 
     def _release_or_404(self, request, object_id):
@@ -224,16 +224,18 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         rows = [
             {
                 "revision": revision,
-                "published": [
-                    code for code in LANGUAGE_CODES if (code, revision.pk) in published
-                ],
+                "published": [code for code in LANGUAGE_CODES if (code, revision.pk) in published],
                 "current": [code for code in LANGUAGE_CODES if current.get(code) == revision.pk],
             }
             for revision in page
         ]
         context = self._context(
-            request, release, _("History of %(release)s") % {"release": release},
-            page=page, rows=rows, page_range=paginator.get_elided_page_range(page.number),
+            request,
+            release,
+            _("History of %(release)s") % {"release": release},
+            page=page,
+            rows=rows,
+            page_range=paginator.get_elided_page_range(page.number),
         )
         return TemplateResponse(request, "admin/records/release/history.html", context)
 
@@ -251,8 +253,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             language = LANGUAGE_CODES[0]
         found = {
             revision.number: revision
-            for revision in Revision.objects.filter(release=release, number__in=[a, b])
-            .select_related("author")
+            for revision in Revision.objects.filter(
+                release=release, number__in=[a, b]
+            ).select_related("author")
         }
         if a not in found or b not in found:
             messages.error(
@@ -260,14 +263,16 @@ class ReleaseAdmin(TabbedTranslationAdmin):
                 _("Release “%(slug)s” has no revision %(n)s.")
                 % {"slug": release.slug, "n": a if a not in found else b},
             )
-            return HttpResponseRedirect(
-                reverse("admin:records_release_history", args=[release.pk])
-            )
+            return HttpResponseRedirect(reverse("admin:records_release_history", args=[release.pk]))
         diff = diff_snapshots(found[a].snapshot, found[b].snapshot, language)
         context = self._context(
-            request, release,
+            request,
+            release,
             _("Revision %(a)s → %(b)s of %(release)s") % {"a": a, "b": b, "release": release},
-            old=found[a], new=found[b], diff=diff, language=language,
+            old=found[a],
+            new=found[b],
+            diff=diff,
+            language=language,
         )
         return TemplateResponse(request, "admin/records/release/compare.html", context)
 
@@ -291,8 +296,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             messages.error(request, str(error))
         else:
             if result.revision is None:
-                messages.info(request, _("Revision %(n)s is already the current content.") % {
-                    "n": number})
+                messages.info(
+                    request, _("Revision %(n)s is already the current content.") % {"n": number}
+                )
             else:
                 messages.success(
                     request,
@@ -344,18 +350,21 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         for release in queryset:
             self._publish(request, release, language)
 
-    @admin.action(description=gettext_lazy("Publish newest revision in English"),
-                  permissions=["publish"])
+    @admin.action(
+        description=gettext_lazy("Publish newest revision in English"), permissions=["publish"]
+    )
     def publish_en(self, request, queryset):
         self._publish_action(request, queryset, "en")
 
-    @admin.action(description=gettext_lazy("Publish newest revision in Japanese"),
-                  permissions=["publish"])
+    @admin.action(
+        description=gettext_lazy("Publish newest revision in Japanese"), permissions=["publish"]
+    )
     def publish_ja(self, request, queryset):
         self._publish_action(request, queryset, "ja")
 
-    @admin.action(description=gettext_lazy("Publish newest revision in Russian"),
-                  permissions=["publish"])
+    @admin.action(
+        description=gettext_lazy("Publish newest revision in Russian"), permissions=["publish"]
+    )
     def publish_ru(self, request, queryset):
         self._publish_action(request, queryset, "ru")
 

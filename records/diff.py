@@ -10,10 +10,22 @@ Snapshot shape (one immutable revision)::
      "photos": [{"key": ..., "caption": {...}, "credit": {...}}],
      "segments": [{"key": ..., "kind": ..., "level": 0, "text": {...}}]}
 
-Text diffs run diff-match-patch over *tokens* rather than characters: every
-distinct token is mapped to one private character, the character strings are
-diffed and the result is mapped back (the "lines to chars" trick at token
-grain).  Edits therefore always start and end on token boundaries.
+Text diffs run diff-match-patch over encoded tokens rather than characters
+(the "lines to chars" trick at token grain), so edits always start and end on
+token boundaries:
+
+1. The text is cut into *units*: one token plus the whitespace run after it.
+   Every distinct unit becomes one private character and diff-match-patch
+   (with its semantic cleanup) diffs those strings.  Diffing units rather than
+   bare tokens stops the single spaces that any two sentences share from
+   posing as matches, which would speckle rewrites with one-space equalities
+   and make the Myers search several times slower.
+2. Each delete+insert pair is trimmed at token grain, so "agreed" -> "agreed to"
+   keeps "agreed" equal although the units "agreed" and "agreed " differ.
+3. Speed: the shared head and tail are cut off before encoding, and each Myers
+   bisection runs under a deterministic step cap (see ``_MIN_STEPS``); a
+   stretch that has been rewritten through and through becomes one delete +
+   one insert instead of costing O(n²) Python steps.
 
 Tokenization:
 
@@ -91,45 +103,53 @@ _CJK = _KANJI + _HIRAGANA + _KATAKANA
 
 
 def _word_pattern(letter: str) -> str:
-    part = f"{letter}(?:{letter}|[{_MARKS}])*"
+    # Unrolled "(letter|mark)*" so the regex engine spins in one character
+    # class instead of trying an alternation at every character.
+    part = f"{letter}+(?:[{_MARKS}]+{letter}*)*"
     return f"{part}(?:[{_JOINERS}]{part})*"
 
 
 _WORD = _word_pattern(r"[^\W_]")
 # Latin/Cyrillic/digit runs inside Japanese text: letters that are not kana/kanji.
 _JA_WORD = _word_pattern(rf"[^\W_{_CJK}]")
-_WORD_RE = re.compile(rf"{_WORD}|\s+|.", re.DOTALL)
-_JA_RE = re.compile(
-    rf"[{_KANJI}]|[{_HIRAGANA}]+|[{_KATAKANA}]+|{_JA_WORD}|\s+|.", re.DOTALL
+_JA_CORE = rf"[{_KANJI}]|[{_HIRAGANA}]+|[{_KATAKANA}]+|{_JA_WORD}"
+# Per language: the token pattern, and the "unit" pattern (a token plus the
+# whitespace after it) with the same alternatives in the same order, so the
+# units of a text are exactly its tokens grouped and every unit boundary is a
+# token boundary.
+_WORD_RES = (
+    re.compile(rf"{_WORD}|\s+|.", re.DOTALL),
+    re.compile(rf"(?:{_WORD})\s*|\s+|.\s*", re.DOTALL),
+)
+_JA_RES = (
+    re.compile(rf"{_JA_CORE}|\s+|.", re.DOTALL),
+    re.compile(rf"(?:{_JA_CORE})\s*|\s+|.\s*", re.DOTALL),
 )
 _KANJI_CHAR = re.compile(f"[{_KANJI}]")
 _HIRAGANA_CHAR = re.compile(f"[{_HIRAGANA}]")
 _KATAKANA_CHAR = re.compile(f"[{_KATAKANA}]")
 
 
-def _is_japanese(language: str) -> bool:
-    return language.lower().replace("_", "-").split("-")[0] == "ja"
+def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    base = language.lower().replace("_", "-").split("-")[0]
+    return _JA_RES if base == "ja" else _WORD_RES
 
 
 def tokenize(text: str, language: str) -> list[str]:
     """Split text into diff tokens for the language; joining them gives the text back."""
-    if not text:
-        return []
-    pattern = _JA_RE if _is_japanese(language) else _WORD_RE
-    return pattern.findall(text)
+    return _patterns(language)[0].findall(text) if text else []
 
 
-def _token_class(token: str) -> str:
-    first = token[0]
-    if first.isspace():
+def _char_class(char: str) -> str:
+    if char.isspace():
         return "space"
-    if _KANJI_CHAR.match(first):
+    if _KANJI_CHAR.match(char):
         return "kanji"
-    if _HIRAGANA_CHAR.match(first):
+    if _HIRAGANA_CHAR.match(char):
         return "hiragana"
-    if _KATAKANA_CHAR.match(first):
+    if _KATAKANA_CHAR.match(char):
         return "katakana"
-    if first.isalnum():
+    if char.isalnum():
         return "word"
     return "punct"
 
@@ -148,20 +168,22 @@ class TextOp:
 
 
 _DMP_OPS = {0: EQUAL, 1: INSERT, -1: DELETE}
-# Tokens are encoded from U+E000 upwards: that run up to U+10FFFF holds over a
+# Units are encoded from U+E000 upwards: that run up to U+10FFFF holds over a
 # million code points with no surrogates in it, so encoded strings stay valid
 # Unicode and no text can run out of codes.
 _CODE_BASE = 0xE000
-# Unchanged tokens kept next to the changed middle so that the cleanups still
+# Unchanged units kept next to the changed middle so that the cleanups still
 # see the words around an edit; the rest of the shared head/tail is not encoded.
 _CONTEXT = 16
 
 
-# Largest number of Myers "d" steps one bisection may take, i.e. a single
-# unmatched stretch may hold up to 2 * _MAX_D word edits before it is shown as
-# one delete + one insert.  Past that the text has been rewritten, a precise
-# alignment reads no better, and Python-level bisection cost grows as d².
-_MAX_D = 64
+# Step cap of one Myers bisection: max(_MIN_STEPS, units / _STEP_RATIO).  A
+# stretch needing more than twice that many unit edits (roughly: over a quarter
+# of its words changed, scattered all through it) has been rewritten; it is
+# shown as one delete + one insert, which reads no worse than a confetti of
+# tiny matches, and it caps the Python-level bisection cost, which grows as d².
+_MIN_STEPS = 16
+_STEP_RATIO = 8
 
 
 class _StepBudget:
@@ -180,22 +202,22 @@ class _StepBudget:
         return self._left < 0
 
 
-class _TokenDMP(diff_match_patch):
-    """diff-match-patch tuned for token-encoded strings."""
+class _UnitDMP(diff_match_patch):
+    """diff-match-patch tuned for strings of encoded word units."""
 
     def __init__(self, decode: Mapping[str, str]):
         super().__init__()
         self._decode = decode
 
     def diff_bisect(self, text1, text2, deadline):
-        """Bisect with a step cap instead of a clock; give up early when the cap cannot hold."""
+        """Bisect under a step cap instead of a clock; skip it when the cap cannot hold."""
+        size = len(text1) + len(text2)
+        steps = max(_MIN_STEPS, size // _STEP_RATIO)
         # Every unit without a partner costs one edit, so the multiset overlap
-        # bounds the edit distance from below; skip the doomed search.
-        if len(text1) + len(text2) > 2 * _MAX_D:
-            common = (Counter(text1) & Counter(text2)).total()
-            if len(text1) + len(text2) - 2 * common > 2 * _MAX_D:
-                return [(self.DIFF_DELETE, text1), (self.DIFF_INSERT, text2)]
-        return super().diff_bisect(text1, text2, _StepBudget(_MAX_D))
+        # bounds the edit distance from below: skip a search doomed to hit the cap.
+        if size - 2 * (Counter(text1) & Counter(text2)).total() > 2 * steps:
+            return [(self.DIFF_DELETE, text1), (self.DIFF_INSERT, text2)]
+        return super().diff_bisect(text1, text2, _StepBudget(steps))
 
     def _score(self, one: str, two: str) -> int:
         # Same scale as upstream (6 = edge of text ... 0 = mid-word), but the
@@ -205,15 +227,23 @@ class _TokenDMP(diff_match_patch):
             return 6
         left = self._decode[one[-1]]
         right = self._decode[two[0]]
-        class1 = _token_class(left)
-        class2 = _token_class(right)
-        if class1 == "space" and left.count("\n") >= 2 or class2 == "space" and (
-            right.count("\n") >= 2
+        class1 = _char_class(left[-1])
+        class2 = _char_class(right[0])
+        if (
+            class1 == "space"
+            and left.count("\n") >= 2
+            or class2 == "space"
+            and (right.count("\n") >= 2)
         ):
             return 5
         if class1 == "space" and "\n" in left or class2 == "space" and "\n" in right:
             return 4
-        if class1 == "punct" and class2 == "space":
+        if (
+            class2 == "space"
+            and class1 == "punct"
+            or class1 == "space"
+            and (_char_class(left.rstrip()[-1:] or " ") == "punct")
+        ):
             return 3
         if class1 == "space" or class2 == "space":
             return 2
@@ -289,45 +319,57 @@ def _common_suffix(a: Sequence[str], b: Sequence[str], limit: int) -> int:
 
 
 def _codes(items: Iterable[str]) -> dict[str, str]:
-    return {item: chr(_CODE_BASE + i) for i, item in enumerate(dict.fromkeys(items))}
+    """Map each distinct item, in first-seen order, to its own private character."""
+    distinct = dict.fromkeys(items)
+    return dict(zip(distinct, map(chr, range(_CODE_BASE, _CODE_BASE + len(distinct))), strict=True))
 
 
-def _units(tokens: Sequence[str]) -> list[tuple[str, ...]]:
-    """Group tokens into word units: each token plus the whitespace run after it."""
-    units: list[tuple[str, ...]] = []
-    for token in tokens:
-        if units and token.isspace() and not units[-1][-1].isspace():
-            units[-1] = (units[-1][0], token)
-        else:
-            units.append((token,))
-    return units
-
-
-def _diff_tokens(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, str]]:
-    """Diff two token lists; return dmp (op, text) pairs cleaned up at token grain."""
-    token_codes = _codes([*old, *new])
-    decode = {char: token for token, char in token_codes.items()}
-    units_old, units_new = _units(old), _units(new)
-    unit_codes = _codes([*units_old, *units_new])
-    expand = {
-        char: "".join(map(token_codes.__getitem__, unit)) for unit, char in unit_codes.items()
-    }
-    dmp = _TokenDMP(decode)
-    # Diffing whole word units first keeps the many shared single spaces of
-    # two unrelated sentences from posing as matches: that is what makes a
-    # rewritten paragraph slow to align and speckled with one-space equalities.
+def _diff_units(
+    old: Sequence[str], new: Sequence[str], tokens: re.Pattern[str]
+) -> list[tuple[int, str]]:
+    """Diff two unit lists with diff-match-patch; return (dmp op, text) pairs."""
+    codes = _codes([*old, *new])
+    decode = {char: unit for unit, char in codes.items()}
+    dmp = _UnitDMP(decode)
     diffs = dmp.diff_main(
-        "".join(map(unit_codes.__getitem__, units_old)),
-        "".join(map(unit_codes.__getitem__, units_new)),
+        "".join(map(codes.__getitem__, old)),
+        "".join(map(codes.__getitem__, new)),
         checklines=False,
     )
-    diffs = [(code, "".join(map(expand.__getitem__, units))) for code, units in diffs]
-    # Back at token grain: merging factors out what a replaced unit pair still
-    # shares ("agreed" -> "agreed to" keeps "agreed"), then the semantic pass
-    # folds trivial equalities into the surrounding edits.
-    dmp.diff_cleanupMerge(diffs)
     dmp.diff_cleanupSemantic(diffs)
-    return [(code, "".join(map(decode.__getitem__, chars))) for code, chars in diffs]
+    result: list[tuple[int, str]] = []
+    pending_delete = None
+    for code, chars in diffs:
+        text = "".join(map(decode.__getitem__, chars))
+        if code == dmp.DIFF_INSERT and pending_delete is not None:
+            result.extend(_factor(pending_delete, text, tokens))
+            pending_delete = None
+            continue
+        if pending_delete is not None:
+            result.append((dmp.DIFF_DELETE, pending_delete))
+            pending_delete = None
+        if code == dmp.DIFF_DELETE:
+            pending_delete = text
+        else:
+            result.append((code, text))
+    if pending_delete is not None:
+        result.append((dmp.DIFF_DELETE, pending_delete))
+    return result
+
+
+def _factor(deleted: str, inserted: str, tokens: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Split a replacement into shared head, delete, insert, shared tail at token grain."""
+    # Units carry their trailing whitespace, so "agreed" and "agreed " are
+    # different units; at token grain the word itself is unchanged.
+    old, new = tokens.findall(deleted), tokens.findall(inserted)
+    head = _common_prefix(old, new)
+    tail = _common_suffix(old, new, min(len(old), len(new)) - head)
+    return [
+        (0, "".join(old[:head])),
+        (-1, "".join(old[head : len(old) - tail])),
+        (1, "".join(new[head : len(new) - tail])),
+        (0, "".join(old[len(old) - tail :])),
+    ]
 
 
 def diff_text(old: str, new: str, language: str) -> list[TextOp]:
@@ -340,19 +382,20 @@ def diff_text(old: str, new: str, language: str) -> list[TextOp]:
         return [TextOp(INSERT, new)]
     if not new:
         return [TextOp(DELETE, old)]
-    tokens_old = tokenize(old, language)
-    tokens_new = tokenize(new, language)
+    tokens, units = _patterns(language)
+    units_old = units.findall(old)
+    units_new = units.findall(new)
     # Only the changed middle and a little context go through the encoder and
     # diff-match-patch; typical edits leave most of a paragraph untouched.
-    head = _common_prefix(tokens_old, tokens_new)
-    tail = _common_suffix(tokens_old, tokens_new, min(len(tokens_old), len(tokens_new)) - head)
+    head = _common_prefix(units_old, units_new)
+    tail = _common_suffix(units_old, units_new, min(len(units_old), len(units_new)) - head)
     head = max(0, head - _CONTEXT)
     tail = max(0, tail - _CONTEXT)
-    diffs = [(0, "".join(tokens_old[:head]))]
-    diffs += _diff_tokens(
-        tokens_old[head : len(tokens_old) - tail], tokens_new[head : len(tokens_new) - tail]
+    diffs = [(0, "".join(units_old[:head]))]
+    diffs += _diff_units(
+        units_old[head : len(units_old) - tail], units_new[head : len(units_new) - tail], tokens
     )
-    diffs.append((0, "".join(tokens_old[len(tokens_old) - tail :])))
+    diffs.append((0, "".join(units_old[len(units_old) - tail :])))
     ops: list[TextOp] = []
     for code, text in diffs:
         if not text:
@@ -561,9 +604,7 @@ def _segment_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: s
         changes.append(
             SegmentChange(
                 key=str(current.get("key") or ""),
-                status=_status(
-                    old_index, new_index, structure_changed or old_text != new_text
-                ),
+                status=_status(old_index, new_index, structure_changed or old_text != new_text),
                 moved=moved,
                 old_position=old_index,
                 new_position=new_index,
@@ -619,9 +660,7 @@ def diff_snapshots(old: Mapping | None, new: Mapping | None, language: str) -> L
         language=language,
         title_ops=_ops(old_title, new_title, language),
         title_changed=old_title != new_title,
-        segments=_segment_changes(
-            old.get("segments") or (), new.get("segments") or (), language
-        ),
+        segments=_segment_changes(old.get("segments") or (), new.get("segments") or (), language),
         photos=_photo_changes(old.get("photos") or (), new.get("photos") or (), language),
         old_title=old_title,
         new_title=new_title,
@@ -683,8 +722,10 @@ def _summary(counts: Mapping[str, int]) -> str:
 def _structure(change: SegmentChange) -> str:
     label = change.kind if not change.level else f"{change.kind} level {change.level}"
     if change.structure_changed:
-        was = change.old_kind if not change.old_level else (
-            f"{change.old_kind} level {change.old_level}"
+        was = (
+            change.old_kind
+            if not change.old_level
+            else (f"{change.old_kind} level {change.old_level}")
         )
         label += f" (was {was})"
     return label
@@ -702,8 +743,10 @@ def _segment_lines(change: SegmentChange, color: bool) -> list[str]:
     if change.status == CHANGED:
         head = f"~ [{new_no}] {label}" + (f" > {move}" if change.moved else "")
         return [_paint(head, _YELLOW, color), *_body(_word_diff(change.ops, color))]
-    return [_paint(f"> {move} [{new_no}] {label}", _CYAN, color),
-            _INDENT + _excerpt(change.new_text)]
+    return [
+        _paint(f"> {move} [{new_no}] {label}", _CYAN, color),
+        _INDENT + _excerpt(change.new_text),
+    ]
 
 
 def _photo_lines(change: PhotoChange, color: bool) -> list[str]:

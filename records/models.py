@@ -129,12 +129,20 @@ class Revision(models.Model):
     )
     number = models.PositiveIntegerField(_("number"))
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent"),
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("author"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     message = models.CharField(_("message"), max_length=500, blank=True)
@@ -175,8 +183,12 @@ class Publication(models.Model):
         Revision, on_delete=models.PROTECT, related_name="publications", verbose_name=_("revision")
     )
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("published by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
     )
     published_at = models.DateTimeField(_("published"), auto_now_add=True)
 

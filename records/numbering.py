@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-KATAKANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+KATAKANA = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
+)
 # Russian lettered lists skip ё, й, ъ, ы and ь.
 CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя"
 

@@ -92,7 +92,7 @@ _MARKERS = (
     (HEADING, 1, re.compile(r"(?P<marker>\d{1,2}\.)(?:\s+(?P<text>\S.*))?")),
     (HEADING, 2, re.compile(r"(?P<marker>\(\d{1,2}\))\s*(?P<text>\S.*)?")),
     (ITEM, 3, re.compile(rf"(?P<marker>\((?:{_ROMAN}|[a-z])\))\s*(?P<text>\S.*)?")),
-    (BULLET, 1, re.compile(r"(?P<marker>[•])\s*(?P<text>\S.*)?")),
+    (BULLET, 1, re.compile(r"(?P<marker>[•・])\s*(?P<text>\S.*)?")),
     # Hyphens, asterisks and dashes also occur in ordinary text, so they need a space.
     (BULLET, 1, re.compile(r"(?P<marker>[-*–])\s+(?P<text>\S.*)")),
 )
@@ -164,6 +164,8 @@ class _Block:
         """Tell whether a plain line right below this block is the block's hard-wrapped text."""
         if self.kind != HEADING or not self.parts:
             return True
+        # A heading is normally one line; only a long line, or a next line that carries on
+        # in lower case, shows that it was wrapped.
         return self.last_length >= _WRAPPED_HEADING_LENGTH or line[0].islower()
 
     def add(self, line: str) -> None:

@@ -51,9 +51,11 @@ def publications_current(language):
 def publication_languages(release_ids):
     """Return ``{release_id: set(languages)}`` of releases that are published."""
     languages = {}
-    rows = Publication.objects.filter(release_id__in=release_ids).values_list(
-        "release_id", "language"
-    ).distinct()
+    rows = (
+        Publication.objects.filter(release_id__in=release_ids)
+        .values_list("release_id", "language")
+        .distinct()
+    )
     for release_id, language in rows:
         languages.setdefault(release_id, set()).add(language)
     return languages

@@ -66,8 +66,9 @@ def _texts(value, path):
     if isinstance(value, str):
         return {**_blank_texts(), LANGUAGE_CODES[0]: value}
     if not isinstance(value, dict):
-        raise ReleaseContentError(_("%(path)s: expected an object of texts per language") % {
-            "path": path})
+        raise ReleaseContentError(
+            _("%(path)s: expected an object of texts per language") % {"path": path}
+        )
     unknown = sorted(set(value) - set(LANGUAGE_CODES))
     if unknown:
         raise ReleaseContentError(
@@ -79,8 +80,9 @@ def _texts(value, path):
         if text is None:
             continue
         if not isinstance(text, str):
-            raise ReleaseContentError(_("%(path)s.%(code)s: expected text") % {
-                "path": path, "code": code})
+            raise ReleaseContentError(
+                _("%(path)s.%(code)s: expected text") % {"path": path, "code": code}
+            )
         texts[code] = text.strip()
     return texts
 
@@ -91,11 +93,13 @@ def _key(value, path, seen):
     try:
         key = str(uuid.UUID(str(value)))
     except ValueError:
-        raise ReleaseContentError(_("%(path)s.key: “%(value)s” is not a UUID") % {
-            "path": path, "value": value}) from None
+        raise ReleaseContentError(
+            _("%(path)s.key: “%(value)s” is not a UUID") % {"path": path, "value": value}
+        ) from None
     if key in seen:
-        raise ReleaseContentError(_("%(path)s.key: duplicate key %(key)s") % {
-            "path": path, "key": key})
+        raise ReleaseContentError(
+            _("%(path)s.key: duplicate key %(key)s") % {"path": path, "key": key}
+        )
     seen.add(key)
     return key
 
@@ -115,8 +119,9 @@ def content_from_document(document):
     try:
         date = datetime.date.fromisoformat(str(document["date"]))
     except ValueError:
-        raise ReleaseContentError(_("date: “%(date)s” is not a date (YYYY-MM-DD)") % {
-            "date": document["date"]}) from None
+        raise ReleaseContentError(
+            _("date: “%(date)s” is not a date (YYYY-MM-DD)") % {"date": document["date"]}
+        ) from None
     topic = document["topic"]
     topic_names = _blank_texts()
     if isinstance(topic, dict):
@@ -144,14 +149,17 @@ def content_from_document(document):
             )
         level = item.get("level", 0)
         if not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= 9:
-            raise ReleaseContentError(_("%(path)s.level: expected a number from 0 to 9") % {
-                "path": path})
-        segments.append({
-            "key": _key(item.get("key"), path, seen),
-            "kind": kind,
-            "level": level,
-            "text": _texts(item.get("text"), f"{path}.text"),
-        })
+            raise ReleaseContentError(
+                _("%(path)s.level: expected a number from 0 to 9") % {"path": path}
+            )
+        segments.append(
+            {
+                "key": _key(item.get("key"), path, seen),
+                "kind": kind,
+                "level": level,
+                "text": _texts(item.get("text"), f"{path}.text"),
+            }
+        )
     photos_in = document.get("photos") or []
     if not isinstance(photos_in, list):
         raise ReleaseContentError(_("photos: expected a list"))
@@ -161,11 +169,13 @@ def content_from_document(document):
         path = f"photos[{index}]"
         if not isinstance(item, dict):
             raise ReleaseContentError(_("%(path)s: expected an object") % {"path": path})
-        photos.append({
-            "key": _key(item.get("key"), path, photo_keys),
-            "caption": _texts(item.get("caption"), f"{path}.caption"),
-            "credit": _texts(item.get("credit"), f"{path}.credit"),
-        })
+        photos.append(
+            {
+                "key": _key(item.get("key"), path, photo_keys),
+                "caption": _texts(item.get("caption"), f"{path}.caption"),
+                "credit": _texts(item.get("credit"), f"{path}.credit"),
+            }
+        )
     revision = document.get("revision")
     if revision is not None and (not isinstance(revision, int) or revision < 0):
         raise ReleaseContentError(_("revision: expected a revision number"))
@@ -329,11 +339,13 @@ def _align_keys(old_segments, new_segments):
     Equal runs keep their keys; replaced runs pair up in order, so an edited segment keeps its
     key (and its translations); the rest are new.
     """
+
     def signature(segment):
         return (segment["kind"], segment["level"], segment["text"][LANGUAGE_CODES[0]])
 
     matcher = difflib.SequenceMatcher(
-        a=[signature(s) for s in old_segments], b=[signature(s) for s in new_segments],
+        a=[signature(s) for s in old_segments],
+        b=[signature(s) for s in new_segments],
         autojunk=False,
     )
     pairs = {}
@@ -360,8 +372,10 @@ def content_from_parsed(parsed, *, slug=None, title=None, previous=None):
     title_text = (title or parsed.title or "").strip()
     if not title_text:
         raise ReleaseContentError(
-            _("the release has no title: pass --title (the file has no photo caption to take it "
-              "from)")
+            _(
+                "the release has no title: pass --title (the file has no photo caption to take it "
+                "from)"
+            )
         )
     slug = slug or slugify(f"{title_text}-{parsed.date.isoformat()}")
     if not slug or slugify(slug) != slug:
@@ -432,8 +446,9 @@ def revision_restore(release, number, *, author=None, based_on=None):
     if content["slug"] != release.slug:
         clash = Release.objects.filter(slug=content["slug"]).exclude(pk=release.pk).exists()
         if clash:
-            raise ReleaseContentError(_("slug “%(slug)s” is taken by another release") % {
-                "slug": content["slug"]})
+            raise ReleaseContentError(
+                _("slug “%(slug)s” is taken by another release") % {"slug": content["slug"]}
+            )
     with transaction.atomic():
         locked = release_lock(release.pk, based_on)
         topic = topic_ensure(content["topic"], {})
@@ -468,9 +483,7 @@ def release_publish(release, language, *, revision_number=None, author=None):
             _("revision %(n)s is not fully translated into %(language)s; nothing was published")
             % {"n": number, "language": language}
         )
-    current = (
-        Publication.objects.filter(release=locked, language=language).order_by("-id").first()
-    )
+    current = Publication.objects.filter(release=locked, language=language).order_by("-id").first()
     if current is not None and current.revision_id == revision.pk:
         return current, False
     publication = Publication.objects.create(

@@ -47,7 +47,10 @@ def release_detail(request, slug):
         "topic": getattr(release.topic, f"name_{language}") or release.topic.name,
         "segments": number_segments(snapshot["segments"], language),
         "photos": [
-            {"caption": photo["caption"].get(language, ""), "credit": photo["credit"].get(language, "")}
+            {
+                "caption": photo["caption"].get(language, ""),
+                "credit": photo["credit"].get(language, ""),
+            }
             for photo in snapshot["photos"]
         ],
         "available_languages": [

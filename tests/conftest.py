@@ -75,7 +75,7 @@ def seed_release(db, editor, seed_bytes):
 @pytest.fixture
 def demo(db):
     """The full demo: seed release in three languages, accounts, publications."""
-    from records.demo import demo_load
+    from translations.demo import demo_load_all as demo_load
 
     return demo_load(password="test-password-123")
 

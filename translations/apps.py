@@ -6,3 +6,10 @@ class TranslationsConfig(AppConfig):
     name = "translations"
     verbose_name = _("Translations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from records.signals import revision_created
+
+        from .receivers import enqueue_release_check
+
+        revision_created.connect(enqueue_release_check, dispatch_uid="translations.check")

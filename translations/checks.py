@@ -356,8 +356,10 @@ def check_release(
 ) -> list[FindingData]:
     """Run the registered checks over ``(segment_key, english_text, target_text)`` segments.
 
-    ``concept_terms`` defaults to the terms of both matchers. Findings come in segment order,
-    then by target offset; findings without a target offset (missing terms) come first.
+    ``concept_terms`` defaults to the terms of both matchers; ``concept_labels`` names concepts
+    in messages (default "concept <id>"); ``checks`` limits the run to some check ids.
+    Findings come in segment order, then by target offset; findings without a target offset
+    (missing terms) come first in their segment.
     """
     if source.language != SOURCE_LANGUAGE:
         raise ValueError(f"source matcher is {source.language!r}, expected {SOURCE_LANGUAGE!r}")
@@ -365,6 +367,9 @@ def check_release(
         raise ValueError(f"target matcher is {target.language!r}, expected {language!r}")
     if len({key for key, _english, _translation in segments}) != len(segments):
         raise ValueError("segment keys must be unique within a release")
+    unknown = set(checks or ()) - set(CHECKS)
+    if unknown:
+        raise ValueError(f"unknown checks: {', '.join(sorted(unknown))}")
     selected = [CHECKS[c] for c in checks] if checks is not None else list(CHECKS.values())
     context = ReleaseContext(
         language=language,
@@ -377,7 +382,10 @@ def check_release(
                 source=tuple(source.find(english)),
                 target=tuple(target.find(translation)) if translation.strip() else (),
             )
-            for index, (key, english, translation) in enumerate(segments)
+            # None (a language never written) reads as untranslated.
+            for index, (key, english, translation) in enumerate(
+                (key, english or "", translation or "") for key, english, translation in segments
+            )
         ),
         concept_terms=(
             concept_terms

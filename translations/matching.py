@@ -21,9 +21,10 @@ Word mode (``en``, ``ru``)
       English "TORs", "TOR's", "TORs'"; Russian "ТОРы", "ТОРах", "ТОР-ов" (caps stem plus a
       lowercase ending of up to three letters). "Tor", "tor" and "TORONTO" never match "TOR".
 
-    Every distinct key used by a term word is given one private-use character (a *symbol*); a
-    term's automaton key is the string of its words' symbols (one key per combination when a
-    term word has several lemmas). Punctuation between words becomes a BREAK symbol, so
+    Every distinct key used by a term word is given a *symbol* (two private-use characters,
+    see "the two-character alphabet" below); a term's automaton key is the string of its
+    words' symbols (one key per combination when a term word has several lemmas).
+    Punctuation between words becomes a BREAK symbol, so
     "peace, treaty" is not "peace treaty"; whitespace of any kind is ignored. The text becomes
     one symbol per token (FILLER for words outside the term vocabulary), which gives word
     boundaries for free. A text word with several keys in the vocabulary (e.g. "стали":
@@ -38,7 +39,8 @@ Character mode (``ja``)
     character maps back to its original span. Terms match anywhere (Japanese has no word
     boundaries), except that a term edge that is a Latin/Cyrillic/Greek letter or a digit may
     not touch another such character ("TOR" is not in "TORONTO", "8項目" is not in "18項目").
-    Case-sensitive terms are verified against the NFKC (not casefolded) original slice.
+    Case-sensitive terms are verified against the NFKC (not casefolded) original slice. A
+    match may not split what one original character cluster became ("ß"→"ss").
 
 Both modes return leftmost-longest, non-overlapping occurrences ordered by start. An occurrence
 that matches several glossary terms (the same key in two concepts, or both readings of an
@@ -47,6 +49,7 @@ ambiguous word) yields one :class:`TermMatch` per term, all with the same span.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
@@ -90,49 +93,83 @@ class TermMatch:
 
 
 class OffsetMap:
-    """Map a half-open range of the normalised text back to the original text."""
+    """Map a half-open range of a normalised string back to the original text.
 
-    __slots__ = ("starts", "ends")
+    The normalised string spends ``width`` characters on each unit (a word token, or an NFKC
+    character); ``starts[u]``/``ends[u]`` are the original span of unit ``u``.
+    """
 
-    def __init__(self, starts: list[int] | None = None, ends: list[int] | None = None):
-        # None means the identity map: the common all-ASCII/already-normal Japanese case.
+    __slots__ = ("starts", "ends", "width")
+
+    def __init__(
+        self, starts: list[int] | None = None, ends: list[int] | None = None, width: int = 1
+    ):
+        # starts=None is the identity map: the common already-normal Japanese text.
         self.starts = starts
         self.ends = ends
+        self.width = width
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Return the original ``(start, end)`` of normalised ``[start, end)``."""
+        first, last = start // self.width, (end - 1) // self.width
         if self.starts is None or self.ends is None:
-            return start, end
-        return self.starts[start], self.ends[end - 1]
+            return first, last + 1
+        return self.starts[first], self.ends[last]
 
 
-# --- symbols ---------------------------------------------------------------------------------
+# --- the two-character alphabet ------------------------------------------------------------
+#
+# pyahocorasick finds a node's child by a linear scan of its children, so a root with 30,000
+# children (one per first word, or per first kanji) costs ~30,000 comparisons per character of
+# text: 100-300 ms per release. Spelling every unit as two characters, a "high" and a "low"
+# digit from disjoint ranges, caps every node at ~sqrt(alphabet) children (6 ms instead of 95
+# in a 30,000-term Japanese glossary). Disjoint ranges keep matches aligned: a key starts with
+# a high digit and high digits only occur at even offsets of the scanned string.
 
-# Private-use planes: BMP (6,400), then planes 15 and 16 (~131,000) — enough for any glossary.
-_PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
-FILLER = chr(0xE000)  # a word outside the term vocabulary; never part of a key
-BREAK = chr(0xE001)  # punctuation between words
-_FIRST_FREE_SYMBOL = 2
+_WORD_LOW = 0xE000  # word mode: private-use characters, low digit ...
+_WORD_HIGH = 0xF0000  # ... and high digit
+_CHAR_HIGH = 0x80  # character mode: low digit = code point & 0x7F, high = 0x80 + (cp >> 7)
+
+FILLER_ID = 0  # a word outside the term vocabulary; never part of a key
+BREAK_ID = 1  # punctuation between words
 
 
-def _symbol(index: int) -> str:
-    """Return the private-use character number ``index``."""
-    for low, high in _PUA_RANGES:
-        size = high - low + 1
-        if index < size:
-            return chr(low + index)
-        index -= size
-    raise ValueError("term vocabulary exceeds the private-use code points")
+def _word_symbol(index: int, base: int) -> str:
+    """Spell vocabulary entry ``index`` as a high and a low digit in base ``base``."""
+    high, low = divmod(index, base)
+    return chr(_WORD_HIGH + high) + chr(_WORD_LOW + low)
+
+
+def _char_symbol(c: str) -> str:
+    """Spell one character as a high and a low digit."""
+    code = ord(c)
+    return chr(_CHAR_HIGH + (code >> 7)) + chr(code & 0x7F)
+
+
+# Process-wide and only ever added to (bounded by the characters seen); a set difference
+# in C finds the few new characters of a text instead of a Python loop over all of them.
+_spelled: set[str] = set()
+_spelling: dict[int, str] = {}  # ord -> two-character spelling, for str.translate
+
+
+def _spell_characters(text: str) -> str:
+    """Spell every character of ``text`` in the two-character alphabet."""
+    for c in set(text).difference(_spelled):
+        _spelling[ord(c)] = _char_symbol(c)
+        _spelled.add(c)
+    return text.translate(_spelling)
 
 
 # --- tokenising and folding ------------------------------------------------------------------
 
-_WORD_CHAR = r"[^\W_][\u0300-\u036f]*"
+# "_" counts as a letter: a simpler class halves the regex time and prose has no underscores.
 _WORD = (
-    rf"(?:{_WORD_CHAR})+(?:[-'’\u2010\u2011](?:{_WORD_CHAR})+)*"
+    r"[\w\u0300-\u036f]+(?:['’\u2010\u2011-][\w\u0300-\u036f]+)*"
     r"(?:(?<=[sS])['’])?"  # plural possessive: "islands’"
 )
-_TOKEN_RE = re.compile(rf"(?P<w>{_WORD})|(?P<p>[^\w\s]+|_+)")
+# (leading whitespace)(word)|(punctuation): the matches tile the text up to trailing
+# whitespace, so offsets are running sums of lengths and findall avoids match objects.
+_TOKEN_RE = re.compile(rf"(\s*)(?:({_WORD})|([^\w\s]+))")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "’": "'"})
 _STRESS = str.maketrans({"\u0301": None, "\u0300": None})
 _EN_CS_INFLECTED = re.compile(r"^([A-Z0-9&]*[A-Z][A-Z0-9&]*)(?:s|'s|s')$")
@@ -151,8 +188,11 @@ _RU_ENDINGS = tuple(
 
 def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
     """Yield ``(word, start, end)``; punctuation runs are yielded with word ``""``."""
-    for m in _TOKEN_RE.finditer(text):
-        yield (m.group() if m.lastgroup == "w" else ""), m.start(), m.end()
+    position = 0
+    for space, word, punctuation in _TOKEN_RE.findall(text):
+        start = position + len(space)
+        position = start + len(word or punctuation)
+        yield word, start, position
 
 
 def english_fold(word: str) -> str:
@@ -274,20 +314,24 @@ def _is_alnum_script(c: str) -> bool:
     return c.isalnum() and c < "\u2e80"
 
 
+_one_to_one: set[str] = set()  # characters that fold to one character and never compose
+_one_to_one_folds: dict[int, str] = {}  # ord -> fold, for those of them that change
+
+
 def normalize_japanese(text: str) -> tuple[str, OffsetMap]:
     """Return NFKC+casefold of ``text`` and the map back to original offsets."""
-    table: dict[int, str] = {}
     simple = True
-    for c in set(text):
+    for c in set(text).difference(_one_to_one):
         folded = _fold_cluster(c)
-        if len(folded) != 1 or _is_composing(c):
+        if len(folded) == 1 and not _is_composing(c):
+            if folded != c:
+                _one_to_one_folds[ord(c)] = folded
+            _one_to_one.add(c)
+        else:
             simple = False
-            break
-        if folded != c:
-            table[ord(c)] = folded
     if simple:
         # Every character folds to exactly one character: offsets are unchanged.
-        return text.translate(table), OffsetMap()
+        return text.translate(_one_to_one_folds), OffsetMap()
     parts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -302,6 +346,11 @@ def normalize_japanese(text: str) -> tuple[str, OffsetMap]:
         ends.extend([j] * len(folded))
         i = j
     return "".join(parts), OffsetMap(starts, ends)
+
+
+Indexes = tuple[int, ...]  # positions in TermMatcher.terms
+# (first, last) inclusive offsets in the scanned string -> the terms whose key spans them
+Candidates = dict[tuple[int, int], Indexes]
 
 
 # --- the matcher -----------------------------------------------------------------------------
@@ -321,13 +370,14 @@ class TermMatcher:
             sorted((t for t in terms if t.language == language), key=lambda t: t.id)
         )
         self._automaton: ahocorasick.Automaton | None = None
-        self._vocab: dict[str, str] = {}
-        self._word_cache: dict[str, tuple[str, ...]] = {}
+        self._vocab: dict[str, str] = {}  # word key -> its two-character symbol
+        self._word_cache: dict[str, tuple[str, ...]] = {}  # text word -> its symbols
         self._has_case_sensitive = any(t.case_sensitive for t in self.terms)
-        self._nfkc: dict[int, str] = {}  # term index -> NFKC text, case-sensitive terms (ja)
-        self.max_key_length = 0
+        self._nfkc: dict[int, str] = {}  # term position -> NFKC text, case-sensitive (ja)
+        self.filler = self.break_symbol = ""
+        self.max_key_length = 0  # in words (word mode) or characters (character mode)
         if language in WORD_LANGUAGES:
-            keys = self._word_keys()
+            keys: dict[str, tuple] = self._word_keys()
         else:
             keys = self._character_keys()
         if keys:
@@ -336,15 +386,8 @@ class TermMatcher:
                 automaton.add_word(key, value)
             automaton.make_automaton()
             self._automaton = automaton
-            self.max_key_length = max(len(k) for k in keys)
 
     # -- building --
-
-    def _intern(self, key: str) -> str:
-        symbol = self._vocab.get(key)
-        if symbol is None:
-            symbol = self._vocab[key] = _symbol(_FIRST_FREE_SYMBOL + len(self._vocab))
-        return symbol
 
     def _term_word_keys(self, word: str, case_sensitive: bool) -> tuple[str, ...]:
         if case_sensitive:
@@ -353,33 +396,55 @@ class TermMatcher:
             return _russian_term_keys(word)
         return (_english_key(word),)
 
-    def _word_keys(self) -> dict[str, tuple[int, tuple[int, ...]]]:
-        by_key: dict[str, list[int]] = {}
+    def _word_keys(self) -> dict[str, tuple[int, Indexes]]:
+        ids: dict[str, int] = {}
+        spelled: list[tuple[int, list[tuple[int, ...]]]] = []
         for index, term in enumerate(self.terms):
-            alternatives: list[tuple[str, ...]] = []
+            alternatives: list[tuple[int, ...]] = []
             for word, _start, _end in _tokens(term.text):
                 if not word:
-                    if alternatives and alternatives[-1] != (BREAK,):
-                        alternatives.append((BREAK,))
+                    if alternatives and alternatives[-1] != (BREAK_ID,):
+                        alternatives.append((BREAK_ID,))
                     continue
                 keys = self._term_word_keys(word, term.case_sensitive)
-                alternatives.append(tuple(self._intern(k) for k in keys))
-            while alternatives and alternatives[-1] == (BREAK,):
+                alternatives.append(
+                    tuple(dict.fromkeys(ids.setdefault(k, len(ids) + 2) for k in keys))
+                )
+            while alternatives and alternatives[-1] == (BREAK_ID,):
                 alternatives.pop()
-            for combination in product(*alternatives) if alternatives else ():
-                by_key.setdefault("".join(combination), []).append(index)
-        return {key: (len(key), tuple(indexes)) for key, indexes in by_key.items()}
+            if alternatives:
+                spelled.append((index, alternatives))
+        base = math.isqrt(len(ids) + 2) + 1
+        self._vocab = {key: _word_symbol(i, base) for key, i in ids.items()}
+        self.filler = _word_symbol(FILLER_ID, base)
+        self.break_symbol = _word_symbol(BREAK_ID, base)
+        symbols = [self.filler, self.break_symbol, *self._vocab.values()]
+        by_key: dict[str, list[int]] = {}
+        for index, alternatives in spelled:
+            # A term word with several lemmas gets one key per combination (few in practice).
+            for combination in product(*alternatives):
+                by_key.setdefault("".join(symbols[i] for i in combination), []).append(index)
+        self.max_key_length = max(map(len, by_key), default=0) // 2
+        return {key: (len(key), tuple(dict.fromkeys(ix))) for key, ix in by_key.items()}
 
-    def _character_keys(self) -> dict[str, tuple[int, tuple[int, ...], bool, bool]]:
+    def _character_keys(self) -> dict[str, tuple[int, Indexes, bool, bool]]:
         by_key: dict[str, list[int]] = {}
         for index, term in enumerate(self.terms):
-            key, _ = normalize_japanese(term.text.strip())
-            if key:
-                by_key.setdefault(key, []).append(index)
+            text = term.text.strip()
+            key, _offsets = normalize_japanese(text)
+            if not key:
+                continue
+            by_key.setdefault(key, []).append(index)
             if term.case_sensitive:
-                self._nfkc[index] = unicodedata.normalize("NFKC", term.text.strip())
+                self._nfkc[index] = unicodedata.normalize("NFKC", text)
+        self.max_key_length = max(map(len, by_key), default=0)
         return {
-            key: (len(key), tuple(ix), _is_alnum_script(key[0]), _is_alnum_script(key[-1]))
+            _spell_characters(key): (
+                2 * len(key),
+                tuple(ix),
+                _is_alnum_script(key[0]),
+                _is_alnum_script(key[-1]),
+            )
             for key, ix in by_key.items()
         }
 
@@ -389,30 +454,36 @@ class TermMatcher:
         vocab = self._vocab
         keys: tuple[str, ...] = ()
         if self._has_case_sensitive:
-            keys = (_case_sensitive_base(word),)
+            keys = _case_sensitive_text_keys(word, self.language)
         if self.language == "ru":
             keys += _russian_text_keys(word)
         else:
             keys += (_english_key(word),)
-        found = [vocab[k] for k in keys if k in vocab]
-        return tuple(dict.fromkeys(found))
+        return tuple(dict.fromkeys(vocab[k] for k in keys if k in vocab))
 
-    def _symbolize(self, text: str) -> tuple[str, OffsetMap, list[tuple[int, tuple[str, ...]]]]:
+    def _symbolize(
+        self, text: str
+    ) -> tuple[str, OffsetMap, list[str], list[tuple[int, tuple[str, ...]]]]:
+        """Return the scanned string, its offsets, its per-word symbols and ambiguous words."""
         cache = self._word_cache
-        symbols: list[str] = []
+        filler, break_symbol = self.filler, self.break_symbol
+        units: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         ambiguous: list[tuple[int, tuple[str, ...]]] = []
         after_break = True  # drop leading and repeated breaks
-        for m in _TOKEN_RE.finditer(text):
-            if m.lastgroup == "p":
+        position = 0
+        for space, word, punctuation in _TOKEN_RE.findall(text):
+            start = position + len(space)
+            if not word:
+                position = start + len(punctuation)
                 if not after_break:
-                    symbols.append(BREAK)
-                    starts.append(m.start())
-                    ends.append(m.end())
+                    units.append(break_symbol)
+                    starts.append(start)
+                    ends.append(position)
                     after_break = True
                 continue
-            word = m.group()
+            position = start + len(word)
             found = cache.get(word)
             if found is None:
                 if len(cache) >= self._WORD_CACHE_LIMIT:
@@ -420,25 +491,27 @@ class TermMatcher:
                 found = cache[word] = self._text_word_symbols(word)
             if found:
                 if len(found) > 1:
-                    ambiguous.append((len(symbols), found))
-                symbols.append(found[0])
+                    ambiguous.append((len(units), found))
+                units.append(found[0])
             else:
-                symbols.append(FILLER)
-            starts.append(m.start())
-            ends.append(m.end())
+                units.append(filler)
+            starts.append(start)
+            ends.append(position)
             after_break = False
-        return "".join(symbols), OffsetMap(starts, ends), ambiguous
+        return "".join(units), OffsetMap(starts, ends, 2), units, ambiguous
 
     def normalize(self, text: str) -> tuple[str, OffsetMap]:
         """Return the string the automaton scans and the map back to ``text`` offsets.
 
-        Word mode returns one symbol per token (ambiguous words show their first reading);
-        character mode returns the NFKC+casefold text.
+        Every unit is spelled with two characters: word mode gives one symbol per word or
+        punctuation break (ambiguous words show their first reading); character mode spells
+        the NFKC+casefold text.
         """
         if self.language in WORD_LANGUAGES:
-            symbols, offsets, _ambiguous = self._symbolize(text)
-            return symbols, offsets
-        return normalize_japanese(text)
+            scanned, offsets, _units, _ambiguous = self._symbolize(text)
+            return scanned, offsets
+        normalized, offsets = normalize_japanese(text)
+        return _spell_characters(normalized), OffsetMap(offsets.starts, offsets.ends, 2)
 
     def scan_baseline(self, text: str, *, normalized: bool = False) -> int:
         """Count bare ``Automaton.iter`` hits; pass ``normalized=True`` to skip normalising."""
@@ -460,68 +533,76 @@ class TermMatcher:
             candidates, offsets = self._character_candidates(text)
         matches: list[TermMatch] = []
         taken_until = -1
-        for (first, last), indexes in sorted(candidates.items(), key=lambda c: (c[0][0], -c[0][1])):
-            if first <= taken_until:
-                continue
+        spans = sorted(candidates)
+        for i, (first, last) in enumerate(spans):
+            if first <= taken_until or (i + 1 < len(spans) and spans[i + 1][0] == first):
+                continue  # overlaps the previous pick, or a longer span starts here too
             taken_until = last
             start, end = offsets.span(first, last + 1)
-            matches.extend(TermMatch(self.terms[i], start, end) for i in sorted(indexes))
+            indexes = candidates[first, last]
+            if len(indexes) > 1:
+                indexes = tuple(sorted(set(indexes)))
+            matches.extend(TermMatch(self.terms[i], start, end) for i in indexes)
         return matches
 
-    def _word_candidates(self, text: str) -> tuple[dict[tuple[int, int], set[int]], OffsetMap]:
-        symbols, offsets, ambiguous = self._symbolize(text)
+    def _word_candidates(self, text: str) -> tuple[Candidates, OffsetMap]:
+        scanned, offsets, units, ambiguous = self._symbolize(text)
         automaton = self._automaton
         assert automaton is not None
-        candidates: dict[tuple[int, int], set[int]] = {}
-        for last, (length, indexes) in automaton.iter(symbols):
-            candidates.setdefault((last - length + 1, last), set()).update(indexes)
+        candidates: Candidates = {}
+        for last, (length, indexes) in automaton.iter(scanned):
+            # iter() reports each span once, so no merging is needed here.
+            candidates[last - length + 1, last] = indexes
         if ambiguous:
-            self._walk_ambiguous(symbols, ambiguous, candidates)
+            self._walk_ambiguous(units, ambiguous, candidates)
         return candidates, offsets
 
     def _walk_ambiguous(
         self,
-        symbols: str,
+        units: list[str],
         ambiguous: list[tuple[int, tuple[str, ...]]],
-        candidates: dict[tuple[int, int], set[int]],
+        candidates: Candidates,
     ) -> None:
         """Add matches that need a non-first reading of some ambiguous word.
 
-        Any such match contains an ambiguous position p and so starts in [p - K + 1, p], K
-        being the longest key. From each such start, walk the trie through every reading of
-        every word, pruning as soon as the prefix is in no key.
+        Any such match contains an ambiguous word p and so starts in [p - K + 1, p], K being
+        the longest key in words. From each such start, walk the trie through every reading
+        of every word, pruning as soon as the prefix begins no key.
         """
         automaton = self._automaton
         assert automaton is not None
         reach = self.max_key_length
         readings = dict(ambiguous)
-        starts: set[int] = set()
-        for position, _alternatives in ambiguous:
-            starts.update(range(max(0, position - reach + 1), position + 1))
-        size = len(symbols)
-        for first in sorted(starts):
+        firsts: set[int] = set()
+        for word, _readings in ambiguous:
+            firsts.update(range(max(0, word - reach + 1), word + 1))
+        size = len(units)
+        for first in sorted(firsts):
             stack = [(first, "")]
             while stack:
-                position, prefix = stack.pop()
-                for symbol in readings.get(position, symbols[position]):
+                word, prefix = stack.pop()
+                for symbol in readings.get(word, (units[word],)):
                     key = prefix + symbol
                     if not automaton.match(key):
                         continue
                     value = automaton.get(key, None)
                     if value is not None:
-                        candidates.setdefault((first, position), set()).update(value[1])
-                    if position + 1 < size:
-                        stack.append((position + 1, key))
+                        span = (2 * first, 2 * word + 1)
+                        candidates[span] = candidates.get(span, ()) + value[1]
+                    if word + 1 < size:
+                        stack.append((word + 1, key))
 
-    def _character_candidates(self, text: str) -> tuple[dict[tuple[int, int], set[int]], OffsetMap]:
-        normalized, offsets = normalize_japanese(text)
+    def _character_candidates(self, text: str) -> tuple[Candidates, OffsetMap]:
+        normalized, characters = normalize_japanese(text)
         automaton = self._automaton
         assert automaton is not None
-        candidates: dict[tuple[int, int], set[int]] = {}
+        candidates: Candidates = {}
+        starts = characters.starts
         size = len(normalized)
-        starts = offsets.starts
-        for last, (length, indexes, check_left, check_right) in automaton.iter(normalized):
-            first = last - length + 1
+        for end, (length, indexes, check_left, check_right) in automaton.iter(
+            _spell_characters(normalized)
+        ):
+            first, last = (end - length + 1) // 2, end // 2  # in normalised characters
             if check_left and first > 0 and _is_alnum_script(normalized[first - 1]):
                 continue
             if check_right and last + 1 < size and _is_alnum_script(normalized[last + 1]):
@@ -531,15 +612,17 @@ class TermMatcher:
                 or (last + 1 < size and starts[last + 1] == starts[last])
             ):
                 continue  # the match would split one original cluster ("ß"→"ss", "談゙")
-            kept = set(indexes)
-            if any(i in self._nfkc for i in indexes):
+            if self._nfkc and any(i in self._nfkc for i in indexes):
                 # The key is casefolded; a case-sensitive term must equal the NFKC original.
-                start, end = offsets.span(first, last + 1)
-                original = unicodedata.normalize("NFKC", text[start:end])
-                kept = {i for i in indexes if i not in self._nfkc or self._nfkc[i] == original}
-            if kept:
-                candidates.setdefault((first, last), set()).update(kept)
-        return candidates, offsets
+                original = unicodedata.normalize(
+                    "NFKC", text[slice(*characters.span(first, last + 1))]
+                )
+                indexes = tuple(
+                    i for i in indexes if i not in self._nfkc or self._nfkc[i] == original
+                )
+            if indexes:
+                candidates[end - length + 1, end] = indexes
+        return candidates, OffsetMap(starts, characters.ends, 2)
 
 
 # --- process-wide cache -------------------------------------------------------------------------

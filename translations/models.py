@@ -1,0 +1,151 @@
+"""What makes a language version right: the glossary and the findings of term checks."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from records.models import Release
+
+LANGUAGE_CHOICES = settings.LANGUAGES
+
+
+class Concept(models.Model):
+    identifier = models.SlugField(_("identifier"), max_length=100, unique=True)
+    subject_field = models.CharField(_("subject field"), max_length=200, blank=True)
+    definition = models.TextField(_("definition"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["identifier"]
+        verbose_name = _("concept")
+        verbose_name_plural = _("concepts")
+
+    def __str__(self):
+        return self.identifier
+
+
+class Term(models.Model):
+    class Status(models.TextChoices):
+        PREFERRED = "preferred", _("preferred")
+        ADMITTED = "admitted", _("admitted")
+        DEPRECATED = "deprecated", _("deprecated")
+        FORBIDDEN = "forbidden", _("forbidden")
+
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="terms", verbose_name=_("concept")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    text = models.CharField(_("term"), max_length=300)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PREFERRED)
+    case_sensitive = models.BooleanField(_("case-sensitive"), default=False)
+    part_of_speech = models.CharField(_("part of speech"), max_length=40, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["concept", "language", "position", "id"]
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["concept", "language", "text"], name="term_unique_per_concept"
+            ),
+        ]
+        indexes = [models.Index(fields=["language", "status"])]
+
+    def __str__(self):
+        return f"{self.text} [{self.language}, {self.status}]"
+
+
+class GlossaryState(models.Model):
+    """A single row whose ``version`` changes whenever the glossary does."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("glossary state")
+
+    def __str__(self):
+        return f"glossary v{self.version}"
+
+    @classmethod
+    def current(cls):
+        """Return the glossary version."""
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        """Advance the glossary version (inside the writing transaction)."""
+        state, created = cls.objects.get_or_create(pk=1, defaults={"version": 1})
+        if not created:
+            cls.objects.filter(pk=1).update(version=F("version") + 1)
+
+
+class CheckRun(models.Model):
+    """The latest term check of one release in one target language."""
+
+    release = models.ForeignKey(
+        "records.Release", on_delete=models.CASCADE, related_name="check_runs"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    revision_number = models.PositiveIntegerField(_("revision"))
+    glossary_version = models.PositiveBigIntegerField(_("glossary version"))
+    # Concepts found in the source or the translation, to re-check only affected releases.
+    concepts = models.JSONField(_("concepts"), default=list)
+    checked_at = models.DateTimeField(_("checked"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("term check run")
+        verbose_name_plural = _("term check runs")
+        constraints = [
+            models.UniqueConstraint(fields=["release", "language"], name="check_run_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.release_id} [{self.language}] r{self.revision_number}"
+
+
+class Finding(models.Model):
+    class Severity(models.TextChoices):
+        ERROR = "error", _("error")
+        WARNING = "warning", _("warning")
+        INFO = "info", _("info")
+
+    release = models.ForeignKey(
+        "records.Release", on_delete=models.CASCADE, related_name="findings"
+    )
+    revision_number = models.PositiveIntegerField(_("revision"))
+    segment_key = models.UUIDField(_("segment key"))
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    check_id = models.CharField(_("check"), max_length=40)
+    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="findings")
+    term = models.ForeignKey(
+        Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings"
+    )
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity)
+    message = models.TextField(_("message"))
+    suggestion = models.CharField(_("suggestion"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["release", "language", "id"]
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        indexes = [models.Index(fields=["release", "language"])]
+
+    def __str__(self):
+        return f"{self.check_id} {self.language} {self.segment_key}"
+
+
+class ReleaseTranslation(Release):
+    """A release seen from the translation side: its term findings per language."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("release translation")
+        verbose_name_plural = _("release translations")

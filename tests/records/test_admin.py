@@ -16,7 +16,7 @@ def form_data(response):
     """Return the POST data a browser would send back for an admin change form unchanged."""
     data = {}
     form = response.context["adminform"].form
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form[name].value()
         if value is None:
             continue
@@ -58,7 +58,9 @@ def test_editor_save_creates_one_revision_with_message(client, demo):
     data["title_ja"] = "日露首脳会談（ハンブルク）"
     data["revision_message"] = "Clarify the Japanese title"
     response = client.post(change_url(release), data)
-    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    assert response.status_code == 302, (
+        response.context and response.context["adminform"].form.errors
+    )
     revision = Revision.objects.get(release=release, number=3)
     assert revision.message == "Clarify the Japanese title"
     assert revision.author == demo["users"]["editor"]
@@ -85,7 +87,11 @@ def test_stale_admin_save_is_refused_and_keeps_the_users_text(client, demo):
     assert "私の編集" in page
     assert reverse("admin:records_release_compare", args=[release.pk]) + "?a=2&amp;b=3" in page
     fresh = Release.objects.get()
-    assert (fresh.title_ja, fresh.title_ru, fresh.head_number) == ("日露首脳会談", "Другая правка", 3)
+    assert (fresh.title_ja, fresh.title_ru, fresh.head_number) == (
+        "日露首脳会談",
+        "Другая правка",
+        3,
+    )
 
 
 def test_translator_edits_only_their_language(client, demo):
@@ -169,8 +175,9 @@ def test_restore_and_publish_from_history(client, demo):
     )
     assert Publication.objects.filter(language="en").order_by("-id").first().revision == restored
     # Revision 3 has no Japanese: publishing it in Japanese is refused, nothing changes.
-    client.post(reverse("admin:records_release_publish", args=[release.pk]),
-                {"number": 3, "language": "ja"})
+    client.post(
+        reverse("admin:records_release_publish", args=[release.pk]), {"number": 3, "language": "ja"}
+    )
     assert Publication.objects.filter(language="ja").order_by("-id").first().revision.number == 2
 
 
@@ -178,10 +185,12 @@ def test_restore_and_publish_from_history(client, demo):
 def test_restore_and_publish_need_permission(client, demo, username):
     release = demo["release"]
     client.force_login(demo["users"][username])
-    restore = client.post(reverse("admin:records_release_restore", args=[release.pk]),
-                          {"number": 1, "based_on": 2})
-    publish = client.post(reverse("admin:records_release_publish", args=[release.pk]),
-                          {"number": 1, "language": "en"})
+    restore = client.post(
+        reverse("admin:records_release_restore", args=[release.pk]), {"number": 1, "based_on": 2}
+    )
+    publish = client.post(
+        reverse("admin:records_release_publish", args=[release.pk]), {"number": 1, "language": "en"}
+    )
     assert restore.status_code == publish.status_code == 403
     assert Revision.objects.count() == 2 and Publication.objects.count() == 3
 

@@ -57,12 +57,13 @@ def test_publish_command_and_refusals(demo):
     with pytest.raises(CommandError, match="not fully translated"):
         run("release_publish", slug, "--lang", "ja", "--author", "editor")
     with pytest.raises(CommandError, match="may not publish"):
-        run("release_publish", slug, "--lang", "en", "--revision", "2",
-            "--author", "translator-ja")
+        run("release_publish", slug, "--lang", "en", "--revision", "2", "--author", "translator-ja")
     with pytest.raises(CommandError, match="no revision 5"):
         run("release_publish", slug, "--lang", "en", "--revision", "5", "--author", "editor")
-    current = {p.language: p.revision.number
-               for p in Publication.objects.order_by("id").select_related("revision")}
+    current = {
+        p.language: p.revision.number
+        for p in Publication.objects.order_by("id").select_related("revision")
+    }
     assert current == {"en": 3, "ja": 2, "ru": 2}
 
 

@@ -21,8 +21,11 @@ def run(*args):
 
 def nothing_written():
     return (
-        Release.objects.count(), Segment.objects.count(), Photo.objects.count(),
-        Revision.objects.count(), Topic.objects.count(),
+        Release.objects.count(),
+        Segment.objects.count(),
+        Photo.objects.count(),
+        Revision.objects.count(),
+        Topic.objects.count(),
     ) == (0, 0, 0, 0, 0)
 
 
@@ -40,7 +43,10 @@ def test_seed_import_produces_the_release(data_dir):
     assert len(segments) == 20
     counts = Counter((s.kind, s.level) for s in segments)
     assert counts == {
-        ("paragraph", 0): 1, ("heading", 1): 5, ("heading", 2): 2, ("item", 3): 4,
+        ("paragraph", 0): 1,
+        ("heading", 1): 5,
+        ("heading", 2): 2,
+        ("item", 3): 4,
         ("bullet", 1): 8,
     }
     assert [s.kind for s in segments[:5]] == ["paragraph", "heading", "bullet", "bullet", "heading"]
@@ -97,8 +103,14 @@ def test_variants_import(data_dir, name, title, expected):
 
 
 def test_slug_and_title_options(data_dir):
-    run("import_release", str(data_dir / "release-seed-2017-07-07.txt"),
-        "--slug", "summit-2017", "--title", "Summit in Hamburg")
+    run(
+        "import_release",
+        str(data_dir / "release-seed-2017-07-07.txt"),
+        "--slug",
+        "summit-2017",
+        "--title",
+        "Summit in Hamburg",
+    )
     release = Release.objects.get()
     assert (release.slug, release.title_en) == ("summit-2017", "Summit in Hamburg")
 
@@ -109,8 +121,12 @@ def test_slug_and_title_options(data_dir):
         (b"", "the file is empty"),
         (b"   \n\n  \n", "the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("Japan-Russia Relations\nJuly 7, 2017\nLeaders met in Moskva \u2014 caf\u00e9\n"
-         .encode("latin-1", "replace").replace(b"?", b"\xe9"), "line 3: not valid UTF-8"),
+        (
+            "Japan-Russia Relations\nJuly 7, 2017\nLeaders met in Moskva \u2014 caf\u00e9\n".encode(
+                "latin-1", "replace"
+            ).replace(b"?", b"\xe9"),
+            "line 3: not valid UTF-8",
+        ),
         (b"Japan-Russia Relations\n\nThe leaders met.\n", "line 3: expected a date line"),
         (b"Japan-Russia Relations\nFebruary 30, 2017\nText.\n", "line 2: the date"),
     ],
@@ -149,13 +165,20 @@ def test_unknown_author_is_refused(data_dir):
 
 def test_json_document_with_three_languages(tmp_path):
     document = {
-        "slug": "three-languages", "date": "2017-07-07",
-        "topic": {"slug": "japan-russia-relations",
-                  "name": {"en": "Japan-Russia Relations", "ja": "日露関係"}},
+        "slug": "three-languages",
+        "date": "2017-07-07",
+        "topic": {
+            "slug": "japan-russia-relations",
+            "name": {"en": "Japan-Russia Relations", "ja": "日露関係"},
+        },
         "title": {"en": "Summit", "ja": "首脳会談", "ru": "Встреча"},
         "photos": [],
         "segments": [
-            {"kind": "heading", "level": 1, "text": {"en": "Economy", "ja": "経済", "ru": "Экономика"}},
+            {
+                "kind": "heading",
+                "level": 1,
+                "text": {"en": "Economy", "ja": "経済", "ru": "Экономика"},
+            },
         ],
     }
     path = tmp_path / "doc.json"

@@ -26,8 +26,9 @@ def detail(language, slug):
         ("ru", "Российско-японская встреча на высшем уровне", "1.", "1)", "а)", "•"),
     ],
 )
-def test_release_page_in_each_language(client, demo, language, title, heading, subheading,
-                                       item, bullet):
+def test_release_page_in_each_language(
+    client, demo, language, title, heading, subheading, item, bullet
+):
     slug = demo["release"].slug
     response = client.get(f"/{language}/releases/{slug}/")
     assert response.status_code == 200
@@ -96,14 +97,50 @@ def test_root_redirects_to_english(client):
 def test_numbering_restarts_per_section():
     segments = [
         {"key": str(i), "kind": kind, "level": level, "text": {"en": "x"}}
-        for i, (kind, level) in enumerate([
-            ("heading", 1), ("heading", 2), ("item", 3), ("item", 3), ("heading", 2),
-            ("item", 3), ("heading", 1), ("item", 3), ("bullet", 1),
-        ])
+        for i, (kind, level) in enumerate(
+            [
+                ("heading", 1),
+                ("heading", 2),
+                ("item", 3),
+                ("item", 3),
+                ("heading", 2),
+                ("item", 3),
+                ("heading", 1),
+                ("item", 3),
+                ("bullet", 1),
+            ]
+        )
     ]
     assert [s.label for s in number_segments(segments, "en")] == [
-        "1.", "(1)", "(i)", "(ii)", "(2)", "(i)", "2.", "(i)", "•"]
+        "1.",
+        "(1)",
+        "(i)",
+        "(ii)",
+        "(2)",
+        "(i)",
+        "2.",
+        "(i)",
+        "•",
+    ]
     assert [s.label for s in number_segments(segments, "ja")] == [
-        "1", "(1)", "ア", "イ", "(2)", "ア", "2", "ア", "・"]
+        "1",
+        "(1)",
+        "ア",
+        "イ",
+        "(2)",
+        "ア",
+        "2",
+        "ア",
+        "・",
+    ]
     assert [s.label for s in number_segments(segments, "ru")] == [
-        "1.", "1)", "а)", "б)", "2)", "а)", "2.", "а)", "•"]
+        "1.",
+        "1)",
+        "а)",
+        "б)",
+        "2)",
+        "а)",
+        "2.",
+        "а)",
+        "•",
+    ]

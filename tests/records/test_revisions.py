@@ -29,8 +29,9 @@ def edited(release, **titles):
 
 def test_each_change_is_one_numbered_revision(seed_release, editor):
     first = seed_release.revisions.get()
-    result = release_write(edited(seed_release, ja="日露首脳会談"), author=editor,
-                           message="ja title", based_on=1)
+    result = release_write(
+        edited(seed_release, ja="日露首脳会談"), author=editor, message="ja title", based_on=1
+    )
     assert result.revision.number == 2
     assert result.revision.parent == first
     assert result.revision.author == editor and result.revision.message == "ja title"
@@ -103,11 +104,13 @@ def test_import_edit_restore_keeps_every_language(demo, data_dir, tmp_path, edit
     assert restored.revision.snapshot == translated
     assert restored.revision.checksum == Revision.objects.get(release=release, number=2).checksum
     assert release_snapshot(Release.objects.get()) == translated
-    assert list(Revision.objects.filter(release=release).order_by("number")
-                .values_list("number", flat=True)) == [1, 2, 3, 4]
+    assert list(
+        Revision.objects.filter(release=release).order_by("number").values_list("number", flat=True)
+    ) == [1, 2, 3, 4]
     # Restored segments come back with their original keys.
     assert {str(k) for k in Segment.objects.values_list("key", flat=True)} == {
-        s["key"] for s in translated["segments"]}
+        s["key"] for s in translated["segments"]
+    }
 
 
 def test_restore_of_unknown_revision_is_refused(seed_release, editor):
@@ -175,7 +178,9 @@ def test_concurrent_writers_never_lose_an_update(postgres, editor, seed_bytes):
     assert refused, "with six writers at once some writes must be refused"
     numbers = sorted(number for number, _title in landed)
     assert numbers == list(range(2, 2 + len(landed)))
-    stored = dict(Revision.objects.filter(release=release).values_list("number", "snapshot__title__ru"))
+    stored = dict(
+        Revision.objects.filter(release=release).values_list("number", "snapshot__title__ru")
+    )
     for number, title in landed:
         assert stored[number] == title
     assert sorted(stored) == list(range(1, 2 + len(landed)))

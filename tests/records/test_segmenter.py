@@ -754,8 +754,9 @@ def test_parsed_values_are_frozen():
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéàêüçДжёЯыщЮ北方四島日露共同"
 ROMANS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split()
-MONTHS = "January February March April May June July August September October November December"
-MONTHS = MONTHS.split()
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 BULLETS = ["• ", "•", "・", "- ", "* ", "– "]
 
 
@@ -793,19 +794,27 @@ def render_date(draw, date: datetime.date) -> str:
 
 
 def wrap(draw, first: str, text: str, heading: bool) -> list[str]:
-    """Split ``first + text`` into lines at some spaces, as a hard-wrapping editor would."""
-    words_ = text.split(" ")
-    lines = [first + words_[0]]
-    for word in words_[1:]:
+    """Split ``first + text`` into lines as a hard-wrapping editor would.
+
+    Lines break at spaces, except between two CJK characters, where the space is text; and
+    they may break between two CJK characters with no space, as Japanese text is wrapped.
+    """
+    lines = [first]
+    for index, character in enumerate(text):
         line = lines[-1]
-        breakable = not (is_wide(line[-1]) and is_wide(word[0]))
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if character == " ":
+            breakable = not (is_wide(before) and is_wide(after))
+        else:
+            breakable = is_wide(before) and is_wide(character)
         # The parser only continues a heading whose line is long enough to have been wrapped.
         if heading and len(line) < 60:
             breakable = False
         if breakable and draw(st.booleans()):
-            lines.append(word)
+            lines.append("" if character == " " else character)
         else:
-            lines[-1] = f"{line} {word}"
+            lines[-1] = line + character
     return lines
 
 

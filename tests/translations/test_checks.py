@@ -391,6 +391,17 @@ def test_check_release_refuses_mismatched_matchers(
         )
 
 
+def test_check_release_reads_none_as_untranslated():
+    source, target = matchers("ru")
+    assert check_release([("k", "The peace treaty.", None)], "ru", source, target) == []
+
+
+def test_check_release_refuses_unknown_checks():
+    source, target = matchers("ru")
+    with pytest.raises(ValueError, match="unknown checks: spelling"):
+        check_release([], "ru", source, target, checks=["spelling"])
+
+
 def test_check_release_refuses_duplicate_segment_keys():
     source, target = matchers("ru")
     with pytest.raises(ValueError, match="unique"):

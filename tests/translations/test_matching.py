@@ -308,7 +308,7 @@ def ambiguous_matcher(term_text: str) -> TermMatcher:
 def test_ambiguous_word_really_has_two_readings_in_the_vocabulary():
     matcher = ambiguous_matcher("сталь")
     symbols, _offsets = matcher.normalize("стали мыла")
-    assert len(symbols) == 2
+    assert len(symbols) == 2 * 2
     assert len(matcher._text_word_symbols("стали")) == 2
     assert len(matcher._text_word_symbols("мыла")) == 2
 
@@ -352,6 +352,13 @@ def test_unknown_russian_word_falls_back_to_its_stem():
     matcher = TermMatcher([TermSpec(1, 1, "ru", "министр Мотеги", P)], "ru")
     text = "встреча с министром Мотегой"
     assert [text[m.start : m.end] for m in matcher.find(text)] == ["министром Мотегой"]
+
+
+@pytest.mark.parametrize("text", ["с министром Мотёгой", "министр МОТЁГИ"])
+def test_unknown_russian_word_with_yo_matches_its_e_spelling(text):
+    # pymorphy3 folds ё/е only for dictionary words; the stem fallback needs our own fold.
+    matcher = TermMatcher([TermSpec(1, 1, "ru", "министр Мотеги", P)], "ru")
+    assert [m.term.id for m in matcher.find(text)] == [1]
 
 
 @pytest.mark.parametrize(
@@ -583,6 +590,135 @@ def test_japanese_matches_are_ordered_disjoint_and_exact(fragments):
     assert len(matches) <= glossary_matcher("ja").scan_baseline(text)
 
 
+def leftmost_longest(size, valid_at):
+    """Pick leftmost-longest spans by brute force: ``valid_at(i)`` -> [(length, term_id)]."""
+    picked, i = [], 0
+    while i < size:
+        found_here = valid_at(i)
+        if not found_here:
+            i += 1
+            continue
+        longest = max(length for length, _term in found_here)
+        picked += sorted((i, i + longest, t) for length, t in found_here if length == longest)
+        i += longest
+    return picked
+
+
+_JA_TERM_ALPHABET = "アイ北方TtoR8"
+_JA_TEXT_ALPHABET = "アイｱｲ北方TtoRＴｏＲr8８x"  # every character folds to exactly one
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(_JA_TERM_ALPHABET, min_size=1, max_size=4), st.booleans()),
+        min_size=1,
+        max_size=12,
+    ),
+    st.text(_JA_TEXT_ALPHABET, max_size=30),
+)
+def test_japanese_find_agrees_with_brute_force(raw_terms, text):
+    terms = [TermSpec(i, i, "ja", t, P, cs) for i, (t, cs) in enumerate(raw_terms, start=1)]
+    folded = normalize_japanese(text)[0]
+    assert len(folded) == len(text)
+
+    def edge(c):
+        return c.isascii() and c.isalnum()
+
+    def valid_at(i):
+        out = []
+        for term in terms:
+            key = normalize_japanese(term.text)[0]
+            j = i + len(key)
+            if not folded.startswith(key, i):
+                continue
+            if edge(key[0]) and i > 0 and edge(folded[i - 1]):
+                continue
+            if edge(key[-1]) and j < len(folded) and edge(folded[j]):
+                continue
+            if term.case_sensitive and matching.unicodedata.normalize("NFKC", text[i:j]) != (
+                term.text
+            ):
+                continue
+            out.append((len(key), term.id))
+        return out
+
+    expected = leftmost_longest(len(text), valid_at)
+    found_ = [(m.start, m.end, m.term.id) for m in TermMatcher(terms, "ja").find(text)]
+    assert found_ == expected
+
+
+_RU_TERM_WORDS = ["сталь", "стать", "мыло", "мыть", "руки", "курилы", "южные", "ТОР", "и"]
+_RU_TEXT_WORDS = ["стали", "мыла", "руки", "рук", "курил", "южных", "ТОР", "тор", "и", ",", "дом"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(_RU_TERM_WORDS), min_size=1, max_size=3), st.booleans()),
+        min_size=1,
+        max_size=10,
+    ),
+    st.lists(st.sampled_from(_RU_TEXT_WORDS), max_size=12),
+)
+def test_russian_find_agrees_with_lemma_set_intersection(raw_terms, words):
+    """Check leftmost-longest matching against the definition: lemma sets intersect."""
+    terms = [
+        TermSpec(i, i, "ru", " ".join(ws), P, cs) for i, (ws, cs) in enumerate(raw_terms, start=1)
+    ]
+    matcher = TermMatcher(terms, "ru")
+    text = " ".join(words)
+    tokens = [(w, start, end) for w, start, end in matching._tokens(text)]
+
+    def text_keys(word):
+        return set(matching._case_sensitive_text_keys(word, "ru")) | set(
+            matching._russian_text_keys(word)
+        )
+
+    def valid_at(i):
+        out = []
+        for term in terms:
+            term_words = term.text.split()
+            window = tokens[i : i + len(term_words)]
+            if len(window) == len(term_words) and all(
+                w and text_keys(w) & set(matcher._term_word_keys(tw, term.case_sensitive))
+                for (w, _s, _e), tw in zip(window, term_words, strict=True)
+            ):
+                out.append((len(term_words), term.id))
+        return out
+
+    expected = [
+        (tokens[i][1], tokens[j - 1][2], t) for i, j, t in leftmost_longest(len(tokens), valid_at)
+    ]
+    assert [(m.start, m.end, m.term.id) for m in matcher.find(text)] == expected
+
+
+@given(st.characters(), st.characters())
+def test_character_spelling_is_injective_and_its_digits_never_mix(a, b):
+    # Matches stay aligned only because no low digit can pass for a high digit.
+    spelled_a, spelled_b = matching._char_symbol(a), matching._char_symbol(b)
+    assert len(spelled_a) == 2
+    assert spelled_a[1] < "\x80" <= spelled_a[0]
+    assert (spelled_a == spelled_b) == (a == b)
+
+
+@given(st.integers(0, 200_000), st.integers(0, 200_000), st.integers(2, 1_000))
+def test_word_symbols_are_injective_and_their_digits_never_mix(i, j, base):
+    first, second = matching._word_symbol(i, base), matching._word_symbol(j, base)
+    assert first[1] < chr(matching._WORD_HIGH) <= first[0]
+    assert (first == second) == (i == j)
+
+
+def test_large_glossaries_spell_words_with_two_digits():
+    terms = [TermSpec(i, i, "en", f"term{i} word{i % 97}", P) for i in range(5_000)]
+    matcher = TermMatcher(terms, "en")
+    text = "see term4321 word53 and term7 word7, then term7 word8"
+    assert [(m.term.id, text[m.start : m.end]) for m in matcher.find(text)] == [
+        (4321, "term4321 word53"),
+        (7, "term7 word7"),
+    ]
+
+
 # --- the matcher as a whole -------------------------------------------------------------------
 
 
@@ -604,13 +740,22 @@ def test_unsupported_language_is_refused():
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_normalize_returns_one_symbol_per_token(language):
+def test_normalize_spells_each_token_with_two_characters(language):
     text = {"en": "the peace treaty, now", "ru": "и мирный договор, сейчас"}[language]
-    symbols, offsets = glossary_matcher(language).normalize(text)
-    assert len(symbols) == 5  # three words, a break, one word
-    assert symbols[-1] == matching.FILLER
-    assert symbols[3] == matching.BREAK
-    assert text[slice(*offsets.span(1, 3))] in {"peace treaty", "мирный договор"}
+    matcher = glossary_matcher(language)
+    symbols, offsets = matcher.normalize(text)
+    assert len(symbols) == 2 * 5  # three words, a break, one word
+    assert symbols[-2:] == matcher.filler
+    assert symbols[6:8] == matcher.break_symbol
+    assert text[slice(*offsets.span(2, 6))] in {"peace treaty", "мирный договор"}
+
+
+def test_normalize_in_character_mode_spells_the_nfkc_text():
+    matcher = glossary_matcher("ja")
+    symbols, offsets = matcher.normalize("ﾃﾞｰﾀ（ＴＯＲ）")
+    assert len(symbols) == 2 * len("データ(tor)")
+    assert offsets.span(0, 2) == (0, 2)  # "デ" came from "ﾃﾞ"
+    assert offsets.span(8, 14) == (5, 8)  # "tor" came from "ＴＯＲ"
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,10 @@ class Command(BaseCommand):
         release = release_by_slug(slug)
         document = release_document(release, revision)
         if document is None:
-            raise CommandError(_("release “%(slug)s” has no revision %(n)s") % {
-                "slug": slug, "n": revision if revision is not None else 1})
+            raise CommandError(
+                _("release “%(slug)s” has no revision %(n)s")
+                % {"slug": slug, "n": revision if revision is not None else 1}
+            )
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         if output:
             with open(output, "w", encoding="utf-8") as file:

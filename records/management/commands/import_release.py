@@ -26,11 +26,14 @@ class Command(BaseCommand):
         parser.add_argument("--author", help=_("username recorded as the revision author"))
         parser.add_argument("--message", default="", help=_("revision message"))
         parser.add_argument(
-            "--based-on", type=int, dest="based_on",
+            "--based-on",
+            type=int,
+            dest="based_on",
             help=_("revision number the file was based on; refused if it is no longer the newest"),
         )
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help=_("JSON: ignore the document's revision number (overwrite newer revisions)"),
         )
 
@@ -39,8 +42,9 @@ class Command(BaseCommand):
         try:
             data = file.read_bytes()
         except OSError as error:
-            raise CommandError(_("cannot read %(path)s: %(error)s") % {
-                "path": path, "error": error.strerror}) from None
+            raise CommandError(
+                _("cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}
+            ) from None
         user = user_by_username(author)
         try:
             if file.suffix.lower() == ".json":
@@ -48,7 +52,11 @@ class Command(BaseCommand):
             else:
                 parsed = parse_release_text(data)
                 result = release_import_text(
-                    parsed, slug=slug, title=title, author=user, message=message,
+                    parsed,
+                    slug=slug,
+                    title=title,
+                    author=user,
+                    message=message,
                     based_on=based_on,
                 )
         except SegmenterError as error:
@@ -64,8 +72,11 @@ class Command(BaseCommand):
         elif result.created:
             self.stdout.write(
                 _("Created release “%(slug)s” (revision %(n)s, %(count)s segments).")
-                % {"slug": release.slug, "n": revision.number,
-                   "count": len(revision.snapshot["segments"])}
+                % {
+                    "slug": release.slug,
+                    "n": revision.number,
+                    "count": len(revision.snapshot["segments"]),
+                }
             )
         else:
             self.stdout.write(
@@ -77,12 +88,13 @@ class Command(BaseCommand):
         try:
             document = json.loads(data.decode("utf-8-sig"))
         except UnicodeDecodeError as error:
-            raise ReleaseContentError(_("not UTF-8 text (byte %(pos)s)") % {
-                "pos": error.start}) from None
+            raise ReleaseContentError(
+                _("not UTF-8 text (byte %(pos)s)") % {"pos": error.start}
+            ) from None
         except json.JSONDecodeError as error:
             raise ReleaseContentError(
-                _("line %(line)s: not valid JSON: %(msg)s") % {"line": error.lineno,
-                                                                "msg": error.msg}
+                _("line %(line)s: not valid JSON: %(msg)s")
+                % {"line": error.lineno, "msg": error.msg}
             ) from None
         content, topic_names, revision = content_from_document(document)
         if based_on is None and not force:

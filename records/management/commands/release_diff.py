@@ -15,8 +15,9 @@ class Command(BaseCommand):
         parser.add_argument("slug")
         parser.add_argument("a", type=int, help=_("the older revision number"))
         parser.add_argument("b", type=int, help=_("the newer revision number"))
-        parser.add_argument("--lang", choices=LANGUAGE_CODES,
-                            help=_("only this language (default: all)"))
+        parser.add_argument(
+            "--lang", choices=LANGUAGE_CODES, help=_("only this language (default: all)")
+        )
         parser.add_argument("--color", action="store_true", help=_("colour the changes"))
 
     def handle(self, *args, slug, a, b, lang, color, **options):
@@ -27,9 +28,11 @@ class Command(BaseCommand):
         }
         for number in (a, b):
             if number not in found:
-                raise CommandError(_("release “%(slug)s” has no revision %(n)s") % {
-                    "slug": slug, "n": number})
+                raise CommandError(
+                    _("release “%(slug)s” has no revision %(n)s") % {"slug": slug, "n": number}
+                )
         for code in [lang] if lang else LANGUAGE_CODES:
             self.stdout.write(f"=== {code}: {_('revision')} {a} → {b}")
-            self.stdout.write(render_text_diff(diff_snapshots(found[a], found[b], code),
-                                               color=color))
+            self.stdout.write(
+                render_text_diff(diff_snapshots(found[a], found[b], code), color=color)
+            )

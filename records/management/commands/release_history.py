@@ -30,8 +30,11 @@ class Command(BaseCommand):
                 }
                 for revision in revisions
             ]
-            self.stdout.write(json.dumps({"release": release.slug, "revisions": rows},
-                                         ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(
+                    {"release": release.slug, "revisions": rows}, ensure_ascii=False, indent=2
+                )
+            )
             return
         for revision in revisions:
             author = revision.author.get_username() if revision.author else "—"

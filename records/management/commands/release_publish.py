@@ -30,8 +30,12 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         number = publication.revision.number
         if created:
-            self.stdout.write(_("Published revision %(n)s of “%(slug)s” in %(lang)s.")
-                              % {"n": number, "slug": slug, "lang": lang})
+            self.stdout.write(
+                _("Published revision %(n)s of “%(slug)s” in %(lang)s.")
+                % {"n": number, "slug": slug, "lang": lang}
+            )
         else:
-            self.stdout.write(_("Revision %(n)s of “%(slug)s” was already published in %(lang)s.")
-                              % {"n": number, "slug": slug, "lang": lang})
+            self.stdout.write(
+                _("Revision %(n)s of “%(slug)s” was already published in %(lang)s.")
+                % {"n": number, "slug": slug, "lang": lang}
+            )

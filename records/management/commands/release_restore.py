@@ -13,8 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("slug")
         parser.add_argument("number", type=int)
         parser.add_argument("--author", required=True)
-        parser.add_argument("--based-on", type=int, dest="based_on",
-                            help=_("refuse if the newest revision is no longer this one"))
+        parser.add_argument(
+            "--based-on",
+            type=int,
+            dest="based_on",
+            help=_("refuse if the newest revision is no longer this one"),
+        )
 
     def handle(self, *args, slug, number, author, based_on, **options):
         release = release_by_slug(slug)
@@ -24,8 +28,11 @@ class Command(BaseCommand):
         except (ReleaseContentError, RevisionConflict) as error:
             raise CommandError(str(error)) from None
         if result.revision is None:
-            self.stdout.write(_("Revision %(n)s is already the current content; nothing written.")
-                              % {"n": number})
+            self.stdout.write(
+                _("Revision %(n)s is already the current content; nothing written.") % {"n": number}
+            )
         else:
-            self.stdout.write(_("Restored revision %(old)s as revision %(new)s.")
-                              % {"old": number, "new": result.revision.number})
+            self.stdout.write(
+                _("Restored revision %(old)s as revision %(new)s.")
+                % {"old": number, "new": result.revision.number}
+            )

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from records.demo import ACCOUNTS, demo_load
+from records.demo import ACCOUNTS
+from translations.demo import demo_load_all
 
 
 class Command(BaseCommand):
@@ -11,12 +12,12 @@ class Command(BaseCommand):
         parser.add_argument("--base-url", default="http://127.0.0.1:8000")
 
     def handle(self, *args, base_url, **options):
-        loaded = demo_load()
+        loaded = demo_load_all()
         release = loaded["release"]
         base = base_url.rstrip("/")
         lines = [
-            _("Concord demo loaded: “%(title)s” (revision %(n)s).") % {
-                "title": release.title, "n": release.head_number},
+            _("Concord demo loaded: “%(title)s” (revision %(n)s).")
+            % {"title": release.title, "n": release.head_number},
             "",
             _("Reader:"),
             *(f"  {base}/{code}/releases/{release.slug}/" for code in ("en", "ja", "ru")),

@@ -1,0 +1,163 @@
+"""Term checks stored per release: after each revision, on glossary changes, in commands."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from records.models import Release, Revision
+from records.services import release_write
+from records.snapshots import release_snapshot
+from translations.exchange import ConceptData, TermData
+from translations.models import CheckRun, Concept, Finding, Term
+from translations.services import glossary_import, release_check_terms, releases_affected
+
+pytestmark = pytest.mark.django_db
+
+NT_KEY = 1  # position of "Northern Territories issue" among the segments (0-based)
+
+
+def run(*args):
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def write(release, editor, change):
+    content = release_snapshot(release)
+    change(content)
+    return release_write(content, author=editor, based_on=release.head_number)
+
+
+def test_demo_translations_are_clean(demo):
+    counts = release_check_terms(demo["release"])
+    findings = list(Finding.objects.values_list("language", "check_id", "message"))
+    assert counts == {"ja": 0, "ru": 0}, findings
+
+
+def test_checks_run_on_commit_after_each_revision(demo, editor, django_capture_on_commit_callbacks):
+    release = demo["release"]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        write(
+            release,
+            editor,
+            lambda c: c["segments"][NT_KEY]["text"].update(ru="Проблема Южных Курил"),
+        )
+    assert len(callbacks) == 1
+    finding = Finding.objects.get(language="ru")
+    assert finding.check_id == "forbidden-term"
+    assert finding.severity == "error"
+    assert finding.suggestion == "северные территории"
+    assert finding.revision_number == 3
+    text = Release.objects.get().segments.order_by("position")[NT_KEY].text_ru
+    assert text[finding.start : finding.end] == "Южных Курил"
+    assert CheckRun.objects.get(release=release, language="ru").revision_number == 3
+
+
+def test_inflected_russian_terms_give_no_missing_term(demo, editor):
+    release = demo["release"]
+    ru = release_snapshot(release)["segments"][10]["text"]["ru"]
+    assert "территорий опережающего развития" in ru
+    release_check_terms(release)
+    assert not Finding.objects.filter(language="ru").exists()
+
+
+def test_missing_term_in_japanese_and_recheck_is_idempotent(demo, editor):
+    release = demo["release"]
+    write(release, editor, lambda c: c["segments"][NT_KEY]["text"].update(ja="領土問題"))
+    release.refresh_from_db()
+    assert release_check_terms(release) == {"ja": 1, "ru": 0}
+    finding = Finding.objects.get()
+    assert (finding.check_id, finding.concept.identifier) == (
+        "missing-term",
+        "northern-territories",
+    )
+    english = release.segments.order_by("position")[NT_KEY].text_en
+    assert english[finding.source_start : finding.source_end] == "Northern Territories"
+    first_id = finding.pk
+    release_check_terms(release)
+    assert Finding.objects.get().pk == first_id  # nothing recomputed at the same versions
+
+
+def test_glossary_change_rechecks_only_affected_releases(
+    demo, editor, django_capture_on_commit_callbacks
+):
+    release = demo["release"]
+    release_check_terms(release)
+    other = write(release, editor, lambda c: None)  # unchanged: no new revision
+    assert other.revision is None
+    content = release_snapshot(release)
+    content["slug"] = "unrelated"
+    content["title"] = {"en": "Weather", "ja": "天気", "ru": "Погода"}
+    content["photos"] = []
+    content["segments"] = [
+        {
+            "key": "8a3c1cf4-4a51-4d43-9d0e-4b0b8f8c2a11",
+            "kind": "paragraph",
+            "level": 0,
+            "text": {"en": "Rain.", "ja": "雨。", "ru": "Дождь."},
+        }
+    ]
+    unrelated = release_write(content, author=editor).release
+    release_check_terms(unrelated)
+    tor = Concept.objects.get(identifier="tor")
+    assert releases_affected([tor.pk]) == [release.pk]
+    new = ConceptData(
+        identifier="weather", terms=(TermData("en", "rain"), TermData("ru", "ливень"))
+    )
+    demo_run = CheckRun.objects.get(release=release, language="ru")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        glossary_import([new])
+    assert callbacks, "a glossary change enqueues a re-check"
+    weather = Concept.objects.get(identifier="weather")
+    assert releases_affected([weather.pk]) == [unrelated.pk]
+    finding = Finding.objects.get(release=unrelated)
+    assert (finding.check_id, finding.language) == ("missing-term", "ru")
+    # The demo release does not use the new concept: it was not checked again.
+    assert CheckRun.objects.get(release=release, language="ru").checked_at == demo_run.checked_at
+
+
+def test_check_terms_command_json_and_text(demo, editor):
+    release = demo["release"]
+    write(
+        release, editor, lambda c: c["segments"][NT_KEY]["text"].update(ru="Вопрос о Южных Курилах")
+    )
+    rows = json.loads(run("check_terms", release.slug, "--lang", "ru", "--format", "json"))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["check"] == "forbidden-term" and row["suggestion"] == "северные территории"
+    assert row["text"] == "Южных Курилах" and row["concept"] == "northern-territories"
+    assert row["segment_position"] == NT_KEY + 1
+    assert "forbidden-term" in run("check_terms", release.slug)
+    assert json.loads(run("check_terms", release.slug, "--lang", "ja", "--format", "json")) == []
+    with pytest.raises(CommandError, match="no release"):
+        run("check_terms", "nope")
+
+
+def test_import_glossary_command_and_refusal(tmp_path, data_dir):
+    from translations.demo import GLOSSARY_PATH
+
+    out = run("import_glossary", str(GLOSSARY_PATH))
+    assert "15 concepts created" in out
+    assert Term.objects.count() == 55
+    assert "15 unchanged" in run("import_glossary", str(GLOSSARY_PATH))
+    bad = tmp_path / "bad.csv"
+    bad.write_text(GLOSSARY_PATH.read_text("utf-8") + "extra,,de,Begriff,preferred,false,,,,\n")
+    with pytest.raises(CommandError, match="de"):
+        run("import_glossary", str(bad))
+    assert Concept.objects.filter(identifier="extra").count() == 0
+
+
+def test_export_glossary_round_trip(tmp_path):
+    from translations.demo import GLOSSARY_PATH
+
+    run("import_glossary", str(GLOSSARY_PATH))
+    for fmt in ("tbx", "csv"):
+        path = tmp_path / f"glossary.{fmt}"
+        run("export_glossary", "--format", fmt, "-o", str(path))
+        assert "15 unchanged" in run("import_glossary", str(path))
+    forbidden = Term.objects.get(text="Южные Курилы")
+    assert forbidden.status == "forbidden"
+    assert Term.objects.get(text="ТОР").case_sensitive is True
+    assert Revision.objects.count() == 0

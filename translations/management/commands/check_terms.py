@@ -1,0 +1,59 @@
+import json
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from records.management.commands._common import release_by_slug
+from translations.selectors import release_findings
+from translations.services import TARGET_LANGUAGES, release_check_terms
+
+
+class Command(BaseCommand):
+    help = _("Check a release's translations against the glossary and print the findings.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug")
+        parser.add_argument("--lang", choices=TARGET_LANGUAGES)
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+
+    def handle(self, *args, slug, lang, format, **options):
+        release = release_by_slug(slug)
+        languages = [lang] if lang else list(TARGET_LANGUAGES)
+        release_check_terms(release, languages=languages)
+        findings = [
+            finding for language in languages for finding in release_findings(release, language)
+        ]
+        if format == "json":
+            rows = [finding_json(finding) for finding in findings]
+            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        if not findings:
+            self.stdout.write(_("No findings: the translations use the glossary's terms."))
+        for finding in findings:
+            where = f"{finding.start}-{finding.end}" if finding.start is not None else "—"
+            self.stdout.write(
+                f"[{finding.language}] {finding.severity:<7} {finding.check_id:<17} "
+                f"segment {finding.segment_position} ({finding.segment_key}) @{where}: "
+                f"{finding.message}"
+            )
+
+
+def finding_json(finding):
+    """Return a finding as a plain JSON-ready dict."""
+    return {
+        "segment_key": str(finding.segment_key),
+        "segment_position": finding.segment_position,
+        "language": finding.language,
+        "check": finding.check_id,
+        "severity": finding.severity,
+        "concept": finding.concept.identifier,
+        "term": finding.term.text if finding.term_id else None,
+        "start": finding.start,
+        "end": finding.end,
+        "source_start": finding.source_start,
+        "source_end": finding.source_end,
+        "text": finding.text,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "revision": finding.revision_number,
+    }

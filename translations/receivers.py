@@ -1,0 +1,11 @@
+"""Signal receivers: they only enqueue work once the transaction commits."""
+
+from django.db import transaction
+
+
+def enqueue_release_check(sender, revision, **kwargs):
+    """Check a new revision's terms in a Celery task after commit."""
+    from .tasks import release_check
+
+    release_id = revision.release_id
+    transaction.on_commit(lambda: release_check.delay(release_id))

@@ -1,0 +1,280 @@
+"""Services for the glossary and term checks; admin, commands and tasks only call these."""
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from records.models import Revision
+from records.snapshots import LANGUAGE_CODES
+
+from .checks import check_release
+from .exchange import ConceptData, TermData
+from .matching import TermMatcher, TermSpec, matcher_for
+from .models import CheckRun, Concept, Finding, GlossaryState, Term
+
+SOURCE_LANGUAGE = LANGUAGE_CODES[0]
+TARGET_LANGUAGES = LANGUAGE_CODES[1:]
+
+
+class GlossaryImportError(ValueError):
+    """A glossary file cannot be imported; nothing was written."""
+
+
+def _term_spec(row):
+    return TermSpec(
+        id=row["id"],
+        concept_id=row["concept_id"],
+        language=row["language"],
+        text=row["text"],
+        status=row["status"],
+        case_sensitive=row["case_sensitive"],
+    )
+
+
+def glossary_terms(language):
+    """Return every term of ``language`` as plain term specs."""
+    rows = (
+        Term.objects.filter(language=language)
+        .order_by("concept_id", "position", "id")
+        .values("id", "concept_id", "language", "text", "status", "case_sensitive")
+    )
+    return [_term_spec(row) for row in rows]
+
+
+def glossary_matcher(language, version=None):
+    """Return the cached matcher of ``language`` for the current glossary version."""
+    version = GlossaryState.current() if version is None else version
+    return matcher_for(language, str(version), lambda: glossary_terms(language))
+
+
+def _concept_terms(*matchers):
+    by_concept = defaultdict(list)
+    for matcher in matchers:
+        for term in matcher.terms:
+            by_concept[term.concept_id].append(term)
+    return by_concept
+
+
+def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
+    """Check the newest revision of ``release`` against the glossary and store the findings.
+
+    Returns ``{language: number of findings}``; a language already checked at this revision
+    and glossary version is not checked again unless ``force``.
+    """
+    revision = Revision.objects.filter(release=release, number=release.head_number).first()
+    if revision is None:
+        return {}
+    version = GlossaryState.current()
+    done = {
+        run.language: run
+        for run in CheckRun.objects.filter(release=release, language__in=languages)
+    }
+    source = glossary_matcher(SOURCE_LANGUAGE, version)
+    labels = dict(Concept.objects.values_list("id", "identifier"))
+    counts = {}
+    for language in languages:
+        run = done.get(language)
+        if (
+            not force
+            and run is not None
+            and run.revision_number == revision.number
+            and run.glossary_version == version
+        ):
+            counts[language] = Finding.objects.filter(release=release, language=language).count()
+            continue
+        target = glossary_matcher(language, version)
+        segments = [
+            (
+                segment["key"],
+                segment["text"].get(SOURCE_LANGUAGE, ""),
+                segment["text"].get(language, ""),
+            )
+            for segment in revision.snapshot["segments"]
+        ]
+        findings = check_release(
+            segments,
+            language,
+            source,
+            target,
+            _concept_terms(source, target),
+            concept_labels=labels,
+        )
+        concepts = sorted(
+            {m.term.concept_id for _k, english, _t in segments for m in source.find(english)}
+            | {m.term.concept_id for _k, _e, text in segments for m in target.find(text)}
+        )
+        with transaction.atomic():
+            Finding.objects.filter(release=release, language=language).delete()
+            Finding.objects.bulk_create(
+                [
+                    Finding(
+                        release=release,
+                        revision_number=revision.number,
+                        segment_key=finding.segment_key,
+                        language=language,
+                        check_id=finding.check,
+                        concept_id=finding.concept_id,
+                        term_id=finding.term_id,
+                        start=finding.start,
+                        end=finding.end,
+                        source_start=finding.source_start,
+                        source_end=finding.source_end,
+                        severity=finding.severity,
+                        message=finding.message,
+                        suggestion=finding.suggestion,
+                    )
+                    for finding in findings
+                ]
+            )
+            CheckRun.objects.update_or_create(
+                release=release,
+                language=language,
+                defaults={
+                    "revision_number": revision.number,
+                    "glossary_version": version,
+                    "concepts": concepts,
+                },
+            )
+        counts[language] = len(findings)
+    return counts
+
+
+def releases_affected(concept_ids):
+    """Return ids of releases whose text contains (or contained) terms of ``concept_ids``."""
+    wanted = set(concept_ids)
+    affected = {
+        release_id
+        for release_id, concepts in CheckRun.objects.values_list("release_id", "concepts")
+        if wanted.intersection(concepts or ())
+    }
+    terms = Term.objects.filter(concept_id__in=wanted).values(
+        "id", "concept_id", "language", "text", "status", "case_sensitive"
+    )
+    by_language = defaultdict(list)
+    for row in terms:
+        by_language[row["language"]].append(_term_spec(row))
+    matchers = {code: TermMatcher(specs, code) for code, specs in by_language.items()}
+    if not matchers:
+        return sorted(affected)
+    heads = (
+        Revision.objects.filter(number=F("release__head_number"))
+        .exclude(release_id__in=affected)
+        .values_list("release_id", "snapshot")
+    )
+    for release_id, snapshot in heads.iterator(chunk_size=100):
+        texts = [snapshot["title"]] + [segment["text"] for segment in snapshot["segments"]]
+        if any(
+            matcher.find(text.get(code, "")) for code, matcher in matchers.items() for text in texts
+        ):
+            affected.add(release_id)
+    return sorted(affected)
+
+
+def glossary_changed(concept_ids):
+    """Record a glossary change and re-check the affected releases after commit."""
+    GlossaryState.bump()
+    ids = sorted(set(concept_ids))
+    if not ids:
+        return
+    from .tasks import glossary_recheck
+
+    transaction.on_commit(lambda: glossary_recheck.delay(ids))
+
+
+def _concept_data(concept, terms):
+    return ConceptData(
+        identifier=concept.identifier,
+        subject_field=concept.subject_field,
+        definition={
+            code: getattr(concept, f"definition_{code}") or ""
+            for code in LANGUAGE_CODES
+            if getattr(concept, f"definition_{code}")
+        },
+        note={
+            code: getattr(concept, f"note_{code}") or ""
+            for code in LANGUAGE_CODES
+            if getattr(concept, f"note_{code}")
+        },
+        terms=tuple(
+            TermData(
+                language=term.language,
+                text=term.text,
+                status=term.status,
+                case_sensitive=term.case_sensitive,
+                part_of_speech=term.part_of_speech,
+                note=term.note,
+            )
+            for term in terms
+        ),
+    )
+
+
+def glossary_export():
+    """Return the whole glossary as plain concept data, in identifier order."""
+    concepts = Concept.objects.prefetch_related("terms").order_by("identifier")
+    return [
+        _concept_data(concept, sorted(concept.terms.all(), key=lambda t: (t.position, t.id)))
+        for concept in concepts
+    ]
+
+
+@transaction.atomic
+def glossary_import(concepts):
+    """Create or update concepts (by identifier) and replace their terms; return counts."""
+    seen = set()
+    for concept in concepts:
+        if concept.identifier in seen:
+            raise GlossaryImportError(
+                _("concept “%(id)s” appears twice") % {"id": concept.identifier}
+            )
+        seen.add(concept.identifier)
+        for term in concept.terms:
+            if term.language not in LANGUAGE_CODES:
+                raise GlossaryImportError(
+                    _("concept “%(id)s”: unknown language “%(language)s”")
+                    % {"id": concept.identifier, "language": term.language}
+                )
+    existing = {
+        concept.identifier: concept
+        for concept in Concept.objects.filter(identifier__in=seen).prefetch_related("terms")
+    }
+    changed, created, unchanged = [], 0, 0
+    new_terms = []
+    for data in concepts:
+        concept = existing.get(data.identifier)
+        if concept is not None:
+            current = _concept_data(
+                concept, sorted(concept.terms.all(), key=lambda t: (t.position, t.id))
+            )
+            if current == data:
+                unchanged += 1
+                continue
+            concept.terms.all().delete()
+        else:
+            concept = Concept(identifier=data.identifier)
+            created += 1
+        concept.subject_field = data.subject_field
+        for code in LANGUAGE_CODES:
+            setattr(concept, f"definition_{code}", data.definition.get(code, ""))
+            setattr(concept, f"note_{code}", data.note.get(code, ""))
+        concept.save()
+        changed.append(concept.pk)
+        new_terms += [
+            Term(
+                concept=concept,
+                language=term.language,
+                text=term.text,
+                status=term.status,
+                case_sensitive=term.case_sensitive,
+                part_of_speech=term.part_of_speech,
+                note=term.note,
+                position=position,
+            )
+            for position, term in enumerate(data.terms)
+        ]
+    Term.objects.bulk_create(new_terms)
+    if changed:
+        glossary_changed(changed)
+    return {"created": created, "updated": len(changed) - created, "unchanged": unchanged}
