@@ -1,8 +1,9 @@
 """What makes a language version right: the glossary and the findings of term checks."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from records.models import Release
@@ -60,27 +61,27 @@ class Term(models.Model):
 
 
 class GlossaryState(models.Model):
-    """A single row whose ``version`` changes whenever the glossary does."""
+    """A single row whose ``version`` token changes whenever the glossary does."""
 
-    version = models.PositiveBigIntegerField(default=0)
+    # A random token rather than a counter: a flushed or restored database never brings
+    # back a token that a worker's cached automaton was built for.
+    version = models.CharField(max_length=32, default="")
 
     class Meta:
         verbose_name = _("glossary state")
 
     def __str__(self):
-        return f"glossary v{self.version}"
+        return f"glossary {self.version}"
 
     @classmethod
     def current(cls):
-        """Return the glossary version."""
-        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+        """Return the glossary version token ("" before the first change)."""
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or ""
 
     @classmethod
     def bump(cls):
-        """Advance the glossary version (inside the writing transaction)."""
-        state, created = cls.objects.get_or_create(pk=1, defaults={"version": 1})
-        if not created:
-            cls.objects.filter(pk=1).update(version=F("version") + 1)
+        """Give the glossary a new version token (inside the writing transaction)."""
+        cls.objects.update_or_create(pk=1, defaults={"version": uuid.uuid4().hex})
 
 
 class CheckRun(models.Model):
@@ -91,7 +92,7 @@ class CheckRun(models.Model):
     )
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     revision_number = models.PositiveIntegerField(_("revision"))
-    glossary_version = models.PositiveBigIntegerField(_("glossary version"))
+    glossary_version = models.CharField(_("glossary version"), max_length=32)
     # Concepts found in the source or the translation, to re-check only affected releases.
     concepts = models.JSONField(_("concepts"), default=list)
     checked_at = models.DateTimeField(_("checked"), auto_now=True)

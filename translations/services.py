@@ -46,7 +46,7 @@ def glossary_terms(language):
 def glossary_matcher(language, version=None):
     """Return the cached matcher of ``language`` for the current glossary version."""
     version = GlossaryState.current() if version is None else version
-    return matcher_for(language, str(version), lambda: glossary_terms(language))
+    return matcher_for(language, version, lambda: glossary_terms(language))
 
 
 def _concept_terms(*matchers):

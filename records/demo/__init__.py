@@ -18,48 +18,59 @@ TRANSLATIONS_PATH = DEMO_DIR / "seed_translations.json"
 DEFAULT_PASSWORD = "concord-demo"
 
 # Group name → permission codenames ("app_label.codename").
+READ_GLOSSARY = [
+    "translations.view_concept",
+    "translations.view_term",
+    "translations.view_releasetranslation",
+]
+READ_RELEASES = ["records.view_release", "records.view_segment", "records.view_photo"]
+
+
+def _translator(language):
+    return [
+        *READ_RELEASES,
+        "records.change_release",
+        f"records.edit_text_{language}",
+        "records.change_segment",
+        "records.change_photo",
+        *READ_GLOSSARY,
+    ]
+
+
 ROLES = {
     "Editors": [
+        *READ_RELEASES,
         "records.view_topic",
         "records.add_topic",
         "records.change_topic",
-        "records.view_release",
         "records.add_release",
         "records.change_release",
         "records.publish_release",
         "records.edit_text_en",
         "records.edit_text_ja",
         "records.edit_text_ru",
-        "records.view_segment",
         "records.add_segment",
         "records.change_segment",
         "records.delete_segment",
-        "records.view_photo",
         "records.add_photo",
         "records.change_photo",
         "records.delete_photo",
         "records.view_publication",
+        *READ_GLOSSARY,
     ],
-    "Translators (ja)": [
-        "records.view_release",
-        "records.change_release",
-        "records.edit_text_ja",
-        "records.view_segment",
-        "records.change_segment",
-        "records.view_photo",
-        "records.change_photo",
+    "Translators (ja)": _translator("ja"),
+    "Translators (ru)": _translator("ru"),
+    "Reviewers (ja)": [*READ_RELEASES, *READ_GLOSSARY],
+    "Reviewers (ru)": [*READ_RELEASES, *READ_GLOSSARY],
+    "Terminologists": [
+        *READ_GLOSSARY,
+        "translations.add_concept",
+        "translations.change_concept",
+        "translations.delete_concept",
+        "translations.add_term",
+        "translations.change_term",
+        "translations.delete_term",
     ],
-    "Translators (ru)": [
-        "records.view_release",
-        "records.change_release",
-        "records.edit_text_ru",
-        "records.view_segment",
-        "records.change_segment",
-        "records.view_photo",
-        "records.change_photo",
-    ],
-    "Reviewers (ja)": ["records.view_release", "records.view_segment", "records.view_photo"],
-    "Reviewers (ru)": ["records.view_release", "records.view_segment", "records.view_photo"],
 }
 
 ACCOUNTS = [
@@ -68,6 +79,7 @@ ACCOUNTS = [
     ("translator-ru", "Translators (ru)"),
     ("reviewer-ja", "Reviewers (ja)"),
     ("reviewer-ru", "Reviewers (ru)"),
+    ("terminologist", "Terminologists"),
 ]
 
 

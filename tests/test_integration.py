@@ -1,0 +1,78 @@
+"""Through a real broker and Celery worker (runs when CELERY_BROKER_URL is set)."""
+
+import time
+
+import pytest
+
+from config.celery import app as celery_app
+from records.services import release_write
+from records.snapshots import release_snapshot
+from translations.models import CheckRun, Finding
+from translations.tasks import release_check
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+WAIT_SECONDS = 90
+
+
+def worker_idle():
+    """Return whether the queue is empty and the worker runs and holds no task."""
+    with celery_app.connection_for_write() as connection:
+        queued = connection.default_channel.queue_declare(queue="celery")
+        if queued.message_count:
+            return False
+    inspect = celery_app.control.inspect(timeout=1.0)
+    for tasks in (inspect.active(), inspect.reserved(), inspect.scheduled()):
+        if tasks is None or any(tasks.values()):
+            return False
+    return True
+
+
+@pytest.fixture(autouse=True)
+def _drain_worker():
+    """Let the worker finish this test's tasks before the database is flushed."""
+    yield
+    wait_for(worker_idle, "finish its tasks")
+
+
+def wait_for(condition, what):
+    """Poll the database until ``condition()`` holds (the worker commits on its own)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.25)
+    pytest.fail(f"the Celery worker did not {what} within {WAIT_SECONDS} s")
+
+
+def test_new_revision_is_checked_by_the_worker():
+    from translations.demo import demo_load_all
+
+    release = demo_load_all(password="test-password-123")["release"]
+    wait_for(
+        lambda: CheckRun.objects.filter(release=release, revision_number=2).count() == 2,
+        "check the demo release",
+    )
+    assert Finding.objects.count() == 0
+
+    content = release_snapshot(release)
+    content["segments"][1]["text"]["ru"] = "Проблема Южных Курил"
+    release_write(content, based_on=release.head_number)
+    finding = wait_for(
+        lambda: Finding.objects.filter(release=release, language="ru", revision_number=3).first(),
+        "check revision 3",
+    )
+    assert finding.check_id == "forbidden-term"
+    assert finding.suggestion == "северные территории"
+
+
+def test_task_result_comes_back_from_the_worker():
+    from translations.demo import demo_load_all
+
+    release = demo_load_all(password="test-password-123")["release"]
+    result = release_check.delay(release.pk, True).get(timeout=60, disable_sync_subtasks=False)
+    assert result["release"] == release.pk and result["revision"] == 2
+    assert result["findings"] == {"ja": 0, "ru": 0}
+    assert result["worker"], "the result names the worker that ran it"
+    missing = release_check.delay(10**9).get(timeout=60, disable_sync_subtasks=False)
+    assert missing == {"release": 10**9, "skipped": "no such release"}

@@ -1,0 +1,120 @@
+"""Admin for terminologists and translators: glossary pages and highlighted findings."""
+
+import pytest
+from django.urls import reverse
+
+from records.services import release_write
+from records.snapshots import release_snapshot
+from translations.models import Concept, Term
+from translations.services import release_check_terms
+
+pytestmark = pytest.mark.django_db
+
+
+def test_term_review_highlights_findings_at_their_offsets(client, demo):
+    release = demo["release"]
+    content = release_snapshot(release)
+    content["segments"][1]["text"]["ru"] = "Проблема Южных Курил"
+    release_write(content, author=demo["users"]["editor"], based_on=2)
+    release.refresh_from_db()
+    release_check_terms(release)
+    client.force_login(demo["users"]["translator-ru"])
+    url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    page = client.get(url, {"lang": "ru"}).content.decode()
+    assert 'Проблема <mark class="finding error"' in page
+    assert ">Южных Курил</mark>" in page
+    assert "северные территории" in page
+    clean = client.get(url, {"lang": "ja"}).content.decode()
+    assert "<mark" not in clean and "0 errors, 0 warnings, 0 notes." in clean
+
+
+def test_missing_term_marks_the_english_source(client, demo):
+    release = demo["release"]
+    content = release_snapshot(release)
+    content["segments"][1]["text"]["ja"] = "領土問題"
+    release_write(content, author=demo["users"]["editor"], based_on=2)
+    release.refresh_from_db()
+    release_check_terms(release)
+    client.force_login(demo["users"]["reviewer-ja"])
+    url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    page = client.get(url, {"lang": "ja"}).content.decode()
+    assert '<mark class="finding warning"' in page
+    assert ">Northern Territories</mark> issue" in page
+
+
+def test_release_translation_list_counts_findings(client, demo, django_assert_max_num_queries):
+    release_check_terms(demo["release"])
+    client.force_login(demo["users"]["translator-ja"])
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("admin:translations_releasetranslation_changelist"))
+    assert response.status_code == 200
+    assert "Japan-Russia Summit Meeting" in response.content.decode()
+
+
+def test_concept_admin_search_and_filters(client, demo, django_assert_max_num_queries):
+    client.force_login(demo["users"]["terminologist"])
+    url = reverse("admin:translations_concept_changelist")
+    with django_assert_max_num_queries(12):
+        response = client.get(url, {"q": "Курилы"})
+    assert list(response.context["cl"].result_list) == [
+        Concept.objects.get(identifier="northern-territories")
+    ]
+    forbidden = client.get(url, {"status": "forbidden"}).context["cl"].result_list
+    assert [c.identifier for c in forbidden] == ["northern-territories"]
+    page = client.get(
+        reverse(
+            "admin:translations_concept_change", args=[Concept.objects.get(identifier="tor").pk]
+        )
+    )
+    body = page.content.decode()
+    assert "先行発展領域" in body and "территория опережающего развития" in body
+
+
+def test_terminologist_edit_rechecks(client, demo, django_capture_on_commit_callbacks):
+    client.force_login(demo["users"]["terminologist"])
+    concept = Concept.objects.get(identifier="peace-treaty")
+    url = reverse("admin:translations_concept_change", args=[concept.pk])
+    response = client.get(url)
+    form = response.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    terms = list(concept.terms.order_by("language", "position", "id"))
+    data.update(
+        {
+            "terms-TOTAL_FORMS": str(len(terms)),
+            "terms-INITIAL_FORMS": str(len(terms)),
+            "terms-MIN_NUM_FORMS": "0",
+            "terms-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for index, term in enumerate(terms):
+        data.update(
+            {
+                f"terms-{index}-id": term.pk,
+                f"terms-{index}-concept": concept.pk,
+                f"terms-{index}-language": term.language,
+                f"terms-{index}-text": term.text,
+                f"terms-{index}-status": term.status,
+                f"terms-{index}-position": term.position,
+                f"terms-{index}-part_of_speech": term.part_of_speech,
+            }
+        )
+    data["terms-2-text"] = "мирное соглашение"  # ru term replaced: the demo text now lacks it
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302
+    assert Term.objects.filter(text="мирное соглашение").exists()
+    from translations.models import Finding
+
+    assert (
+        Finding.objects.filter(language="ru", check_id="missing-term", concept=concept).count() == 2
+    )
+
+
+def test_translator_cannot_edit_glossary(client, demo):
+    client.force_login(demo["users"]["translator-ru"])
+    concept = Concept.objects.get(identifier="tor")
+    response = client.post(
+        reverse("admin:translations_concept_delete", args=[concept.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Concept.objects.filter(identifier="tor").exists()
