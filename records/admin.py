@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -20,7 +21,7 @@ from modeltranslation.admin import (
 from . import permissions
 from .diff import diff_snapshots
 from .models import Photo, Publication, Release, Revision, Segment, Topic
-from .selectors import publication_languages, release_history
+from .selectors import release_history
 from .services import (
     PublicationError,
     ReleaseContentError,
@@ -141,18 +142,19 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     list_select_related = ("topic",)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("topic")
-
-    def changelist_view(self, request, extra_context=None):
-        self._published = None
-        return super().changelist_view(request, extra_context)
+        # One EXISTS per language in the list query: no query per row.
+        published = {
+            f"published_{code}": Exists(
+                Publication.objects.filter(release=OuterRef("pk"), language=code)
+            )
+            for code in LANGUAGE_CODES
+        }
+        return super().get_queryset(request).select_related("topic").annotate(**published)
 
     @admin.display(description=gettext_lazy("Published in"))
     def published_in(self, obj):
-        # One query for the whole page, not one per row.
-        if getattr(self, "_published", None) is None:
-            self._published = publication_languages(Release.objects.values_list("pk", flat=True))
-        return ", ".join(sorted(self._published.get(obj.pk, ()))) or "—"
+        codes = [code for code in LANGUAGE_CODES if getattr(obj, f"published_{code}", False)]
+        return ", ".join(codes) or "—"
 
     def get_readonly_fields(self, request, obj=None):
         locked = _locked_fields(request.user, ["title"])

@@ -118,3 +118,69 @@ def test_malformed_json_names_the_line(tmp_path):
     with pytest.raises(CommandError, match="line 3: not valid JSON"):
         run("import_release", str(path))
     assert Release.objects.count() == 0
+
+
+def three_language_document(**overrides):
+    document = {
+        "slug": "summit-three-languages",
+        "date": "2017-07-07",
+        "topic": {"slug": "japan-russia-relations", "name": {"en": "Japan-Russia Relations"}},
+        "title": {"en": "Summit Meeting", "ja": "首脳会談", "ru": "Встреча на высшем уровне"},
+        "photos": [],
+        "segments": [
+            {
+                "key": "11111111-1111-4111-8111-111111111111",
+                "kind": "heading",
+                "level": 1,
+                "text": {"en": "Economy", "ja": "経済", "ru": "Экономика"},
+            },
+            {
+                "key": "22222222-2222-4222-8222-222222222222",
+                "kind": "bullet",
+                "level": 1,
+                "text": {
+                    "en": "The leaders discussed the eight-point cooperation plan.",
+                    "ja": "両首脳は8項目の「協力プラン」について議論した。",
+                    "ru": "Лидеры обсудили план сотрудничества из восьми пунктов.",
+                },
+            },
+        ],
+    }
+    document.update(overrides)
+    return document
+
+
+def test_import_edit_restore_history_and_diffs_in_three_languages(tmp_path, editor):
+    """Import, import an edited copy, restore revision 1: three right revisions."""
+    first = three_language_document()
+    edited = json.loads(json.dumps(first))
+    edited["revision"] = 1
+    bullet = edited["segments"][1]["text"]
+    bullet["en"] = bullet["en"].replace("discussed", "reviewed")
+    bullet["ja"] = bullet["ja"].replace("議論した", "検討した")
+    bullet["ru"] = bullet["ru"].replace("обсудили", "рассмотрели")
+    for name, document in (("first.json", first), ("edited.json", edited)):
+        path = tmp_path / name
+        path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+        run("import_release", str(path), "--author", "editor")
+    slug = first["slug"]
+    assert "as revision 3" in run("release_restore", slug, "1", "--author", "editor")
+
+    history = json.loads(run("release_history", slug, "--format", "json"))["revisions"]
+    assert [row["number"] for row in history] == [3, 2, 1]
+    assert history[0]["message"] == "Restored revision 1"
+    snapshots = {r.number: r.snapshot for r in Revision.objects.filter(release__slug=slug)}
+    assert snapshots[3] == snapshots[1] != snapshots[2]
+
+    forward = {
+        code: run("release_diff", slug, "1", "2", "--lang", code) for code in ("en", "ja", "ru")
+    }
+    assert "[-discussed-]{+reviewed+}" in forward["en"]
+    assert "[-議論-]{+検討+}" in forward["ja"]
+    assert "[-обсудили-]{+рассмотрели+}" in forward["ru"]
+    back = run("release_diff", slug, "2", "3", "--lang", "ru")
+    assert "[-рассмотрели-]{+обсудили+}" in back
+    release = Release.objects.get(slug=slug)
+    assert release.segments.get(key=first["segments"][1]["key"]).text_ja == bullet["ja"].replace(
+        "検討した", "議論した"
+    )

@@ -161,3 +161,33 @@ def test_export_glossary_round_trip(tmp_path):
     assert forbidden.status == "forbidden"
     assert Term.objects.get(text="ТОР").case_sensitive is True
     assert Revision.objects.count() == 0
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<text><body><conceptEntry id="x"><langSec xml:lang="en"><termSec><term>&lol3;</term>
+</termSec></langSec></conceptEntry></body></text></tbx>
+"""
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("bomb.tbx", BILLION_LAUGHS, "DOCTYPE"),
+        ("broken.tbx", "<tbx><text><body>", "line"),
+        (
+            "german.csv",
+            "concept,subject_field,language,term,status,case_sensitive,part_of_speech,note,"
+            "definition,concept_note\nx,,de,Begriff,preferred,false,,,,\n",
+            "de",
+        ),
+    ],
+)
+def test_hostile_or_malformed_glossary_files_write_nothing(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    with pytest.raises(CommandError, match=message):
+        run("import_glossary", str(path))
+    assert Concept.objects.count() == 0 and Term.objects.count() == 0

@@ -1,0 +1,91 @@
+"""A real Chromium through Playwright: the reader site and the tabbed admin (skips without it)."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("no Chromium on this machine (apt-get install chromium)")
+    # Playwright's sync API runs an event loop; the test's own ORM calls are synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_live(live_server):
+    from translations.demo import demo_load_all
+
+    loaded = demo_load_all(password="browser-password-1")
+    loaded["url"] = live_server.url
+    return loaded
+
+
+def test_reader_reads_and_switches_languages(page, demo_live, tmp_path):
+    slug = demo_live["release"].slug
+    page.goto(f"{demo_live['url']}/ja/releases/{slug}/")
+    assert page.locator("h1").inner_text() == "日露首脳会談"
+    labels = page.locator(".segment .label").all_inner_texts()
+    assert labels[:6] == ["1", "・", "・", "(1)", "ア", "イ"]
+    # The Japanese text is laid out with a real CJK font: a heading has width, not tofu boxes.
+    width = page.locator("h2").first.evaluate("e => e.getBoundingClientRect().width")
+    assert width > 100
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK JP\"')")
+    page.screenshot(path=str(tmp_path / "reader-ja.png"), full_page=True)
+    page.locator('.language-switcher a[hreflang="ru"]').click()
+    page.wait_for_url(f"**/ru/releases/{slug}/")
+    assert page.locator("h1").inner_text() == "Российско-японская встреча на высшем уровне"
+    assert page.locator(".segment .label").all_inner_texts()[3:5] == ["1)", "а)"]
+
+
+def test_editor_edits_japanese_title_in_tabbed_admin(page, demo_live):
+    url = demo_live["url"]
+    page.goto(f"{url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "browser-password-1")
+    page.click("input[type=submit]")
+    release = demo_live["release"]
+    page.goto(f"{url}/admin/records/release/{release.pk}/change/")
+    # modeltranslation's jQuery UI tabs are live: the ja tab shows the Japanese field.
+    tab = page.locator(".ui-tabs-nav a", has_text="JA").first
+    tab.click()
+    title = page.locator("#id_title_ja")
+    assert title.is_visible()
+    assert title.input_value() == "日露首脳会談"
+    assert not page.locator("#id_title_en").is_visible()
+    title.fill("日露首脳会談（ハンブルク）")
+    page.fill("#id_revision_message", "Title with the place")
+    page.click("input[name=_continue]")
+    assert "Saved as revision 3." in page.locator(".messagelist").inner_text()
+    from records.models import Revision
+
+    revision = Revision.objects.get(release=release, number=3)
+    assert revision.snapshot["title"]["ja"] == "日露首脳会談（ハンブルク）"
+    assert revision.message == "Title with the place"
