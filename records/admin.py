@@ -374,15 +374,8 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         return permissions.can_publish(request.user)
 
 
-@admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
-    list_display = ("release", "language", "revision_number", "published_by", "published_at")
-    list_filter = ("language",)
-    list_select_related = ("release", "revision", "published_by")
-
-    @admin.display(description=gettext_lazy("revision"))
-    def revision_number(self, obj):
-        return obj.revision.number
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """An admin that lists and shows records that only services may write."""
 
     def has_add_permission(self, request):
         return False
@@ -392,3 +385,14 @@ class PublicationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Publication)
+class PublicationAdmin(ReadOnlyAdmin):
+    list_display = ("release", "language", "revision_number", "published_by", "published_at")
+    list_filter = ("language",)
+    list_select_related = ("release", "revision", "published_by")
+
+    @admin.display(description=gettext_lazy("revision"))
+    def revision_number(self, obj):
+        return obj.revision.number

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from records.admin import ReadOnlyAdmin
 from records.snapshots import LANGUAGE_CODES
 
 from .models import Concept, Finding, ReleaseTranslation, Term
@@ -98,7 +99,7 @@ class ConceptAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(ReleaseTranslation)
-class ReleaseTranslationAdmin(admin.ModelAdmin):
+class ReleaseTranslationAdmin(ReadOnlyAdmin):
     list_display = ("title", "date", "head_number", "findings_ja", "findings_ru")
     search_fields = ("slug", "title_en", "title_ja", "title_ru")
     list_select_related = ("topic",)
@@ -124,15 +125,6 @@ class ReleaseTranslationAdmin(admin.ModelAdmin):
     @admin.display(description=gettext_lazy("Russian findings"))
     def findings_ru(self, obj):
         return obj.findings_ru_count
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Show the release's translation with term findings highlighted at their offsets."""

@@ -1,6 +1,7 @@
 """Services for the glossary and term checks; admin, commands and tasks only call these."""
 
 from collections import defaultdict
+from dataclasses import asdict
 
 from django.db import transaction
 from django.db.models import F
@@ -112,18 +113,8 @@ def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
                     Finding(
                         release=release,
                         revision_number=revision.number,
-                        segment_key=finding.segment_key,
-                        language=language,
                         check_id=finding.check,
-                        concept_id=finding.concept_id,
-                        term_id=finding.term_id,
-                        start=finding.start,
-                        end=finding.end,
-                        source_start=finding.source_start,
-                        source_end=finding.source_end,
-                        severity=finding.severity,
-                        message=finding.message,
-                        suggestion=finding.suggestion,
+                        **{k: v for k, v in asdict(finding).items() if k != "check"},
                     )
                     for finding in findings
                 ]
@@ -262,16 +253,7 @@ def glossary_import(concepts):
         concept.save()
         changed.append(concept.pk)
         new_terms += [
-            Term(
-                concept=concept,
-                language=term.language,
-                text=term.text,
-                status=term.status,
-                case_sensitive=term.case_sensitive,
-                part_of_speech=term.part_of_speech,
-                note=term.note,
-                position=position,
-            )
+            Term(concept=concept, position=position, **asdict(term))
             for position, term in enumerate(data.terms)
         ]
     Term.objects.bulk_create(new_terms)
