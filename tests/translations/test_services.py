@@ -191,3 +191,10 @@ def test_hostile_or_malformed_glossary_files_write_nothing(tmp_path, name, conte
     with pytest.raises(CommandError, match=message):
         run("import_glossary", str(path))
     assert Concept.objects.count() == 0 and Term.objects.count() == 0
+
+
+def test_export_of_an_empty_glossary_is_refused_clearly(tmp_path):
+    target = tmp_path / "empty.tbx"
+    with pytest.raises(CommandError, match="concept"):
+        run("export_glossary", "--format", "tbx", "-o", str(target))
+    assert not target.exists()

@@ -1,7 +1,7 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from translations.exchange import csv_dump, tbx_dump
+from translations.exchange import GlossaryFormatError, csv_dump, tbx_dump
 from translations.services import glossary_export
 
 
@@ -14,10 +14,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, format, output, **options):
         concepts = glossary_export()
-        if format == "tbx":
-            data = tbx_dump(concepts)
-        else:
-            data = csv_dump(concepts).encode("utf-8")
+        try:
+            if format == "tbx":
+                data = tbx_dump(concepts)
+            else:
+                data = csv_dump(concepts).encode("utf-8")
+        except GlossaryFormatError as error:
+            raise CommandError(str(error)) from None
         if output:
             with open(output, "wb") as file:
                 file.write(data)
