@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install migrate demo test bench lint messages clean
+.PHONY: install catalogs migrate demo test bench lint messages clean
 
 install: $(VENV)/.installed
 
@@ -14,7 +14,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-migrate: install
+catalogs: install
+	$(BIN)/python manage.py compile_catalogs
+
+migrate: catalogs
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
@@ -22,7 +25,7 @@ demo: migrate
 	@echo "Starting the server at http://$(HOST)/ (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: install
+test: catalogs
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install
@@ -32,8 +35,8 @@ lint: install
 	$(BIN)/ruff check .
 
 messages: install
-	$(BIN)/python manage.py makemessages -l ja -l ru --ignore=.venv --ignore=var
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python manage.py makemessages -l ja -l ru --ignore=.venv --ignore=var --ignore=tests --no-obsolete
+	$(BIN)/python manage.py compile_catalogs
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -1,5 +1,7 @@
 """Concord's own gettext catalogs (locale/{ja,ru}): valid, complete, compiled and used."""
 
+import gettext as gettext_module
+import io
 import re
 import shutil
 import subprocess
@@ -50,6 +52,12 @@ def placeholders(text):
     return named, positional
 
 
+def names(text):
+    """Return the bare names of the named placeholders of ``text`` ("n" for "%(n)s")."""
+    named, _positional = placeholders(text)
+    return {name.split("(")[-1].split(")")[0].strip("{}") for name in named}
+
+
 def catalog(path):
     return polib.pofile(str(path))
 
@@ -69,6 +77,10 @@ def fresh_translations():
     def reset():
         trans_real._translations = {}
         trans_real._default = None
+        # The standard library keeps its own per-process cache of parsed .mo files, keyed by
+        # path only: without clearing it, a catalog read before compile_catalogs ran (e.g.
+        # while the demo fixture published in every language) would be served again.
+        gettext_module._translations.clear()
 
     reset()
     yield reset
@@ -148,9 +160,8 @@ def test_translations_format_like_their_source(path):
         if entry.obsolete:
             continue
         translations = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        values = dict.fromkeys(names(entry.msgid_plural or entry.msgid), 1)
         for translation in translations:
-            named, _positional = placeholders(entry.msgid_plural or entry.msgid)
-            values = {name.split("(")[-1].split(")")[0].strip("{}"): 1 for name in named}
             try:
                 if "python-format" in entry.flags:
                     translation % values
@@ -182,11 +193,26 @@ def test_term_check_templates_are_in_the_catalogs():
             assert entry.msgstr
 
 
+def _project_copy(destination):
+    """Copy what makemessages reads (the project's code and templates) into ``destination``."""
+    skip = {"locale", ".git", *MAKEMESSAGES_IGNORE}
+    for item in Path(settings.BASE_DIR).iterdir():
+        if item.name in skip or item.name.startswith(".") or item.name.endswith(".egg-info"):
+            continue
+        if item.is_dir():
+            shutil.copytree(item, destination / item.name, ignore=shutil.ignore_patterns("*.pyc"))
+        else:
+            shutil.copy2(item, destination / item.name)
+
+
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU xgettext is not installed")
 def test_catalogs_are_up_to_date_with_the_code(settings, tmp_path, monkeypatch):
     """A fresh makemessages run finds exactly the messages the committed catalogs hold."""
-    monkeypatch.chdir(settings.BASE_DIR)
-    settings.LOCALE_PATHS = [tmp_path]
+    # makemessages writes next to the sources it finds, so it runs on a copy: the real
+    # catalogs are never touched.
+    _project_copy(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
     call_command(
         "makemessages",
         locale=list(LANGUAGES),
@@ -194,16 +220,15 @@ def test_catalogs_are_up_to_date_with_the_code(settings, tmp_path, monkeypatch):
         no_obsolete=True,
         verbosity=0,
     )
+
+    def keys(po):
+        return {(e.msgctxt, e.msgid, e.msgid_plural) for e in po if not e.obsolete}
+
     for path in CATALOGS:
-        code = path.parent.parent.name
-        fresh = polib.pofile(str(tmp_path / code / "LC_MESSAGES" / "django.po"))
+        fresh = catalog(tmp_path / path.relative_to(settings.BASE_DIR))
         committed = catalog(path)
-
-        def keys(po):
-            return {(e.msgctxt, e.msgid, e.msgid_plural) for e in po if not e.obsolete}
-
-        missing = sorted(k[1] for k in keys(fresh) - keys(committed))
-        stale = sorted(k[1] for k in keys(committed) - keys(fresh))
+        missing = sorted(key[1] for key in keys(fresh) - keys(committed))
+        stale = sorted(key[1] for key in keys(committed) - keys(fresh))
         assert not missing and not stale, (
             f"{catalog_id(path)} is out of date (run `make messages`): "
             f"missing {missing}, stale {stale}"
@@ -216,28 +241,38 @@ def test_compile_catalogs_writes_mo_files(capsys):
     for path in CATALOGS:
         mofile = path.with_suffix(".mo")
         assert mofile.is_file()
-        assert f"{catalog_id(path).join(['locale/', ''])} → django.mo" in out
+        assert f"locale/{catalog_id(path)} → django.mo" in out
         compiled = polib.mofile(str(mofile))
         source = catalog(path)
         assert len(compiled.translated_entries()) == len(source.translated_entries())
         assert compiled.metadata["Plural-Forms"] == source.metadata["Plural-Forms"]
 
 
-def test_compile_catalogs_refuses_a_malformed_catalog(settings, tmp_path):
+HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ('msgid "Photo"\nmsgstr "Фото\n'.encode(), "not valid PO syntax"),  # no closing quote
+        ('msgid "Photo"\nmsgstr "Фото"\nmsgstr "Фото"\n'.encode(), "line 6"),  # two msgstr
+        ('msgid "Photo"\nmsgstr "Фото"\n\nmsgid "Photo"\nmsgstr "Снимок"\n'.encode(), "Photo"),
+        (b'msgid "Photo"\nmsgstr "\xff"\n', "utf-8"),
+    ],
+    ids=["unterminated", "two-msgstr", "duplicate", "not-utf8"],
+)
+def test_compile_catalogs_refuses_a_malformed_catalog(settings, tmp_path, body, reason):
     good = tmp_path / "locale" / "ja" / "LC_MESSAGES"
     bad = tmp_path / "locale" / "ru" / "LC_MESSAGES"
     good.mkdir(parents=True)
     bad.mkdir(parents=True)
     shutil.copy(CATALOGS[0], good / "django.po")
-    (bad / "django.po").write_text(
-        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-        'msgid "Photo"\nmsgstr "Фото\n',  # unterminated string
-        encoding="utf-8",
-    )
+    (bad / "django.po").write_bytes(HEADER.encode() + body)
     settings.BASE_DIR = tmp_path
-    with pytest.raises(CommandError, match=r"ru/LC_MESSAGES/django\.po"):
+    with pytest.raises(CommandError, match=r"ru/LC_MESSAGES/django\.po") as raised:
         call_command("compile_catalogs")
-    # Checked before writing: the good catalog was not compiled either.
+    assert reason.lower() in str(raised.value).lower()
+    # Every catalog is checked before any is written: the good one was not compiled either.
     assert not (good / "django.mo").exists()
 
 
@@ -252,6 +287,23 @@ def test_compile_catalogs_refuses_a_bad_plural_header(settings, tmp_path):
         call_command("compile_catalogs")
 
 
+def test_compile_catalogs_leaves_out_fuzzy_and_untranslated_messages(settings, tmp_path):
+    directory = tmp_path / "locale" / "ru" / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    (directory / "django.po").write_text(
+        HEADER + 'msgid "Photo"\nmsgstr "Фото"\n\n'
+        '#, fuzzy\nmsgid "Title"\nmsgstr "Заголовок"\n\nmsgid "Text"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    settings.BASE_DIR = tmp_path
+    out, err = io.StringIO(), io.StringIO()
+    call_command("compile_catalogs", stdout=out, stderr=err)
+    assert "(1 message)" in out.getvalue()
+    assert "left out: 2" in err.getvalue()
+    compiled = polib.mofile(str(directory / "django.mo"))
+    assert [entry.msgid for entry in compiled] == ["Photo"]
+
+
 def test_compile_catalogs_without_catalogs_fails(settings, tmp_path):
     settings.BASE_DIR = tmp_path
     with pytest.raises(CommandError, match="no catalogs found"):
@@ -261,7 +313,7 @@ def test_compile_catalogs_without_catalogs_fails(settings, tmp_path):
 @pytest.mark.parametrize(
     "language, photo, back, heading",
     [
-        ("ja", "(写真: 内閣広報室)", "日露関係 に戻る", 'aria-label="言語"'),
+        ("ja", "(写真: 内閣広報室)", "日露関係に戻る", 'aria-label="言語"'),
         (
             "ru",
             "(Фото: Управление по связям с общественностью Кабинета министров Японии)",
@@ -279,7 +331,7 @@ def test_compile_catalogs_without_catalogs_fails(settings, tmp_path):
 def test_reader_page_shows_interface_in_the_page_language(
     client, demo, fresh_translations, language, photo, back, heading
 ):
-    call_command("compile_catalogs", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("compile_catalogs", stdout=io.StringIO())
     fresh_translations()
     response = client.get(f"/{language}/releases/{demo['release'].slug}/")
     assert response.status_code == 200
@@ -303,7 +355,7 @@ def test_reader_page_shows_interface_in_the_page_language(
 def test_reader_list_shows_interface_in_the_page_language(
     client, demo, fresh_translations, language, heading
 ):
-    call_command("compile_catalogs", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("compile_catalogs", stdout=io.StringIO())
     fresh_translations()
     page = client.get(f"/{language}/").content.decode()
     assert heading in page

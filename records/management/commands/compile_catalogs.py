@@ -7,6 +7,8 @@ installed packages.  Every catalog is read and checked before any .mo file is wr
 malformed catalog leaves the existing .mo files untouched and the command exits non-zero.
 """
 
+import os
+import re
 from gettext import c2py
 from pathlib import Path
 
@@ -30,8 +32,28 @@ def _display(path, base):
         return str(path)
 
 
+# A keyword line or a continuation line: one complete double-quoted string.  polib itself
+# accepts some broken lines (e.g. an unterminated string), which msgfmt would refuse.
+_PO_LINE = re.compile(
+    r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"'
+)
+
+
+def _check_syntax(path):
+    """Refuse a line that is neither a comment nor a keyword or continuation string."""
+    text = path.read_text(encoding="utf-8")  # UnicodeDecodeError is a ValueError
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if line and not line.startswith("#") and not _PO_LINE.fullmatch(line):
+            raise ValueError(
+                _("line %(line)s: not valid PO syntax: %(text)s")
+                % {"line": number, "text": line[:80]}
+            )
+
+
 def _read_catalog(path):
     """Parse one .po file, raising ValueError with a readable reason if it is malformed."""
+    _check_syntax(path)
     try:
         catalog = polib.pofile(str(path), encoding="utf-8", check_for_duplicates=True)
     except (OSError, ValueError) as error:  # polib reports syntax errors as OSError
@@ -80,7 +102,7 @@ class Command(BaseCommand):
         for path in paths:
             try:
                 catalogs.append((path, _read_catalog(path)))
-            except ValueError as error:
+            except (OSError, ValueError) as error:
                 errors.append(f"{_display(path, base)}: {error}")
         if errors:
             raise CommandError(
@@ -88,7 +110,10 @@ class Command(BaseCommand):
             )
         for path, catalog in catalogs:
             mofile = path.with_suffix(".mo")
-            catalog.save_as_mofile(str(mofile))
+            # Write next to the target and rename, so a running server never reads half a file.
+            partial = mofile.with_name(mofile.name + ".partial")
+            catalog.save_as_mofile(str(partial))
+            os.replace(partial, mofile)
             count = len(catalog.translated_entries())
             self.stdout.write(
                 ngettext(
@@ -98,7 +123,8 @@ class Command(BaseCommand):
                 )
                 % {"po": _display(path, base), "mo": mofile.name, "count": count}
             )
-            skipped = len(catalog.untranslated_entries()) + len(catalog.fuzzy_entries())
+            # translated_entries() leaves out fuzzy and untranslated entries (and so does the .mo).
+            skipped = sum(1 for entry in catalog if not entry.obsolete) - count
             if skipped:
                 self.stderr.write(
                     _("%(po)s: untranslated or fuzzy messages left out: %(count)d")
