@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from .numbering import number_segments
 from .selectors import publication_current, publication_languages, publications_current
@@ -35,7 +36,7 @@ def release_detail(request, slug):
     language = _language(request)
     publication = publication_current(slug, language)
     if publication is None:
-        raise Http404("This release is not published in this language.")
+        raise Http404(_("This release is not published in this language."))
     snapshot = publication.revision.snapshot
     release = publication.release
     available = publication_languages([release.pk]).get(release.pk, set())
