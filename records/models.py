@@ -182,6 +182,8 @@ class Publication(models.Model):
     revision = models.ForeignKey(
         Revision, on_delete=models.PROTECT, related_name="publications", verbose_name=_("revision")
     )
+    # The slug readers reach this publication by: the published revision's, not the draft's.
+    slug = models.SlugField(_("slug"), max_length=200)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -196,7 +198,10 @@ class Publication(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
-        indexes = [models.Index(fields=["release", "language", "-id"])]
+        indexes = [
+            models.Index(fields=["release", "language", "-id"]),
+            models.Index(fields=["slug", "language"], name="records_pub_slug_lang_idx"),
+        ]
 
     def __str__(self):
         return f"{self.release_id} [{self.language}] r{self.revision_id}"

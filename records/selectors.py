@@ -2,7 +2,7 @@
 
 from django.db.models import OuterRef, Subquery
 
-from .models import Publication, Release, Revision
+from .models import Publication, Release, Revision, Topic
 from .snapshots import snapshot_document, translated
 
 
@@ -24,28 +24,49 @@ def release_document(release, number=None):
     )
 
 
-def publication_current(slug, language):
-    """Return the current publication of release ``slug`` in ``language``, or None."""
+def publication_for_reader(slug, language):
+    """Return the current publication in ``language`` of the release once published as ``slug``.
+
+    Readers find a release by the slug of a published revision; a draft's new slug is not
+    reachable until it is published, and an old published slug still leads to the release.
+    """
+    release_id = (
+        Publication.objects.filter(slug=slug)
+        .order_by("-id")
+        .values_list("release_id", flat=True)
+        .first()
+    )
+    if release_id is None:
+        return None
     return (
-        Publication.objects.filter(release__slug=slug, language=language)
-        .select_related("revision", "release", "release__topic")
+        Publication.objects.filter(release_id=release_id, language=language)
+        .select_related("revision")
         .order_by("-id")
         .first()
     )
 
 
 def publications_current(language):
-    """Return the current publication of every release published in ``language``."""
+    """Return the current publication of every release published in ``language``, newest first."""
     newest = (
         Publication.objects.filter(release=OuterRef("release"), language=language)
         .order_by("-id")
         .values("id")[:1]
     )
-    return (
-        Publication.objects.filter(language=language, id=Subquery(newest))
-        .select_related("revision", "release__topic")
-        .order_by("-release__date", "release__slug")
+    publications = Publication.objects.filter(language=language, id=Subquery(newest))
+    return sorted(
+        publications.select_related("revision"),
+        key=lambda p: (p.revision.snapshot["date"], p.slug),
+        reverse=True,
     )
+
+
+def topic_names(language, slugs):
+    """Return ``{topic slug: name in language}`` for the given topic slugs."""
+    return {
+        topic.slug: getattr(topic, f"name_{language}") or topic.name
+        for topic in Topic.objects.filter(slug__in=set(slugs))
+    }
 
 
 def publication_languages(release_ids):
@@ -68,10 +89,11 @@ def release_history(release):
 
 __all__ = [
     "Release",
-    "publication_current",
+    "publication_for_reader",
     "publication_languages",
     "publications_current",
     "release_document",
     "release_history",
     "revision_get",
+    "topic_names",
 ]

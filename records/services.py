@@ -5,10 +5,12 @@ import difflib
 import uuid
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from . import permissions
 from .models import Photo, Publication, Release, Revision, Segment, Topic
 from .snapshots import (
     DOCUMENT_FORMAT,
@@ -44,6 +46,10 @@ class PublicationError(ValueError):
     """A publication request cannot be carried out; nothing was written."""
 
 
+class ActionNotAllowed(PermissionError):
+    """The user may not do this; nothing was written."""
+
+
 @dataclass(frozen=True)
 class WriteResult:
     release: Release
@@ -60,11 +66,11 @@ def _blank_texts():
 
 
 def _texts(value, path):
-    """Return a complete ``{language: text}`` dict from a document value, or raise."""
+    """Return the ``{language: text}`` a document gives (languages it leaves out stay out)."""
     if value is None:
-        return _blank_texts()
+        return {}
     if isinstance(value, str):
-        return {**_blank_texts(), LANGUAGE_CODES[0]: value}
+        return {LANGUAGE_CODES[0]: value.strip()}
     if not isinstance(value, dict):
         raise ReleaseContentError(
             _("%(path)s: expected an object of texts per language") % {"path": path}
@@ -75,7 +81,7 @@ def _texts(value, path):
             _("%(path)s: unknown language %(languages)s (expected one of %(known)s)")
             % {"path": path, "languages": ", ".join(unknown), "known": ", ".join(LANGUAGE_CODES)}
         )
-    texts = _blank_texts()
+    texts = {}
     for code, text in value.items():
         if text is None:
             continue
@@ -104,8 +110,25 @@ def _key(value, path, seen):
     return key
 
 
+def _slug(value, path, max_length):
+    if not isinstance(value, str) or not value or slugify(value) != value:
+        raise ReleaseContentError(
+            _("%(path)s: “%(slug)s” is not a valid slug") % {"path": path, "slug": value}
+        )
+    if len(value) > max_length:
+        raise ReleaseContentError(_LONG % {"path": path, "max": max_length, "length": len(value)})
+    return value
+
+
+_LONG = _lazy("%(path)s: too long (%(length)s characters; at most %(max)s)")
+
+
 def content_from_document(document):
-    """Validate an exported JSON document and return ``(content, topic_names, revision)``."""
+    """Validate an exported JSON document and return ``(content, topic_names, revision)``.
+
+    Texts are partial: a language the document leaves out is absent from its dicts, so that
+    ``content_complete`` keeps the release's current text in that language.
+    """
     if not isinstance(document, dict):
         raise ReleaseContentError(_("the document must be a JSON object"))
     if document.get("format", DOCUMENT_FORMAT) != DOCUMENT_FORMAT:
@@ -113,9 +136,7 @@ def content_from_document(document):
     for field in ("slug", "date", "topic", "title", "segments"):
         if field not in document:
             raise ReleaseContentError(_("%(field)s: missing") % {"field": field})
-    slug = document["slug"]
-    if not isinstance(slug, str) or not slug or slugify(slug) != slug:
-        raise ReleaseContentError(_("slug: “%(slug)s” is not a valid slug") % {"slug": slug})
+    slug = _slug(document["slug"], "slug", Release._meta.get_field("slug").max_length)
     try:
         date = datetime.date.fromisoformat(str(document["date"]))
     except ValueError:
@@ -123,15 +144,11 @@ def content_from_document(document):
             _("date: “%(date)s” is not a date (YYYY-MM-DD)") % {"date": document["date"]}
         ) from None
     topic = document["topic"]
-    topic_names = _blank_texts()
+    topic_names = {}
     if isinstance(topic, dict):
         topic_names = _texts(topic.get("name"), "topic.name")
-        topic = topic.get("slug") or slugify(topic_names[LANGUAGE_CODES[0]])
-    if not isinstance(topic, str) or not topic or slugify(topic) != topic:
-        raise ReleaseContentError(_("topic: a topic slug is required"))
-    title = _texts(document["title"], "title")
-    if not title[LANGUAGE_CODES[0]]:
-        raise ReleaseContentError(_("title.en: the English title is required"))
+        topic = topic.get("slug") or slugify(topic_names.get(LANGUAGE_CODES[0], ""))
+    topic = _slug(topic, "topic", Topic._meta.get_field("slug").max_length)
     segments_in = document["segments"]
     if not isinstance(segments_in, list) or not segments_in:
         raise ReleaseContentError(_("segments: expected a non-empty list"))
@@ -142,7 +159,7 @@ def content_from_document(document):
         if not isinstance(item, dict):
             raise ReleaseContentError(_("%(path)s: expected an object") % {"path": path})
         kind = item.get("kind", Segment.Kind.PARAGRAPH)
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             raise ReleaseContentError(
                 _("%(path)s.kind: unknown kind “%(kind)s” (expected one of %(kinds)s)")
                 % {"path": path, "kind": kind, "kinds": ", ".join(sorted(KINDS))}
@@ -177,21 +194,89 @@ def content_from_document(document):
             }
         )
     revision = document.get("revision")
-    if revision is not None and (not isinstance(revision, int) or revision < 0):
+    if revision is not None and (
+        not isinstance(revision, int) or isinstance(revision, bool) or revision < 0
+    ):
         raise ReleaseContentError(_("revision: expected a revision number"))
     content = {
         "slug": slug,
         "date": date.isoformat(),
         "topic": topic,
-        "title": title,
+        "title": _texts(document["title"], "title"),
         "photos": photos,
         "segments": segments,
     }
     return content, topic_names, revision
 
 
+def content_complete(content, previous=None):
+    """Fill the languages ``content`` leaves out from ``previous`` (matched by key), else ""."""
+    previous = previous or {"title": {}, "segments": [], "photos": []}
+    old_segments = {item["key"]: item for item in previous["segments"]}
+    old_photos = {item["key"]: item for item in previous["photos"]}
+
+    def complete(texts, old):
+        return {code: texts.get(code, old.get(code, "")) for code in LANGUAGE_CODES}
+
+    return {
+        **content,
+        "title": complete(content["title"], previous["title"]),
+        "segments": [
+            {
+                **item,
+                "text": complete(item["text"], old_segments.get(item["key"], {}).get("text", {})),
+            }
+            for item in content["segments"]
+        ],
+        "photos": [
+            {
+                **item,
+                "caption": complete(
+                    item["caption"], old_photos.get(item["key"], {}).get("caption", {})
+                ),
+                "credit": complete(
+                    item["credit"], old_photos.get(item["key"], {}).get("credit", {})
+                ),
+            }
+            for item in content["photos"]
+        ],
+    }
+
+
+def content_validate(content):
+    """Refuse content that the database would cut or that lacks the English text."""
+    source = LANGUAGE_CODES[0]
+
+    def check_length(texts, path, model, field):
+        limit = model._meta.get_field(field).max_length
+        for code, text in texts.items():
+            if limit and len(text) > limit:
+                raise ReleaseContentError(
+                    _LONG % {"path": f"{path}.{code}", "max": limit, "length": len(text)}
+                )
+
+    _slug(content["slug"], "slug", Release._meta.get_field("slug").max_length)
+    if not content["title"].get(source):
+        raise ReleaseContentError(_("title.en: the English title is required"))
+    check_length(content["title"], "title", Release, "title")
+    for index, photo in enumerate(content["photos"]):
+        check_length(photo["caption"], f"photos[{index}].caption", Photo, "caption")
+        check_length(photo["credit"], f"photos[{index}].credit", Photo, "credit")
+    for index, segment in enumerate(content["segments"]):
+        if not segment["text"].get(source):
+            raise ReleaseContentError(
+                _("segments[%(index)s].text.en: the English text is required") % {"index": index}
+            )
+
+
 def topic_ensure(slug, names):
     """Return the topic with ``slug``, creating it (and filling blank names) as needed."""
+    limit = Topic._meta.get_field("name").max_length
+    for code, name in names.items():
+        if len(name) > limit:
+            raise ReleaseContentError(
+                _LONG % {"path": f"topic.name.{code}", "max": limit, "length": len(name)}
+            )
     topic, created = Topic.objects.get_or_create(
         slug=slug, defaults={"name": names.get(LANGUAGE_CODES[0]) or slug}
     )
@@ -312,14 +397,23 @@ def _on_revision(revision):
 
 
 @transaction.atomic
-def release_write(content, *, author=None, message="", based_on=None, topic_names=None):
-    """Create or update the release ``content["slug"]`` and record one revision if it changed.
+def release_write(
+    content, *, author=None, message="", based_on=None, topic_names=None, release_id=None
+):
+    """Create or update a release from ``content`` and record one revision if it changed.
 
-    ``based_on`` is the revision number the writer started from; a stale one raises
-    ``RevisionConflict`` and nothing is written.
+    The release is ``release_id`` (which may be renamed to ``content["slug"]``), else the one
+    with that slug, else a new one. ``based_on`` is the revision number the writer started
+    from; a stale one raises ``RevisionConflict`` and nothing is written.
     """
+    content_validate(content)
+    taken = Release.objects.filter(slug=content["slug"]).values_list("pk", flat=True).first()
+    if release_id is not None and taken not in (None, release_id):
+        raise ReleaseContentError(
+            _("slug “%(slug)s” is taken by another release") % {"slug": content["slug"]}
+        )
+    existing = release_id if release_id is not None else taken
     topic = topic_ensure(content["topic"], topic_names or {})
-    existing = Release.objects.filter(slug=content["slug"]).values_list("pk", flat=True).first()
     if existing is None:
         # A new release has no newer revision to conflict with (e.g. a backup restored).
         release = Release(topic=topic, head_number=0)
@@ -328,16 +422,70 @@ def release_write(content, *, author=None, message="", based_on=None, topic_name
         release = release_lock(existing, based_on)
         created = False
     release.topic = topic
-    release_apply(release, content)
+    try:
+        with transaction.atomic():
+            release_apply(release, content)
+    except IntegrityError:
+        raise ReleaseContentError(
+            _(
+                "release “%(slug)s” was created by someone else at the same time; nothing was "
+                "written — import again to update it"
+            )
+            % {"slug": content["slug"]}
+        ) from None
     revision = revision_commit(release, author=author, message=message)
     return WriteResult(release=release, revision=revision, created=created)
 
 
-def _align_keys(old_segments, new_segments):
-    """Give parsed segments the keys of the old segments they correspond to.
+def release_import_document(document, *, author=None, message="", based_on=None, force=False):
+    """Create or update a release from an exported JSON document.
 
-    Equal runs keep their keys; replaced runs pair up in order, so an edited segment keeps its
-    key (and its translations); the rest are new.
+    The document's revision number is the revision it was based on, so a document exported
+    before someone else's change is refused unless ``force``. Languages the document leaves out
+    keep their current text.
+    """
+    content, topic_names, revision = content_from_document(document)
+    release = Release.objects.filter(slug=content["slug"]).first()
+    if release is None:
+        based_on = None
+    elif based_on is None and not force:
+        based_on = revision
+    previous = release_snapshot(release) if release else None
+    return release_write(
+        content_complete(content, previous),
+        author=author,
+        message=message,
+        based_on=based_on,
+        topic_names=topic_names,
+    )
+
+
+SIMILAR_ENOUGH = 0.6
+
+
+def _similar(old, new):
+    """Return whether two English segments are versions of one another."""
+    if old["kind"] != new["kind"]:
+        return False
+    a, b = old["text"][LANGUAGE_CODES[0]], new["text"][LANGUAGE_CODES[0]]
+    # A short heading that gained words ("Economy" → "Economy and trade") is still itself.
+    if a and b and (a in b or b in a):
+        return True
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR_ENOUGH
+
+
+def _similar_caption(old, new):
+    """Return whether a photo at the same place still shows the same picture."""
+    a, b = old["caption"][LANGUAGE_CODES[0]], new["caption"][LANGUAGE_CODES[0]]
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR_ENOUGH
+
+
+def _align_keys(old_segments, new_segments):
+    """Give parsed segments the keys (and translations) of the old segments they continue.
+
+    Equal runs keep their keys. Inside a replaced run a new segment continues an old one only
+    if its English is similar enough, so a translation never lands on an unrelated sentence;
+    everything else is new, with blank translations.
     """
 
     def signature(segment):
@@ -350,9 +498,16 @@ def _align_keys(old_segments, new_segments):
     )
     pairs = {}
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op in ("equal", "replace"):
-            for offset in range(min(a2 - a1, b2 - b1)):
-                pairs[b1 + offset] = old_segments[a1 + offset]
+        if op == "equal":
+            pairs.update({b1 + offset: old_segments[a1 + offset] for offset in range(a2 - a1)})
+        elif op == "replace":
+            cursor = a1
+            for index in range(b1, b2):
+                for candidate in range(cursor, a2):
+                    if _similar(old_segments[candidate], new_segments[index]):
+                        pairs[index] = old_segments[candidate]
+                        cursor = candidate + 1
+                        break
     aligned = []
     for index, segment in enumerate(new_segments):
         old = pairs.get(index)
@@ -378,8 +533,7 @@ def content_from_parsed(parsed, *, slug=None, title=None, previous=None):
             )
         )
     slug = slug or slugify(f"{title_text}-{parsed.date.isoformat()}")
-    if not slug or slugify(slug) != slug:
-        raise ReleaseContentError(_("“%(slug)s” is not a valid slug") % {"slug": slug})
+    _slug(slug, "--slug", Release._meta.get_field("slug").max_length)
 
     def english(text):
         return {**_blank_texts(), source: text}
@@ -397,8 +551,8 @@ def content_from_parsed(parsed, *, slug=None, title=None, previous=None):
         segments = _align_keys(previous["segments"], segments)
         kept = []
         for index, photo in enumerate(photos):
-            if index < len(previous["photos"]):
-                old = previous["photos"][index]
+            old = previous["photos"][index] if index < len(previous["photos"]) else None
+            if old is not None and _similar_caption(old, photo):
                 photo = {
                     "key": old["key"],
                     "caption": {**old["caption"], source: photo["caption"][source]},
@@ -435,7 +589,15 @@ def release_import_text(parsed, *, slug=None, title=None, author=None, message="
 
 
 def revision_restore(release, number, *, author=None, based_on=None):
-    """Create a new revision whose content equals revision ``number``."""
+    """Create a new revision whose content equals revision ``number``.
+
+    Restoring rewrites every language, so an author must be allowed to edit them all.
+    """
+    if author is not None and not permissions.can_restore(author):
+        raise ActionNotAllowed(
+            _("%(user)s may not restore revisions: that rewrites every language")
+            % {"user": author.get_username()}
+        )
     try:
         old = Revision.objects.get(release=release, number=number)
     except Revision.DoesNotExist:
@@ -463,13 +625,17 @@ def revision_restore(release, number, *, author=None, based_on=None):
 @transaction.atomic
 def release_publish(release, language, *, revision_number=None, author=None):
     """Publish a revision (default: the newest) of ``release`` in ``language``."""
+    if author is not None and not permissions.can_publish(author):
+        raise ActionNotAllowed(
+            _("%(user)s may not publish releases") % {"user": author.get_username()}
+        )
     if language not in LANGUAGE_CODES:
         raise PublicationError(
             _("unknown language “%(language)s” (expected one of %(known)s)")
             % {"language": language, "known": ", ".join(LANGUAGE_CODES)}
         )
     locked = release_lock(release.pk)
-    number = revision_number or locked.head_number
+    number = locked.head_number if revision_number is None else revision_number
     revision = Revision.objects.filter(release=locked, number=number).first()
     if revision is None:
         raise PublicationError(
@@ -487,6 +653,10 @@ def release_publish(release, language, *, revision_number=None, author=None):
     if current is not None and current.revision_id == revision.pk:
         return current, False
     publication = Publication.objects.create(
-        release=locked, language=language, revision=revision, published_by=author
+        release=locked,
+        language=language,
+        revision=revision,
+        slug=revision.snapshot["slug"],
+        published_by=author,
     )
     return publication, True

@@ -1,13 +1,20 @@
 """Reader views: readers only ever see published revisions."""
 
+import datetime
+
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .numbering import number_segments
-from .selectors import publication_current, publication_languages, publications_current
+from .selectors import (
+    publication_for_reader,
+    publication_languages,
+    publications_current,
+    topic_names,
+)
 
 
 def _language(request):
@@ -17,14 +24,14 @@ def _language(request):
 def release_list(request):
     """List the releases published in the reader's language."""
     language = _language(request)
-    publications = list(publications_current(language))
+    publications = publications_current(language)
+    topics = topic_names(language, [p.revision.snapshot["topic"] for p in publications])
     entries = [
         {
-            "slug": publication.release.slug,
-            "date": publication.release.date,
+            "slug": publication.slug,
+            "date": datetime.date.fromisoformat(publication.revision.snapshot["date"]),
             "title": publication.revision.snapshot["title"].get(language, ""),
-            "topic": getattr(publication.release.topic, f"name_{language}")
-            or publication.release.topic.name,
+            "topic": topics.get(publication.revision.snapshot["topic"], ""),
         }
         for publication in publications
     ]
@@ -34,18 +41,20 @@ def release_list(request):
 def release_detail(request, slug):
     """Show the published revision of a release in the reader's language."""
     language = _language(request)
-    publication = publication_current(slug, language)
+    publication = publication_for_reader(slug, language)
     if publication is None:
         raise Http404(_("This release is not published in this language."))
+    if publication.slug != slug:
+        return redirect("records:release_detail", slug=publication.slug, permanent=True)
     snapshot = publication.revision.snapshot
-    release = publication.release
-    available = publication_languages([release.pk]).get(release.pk, set())
+    available = publication_languages([publication.release_id]).get(publication.release_id, set())
     context = {
-        "release": release,
+        "slug": publication.slug,
+        "date": datetime.date.fromisoformat(snapshot["date"]),
         "revision": publication.revision,
         "publication": publication,
         "title": snapshot["title"].get(language, ""),
-        "topic": getattr(release.topic, f"name_{language}") or release.topic.name,
+        "topic": topic_names(language, [snapshot["topic"]]).get(snapshot["topic"], ""),
         "segments": number_segments(snapshot["segments"], language),
         "photos": [
             {

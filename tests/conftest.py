@@ -83,3 +83,12 @@ def demo(db):
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Start every test in English: a request in another language must not leak into the next."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

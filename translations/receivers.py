@@ -8,4 +8,5 @@ def enqueue_release_check(sender, revision, **kwargs):
     from .tasks import release_check
 
     release_id = revision.release_id
-    transaction.on_commit(lambda: release_check.delay(release_id))
+    # robust: a failing check must not turn an already committed save into an error.
+    transaction.on_commit(lambda: release_check.delay(release_id), robust=True)

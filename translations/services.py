@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from records.models import Revision
+from records.models import Release, Revision
 from records.snapshots import LANGUAGE_CODES
 
 from .checks import check_release
@@ -61,7 +61,8 @@ def _concept_terms(*matchers):
 def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
     """Check the newest revision of ``release`` against the glossary and store the findings.
 
-    Returns ``{language: number of findings}``; a language already checked at this revision
+    Returns ``{language: number of findings}`` (None where a newer revision arrived during the
+    check: its own check will store the findings); a language already checked at this revision
     and glossary version is not checked again unless ``force``.
     """
     revision = Revision.objects.filter(release=release, number=release.head_number).first()
@@ -107,6 +108,11 @@ def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
             | {m.term.concept_id for _k, _e, text in segments for m in target.find(text)}
         )
         with transaction.atomic():
+            # A check that finishes late must not replace the findings of a newer revision.
+            head = Release.objects.select_for_update().values_list("head_number", flat=True)
+            if head.get(pk=release.pk) != revision.number:
+                counts[language] = None
+                continue
             Finding.objects.filter(release=release, language=language).delete()
             Finding.objects.bulk_create(
                 [

@@ -84,9 +84,27 @@ def test_list_page_uses_constant_queries(client, demo, django_assert_max_num_que
 
 
 def test_detail_page_uses_constant_queries(client, demo, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
-        response = client.get(detail("ja", demo["release"].slug))
+    release = demo["release"]
+    with django_assert_max_num_queries(4):
+        response = client.get(detail("ja", release.slug))
     assert response.status_code == 200
+    editor = demo["users"]["editor"]
+    for index in range(5):
+        content = release_snapshot(release)
+        content["segments"].append(
+            {
+                "key": str(uuid.uuid4()),
+                "kind": "bullet",
+                "level": 1,
+                "text": {"en": f"More {index}.", "ja": f"追加{index}。", "ru": f"Ещё {index}."},
+            }
+        )
+        release_write(content, author=editor, based_on=release.head_number)
+        release.refresh_from_db()
+        release_publish(release, "ja", author=editor)
+    with django_assert_max_num_queries(4):
+        response = client.get(detail("ja", release.slug))
+    assert len(response.context["segments"]) == 25
 
 
 def test_root_redirects_to_english(client):

@@ -8,9 +8,8 @@ from records.segmenter import SegmenterError, parse_release_text
 from records.services import (
     ReleaseContentError,
     RevisionConflict,
-    content_from_document,
+    release_import_document,
     release_import_text,
-    release_write,
 )
 
 from ._common import user_by_username
@@ -96,13 +95,10 @@ class Command(BaseCommand):
                 _("line %(line)s: not valid JSON: %(msg)s")
                 % {"line": error.lineno, "msg": error.msg}
             ) from None
-        content, topic_names, revision = content_from_document(document)
-        if based_on is None and not force:
-            based_on = revision
-        return release_write(
-            content,
+        return release_import_document(
+            document,
             author=user,
             message=message or _("Imported from %(name)s") % {"name": Path(path).name},
-            based_on=based_on if based_on else None,
-            topic_names=topic_names,
+            based_on=based_on,
+            force=force,
         )

@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from records.permissions import can_publish
-from records.services import PublicationError, release_publish
+from records.services import ActionNotAllowed, PublicationError, release_publish
 from records.snapshots import LANGUAGE_CODES
 
 from ._common import release_by_slug, user_by_username
@@ -20,13 +19,11 @@ class Command(BaseCommand):
     def handle(self, *args, slug, lang, revision, author, **options):
         release = release_by_slug(slug)
         user = user_by_username(author)
-        if not can_publish(user):
-            raise CommandError(_("user “%(name)s” may not publish releases") % {"name": author})
         try:
             publication, created = release_publish(
                 release, lang, revision_number=revision, author=user
             )
-        except PublicationError as error:
+        except (ActionNotAllowed, PublicationError) as error:
             raise CommandError(str(error)) from None
         number = publication.revision.number
         if created:

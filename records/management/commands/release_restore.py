@@ -1,7 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from records.services import ReleaseContentError, RevisionConflict, revision_restore
+from records.services import (
+    ActionNotAllowed,
+    ReleaseContentError,
+    RevisionConflict,
+    revision_restore,
+)
 
 from ._common import release_by_slug, user_by_username
 
@@ -25,7 +30,7 @@ class Command(BaseCommand):
         user = user_by_username(author)
         try:
             result = revision_restore(release, number, author=user, based_on=based_on)
-        except (ReleaseContentError, RevisionConflict) as error:
+        except (ActionNotAllowed, ReleaseContentError, RevisionConflict) as error:
             raise CommandError(str(error)) from None
         if result.revision is None:
             self.stdout.write(
