@@ -198,3 +198,15 @@ def test_export_of_an_empty_glossary_is_refused_clearly(tmp_path):
     with pytest.raises(CommandError, match="concept"):
         run("export_glossary", "--format", "tbx", "-o", str(target))
     assert not target.exists()
+
+
+def test_a_late_check_of_an_old_revision_keeps_the_newer_findings(demo, editor):
+    release = demo["release"]
+    stale = Release.objects.get(pk=release.pk)  # loaded by a task before revision 3 arrived
+    write(release, editor, lambda c: c["segments"][NT_KEY]["text"].update(ru="Южные Курилы"))
+    fresh = Release.objects.get(pk=release.pk)
+    assert release_check_terms(fresh)["ru"] == 1
+    assert release_check_terms(stale, force=True) == {"ja": None, "ru": None}
+    finding = Finding.objects.get(language="ru")
+    assert finding.revision_number == 3 and finding.check_id == "forbidden-term"
+    assert set(CheckRun.objects.values_list("revision_number", flat=True)) == {3}
