@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from .matching import ADMITTED, DEPRECATED, FORBIDDEN, PREFERRED, TermMatch, TermMatcher, TermSpec
@@ -64,6 +64,8 @@ class FindingData:
     severity: str
     message: str
     suggestion: str = ""
+    template: str = ""
+    params: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -121,14 +123,19 @@ class ReleaseContext:
         check: TermCheck,
         concept_id: int,
         *,
-        message: str,
+        template: str,
+        params: Mapping[str, str],
         severity: str | None = None,
         term_id: int | None = None,
         target: TermMatch | None = None,
         source: TermMatch | None = None,
         suggestion: str = "",
     ) -> FindingData:
-        """Build a finding for ``segment`` with offsets taken from the given matches."""
+        """Build a finding for ``segment`` with offsets taken from the given matches.
+
+        The message is kept both rendered (English) and as template + parameters, so that an
+        interface can show it in its reader's language.
+        """
         return FindingData(
             segment_key=segment.key,
             language=self.language,
@@ -140,8 +147,10 @@ class ReleaseContext:
             source_start=source.start if source else None,
             source_end=source.end if source else None,
             severity=severity or check.severity,
-            message=message,
+            message=template.format(**params),
             suggestion=suggestion,
+            template=template,
+            params=dict(params),
         )
 
 
@@ -219,7 +228,8 @@ class MissingTermCheck(SegmentTermCheck):
                 segment,
                 self,
                 concept_id,
-                message=MISSING_TERM_MESSAGE.format(
+                template=MISSING_TERM_MESSAGE,
+                params=dict(
                     source=segment.source_text[occurrence.start : occurrence.end],
                     concept=release.label(concept_id),
                     preferred=preferred.text,
@@ -260,7 +270,8 @@ class ForbiddenTermCheck(SegmentTermCheck):
                 segment,
                 self,
                 term.concept_id,
-                message=template.format(
+                template=template,
+                params=dict(
                     term=segment.target_text[occurrence.start : occurrence.end],
                     concept=release.label(term.concept_id),
                     preferred=preferred.text if preferred else "",
@@ -324,7 +335,8 @@ class InconsistentTermCheck(TermCheck):
                     segment,
                     self,
                     concept_id,
-                    message=INCONSISTENT_TERM_MESSAGE.format(
+                    template=INCONSISTENT_TERM_MESSAGE,
+                    params=dict(
                         term=segment.target_text[m.start : m.end],
                         concept=release.label(concept_id),
                         preferred=terms[kept].text,

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from records.models import Release
@@ -132,6 +133,9 @@ class Finding(models.Model):
     severity = models.CharField(_("severity"), max_length=10, choices=Severity)
     message = models.TextField(_("message"))
     suggestion = models.CharField(_("suggestion"), max_length=300, blank=True)
+    # The message as a translatable template and its values, for readers of other languages.
+    template = models.TextField(_("message template"), blank=True)
+    params = models.JSONField(_("message values"), default=dict, blank=True)
 
     class Meta:
         ordering = ["release", "language", "id"]
@@ -141,6 +145,22 @@ class Finding(models.Model):
 
     def __str__(self):
         return f"{self.check_id} {self.language} {self.segment_key}"
+
+    def display_message(self):
+        """Return the message in the active language (the stored English one as fallback)."""
+        if not self.template:
+            return self.message
+        try:
+            return gettext(self.template).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
+    def check_name(self):
+        """Return the translated name of the check that made this finding."""
+        from .checks import CHECKS
+
+        check = CHECKS.get(self.check_id)
+        return gettext(check.name) if check else self.check_id
 
 
 class ReleaseTranslation(Release):

@@ -85,12 +85,12 @@ def release_term_review(release, language):
     for index, segment in enumerate(revision.snapshot["segments"], start=1):
         found = by_key.get(segment["key"], [])
         source_spans = [
-            (f.source_start, f.source_end, f"finding {f.severity}", f.message)
+            (f.source_start, f.source_end, f"finding {f.severity}", f.display_message())
             for f in found
             if f.source_start is not None and f.start is None
         ]
         target_spans = [
-            (f.start, f.end, f"finding {f.severity}", f.message)
+            (f.start, f.end, f"finding {f.severity}", f.display_message())
             for f in found
             if f.start is not None
         ]

@@ -118,3 +118,22 @@ def test_translator_cannot_edit_glossary(client, demo):
     )
     assert response.status_code == 403
     assert Concept.objects.filter(identifier="tor").exists()
+
+
+def test_findings_speak_the_reviewers_language(client, demo):
+    from django.core.management import call_command
+
+    call_command("compile_catalogs", verbosity=0)
+    release = demo["release"]
+    content = release_snapshot(release)
+    content["segments"][1]["text"]["ru"] = "Проблема Южных Курил"
+    release_write(content, author=demo["users"]["editor"], based_on=2)
+    release.refresh_from_db()
+    release_check_terms(release)
+    client.force_login(demo["users"]["reviewer-ru"])
+    url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    english = client.get(url, {"lang": "ru"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "is a forbidden term for northern-territories" in english
+    russian = client.get(url, {"lang": "ru"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "is a forbidden term for" not in russian
+    assert "«Южных Курил»" in russian or "“Южных Курил”" in russian
