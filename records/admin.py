@@ -4,14 +4,16 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef
-from django.http import HttpResponseRedirect
+from django.db.models import Exists, OuterRef, Q
+from django.forms.models import BaseInlineFormSet
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -19,8 +21,8 @@ from modeltranslation.admin import (
 )
 
 from . import permissions
-from .diff import diff_snapshots
-from .models import Photo, Publication, Release, Revision, Segment, Topic
+from .diff import UNCHANGED, diff_snapshots
+from .models import REVISION_NUMBER_MAX, Photo, Publication, Release, Revision, Segment, Topic
 from .selectors import release_history
 from .services import (
     PublicationError,
@@ -36,6 +38,23 @@ from .snapshots import LANGUAGE_CODES
 HISTORY_PAGE_SIZE = 50
 
 
+def object_pk_or_404(model, object_id):
+    """Return the primary key in an admin URL's ``object_id``, or raise Http404 if it is none."""
+    try:
+        return model._meta.pk.to_python(unquote(object_id))
+    except ValidationError:
+        raise Http404 from None
+
+
+def revision_number(value):
+    """Return ``value`` as a revision number (1 to REVISION_NUMBER_MAX), or None."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 1 <= number <= REVISION_NUMBER_MAX else None
+
+
 def _locked_fields(user, fields):
     """Return the translated ``fields`` of languages ``user`` may not edit."""
     allowed = set(permissions.editable_languages(user))
@@ -49,8 +68,35 @@ class TopicAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
+class AppendingInlineFormSet(BaseInlineFormSet):
+    """Offer new rows a position after the existing ones, so they are added at the end."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if form.instance.pk is None and "position" in form.fields:
+            # Every new row (the "Add another" template included) gets the same value, so a
+            # row left untouched still counts as unchanged; rows sharing it keep their order
+            # by id, and ReleaseAdmin.save_related renumbers them 0..n-1. The initial rows
+            # are the formset's cached queryset: this costs no query.
+            positions = [obj.position for obj in self.get_queryset()]
+            form.fields["position"].initial = max(positions, default=-1) + 1
+
+
+def renumber(queryset):
+    """Set the positions of ``queryset``'s rows to 0..n-1 in (position, id) order."""
+    rows = list(queryset.order_by("position", "id").only("id", "position"))
+    changed = []
+    for index, row in enumerate(rows):
+        if row.position != index:
+            row.position = index
+            changed.append(row)
+    if changed:
+        queryset.model.objects.bulk_update(changed, ["position"], batch_size=500)
+
+
 class SegmentInline(TranslationStackedInline):
     model = Segment
+    formset = AppendingInlineFormSet
     fields = ("position", "kind", "level", "text")
     extra = 0
     ordering = ("position", "id")
@@ -70,6 +116,7 @@ class SegmentInline(TranslationStackedInline):
 
 class PhotoInline(TranslationTabularInline):
     model = Photo
+    formset = AppendingInlineFormSet
     fields = ("position", "caption", "credit")
     extra = 0
     ordering = ("position", "id")
@@ -102,11 +149,25 @@ class ReleaseAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.fields["based_on"].initial = self.instance.head_number
+        if self.instance.pk:
+            # Without it the stale-write check below could not run: a change must name the
+            # revision it was based on.
+            self.fields["based_on"].required = True
+            if not self.is_bound:
+                self.fields["based_on"].initial = self.instance.head_number
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk and self.has_error("based_on"):
+            # based_on is a hidden field, whose own error the admin does not show.
+            raise ValidationError(
+                _(
+                    "This form does not say which revision it started from, so someone else's "
+                    "change could be lost. Nothing was saved: reload the page and apply your "
+                    "change again."
+                ),
+                code="based_on",
+            )
         if self.instance.pk:
             # The admin view runs in one transaction, so this row lock holds until the save
             # (and its revision) commit: nobody can slip a revision in between.
@@ -169,6 +230,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         release = form.instance
+        # New rows come after the old ones (AppendingInlineFormSet); close the gaps.
+        renumber(Segment.objects.filter(release=release))
+        renumber(Photo.objects.filter(release=release))
         revision = revision_commit(
             release,
             author=request.user,
@@ -190,7 +254,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         ] + super().get_urls()
 
     def _release_or_404(self, request, object_id):
-        release = get_object_or_404(Release.objects.select_related("topic"), pk=unquote(object_id))
+        release = get_object_or_404(
+            Release.objects.select_related("topic"), pk=object_pk_or_404(Release, object_id)
+        )
         if not self.has_view_or_change_permission(request, release):
             raise PermissionDenied
         return release
@@ -238,26 +304,52 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             page=page,
             rows=rows,
             page_range=paginator.get_elided_page_range(page.number),
+            # The code, marked up with its language and its name in that language.
+            language_labels=[
+                {
+                    "code": code,
+                    "label": format_html(
+                        '<abbr lang="{0}" title="{1}">{0}</abbr>',
+                        code,
+                        get_language_info(code)["name_local"],
+                    ),
+                }
+                for code in LANGUAGE_CODES
+            ],
         )
         return TemplateResponse(request, "admin/records/release/history.html", context)
 
     def compare_view(self, request, object_id):
         """Compare two revisions of a release, one language at a time."""
         release = self._release_or_404(request, object_id)
+        history = reverse("admin:records_release_history", args=[release.pk])
         head = release.head_number
-        try:
-            a = int(request.GET.get("a", max(head - 1, 1)))
-            b = int(request.GET.get("b", head))
-        except ValueError:
-            a, b = max(head - 1, 1), head
+        numbers = {"a": max(head - 1, 1), "b": head}
+        for name in numbers:
+            if name not in request.GET:
+                continue
+            value = request.GET[name]
+            numbers[name] = revision_number(value)
+            if numbers[name] is None:
+                messages.error(
+                    request,
+                    _(
+                        "“%(value)s” is not a revision number: revision numbers are whole "
+                        "numbers from 1 to %(max)s."
+                    )
+                    % {"value": Truncator(value).chars(40), "max": REVISION_NUMBER_MAX},
+                )
+                return HttpResponseRedirect(history)
+        a, b = numbers["a"], numbers["b"]
         language = request.GET.get("lang", LANGUAGE_CODES[0])
         if language not in LANGUAGE_CODES:
             language = LANGUAGE_CODES[0]
+        # Exact lookups: Django turns an out-of-range one into "no rows" on every database.
         found = {
             revision.number: revision
-            for revision in Revision.objects.filter(
-                release=release, number__in=[a, b]
-            ).select_related("author")
+            for revision in Revision.objects.filter(release=release)
+            .filter(Q(number=a) | Q(number=b))
+            .select_related("author")
         }
         if a not in found or b not in found:
             messages.error(
@@ -265,8 +357,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
                 _("Release “%(slug)s” has no revision %(n)s.")
                 % {"slug": release.slug, "n": a if a not in found else b},
             )
-            return HttpResponseRedirect(reverse("admin:records_release_history", args=[release.pk]))
+            return HttpResponseRedirect(history)
         diff = diff_snapshots(found[a].snapshot, found[b].snapshot, language)
+        kinds = dict(Segment.Kind.choices)
         context = self._context(
             request,
             release,
@@ -275,6 +368,20 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             new=found[b],
             diff=diff,
             language=language,
+            metadata=[
+                {"label": Release._meta.get_field(change.field).verbose_name, "change": change}
+                for change in diff.metadata
+            ],
+            segments=[
+                {
+                    "change": change,
+                    "kind": kinds.get(change.kind, change.kind),
+                    "old_kind": kinds.get(change.old_kind, change.old_kind),
+                }
+                for change in diff.segments
+                if change.status != UNCHANGED or change.moved
+            ],
+            photos=[change for change in diff.photos if change.status != UNCHANGED or change.moved],
         )
         return TemplateResponse(request, "admin/records/release/compare.html", context)
 

@@ -10,6 +10,9 @@ Snapshot shape (one immutable revision)::
      "photos": [{"key": ..., "caption": {...}, "credit": {...}}],
      "segments": [{"key": ..., "kind": ..., "level": 0, "text": {...}}]}
 
+Slug, date and topic are the same in every language: each language's diff
+carries their changes in ``metadata`` (see :func:`diff_metadata`).
+
 Text diffs run diff-match-patch over encoded tokens rather than characters
 (the "lines to chars" trick at token grain), so edits always start and end on
 token boundaries:
@@ -60,9 +63,11 @@ from diff_match_patch import diff_match_patch
 
 __all__ = [
     "LanguageDiff",
+    "MetadataChange",
     "PhotoChange",
     "SegmentChange",
     "TextOp",
+    "diff_metadata",
     "diff_revisions_all",
     "diff_snapshots",
     "diff_text",
@@ -80,6 +85,8 @@ CHANGED = "changed"
 UNCHANGED = "unchanged"
 
 LANGUAGES = ("en", "ja", "ru")
+# Release fields that are the same in every language, in display order.
+METADATA_FIELDS = ("slug", "date", "topic")
 
 # --------------------------------------------------------------------------
 # Tokenization
@@ -454,6 +461,15 @@ class PhotoChange:
     credit_ops: tuple[TextOp, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class MetadataChange:
+    """A release field that is the same in every language (slug, date, topic) and changed."""
+
+    field: str
+    old: str  # "" when the old snapshot lacks it
+    new: str
+
+
 def _count(items: Iterable[SegmentChange | PhotoChange]) -> dict[str, int]:
     counts = {ADDED: 0, REMOVED: 0, CHANGED: 0, "moved": 0}
     for item in items:
@@ -475,12 +491,14 @@ class LanguageDiff:
     photos: tuple[PhotoChange, ...]  # same ordering rule as segments
     old_title: str = ""
     new_title: str = ""
+    metadata: tuple[MetadataChange, ...] = ()  # changed fields only, same in every language
 
     @property
     def changed(self) -> bool:
         """Return whether anything differs in this language."""
         return (
-            self.title_changed
+            bool(self.metadata)
+            or self.title_changed
             or any(s.status != UNCHANGED or s.moved for s in self.segments)
             or any(p.status != UNCHANGED or p.moved for p in self.photos)
         )
@@ -649,6 +667,22 @@ def _photo_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: str
     return tuple(changes)
 
 
+def _value(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def diff_metadata(old: Mapping | None, new: Mapping | None) -> tuple[MetadataChange, ...]:
+    """Return the language-independent release fields that differ, in METADATA_FIELDS order."""
+    old = old or {}
+    new = new or {}
+    changes = []
+    for field in METADATA_FIELDS:
+        before, after = _value(old.get(field)), _value(new.get(field))
+        if before != after:
+            changes.append(MetadataChange(field, before, after))
+    return tuple(changes)
+
+
 def diff_snapshots(old: Mapping | None, new: Mapping | None, language: str) -> LanguageDiff:
     """Compare two revision snapshots in one language."""
     # An empty/None old snapshot lets the first revision diff as "all added".
@@ -664,6 +698,7 @@ def diff_snapshots(old: Mapping | None, new: Mapping | None, language: str) -> L
         photos=_photo_changes(old.get("photos") or (), new.get("photos") or (), language),
         old_title=old_title,
         new_title=new_title,
+        metadata=diff_metadata(old, new),
     )
 
 
@@ -774,12 +809,17 @@ def render_text_diff(diff: LanguageDiff, *, color: bool = False) -> str:
     if not diff.changed:
         return _paint(f"[{diff.language}] no changes", _BOLD, color) + "\n"
     header = f"[{diff.language}] segments: {_summary(diff.counts())}"
+    for change in diff.metadata:
+        header += f"; {change.field} changed"
     if diff.title_changed:
         header += "; title changed"
     photo_counts = diff.photo_counts()
     if any(photo_counts.values()):
         header += f"; photos: {_summary(photo_counts)}"
     lines = [_paint(header, _BOLD, color)]
+    for change in diff.metadata:
+        line = f"~ {change.field}: {change.old or '—'} → {change.new or '—'}"
+        lines.append(_paint(line, _YELLOW, color))
     if diff.title_changed:
         lines.append(_paint("~ title", _YELLOW, color))
         lines.extend(_body(_word_diff(diff.title_ops, color)))

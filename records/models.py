@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+# Revision numbers are PositiveIntegerField values; larger numbers cannot name one.
+REVISION_NUMBER_MAX = 2**31 - 1
 
 
 class ImmutableRevisionError(Exception):

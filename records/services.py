@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from . import permissions
 from .models import Photo, Publication, Release, Revision, Segment, Topic
@@ -120,7 +120,7 @@ def _slug(value, path, max_length):
     return value
 
 
-_LONG = _lazy("%(path)s: too long (%(length)s characters; at most %(max)s)")
+_LONG = gettext_lazy("%(path)s: too long (%(length)s characters; at most %(max)s)")
 
 
 def content_from_document(document):

@@ -1,6 +1,7 @@
 """Admin for terminologists (the glossary) and translators (term findings per release)."""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from records.admin import ReadOnlyAdmin
+from records.admin import ReadOnlyAdmin, object_pk_or_404
 from records.snapshots import LANGUAGE_CODES
 
 from .models import Concept, Finding, ReleaseTranslation, Term
@@ -129,11 +130,10 @@ class ReleaseTranslationAdmin(ReadOnlyAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Show the release's translation with term findings highlighted at their offsets."""
         release = get_object_or_404(
-            ReleaseTranslation.objects.select_related("topic"), pk=object_id
+            ReleaseTranslation.objects.select_related("topic"),
+            pk=object_pk_or_404(ReleaseTranslation, object_id),
         )
         if not self.has_view_permission(request, release):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         language = request.GET.get("lang", TARGET_LANGUAGES[0])
         if language not in TARGET_LANGUAGES:

@@ -27,7 +27,13 @@ class Command(BaseCommand):
             )
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         if output:
-            with open(output, "w", encoding="utf-8") as file:
-                file.write(text)
+            try:
+                with open(output, "w", encoding="utf-8") as file:
+                    file.write(text)
+            except OSError as error:
+                raise CommandError(
+                    _("cannot write %(path)s: %(reason)s")
+                    % {"path": output, "reason": error.strerror or error}
+                ) from None
         else:
             self.stdout.write(text, ending="")

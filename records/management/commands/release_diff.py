@@ -1,11 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from records.diff import diff_snapshots, render_text_diff
-from records.models import Revision
+from records.models import REVISION_NUMBER_MAX, Revision
 from records.snapshots import LANGUAGE_CODES
 
 from ._common import release_by_slug
+
+# Revision numbers are PositiveIntegerFields: 32-bit on every supported database.
 
 
 class Command(BaseCommand):
@@ -21,10 +24,21 @@ class Command(BaseCommand):
         parser.add_argument("--color", action="store_true", help=_("colour the changes"))
 
     def handle(self, *args, slug, a, b, lang, color, **options):
+        for number in (a, b):
+            if not 1 <= number <= REVISION_NUMBER_MAX:
+                raise CommandError(
+                    _(
+                        "%(n)s is not a revision number: revision numbers are whole numbers "
+                        "from 1 to %(max)s"
+                    )
+                    % {"n": number, "max": REVISION_NUMBER_MAX}
+                )
         release = release_by_slug(slug)
         found = {
             revision.number: revision.snapshot
-            for revision in Revision.objects.filter(release=release, number__in=[a, b])
+            for revision in Revision.objects.filter(release=release).filter(
+                Q(number=a) | Q(number=b)
+            )
         }
         for number in (a, b):
             if number not in found:

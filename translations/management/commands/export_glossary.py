@@ -22,7 +22,13 @@ class Command(BaseCommand):
         except GlossaryFormatError as error:
             raise CommandError(str(error)) from None
         if output:
-            with open(output, "wb") as file:
-                file.write(data)
+            try:
+                with open(output, "wb") as file:
+                    file.write(data)
+            except OSError as error:
+                raise CommandError(
+                    _("cannot write %(path)s: %(reason)s")
+                    % {"path": output, "reason": error.strerror or error}
+                ) from None
         else:
             self.stdout.write(data.decode("utf-8"), ending="")
