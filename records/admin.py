@@ -28,9 +28,9 @@ from .services import (
     PublicationError,
     ReleaseContentError,
     RevisionConflict,
+    release_edit_commit,
     release_lock,
     release_publish,
-    revision_commit,
     revision_restore,
 )
 from .snapshots import LANGUAGE_CODES
@@ -76,22 +76,10 @@ class AppendingInlineFormSet(BaseInlineFormSet):
         if form.instance.pk is None and "position" in form.fields:
             # Every new row (the "Add another" template included) gets the same value, so a
             # row left untouched still counts as unchanged; rows sharing it keep their order
-            # by id, and ReleaseAdmin.save_related renumbers them 0..n-1. The initial rows
+            # by id, and release_edit_commit renumbers them 0..n-1. The initial rows
             # are the formset's cached queryset: this costs no query.
             positions = [obj.position for obj in self.get_queryset()]
             form.fields["position"].initial = max(positions, default=-1) + 1
-
-
-def renumber(queryset):
-    """Set the positions of ``queryset``'s rows to 0..n-1 in (position, id) order."""
-    rows = list(queryset.order_by("position", "id").only("id", "position"))
-    changed = []
-    for index, row in enumerate(rows):
-        if row.position != index:
-            row.position = index
-            changed.append(row)
-    if changed:
-        queryset.model.objects.bulk_update(changed, ["position"], batch_size=500)
 
 
 class SegmentInline(TranslationStackedInline):
@@ -230,10 +218,7 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         release = form.instance
-        # New rows come after the old ones (AppendingInlineFormSet); close the gaps.
-        renumber(Segment.objects.filter(release=release))
-        renumber(Photo.objects.filter(release=release))
-        revision = revision_commit(
+        revision = release_edit_commit(
             release,
             author=request.user,
             message=form.cleaned_data.get("revision_message")

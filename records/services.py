@@ -389,6 +389,29 @@ def revision_commit(release, *, author=None, message=""):
     return revision
 
 
+def _renumber(queryset):
+    """Set the positions of ``queryset``'s rows to 0..n-1 in (position, id) order."""
+    rows = list(queryset.order_by("position", "id").only("id", "position"))
+    changed = []
+    for index, row in enumerate(rows):
+        if row.position != index:
+            row.position = index
+            changed.append(row)
+    if changed:
+        queryset.model.objects.bulk_update(changed, ["position"], batch_size=500)
+
+
+def release_edit_commit(release, *, author=None, message=""):
+    """Record a working copy edited in place (the admin's forms) as one revision.
+
+    The caller holds the release's row lock (``release_lock``) in the same transaction. New
+    rows may share a position with old ones; positions are closed up to 0..n-1 first.
+    """
+    _renumber(Segment.objects.filter(release=release))
+    _renumber(Photo.objects.filter(release=release))
+    return revision_commit(release, author=author, message=message)
+
+
 def _on_revision(revision):
     """Run what follows a new revision once the transaction commits."""
     from . import signals
