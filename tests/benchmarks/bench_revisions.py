@@ -50,7 +50,23 @@ def edit(content, step):
     return content
 
 
+def revision_save_queries(content):
+    """Return the number of queries of saving one edited revision of ``content``."""
+    release = release_write(content, message="bench").release
+    current = release_snapshot(Release.objects.get(pk=release.pk))
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        release_write(edit(current, 1), based_on=1)
+    return len(queries)
+
+
 def test_bench_revision_save_diff_history(demo_translations, admin_client):
+    small = big_content(demo_translations, copies=1)
+    small["slug"] = "bench-small"
+    print(f"\nqueries to save a revision: 20 segments {revision_save_queries(small)}, ", end="")
+    large = big_content(demo_translations)
+    large["slug"] = "bench-large"
+    print(f"200 segments {revision_save_queries(large)}")
     content = big_content(demo_translations)
     release = release_write(content, message="bench").release
     step = [0]

@@ -72,6 +72,10 @@ def test_bench_term_checks(demo_translations):
     for code in ("en", "ja", "ru"):
         seconds, matchers[code] = timed(lambda c=code: TermMatcher(by_language[c], c), repeat=1)
         report(f"build automaton [{code}] ({len(by_language[code])} terms)", seconds)
+    # A glossary edit rebuilds the automaton; word analyses are cached in the process.
+    edited = [*by_language["ru"], TermSpec(9_999_999, 999_999, "ru", "новый термин", "preferred")]
+    seconds, _ = timed(lambda: TermMatcher(edited, "ru"), repeat=1)
+    report("rebuild automaton [ru] after adding one term", seconds)
     for code in ("ja", "ru"):
         rows = [(key, english, item[code]) for key, english, item in segments]
         bench_language(code, rows, matchers["en"], matchers[code])
