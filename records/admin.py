@@ -229,6 +229,10 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         else:
             messages.success(request, _("Saved as revision %(n)s.") % {"n": revision.number})
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "term_languages": LANGUAGE_CODES[1:]}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view

@@ -86,7 +86,9 @@ class ConceptAdmin(TabbedTranslationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        glossary_changed([form.instance.pk])
+        # An unchanged save must not invalidate every cached automaton.
+        if form.has_changed() or any(formset.has_changed() for formset in formsets):
+            glossary_changed([form.instance.pk])
 
     def delete_model(self, request, obj):
         pk = obj.pk

@@ -214,3 +214,12 @@ def test_changelist_and_publish_action(client, demo, django_assert_max_num_queri
     assert response.context["cl"].result_count == 9
     response = client.post(url, {"action": "publish_en", "_selected_action": [demo["release"].pk]})
     assert response.status_code == 302
+
+
+def test_change_page_links_to_compare_and_term_findings(client, demo):
+    release = demo["release"]
+    client.force_login(demo["users"]["translator-ru"])
+    page = client.get(change_url(release)).content.decode()
+    assert reverse("admin:records_release_compare", args=[release.pk]) in page
+    terms = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    assert f"{terms}?lang=ru" in page and f"{terms}?lang=ja" in page

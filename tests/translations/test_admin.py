@@ -137,3 +137,25 @@ def test_findings_speak_the_reviewers_language(client, demo):
     russian = client.get(url, {"lang": "ru"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert "is a forbidden term for" not in russian
     assert "«Южных Курил»" in russian or "“Южных Курил”" in russian
+
+
+def test_unchanged_concept_save_keeps_the_glossary_version(client, demo):
+    from translations.models import GlossaryState
+
+    client.force_login(demo["users"]["terminologist"])
+    concept = Concept.objects.get(identifier="eef")
+    url = reverse("admin:translations_concept_change", args=[concept.pk])
+    response = client.get(url)
+    form = response.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    formset = response.context["inline_admin_formsets"][0].formset
+    for name in formset.management_form.fields:
+        data[formset.management_form.add_prefix(name)] = formset.management_form[name].value()
+    for sub in formset.forms:
+        for name in sub.fields:
+            value = sub[name].value()
+            if value is not None and value is not False:
+                data[sub.add_prefix(name)] = value
+    before = GlossaryState.current()
+    assert client.post(url, data).status_code == 302
+    assert GlossaryState.current() == before
