@@ -75,11 +75,10 @@ class AppendingInlineFormSet(BaseInlineFormSet):
         super().add_fields(form, index)
         if form.instance.pk is None and "position" in form.fields:
             # Every new row (the "Add another" template included) gets the same value, so a
-            # row left untouched still counts as unchanged; rows sharing it keep their order
-            # by id, and release_edit_commit renumbers them 0..n-1. The initial rows
-            # are the formset's cached queryset: this costs no query.
+            # row left untouched still counts as unchanged; release_edit_commit renumbers
+            # 1..n. The initial rows are the formset's cached queryset: no extra query.
             positions = [obj.position for obj in self.get_queryset()]
-            form.fields["position"].initial = max(positions, default=-1) + 1
+            form.fields["position"].initial = max(positions, default=0) + 1
 
 
 class SegmentInline(TranslationStackedInline):
@@ -218,8 +217,16 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         release = form.instance
+        # Rows the editor placed (new ones, or a changed position) win ties at their place.
+        moved = [
+            row.instance.pk
+            for formset in formsets
+            for row in formset.forms
+            if row.instance.pk and "position" in row.changed_data
+        ]
         revision = release_edit_commit(
             release,
+            moved=moved,
             author=request.user,
             message=form.cleaned_data.get("revision_message")
             or (_("Edited in the admin") if change else _("Created in the admin")),

@@ -314,7 +314,8 @@ def _apply_children(model, release, items, fields, assign):
     if removed:
         model.objects.filter(pk__in=removed).delete()
     to_update, to_create = [], []
-    for position, item in enumerate(items):
+    # Positions count from 1, as editors and the compare view number segments.
+    for position, item in enumerate(items, start=1):
         obj = existing.get(item["key"])
         if obj is None:
             obj = model(release=release, key=uuid.UUID(item["key"]))
@@ -389,11 +390,19 @@ def revision_commit(release, *, author=None, message=""):
     return revision
 
 
-def _renumber(queryset):
-    """Set the positions of ``queryset``'s rows to 0..n-1 in (position, id) order."""
-    rows = list(queryset.order_by("position", "id").only("id", "position"))
+def _renumber(queryset, moved=()):
+    """Set the positions of ``queryset``'s rows to 1..n in position order.
+
+    Where rows share a position, the ones the editor just placed there (``moved``: new rows
+    or rows whose position was changed) come first: typing 2 puts a row at place 2.
+    """
+    moved = set(moved)
+    rows = sorted(
+        queryset.only("id", "position"),
+        key=lambda row: (row.position, row.pk not in moved, row.pk),
+    )
     changed = []
-    for index, row in enumerate(rows):
+    for index, row in enumerate(rows, start=1):
         if row.position != index:
             row.position = index
             changed.append(row)
@@ -401,14 +410,15 @@ def _renumber(queryset):
         queryset.model.objects.bulk_update(changed, ["position"], batch_size=500)
 
 
-def release_edit_commit(release, *, author=None, message=""):
+def release_edit_commit(release, *, author=None, message="", moved=()):
     """Record a working copy edited in place (the admin's forms) as one revision.
 
-    The caller holds the release's row lock (``release_lock``) in the same transaction. New
-    rows may share a position with old ones; positions are closed up to 0..n-1 first.
+    The caller holds the release's row lock (``release_lock``) in the same transaction.
+    Positions are closed up to 1..n first; ``moved`` holds the ids of segments and photos
+    whose position the editor set in this edit (they win ties).
     """
-    _renumber(Segment.objects.filter(release=release))
-    _renumber(Photo.objects.filter(release=release))
+    _renumber(Segment.objects.filter(release=release), moved)
+    _renumber(Photo.objects.filter(release=release), moved)
     return revision_commit(release, author=author, message=message)
 
 

@@ -198,7 +198,7 @@ def test_segment_added_in_the_admin_goes_last(client, demo):
     empty = add_inline_row(
         response, data, "segments", {"kind": "paragraph", "level": 0, "text_en": "Closing words."}
     )
-    assert empty["position"].value() == count
+    assert empty["position"].value() == count + 1
     add_inline_row(response, data, "photos", {"caption_en": "Last photo"})
     response = client.post(change_url(release), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -208,9 +208,9 @@ def test_segment_added_in_the_admin_goes_last(client, demo):
     assert segments[-1]["text"]["en"] == "Closing words."
     assert revision.snapshot["photos"][-1]["caption"]["en"] == "Last photo"
     positions = list(release.segments.order_by("position", "id").values_list("position", flat=True))
-    assert positions == list(range(count + 1))
+    assert positions == list(range(1, count + 2))
     photos = list(release.photos.order_by("position", "id").values_list("position", flat=True))
-    assert photos == list(range(len(photos)))
+    assert photos == list(range(1, len(photos) + 1))
 
 
 def test_two_added_segments_keep_their_order_and_positions_are_renumbered(client, demo):
@@ -233,7 +233,7 @@ def test_two_added_segments_keep_their_order_and_positions_are_renumbered(client
     assert [s["text"]["en"] for s in segments[-2:]] == ["First new.", "Second new."]
     assert [s["key"] for s in segments[:-2]] == order_before
     positions = list(release.segments.order_by("position", "id").values_list("position", flat=True))
-    assert positions == list(range(count + 2))
+    assert positions == list(range(1, count + 3))
 
 
 def test_renumbering_uses_one_update_per_inline(client, demo, django_assert_max_num_queries):
@@ -251,7 +251,27 @@ def test_renumbering_uses_one_update_per_inline(client, demo, django_assert_max_
     updates = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("UPDATE")]
     assert sum('"position"' in sql and "CASE" in sql for sql in updates) == 1
     positions = list(release.segments.order_by("position", "id").values_list("position", flat=True))
-    assert positions == list(range(count))
+    assert positions == list(range(1, count + 1))
+
+
+def test_a_row_typed_at_a_position_takes_that_place(client, demo):
+    """Typing 2 puts a new segment second, and moving a segment to 1 makes it first."""
+    release = demo["release"]
+    client.force_login(demo["users"]["editor"])
+    response = client.get(change_url(release))
+    data = form_data(response)
+    add_inline_row(response, data, "segments", {"text_en": "Inserted second.", "position": 2})
+    assert client.post(change_url(release), data).status_code == 302
+    texts = [s["text"]["en"] for s in Revision.objects.get(number=3).snapshot["segments"]]
+    assert texts[1] == "Inserted second." and len(texts) == 21
+    response = client.get(change_url(release))
+    data = form_data(response)
+    last = len(texts) - 1
+    assert data[f"segments-{last}-position"] == last + 1
+    data[f"segments-{last}-position"] = 1
+    assert client.post(change_url(release), data).status_code == 302
+    moved = [s["text"]["en"] for s in Revision.objects.get(number=4).snapshot["segments"]]
+    assert moved[0] == texts[-1] and moved[1:] == texts[:-1]
 
 
 # --- 5. unwritable output paths --------------------------------------------------------------

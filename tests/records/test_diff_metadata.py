@@ -131,7 +131,7 @@ def test_compare_page_shows_photo_caption_and_credit_changes(
     with django_assert_max_num_queries(10):
         response = client.get(url, {"a": 2, "b": 3, "lang": "en"})
     page = response.content.decode()
-    key = str(Photo.objects.get(release=release, position=0).key)
+    key = str(Photo.objects.get(release=release, position=1).key)
     assert f'<tr class="changed" data-key="{key}">' in page
     assert "<ins> in Hamburg</ins>" in page
     assert "<td><del>Cabinet </del>Public Relations Office</td>" in page
