@@ -4,13 +4,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import OuterRef, Subquery, Q
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from modeltranslation.admin import (
 )
 
 from . import permissions
-from .diff import UNCHANGED, diff_snapshots
+from .diff import UNCHANGED, diff_revisions_all
 from .models import REVISION_NUMBER_MAX, Photo, Publication, Release, Revision, Segment, Topic
 from .selectors import release_history
 from .services import (
@@ -162,14 +162,23 @@ class ReleaseAdminForm(forms.ModelForm):
                 locked = release_lock(self.instance.pk, cleaned.get("based_on"))
             except RevisionConflict as conflict:
                 url = reverse("admin:records_release_compare", args=[self.instance.pk])
+                # The form comes back with the user's text, now based on the newest revision:
+                # saving again after reading the difference is a deliberate choice.
+                self.data = self.data.copy()
+                self.data[self.add_prefix("based_on")] = str(conflict.head)
                 raise ValidationError(
                     format_html(
-                        '{} <a href="{}?a={}&amp;b={}">{}</a>',
+                        '{} <a href="{}?a={}&amp;b={}">{}</a> {}',
                         str(conflict),
                         url,
                         conflict.based_on,
                         conflict.head,
                         _("See what changed in revision %(n)s.") % {"n": conflict.head},
+                        _(
+                            "Your text is kept below; saving it again replaces revision %(n)s "
+                            "with this page as it stands."
+                        )
+                        % {"n": conflict.head},
                     ),
                     code="conflict",
                 ) from None
@@ -191,18 +200,29 @@ class ReleaseAdmin(TabbedTranslationAdmin):
 
     def get_queryset(self, request):
         # One EXISTS per language in the list query: no query per row.
+        # The revision readers see, per language, in the list query: no query per row.
         published = {
-            f"published_{code}": Exists(
+            f"published_{code}": Subquery(
                 Publication.objects.filter(release=OuterRef("pk"), language=code)
+                .order_by("-id")
+                .values("revision__number")[:1]
             )
             for code in LANGUAGE_CODES
         }
         return super().get_queryset(request).select_related("topic").annotate(**published)
 
-    @admin.display(description=gettext_lazy("Published in"))
+    @admin.display(description=gettext_lazy("Readers see"))
     def published_in(self, obj):
-        codes = [code for code in LANGUAGE_CODES if getattr(obj, f"published_{code}", False)]
-        return ", ".join(codes) or "—"
+        shown = [
+            (code, getattr(obj, f"published_{code}", None))
+            for code in LANGUAGE_CODES
+            if getattr(obj, f"published_{code}", None)
+        ]
+        if not shown:
+            return "—"
+        return format_html_join(
+            ", ", '<span lang="{}">{}</span> {}', ((code, code, number) for code, number in shown)
+        )
 
     def get_readonly_fields(self, request, obj=None):
         locked = _locked_fields(request.user, ["title"])
@@ -232,9 +252,16 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             or (_("Edited in the admin") if change else _("Created in the admin")),
         )
         if revision is None:
+            request._concord_unchanged = True
             messages.info(request, _("Nothing changed: no new revision."))
         else:
             messages.success(request, _("Saved as revision %(n)s.") % {"n": revision.number})
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # "changed successfully" would contradict "Nothing changed" for an unchanged save.
+        if level == messages.SUCCESS and getattr(request, "_concord_unchanged", False):
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "term_languages": LANGUAGE_CODES[1:]}
@@ -337,9 +364,6 @@ class ReleaseAdmin(TabbedTranslationAdmin):
                 )
                 return HttpResponseRedirect(history)
         a, b = numbers["a"], numbers["b"]
-        language = request.GET.get("lang", LANGUAGE_CODES[0])
-        if language not in LANGUAGE_CODES:
-            language = LANGUAGE_CODES[0]
         # Exact lookups: Django turns an out-of-range one into "no rows" on every database.
         found = {
             revision.number: revision
@@ -354,7 +378,14 @@ class ReleaseAdmin(TabbedTranslationAdmin):
                 % {"slug": release.slug, "n": a if a not in found else b},
             )
             return HttpResponseRedirect(history)
-        diff = diff_snapshots(found[a].snapshot, found[b].snapshot, language)
+        diffs = diff_revisions_all(found[a].snapshot, found[b].snapshot, LANGUAGE_CODES)
+        language = request.GET.get("lang")
+        if language not in diffs:
+            # Open on the first language that changed, not on an English page saying "no
+            # changes" when a translator's edit is what the editor came to see.
+            changed = [code for code, diff in diffs.items() if diff.changed]
+            language = (changed or list(LANGUAGE_CODES))[0]
+        diff = diffs[language]
         kinds = dict(Segment.Kind.choices)
         context = self._context(
             request,
@@ -364,6 +395,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             new=found[b],
             diff=diff,
             language=language,
+            language_tabs=[
+                {"code": code, "changed": diffs[code].changed} for code in LANGUAGE_CODES
+            ],
             metadata=[
                 {"label": Release._meta.get_field(change.field).verbose_name, "change": change}
                 for change in diff.metadata

@@ -313,7 +313,7 @@ def test_compile_catalogs_without_catalogs_fails(settings, tmp_path):
 @pytest.mark.parametrize(
     "language, photo, back, heading",
     [
-        ("ja", "(写真: 内閣広報室)", "日露関係に戻る", 'aria-label="言語"'),
+        ("ja", "（写真：内閣広報室）", "日露関係に戻る", 'aria-label="言語"'),
         (
             "ru",
             "(Фото: Управление по связям с общественностью Кабинета министров Японии)",

@@ -201,7 +201,11 @@ def test_changelist_and_publish_action(client, demo, django_assert_max_num_queri
     url = reverse("admin:records_release_changelist")
     with django_assert_max_num_queries(12):
         response = client.get(url)
-    assert "en, ja, ru" in response.content.decode()
+    page = response.content.decode()
+    assert (
+        '<span lang="en">en</span> 2, <span lang="ja">ja</span> 2, <span lang="ru">ru</span> 2'
+        in page
+    )
     for index in range(8):
         content = release_snapshot(demo["release"])
         content["slug"] = f"copy-{index}"
@@ -223,3 +227,47 @@ def test_change_page_links_to_compare_and_term_findings(client, demo):
     assert reverse("admin:records_release_compare", args=[release.pk]) in page
     terms = reverse("admin:translations_releasetranslation_change", args=[release.pk])
     assert f"{terms}?lang=ru" in page and f"{terms}?lang=ja" in page
+
+
+def test_compare_opens_on_a_language_that_changed(client, demo):
+    release = demo["release"]
+    content = release_snapshot(release)
+    content["segments"][1]["text"]["ja"] = "北方領土の問題"
+    release_write(content, author=demo["users"]["editor"], based_on=2)
+    client.force_login(demo["users"]["editor"])
+    url = reverse("admin:records_release_compare", args=[release.pk])
+    response = client.get(url, {"a": 2, "b": 3})
+    assert response.context["language"] == "ja"
+    page = response.content.decode()
+    assert 'lang="ja" data-changed="true"' in page and 'lang="en" data-changed="false"' in page
+    assert client.get(url, {"a": 2, "b": 3, "lang": "en"}).context["language"] == "en"
+
+
+def test_after_a_conflict_saving_again_is_a_deliberate_overwrite(client, demo):
+    release = demo["release"]
+    editor = demo["users"]["editor"]
+    client.force_login(editor)
+    data = form_data(client.get(change_url(release)))
+    content = release_snapshot(release)
+    content["title"]["ru"] = "Чужая правка"
+    release_write(content, author=editor, based_on=2)
+    data["title_ja"] = "私の編集"
+    refused = client.post(change_url(release), data)
+    assert refused.status_code == 200 and "saving it again replaces revision 3" in (
+        refused.content.decode()
+    )
+    assert Revision.objects.filter(release=release).count() == 3
+    again = form_data(refused)
+    assert again["based_on"] == "3" and again["title_ja"] == "私の編集"
+    assert client.post(change_url(release), again).status_code == 302
+    fresh = Release.objects.get()
+    assert fresh.title_ja == "私の編集" and fresh.head_number == 4
+
+
+def test_unchanged_save_says_only_that_nothing_changed(client, demo):
+    release = demo["release"]
+    client.force_login(demo["users"]["editor"])
+    data = form_data(client.get(change_url(release)))
+    response = client.post(change_url(release), data, follow=True)
+    texts = [str(m) for m in response.context["messages"]]
+    assert texts == ["Nothing changed: no new revision."]
