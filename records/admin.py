@@ -28,6 +28,7 @@ from .services import (
     PublicationError,
     ReleaseContentError,
     RevisionConflict,
+    language_name,
     release_edit_commit,
     release_lock,
     release_publish,
@@ -468,19 +469,27 @@ class ReleaseAdmin(TabbedTranslationAdmin):
                 release, language, revision_number=number, author=request.user
             )
         except PublicationError as error:
-            messages.error(request, f"{release.slug}: {error}")
+            messages.error(request, f"“{release}”: {error}")
             return
         if created:
             messages.success(
                 request,
                 _("Published revision %(n)s of “%(slug)s” in %(language)s.")
-                % {"n": publication.revision.number, "slug": release.slug, "language": language},
+                % {
+                    "n": publication.revision.number,
+                    "slug": release,
+                    "language": language_name(language),
+                },
             )
         else:
             messages.info(
                 request,
                 _("Revision %(n)s of “%(slug)s” was already published in %(language)s.")
-                % {"n": publication.revision.number, "slug": release.slug, "language": language},
+                % {
+                    "n": publication.revision.number,
+                    "slug": release,
+                    "language": language_name(language),
+                },
             )
 
     def _publish_action(self, request, queryset, language):

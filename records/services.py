@@ -5,6 +5,7 @@ import difflib
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -59,6 +60,11 @@ class WriteResult:
     @property
     def changed(self):
         return self.revision is not None
+
+
+def language_name(code):
+    """Return the name of a language in the active language ("Japanese", "日本語"…)."""
+    return str(dict(settings.LANGUAGES).get(code, code))
 
 
 def _blank_texts():
@@ -680,7 +686,7 @@ def release_publish(release, language, *, revision_number=None, author=None):
     if not all(text.strip() for text in texts):
         raise PublicationError(
             _("revision %(n)s is not fully translated into %(language)s; nothing was published")
-            % {"n": number, "language": language}
+            % {"n": number, "language": language_name(language)}
         )
     current = Publication.objects.filter(release=locked, language=language).order_by("-id").first()
     if current is not None and current.revision_id == revision.pk:
