@@ -1,11 +1,13 @@
 """Selectors: read stored term-check results for pages and commands."""
 
+from django.db.models import Count, Q
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from records.models import Revision
 
 from .models import CheckRun, Finding
+from .services import TARGET_LANGUAGES
 
 
 def release_findings(release, language):
@@ -105,3 +107,27 @@ def release_term_review(release, language):
             }
         )
     return rows, current
+
+
+def finding_tallies(release):
+    """Return ``{language: {"total": n, "serious": n}}`` of the stored findings of ``release``.
+
+    ``serious`` counts errors and warnings; every target language is present. One query.
+    """
+    tallies = {code: {"total": 0, "serious": 0} for code in TARGET_LANGUAGES}
+    rows = (
+        Finding.objects.filter(release=release)
+        .order_by()
+        .values("language")
+        .annotate(
+            total=Count("id"),
+            serious=Count(
+                "id",
+                filter=Q(severity__in=[Finding.Severity.ERROR, Finding.Severity.WARNING]),
+            ),
+        )
+    )
+    for row in rows:
+        if row["language"] in tallies:
+            tallies[row["language"]] = {"total": row["total"], "serious": row["serious"]}
+    return tallies

@@ -4,7 +4,8 @@ from collections import defaultdict
 from dataclasses import asdict
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from records.models import Release, Revision
@@ -58,6 +59,27 @@ def _concept_terms(*matchers):
     return by_concept
 
 
+def _concept_labels():
+    """Return ``{concept id: human label}`` for finding messages, in one query.
+
+    The label is the concept's English preferred term, else its first English term, else its
+    identifier (never shown to readers while a concept has an English term).
+    """
+    english = Term.objects.filter(concept=OuterRef("pk"), language=SOURCE_LANGUAGE).order_by(
+        "position", "id"
+    )
+    return dict(
+        Concept.objects.annotate(
+            label=Coalesce(
+                Subquery(english.filter(status=Term.Status.PREFERRED).values("text")[:1]),
+                Subquery(english.values("text")[:1]),
+                F("identifier"),
+                output_field=CharField(),
+            )
+        ).values_list("id", "label")
+    )
+
+
 def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
     """Check the newest revision of ``release`` against the glossary and store the findings.
 
@@ -74,7 +96,7 @@ def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
         for run in CheckRun.objects.filter(release=release, language__in=languages)
     }
     source = glossary_matcher(SOURCE_LANGUAGE, version)
-    labels = dict(Concept.objects.values_list("id", "identifier"))
+    labels = _concept_labels()
     counts = {}
     for language in languages:
         run = done.get(language)
