@@ -30,7 +30,9 @@ def gettext_noop(message: str) -> str:
 
 
 # Plain str.format templates, marked for makemessages; translate at display time.
-MISSING_TERM_MESSAGE = gettext_noop("The source uses “{source}” ({concept}); use “{preferred}”.")
+MISSING_TERM_MESSAGE = gettext_noop(
+    "The source uses “{source}”; the translation uses no approved term for it: use “{preferred}”."
+)
 FORBIDDEN_TERM_MESSAGE = gettext_noop(
     "“{term}” is a forbidden term for {concept}; use “{preferred}”."
 )

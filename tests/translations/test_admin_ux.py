@@ -217,7 +217,7 @@ def test_findings_name_the_concept_by_its_english_preferred_term(client, demo):
     assert "northern-territories" not in page
 
 
-def test_missing_term_names_the_concept_by_its_english_term(demo):
+def test_missing_term_names_the_source_words_and_the_approved_term(demo):
     release = demo["release"]
     content = release_snapshot(release)
     content["segments"][1]["text"]["ja"] = "領土問題"
@@ -226,7 +226,8 @@ def test_missing_term_names_the_concept_by_its_english_term(demo):
     release_check_terms(release)
     finding = Finding.objects.get(release=release, language="ja", check_id="missing-term")
     assert finding.message == (
-        "The source uses “Northern Territories” (Northern Territories); use “北方領土”."
+        "The source uses “Northern Territories”; the translation uses no approved term for it: "
+        "use “北方領土”."
     )
 
 
