@@ -23,3 +23,15 @@ def release_by_slug(slug):
         return Release.objects.select_related("topic").get(slug=slug)
     except Release.DoesNotExist:
         raise CommandError(_("no release with slug “%(slug)s”") % {"slug": slug}) from None
+
+
+def write_output(path, data):
+    """Write ``data`` (bytes) to ``path``, or raise CommandError naming the path."""
+    try:
+        with open(path, "wb") as file:
+            file.write(data)
+    except OSError as error:
+        raise CommandError(
+            _("cannot write %(path)s: %(reason)s")
+            % {"path": path, "reason": error.strerror or error}
+        ) from None

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from records.selectors import release_document
 
-from ._common import release_by_slug
+from ._common import release_by_slug, write_output
 
 
 class Command(BaseCommand):
@@ -27,13 +27,6 @@ class Command(BaseCommand):
             )
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         if output:
-            try:
-                with open(output, "w", encoding="utf-8") as file:
-                    file.write(text)
-            except OSError as error:
-                raise CommandError(
-                    _("cannot write %(path)s: %(reason)s")
-                    % {"path": output, "reason": error.strerror or error}
-                ) from None
+            write_output(output, text.encode("utf-8"))
         else:
             self.stdout.write(text, ending="")

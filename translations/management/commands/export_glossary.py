@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from records.management.commands._common import write_output
 from translations.exchange import GlossaryFormatError, csv_dump, tbx_dump
 from translations.services import glossary_export
 
@@ -22,13 +23,6 @@ class Command(BaseCommand):
         except GlossaryFormatError as error:
             raise CommandError(str(error)) from None
         if output:
-            try:
-                with open(output, "wb") as file:
-                    file.write(data)
-            except OSError as error:
-                raise CommandError(
-                    _("cannot write %(path)s: %(reason)s")
-                    % {"path": output, "reason": error.strerror or error}
-                ) from None
+            write_output(output, data)
         else:
             self.stdout.write(data.decode("utf-8"), ending="")
