@@ -210,3 +210,13 @@ def test_a_late_check_of_an_old_revision_keeps_the_newer_findings(demo, editor):
     finding = Finding.objects.get(language="ru")
     assert finding.revision_number == 3 and finding.check_id == "forbidden-term"
     assert set(CheckRun.objects.values_list("revision_number", flat=True)) == {3}
+
+
+def test_check_terms_force_runs_the_check_again(demo):
+    release = demo["release"]
+    run("check_terms", release.slug)
+    first = CheckRun.objects.get(release=release, language="ja").checked_at
+    run("check_terms", release.slug, "--lang", "ja")
+    assert CheckRun.objects.get(release=release, language="ja").checked_at == first
+    run("check_terms", release.slug, "--lang", "ja", "--force")
+    assert CheckRun.objects.get(release=release, language="ja").checked_at > first

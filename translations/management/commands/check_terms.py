@@ -15,11 +15,16 @@ class Command(BaseCommand):
         parser.add_argument("slug")
         parser.add_argument("--lang", choices=TARGET_LANGUAGES)
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help=_("check again even if this revision was checked with this glossary"),
+        )
 
-    def handle(self, *args, slug, lang, format, **options):
+    def handle(self, *args, slug, lang, format, force, **options):
         release = release_by_slug(slug)
         languages = [lang] if lang else list(TARGET_LANGUAGES)
-        release_check_terms(release, languages=languages)
+        release_check_terms(release, languages=languages, force=force)
         findings = [
             finding for language in languages for finding in release_findings(release, language)
         ]
