@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from records.services import release_write
-from records.snapshots import release_snapshot
+from tests.conftest import revise_and_check
 from translations.models import Concept, Term
 from translations.services import release_check_terms
 
@@ -13,11 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_term_review_highlights_findings_at_their_offsets(client, demo):
     release = demo["release"]
-    content = release_snapshot(release)
-    content["segments"][1]["text"]["ru"] = "Проблема Южных Курил"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
-    release.refresh_from_db()
-    release_check_terms(release)
+    revise_and_check(demo, 1, "ru", "Проблема Южных Курил")
     client.force_login(demo["users"]["translator-ru"])
     url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
     page = client.get(url, {"lang": "ru"}).content.decode()
@@ -30,11 +25,7 @@ def test_term_review_highlights_findings_at_their_offsets(client, demo):
 
 def test_missing_term_marks_the_english_source(client, demo):
     release = demo["release"]
-    content = release_snapshot(release)
-    content["segments"][1]["text"]["ja"] = "領土問題"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
-    release.refresh_from_db()
-    release_check_terms(release)
+    revise_and_check(demo, 1, "ja", "領土問題")
     client.force_login(demo["users"]["reviewer-ja"])
     url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
     page = client.get(url, {"lang": "ja"}).content.decode()
@@ -125,11 +116,7 @@ def test_findings_speak_the_reviewers_language(client, demo):
 
     call_command("compile_catalogs", verbosity=0)
     release = demo["release"]
-    content = release_snapshot(release)
-    content["segments"][1]["text"]["ru"] = "Проблема Южных Курил"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
-    release.refresh_from_db()
-    release_check_terms(release)
+    revise_and_check(demo, 1, "ru", "Проблема Южных Курил")
     client.force_login(demo["users"]["reviewer-ru"])
     url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
     english = client.get(url, {"lang": "ru"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()

@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from records.services import release_write
-from records.snapshots import release_snapshot
+from tests.conftest import revise_and_check
 from translations.models import Concept, Finding
 from translations.services import release_check_terms
 
@@ -22,13 +21,7 @@ def terms_url(release):
 
 def with_russian_kurils(demo):
     """Give the demo release a forbidden Russian term (one error in ru, none in ja)."""
-    release = demo["release"]
-    content = release_snapshot(release)
-    content["segments"][1]["text"]["ru"] = "Проблема Южных Курил"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
-    release.refresh_from_db()
-    release_check_terms(release)
-    return release
+    return revise_and_check(demo, 1, "ru", "Проблема Южных Курил")
 
 
 def tabs_text(page):
@@ -219,11 +212,7 @@ def test_findings_name_the_concept_by_its_english_preferred_term(client, demo):
 
 def test_missing_term_names_the_source_words_and_the_approved_term(demo):
     release = demo["release"]
-    content = release_snapshot(release)
-    content["segments"][1]["text"]["ja"] = "領土問題"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
-    release.refresh_from_db()
-    release_check_terms(release)
+    revise_and_check(demo, 1, "ja", "領土問題")
     finding = Finding.objects.get(release=release, language="ja", check_id="missing-term")
     assert finding.message == (
         "The source uses “Northern Territories”; the translation uses no approved term for it: "
