@@ -2,7 +2,7 @@
 
 from django.db.models import OuterRef, Subquery
 
-from .models import Publication, Release, Revision, Topic
+from .models import Publication, Revision, Topic
 from .snapshots import snapshot_document, translated
 
 
@@ -88,7 +88,6 @@ def release_history(release):
 
 
 __all__ = [
-    "Release",
     "publication_for_reader",
     "publication_languages",
     "publications_current",

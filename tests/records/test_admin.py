@@ -71,7 +71,8 @@ def test_editor_save_creates_one_revision_with_message(client, demo):
     assert Revision.objects.filter(release=release).count() == 3
 
 
-def test_stale_admin_save_is_refused_and_keeps_the_users_text(client, demo):
+def post_after_someone_else_saved(client, demo):
+    """Open the change form, let another editor save revision 3, then post the form."""
     release = demo["release"]
     editor = demo["users"]["editor"]
     client.force_login(editor)
@@ -80,7 +81,11 @@ def test_stale_admin_save_is_refused_and_keeps_the_users_text(client, demo):
     content["title"]["ru"] = "Другая правка"
     release_write(content, author=editor, based_on=2)
     data["title_ja"] = "私の編集"
-    response = client.post(change_url(release), data)
+    return release, client.post(change_url(release), data)
+
+
+def test_stale_admin_save_is_refused_and_keeps_the_users_text(client, demo):
+    release, response = post_after_someone_else_saved(client, demo)
     assert response.status_code == 200
     page = response.content.decode()
     assert "changed by someone else" in page
@@ -244,15 +249,7 @@ def test_compare_opens_on_a_language_that_changed(client, demo):
 
 
 def test_after_a_conflict_saving_again_is_a_deliberate_overwrite(client, demo):
-    release = demo["release"]
-    editor = demo["users"]["editor"]
-    client.force_login(editor)
-    data = form_data(client.get(change_url(release)))
-    content = release_snapshot(release)
-    content["title"]["ru"] = "Чужая правка"
-    release_write(content, author=editor, based_on=2)
-    data["title_ja"] = "私の編集"
-    refused = client.post(change_url(release), data)
+    release, refused = post_after_someone_else_saved(client, demo)
     assert refused.status_code == 200 and "saving it again replaces revision 3" in (
         refused.content.decode()
     )
