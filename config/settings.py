@@ -5,7 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from config import languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -112,15 +113,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("ja", _("Japanese")),
-    ("ru", _("Russian")),
-]
+LANGUAGE_CODE = languages.DEFAULT_SOURCE
+LANGUAGES = languages.choices()
 LOCALE_PATHS = [BASE_DIR / "locale"]
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = languages.DEFAULT_SOURCE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (languages.DEFAULT_SOURCE,)
 # The tabbed admin needs jQuery UI; serve a local copy so the admin works offline.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "UTC"

@@ -61,6 +61,8 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from config import languages
+
 __all__ = [
     "LanguageDiff",
     "MetadataChange",
@@ -84,7 +86,7 @@ REMOVED = "removed"
 CHANGED = "changed"
 UNCHANGED = "unchanged"
 
-LANGUAGES = ("en", "ja", "ru")
+LANGUAGES = languages.CODES
 # Release fields that are the same in every language, in display order.
 METADATA_FIELDS = ("slug", "date", "topic")
 
@@ -138,8 +140,8 @@ _KATAKANA_CHAR = re.compile(f"[{_KATAKANA}]")
 
 
 def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    base = language.lower().replace("_", "-").split("-")[0]
-    return _JA_RES if base == "ja" else _WORD_RES
+    base = languages.BY_CODE.get(language.lower().replace("_", "-").split("-")[0])
+    return _JA_RES if base and base.matching == languages.CHARACTERS else _WORD_RES
 
 
 def tokenize(text: str, language: str) -> list[str]:

@@ -4,9 +4,13 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+from config import languages
+
+from .vocabulary import SegmentKind
+
 # Revision numbers are PositiveIntegerField values; larger numbers cannot name one.
 REVISION_NUMBER_MAX = 2**31 - 1
 
@@ -59,9 +63,17 @@ class Release(models.Model):
         verbose_name_plural = _("releases")
         permissions = [
             ("publish_release", _("Can publish a release revision")),
-            ("edit_text_en", _("Can edit English text")),
-            ("edit_text_ja", _("Can edit Japanese text")),
-            ("edit_text_ru", _("Can edit Russian text")),
+            *(
+                (f"edit_text_{language.code}", format_lazy(_("Can edit {} text"), language.name))
+                for language in languages.LANGUAGES
+            ),
+            *(
+                (
+                    f"review_text_{language.code}",
+                    format_lazy(_("Can review {} text"), language.name),
+                )
+                for language in languages.LANGUAGES
+            ),
         ]
 
     def __str__(self):
@@ -69,11 +81,7 @@ class Release(models.Model):
 
 
 class Segment(models.Model):
-    class Kind(models.TextChoices):
-        PARAGRAPH = "paragraph", _("paragraph")
-        HEADING = "heading", _("heading")
-        ITEM = "item", _("item")
-        BULLET = "bullet", _("bullet")
+    Kind = SegmentKind
 
     release = models.ForeignKey(
         Release, on_delete=models.CASCADE, related_name="segments", verbose_name=_("release")

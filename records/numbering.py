@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from config import languages
+
 ROMAN = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 KATAKANA = (
     "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ"
@@ -24,26 +26,28 @@ def _letter(alphabet, number):
     return alphabet[(number - 1) % len(alphabet)] * ((number - 1) // len(alphabet) + 1)
 
 
-STYLES = {
-    "en": {
-        "heading1": lambda n: f"{n}.",
-        "heading2": lambda n: f"({n})",
-        "item": lambda n: f"({roman(n)})",
-        "bullet": "•",
-    },
-    "ja": {
-        "heading1": lambda n: f"{n}",
-        "heading2": lambda n: f"({n})",
-        "item": lambda n: _letter(KATAKANA, n),
-        "bullet": "・",
-    },
-    "ru": {
-        "heading1": lambda n: f"{n}.",
-        "heading2": lambda n: f"{n})",
-        "item": lambda n: f"{_letter(CYRILLIC, n)})",
-        "bullet": "•",
-    },
+COUNTERS = {
+    "decimal": str,
+    "roman": roman,
+    "katakana": lambda n: _letter(KATAKANA, n),
+    "cyrillic": lambda n: _letter(CYRILLIC, n),
 }
+
+
+def marker(language, style, number):
+    """Return the marker of the ``number``-th ``style`` line ("heading1", "item"…) in ``language``."""
+    return languages.get(language).numbering[style].format_map(_Counters(number))
+
+
+class _Counters(dict):
+    """Render only the numeral systems a template names."""
+
+    def __init__(self, number):
+        super().__init__()
+        self.number = number
+
+    def __missing__(self, name):
+        return COUNTERS[name](self.number)
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,6 @@ class NumberedSegment:
 
 def number_segments(segments, language):
     """Return snapshot ``segments`` with their labels in ``language``'s numbering style."""
-    style = STYLES.get(language, STYLES["en"])
     heading1 = heading2 = item = 0
     numbered = []
     for segment in segments:
@@ -66,16 +69,16 @@ def number_segments(segments, language):
         if kind == "heading" and level <= 1:
             heading1 += 1
             heading2 = item = 0
-            label = style["heading1"](heading1)
+            label = marker(language, "heading1", heading1)
         elif kind == "heading":
             heading2 += 1
             item = 0
-            label = style["heading2"](heading2)
+            label = marker(language, "heading2", heading2)
         elif kind == "item":
             item += 1
-            label = style["item"](item)
+            label = marker(language, "item", item)
         elif kind == "bullet":
-            label = style["bullet"]
+            label = marker(language, "bullet", 0)
         numbered.append(
             NumberedSegment(
                 key=segment["key"],

@@ -25,6 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .vocabulary import SegmentKind
+
 __all__ = [
     "ParsedPhoto",
     "ParsedRelease",
@@ -47,10 +49,10 @@ MARKER_WITHOUT_TEXT = 'the {kind} marker "{marker}" has no text'
 NO_BODY = "the release has no body text"
 END_OF_FILE = "the end of the file"
 
-PARAGRAPH = "paragraph"
-HEADING = "heading"
-ITEM = "item"
-BULLET = "bullet"
+PARAGRAPH = SegmentKind.PARAGRAPH
+HEADING = SegmentKind.HEADING
+ITEM = SegmentKind.ITEM
+BULLET = SegmentKind.BULLET
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

@@ -3,9 +3,8 @@
 import hashlib
 import json
 
-from django.conf import settings
+from config.languages import CODES as LANGUAGE_CODES
 
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 DOCUMENT_FORMAT = "concord.release"
 DOCUMENT_VERSION = 1
 
