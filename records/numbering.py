@@ -35,7 +35,7 @@ COUNTERS = {
 
 
 def marker(language, style, number):
-    """Return the marker of the ``number``-th ``style`` line ("heading1", "item"…) in ``language``."""
+    """Return the marker of the ``number``-th ``style`` line ("heading1", "item"…)."""
     return languages.get(language).numbering[style].format_map(_Counters(number))
 
 
