@@ -50,6 +50,13 @@ class Release(models.Model):
     )
     date = models.DateField(_("date"))
     title = models.CharField(_("title"), max_length=300)
+    # The language the release was written in; the others are translated from it.
+    source_language = models.CharField(
+        _("source language"),
+        max_length=8,
+        choices=languages.choices(),
+        default=languages.DEFAULT_SOURCE,
+    )
     # Number of the newest revision; a write names the number it was based on.
     head_number = models.PositiveIntegerField(_("head revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -188,7 +195,7 @@ class Publication(models.Model):
     release = models.ForeignKey(
         Release, on_delete=models.PROTECT, related_name="publications", verbose_name=_("release")
     )
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=8, choices=languages.choices())
     revision = models.ForeignKey(
         Revision, on_delete=models.PROTECT, related_name="publications", verbose_name=_("revision")
     )

@@ -1,6 +1,9 @@
 """Selectors: read-only queries over releases, revisions and publications."""
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext as _
+
+from config import languages
 
 from .models import Publication, Revision, Topic
 from .snapshots import snapshot_document, translated
@@ -87,12 +90,76 @@ def release_history(release):
     return Revision.objects.filter(release=release).select_related("author").order_by("-number")
 
 
+def history_rows(release, revisions):
+    """Return one row per revision of ``revisions`` (a page): the languages it was published
+    in, and those whose readers see it now; two queries whatever the page size."""
+    revisions = list(revisions)
+    published = set(
+        Publication.objects.filter(
+            release=release, revision_id__in=[revision.pk for revision in revisions]
+        ).values_list("language", "revision_id")
+    )
+    current = publications_current_ids(release)
+    return [
+        {
+            "revision": revision,
+            "published": [code for code in languages.CODES if (code, revision.pk) in published],
+            "current": [code for code in languages.CODES if current.get(code) == revision.pk],
+        }
+        for revision in revisions
+    ]
+
+
+def publications_current_ids(release):
+    """Return ``{language: revision id}`` of what readers of each language see now."""
+    newest = (
+        Publication.objects.filter(release=release, language=OuterRef("language"))
+        .order_by("-id")
+        .values("id")[:1]
+    )
+    return dict(
+        Publication.objects.filter(release=release, id=Subquery(newest)).values_list(
+            "language", "revision_id"
+        )
+    )
+
+
+class RevisionMissing(LookupError):
+    """A revision number names no revision of the release."""
+
+    def __init__(self, release, number):
+        self.number = number
+        super().__init__(
+            _("Release “%(slug)s” has no revision %(n)s.") % {"slug": release.slug, "n": number}
+        )
+
+
+def revision_pair(release, a, b):
+    """Return revisions ``a`` and ``b`` of ``release`` (with authors) in one query, or raise
+    ``RevisionMissing`` naming the first that does not exist."""
+    # Exact lookups: Django turns an out-of-range one into "no rows" on every database.
+    found = {
+        revision.number: revision
+        for revision in Revision.objects.filter(release=release)
+        .filter(Q(number=a) | Q(number=b))
+        .select_related("author")
+    }
+    for number in (a, b):
+        if number not in found:
+            raise RevisionMissing(release, number)
+    return found[a], found[b]
+
+
 __all__ = [
     "publication_for_reader",
     "publication_languages",
     "publications_current",
     "release_document",
+    "history_rows",
+    "publications_current_ids",
     "release_history",
+    "revision_pair",
+    "RevisionMissing",
     "revision_get",
     "topic_names",
 ]

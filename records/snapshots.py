@@ -3,10 +3,15 @@
 import hashlib
 import json
 
+from config import languages
 from config.languages import CODES as LANGUAGE_CODES
 
 DOCUMENT_FORMAT = "concord.release"
 DOCUMENT_VERSION = 1
+# Version 2 added the source language and the topic's names as published with the release.
+SCHEMA_VERSION = 2
+# Fields a snapshot derives from elsewhere (the topic row, the format): never merged or edited.
+DERIVED_FIELDS = ("schema_version", "topic_name")
 
 
 def translated(obj, field):
@@ -21,9 +26,12 @@ def release_snapshot(release, segments=None, photos=None):
     if photos is None:
         photos = release.photos.order_by("position", "id")
     return {
+        "schema_version": SCHEMA_VERSION,
         "slug": release.slug,
         "date": release.date.isoformat(),
         "topic": release.topic.slug,
+        "topic_name": translated(release.topic, "name"),
+        "source_language": release.source_language,
         "title": translated(release, "title"),
         "photos": [
             {
@@ -45,6 +53,21 @@ def release_snapshot(release, segments=None, photos=None):
     }
 
 
+def snapshot_upgrade(snapshot, topic_name=None):
+    """Return ``snapshot`` in the current schema; older ones get the defaults of their time.
+
+    ``topic_name`` stands in for the names a version-1 snapshot did not record.
+    """
+    if snapshot.get("schema_version") == SCHEMA_VERSION:
+        return snapshot
+    return {
+        "schema_version": SCHEMA_VERSION,
+        **snapshot,
+        "topic_name": snapshot.get("topic_name") or dict(topic_name or {}),
+        "source_language": snapshot.get("source_language", languages.DEFAULT_SOURCE),
+    }
+
+
 def snapshot_checksum(snapshot):
     """Return the SHA-256 of a snapshot's canonical JSON form."""
     canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -53,11 +76,12 @@ def snapshot_checksum(snapshot):
 
 def snapshot_document(snapshot, *, revision_number, topic_names):
     """Return the exportable JSON document for a snapshot."""
+    snapshot = snapshot_upgrade(snapshot, topic_names)
     document = {
         "format": DOCUMENT_FORMAT,
         "version": DOCUMENT_VERSION,
         "revision": revision_number,
     }
-    document.update(snapshot)
-    document["topic"] = {"slug": snapshot["topic"], "name": topic_names}
+    document.update({name: value for name, value in snapshot.items() if name not in DERIVED_FIELDS})
+    document["topic"] = {"slug": snapshot["topic"], "name": snapshot["topic_name"]}
     return document

@@ -46,16 +46,16 @@ def seed_bytes():
 
 @pytest.fixture
 def roles(db):
-    from records.demo import roles_ensure
+    from translations.roles import roles_sync
 
-    return roles_ensure()
+    return roles_sync()
 
 
 @pytest.fixture
 def users(roles):
     from records.demo import accounts_ensure
 
-    return accounts_ensure(roles, "test-password-123")
+    return accounts_ensure("test-password-123")
 
 
 @pytest.fixture

@@ -8,8 +8,13 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from records.signals import revision_created
+        from django.db.models.signals import post_migrate
 
-        from .receivers import enqueue_release_check
+        from records.extensions import registry
 
-        revision_created.connect(enqueue_release_check, dispatch_uid="translations.check")
+        from .receivers import enqueue_release_check, release_term_links
+        from .roles import roles_sync_after_migrate
+
+        post_migrate.connect(roles_sync_after_migrate, dispatch_uid="translations.roles")
+        registry.on_revision(enqueue_release_check)
+        registry.add_release_links(release_term_links)

@@ -71,32 +71,86 @@ def test_editor_save_creates_one_revision_with_message(client, demo):
     assert Revision.objects.filter(release=release).count() == 3
 
 
-def post_after_someone_else_saved(client, demo):
-    """Open the change form, let another editor save revision 3, then post the form."""
+def post_after_someone_else_saved(client, demo, ja_title="私の編集", their_ja=None):
+    """Open the change form at revision 2, let translator-ja save revision 3 (a Japanese
+    segment, or the Japanese title if ``their_ja``), then post the editor's form."""
     release = demo["release"]
-    editor = demo["users"]["editor"]
-    client.force_login(editor)
+    client.force_login(demo["users"]["editor"])
     data = form_data(client.get(change_url(release)))
     content = release_snapshot(release)
-    content["title"]["ru"] = "Другая правка"
-    release_write(content, author=editor, based_on=2)
-    data["title_ja"] = "私の編集"
-    return release, client.post(change_url(release), data)
+    content["segments"][1]["text"]["ja"] = "翻訳者の新しい訳"
+    if their_ja:
+        content["title"]["ja"] = their_ja
+    release_write(content, author=demo["users"]["translator-ja"], based_on=2)
+    data["title_en"] = "Japan-Russia Summit Meeting in Hamburg"
+    if ja_title:
+        data["title_ja"] = ja_title
+    return release, data, client.post(change_url(release), data)
 
 
-def test_stale_admin_save_is_refused_and_keeps_the_users_text(client, demo):
-    release, response = post_after_someone_else_saved(client, demo)
-    assert response.status_code == 200
+def test_stale_admin_save_merges_and_saving_again_never_reverts(client, demo):
+    release, data, response = post_after_someone_else_saved(client, demo, ja_title=None)
+    assert response.status_code == 302
+    fresh = Release.objects.get()
+    second = fresh.segments.order_by("position")[1]
+    assert fresh.head_number == 4 and fresh.title_en == "Japan-Russia Summit Meeting in Hamburg"
+    assert second.text_ja == "翻訳者の新しい訳"
+    # The same stale form sent again: nothing new, and the Japanese is not put back.
+    client.post(change_url(release), data)
+    assert Release.objects.get().head_number == 4
+    assert fresh.segments.order_by("position")[1].text_ja == "翻訳者の新しい訳"
+
+
+def test_colliding_admin_save_shows_base_theirs_yours_and_saves_nothing(client, demo):
+    release, data, response = post_after_someone_else_saved(client, demo, their_ja="彼らの題")
+    assert response.status_code == 409
     page = response.content.decode()
-    assert "changed by someone else" in page
-    assert "私の編集" in page
+    assert "collide" in page
+    [row] = response.context["rows"]
+    assert (row["base"], row["theirs"], row["mine"]) == ("日露首脳会談", "彼らの題", "私の編集")
+    assert row["label"] == "Release · title · Japanese"
     assert reverse("admin:records_release_compare", args=[release.pk]) + "?a=2&amp;b=3" in page
     fresh = Release.objects.get()
-    assert (fresh.title_ja, fresh.title_ru, fresh.head_number) == (
-        "日露首脳会談",
-        "Другая правка",
+    assert (fresh.title_ja, fresh.title_en, fresh.head_number) == (
+        "彼らの題",
+        "Japan-Russia Summit Meeting",
         3,
     )
+    resolve = reverse("admin:records_release_resolve", args=[release.pk])
+    pending = response.context["pending"]
+    # Without a choice nothing is saved and the conflict is shown again.
+    assert client.post(resolve, {"pending": pending}).status_code == 409
+    assert Release.objects.get().head_number == 3
+    # A damaged form saves nothing.
+    client.post(resolve, {"pending": pending[:-3] + "abc", f"choice:{row['id']}": "mine"})
+    assert Release.objects.get().head_number == 3
+    done = client.post(resolve, {"pending": pending, f"choice:{row['id']}": "mine"})
+    assert done.status_code == 302
+    fresh = Release.objects.get()
+    assert (fresh.title_ja, fresh.title_en, fresh.head_number) == (
+        "私の編集",
+        "Japan-Russia Summit Meeting in Hamburg",
+        4,
+    )
+    assert fresh.segments.order_by("position")[1].text_ja == "翻訳者の新しい訳"
+
+
+def test_editing_a_segment_someone_deleted_is_a_conflict(client, demo):
+    release = demo["release"]
+    client.force_login(demo["users"]["editor"])
+    data = form_data(client.get(change_url(release)))
+    content = release_snapshot(release)
+    removed = content["segments"].pop(3)
+    release_write(content, author=demo["users"]["editor"], based_on=2)
+    data["segments-3-text_ja"] = "削除された段落の編集"
+    response = client.post(change_url(release), data)
+    assert response.status_code == 409
+    [row] = response.context["rows"]
+    assert row["id"] == f"segments:{removed['key']}:presence" and row["theirs"] == "(deleted)"
+    assert Release.objects.get().head_number == 3
+    # Untouched, the row someone deleted stays deleted.
+    data = form_data(client.get(change_url(release)))
+    assert client.post(change_url(release), data).status_code == 302
 
 
 def test_translator_edits_only_their_language(client, demo):
@@ -122,10 +176,11 @@ def test_translator_edits_only_their_language(client, demo):
     assert first.text_ja == "新しい訳文" and first.text_en.startswith("On the occasion")
 
 
-def test_reviewer_cannot_change(client, demo):
-    client.force_login(demo["users"]["reviewer-ru"])
+def test_terminologist_cannot_change_a_release(client, demo):
+    client.force_login(demo["users"]["editor"])
     release = demo["release"]
     data = form_data(client.get(change_url(release)))
+    client.force_login(demo["users"]["terminologist"])
     data["title_ru"] = "Нельзя"
     response = client.post(change_url(release), data)
     assert response.status_code == 403
@@ -246,19 +301,6 @@ def test_compare_opens_on_a_language_that_changed(client, demo):
     page = response.content.decode()
     assert 'lang="ja" data-changed="true"' in page and 'lang="en" data-changed="false"' in page
     assert client.get(url, {"a": 2, "b": 3, "lang": "en"}).context["language"] == "en"
-
-
-def test_after_a_conflict_saving_again_is_a_deliberate_overwrite(client, demo):
-    release, refused = post_after_someone_else_saved(client, demo)
-    assert refused.status_code == 200 and "saving it again replaces revision 3" in (
-        refused.content.decode()
-    )
-    assert Revision.objects.filter(release=release).count() == 3
-    again = form_data(refused)
-    assert again["based_on"] == "3" and again["title_ja"] == "私の編集"
-    assert client.post(change_url(release), again).status_code == 302
-    fresh = Release.objects.get()
-    assert fresh.title_ja == "私の編集" and fresh.head_number == 4
 
 
 def test_unchanged_save_says_only_that_nothing_changed(client, demo):

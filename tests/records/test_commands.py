@@ -79,13 +79,28 @@ def test_export_any_revision_and_import_back(demo, tmp_path):
     path = tmp_path / "latest.json"
     path.write_text(json.dumps(latest, ensure_ascii=False), "utf-8")
     assert "unchanged" in run("import_release", str(path))
-    # An export of revision 1 is stale now: refused unless forced.
+    # An export of revision 1 changed nothing since: revision 2's translations stay.
     old = tmp_path / "first.json"
     old.write_text(json.dumps(first, ensure_ascii=False), "utf-8")
-    with pytest.raises(CommandError, match="changed by someone else"):
-        run("import_release", str(old))
+    assert "unchanged" in run("import_release", str(old))
+    # Its Japanese title collides with revision 2's: --strict refuses the whole file …
+    first["title"]["ja"] = "別の題"
+    first["segments"][0]["text"]["en"] = "A lead edited in the file."
+    old.write_text(json.dumps(first, ensure_ascii=False), "utf-8")
+    with pytest.raises(CommandError, match="collide"):
+        run("import_release", str(old), "--strict")
     assert Revision.objects.count() == 2
-    assert "revision 3" in run("import_release", str(old), "--force")
+    # … by default the rest applies and the conflict is reported, revision 2's title kept.
+    out, err = StringIO(), StringIO()
+    call_command("import_release", str(old), stdout=out, stderr=err)
+    assert "revision 3" in out.getvalue() and "release:title:ja" in err.getvalue()
+    demo["release"].refresh_from_db()
+    assert demo["release"].title_ja == latest["title"]["ja"]
+    assert demo["release"].segments.first().text_en == "A lead edited in the file."
+    assert "revision 4" in run("import_release", str(old), "--force")
+    demo["release"].refresh_from_db()
+    assert demo["release"].title_ja == "別の題"
+    assert "forced" in Revision.objects.get(number=4).message
 
 
 @pytest.mark.parametrize(

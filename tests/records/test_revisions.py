@@ -9,6 +9,7 @@ from records.models import ImmutableRevisionError, Release, Revision, Segment
 from records.segmenter import parse_release_text
 from records.selectors import release_document
 from records.services import (
+    MergeConflict,
     ReleaseContentError,
     RevisionConflict,
     content_from_document,
@@ -46,11 +47,28 @@ def test_unchanged_write_creates_no_revision(seed_release, editor):
     assert Revision.objects.count() == 1
 
 
-def test_stale_write_is_refused_and_changes_nothing(seed_release, editor):
+def test_stale_write_merges_fields_only_it_changed(seed_release, editor):
     release_write(edited(seed_release, ja="一"), author=editor, based_on=1)
-    with pytest.raises(RevisionConflict) as error:
-        release_write(edited(seed_release, ru="два"), author=editor, based_on=1)
+    stale = edited(seed_release, ru="два")
+    stale["title"]["ja"] = ""  # as it was at revision 1: not a change of this writer's
+    release_write(stale, author=editor, based_on=1)
+    release = Release.objects.get()
+    assert (release.title_ja, release.title_ru) == ("一", "два")
+    assert Revision.objects.count() == 3
+
+
+def test_stale_write_that_collides_is_refused_and_changes_nothing(seed_release, editor):
+    release_write(edited(seed_release, ja="一"), author=editor, based_on=1)
+    with pytest.raises(MergeConflict) as error:
+        release_write(edited(seed_release, ja="壱", ru="два"), author=editor, based_on=1)
     assert "revision 1" in str(error.value) and "revision 2" in str(error.value)
+    [conflict] = error.value.conflicts
+    assert (conflict.id, conflict.base, conflict.theirs, conflict.mine) == (
+        "release:title:ja",
+        "",
+        "一",
+        "壱",
+    )
     release = Release.objects.get()
     assert (release.title_ja, release.title_ru) == ("一", "")
     assert Revision.objects.count() == 2
@@ -119,11 +137,24 @@ def test_restore_of_unknown_revision_is_refused(seed_release, editor):
     assert Revision.objects.count() == 1
 
 
-def test_stale_restore_is_refused(seed_release, editor):
+def test_stale_restore_keeps_newer_work_it_does_not_undo(seed_release, editor):
     release_write(edited(seed_release, ja="一"), author=editor, based_on=1)
-    with pytest.raises(RevisionConflict):
-        revision_restore(seed_release, 1, author=editor, based_on=1)
-    assert Revision.objects.count() == 2
+    # Seen at revision 2, restoring 1 undoes the Japanese title; someone adds Russian meanwhile.
+    release_write(edited(seed_release, ja="一", ru="три"), author=editor, based_on=2)
+    result = revision_restore(seed_release, 1, author=editor, based_on=2)
+    release = Release.objects.get()
+    assert result.revision.number == 4
+    assert (release.title_ja, release.title_ru) == ("", "три")
+
+
+def test_stale_restore_that_collides_is_refused(seed_release, editor):
+    release_write(edited(seed_release, ja="一"), author=editor, based_on=1)
+    release_write(edited(seed_release, ja="二"), author=editor, based_on=2)
+    with pytest.raises(MergeConflict) as error:
+        revision_restore(seed_release, 1, author=editor, based_on=2)
+    assert [conflict.id for conflict in error.value.conflicts] == ["release:title:ja"]
+    assert Revision.objects.count() == 3
+    assert Release.objects.get().title_ja == "二"
 
 
 def test_export_document_round_trip_is_lossless(demo, editor):

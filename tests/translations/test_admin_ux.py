@@ -45,8 +45,8 @@ def summary_text(page):
     [
         ("translator-ru", "ru"),  # the language they may edit
         ("translator-ja", "ja"),  # ... even where the other language has more findings
-        ("reviewer-ja", "ru"),  # no editable language: the one with the most findings
-        ("reviewer-ru", "ru"),
+        ("reviewer-ja", "ja"),  # reviewers edit (and review) their own language too
+        ("terminologist", "ru"),  # no editable language: the one with the most findings
         ("editor", "ru"),  # every language editable: the one with the most findings
     ],
 )
@@ -68,7 +68,7 @@ def test_translator_ru_opens_on_russian_without_any_findings(client, demo):
 
 def test_without_findings_or_editable_language_the_first_target_language_opens(client, demo):
     release_check_terms(demo["release"])
-    client.force_login(demo["users"]["reviewer-ru"])
+    client.force_login(demo["users"]["terminologist"])
     assert client.get(terms_url(demo["release"])).context["language"] == "ja"
 
 
@@ -91,7 +91,7 @@ def test_most_errors_and_warnings_decide_not_notes(client, demo):
             for _ in range(3)
         ]
     )
-    client.force_login(demo["users"]["reviewer-ja"])
+    client.force_login(demo["users"]["terminologist"])
     response = client.get(terms_url(release))
     assert response.context["language"] == "ru"
     assert response.context["tabs"] == [("ja", 3), ("ru", 1)]
@@ -259,8 +259,8 @@ def test_summary_has_no_broken_plurals_or_double_period(client, demo):
 @pytest.mark.parametrize(
     ("user", "shown"),
     [
-        ("reviewer-ja", False),
-        ("reviewer-ru", False),
+        ("terminologist", False),
+        ("reviewer-ru", True),
         ("translator-ru", True),
         ("editor", True),
     ],

@@ -3,9 +3,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from records.cli import release_by_slug, write_output
 from records.selectors import release_document
-
-from ._common import release_by_slug, write_output
 
 
 class Command(BaseCommand):

@@ -1,18 +1,18 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from records.cli import printable, user_by_username
 from records.segmenter import SegmenterError, parse_release_text
 from records.services import (
+    ActionNotAllowed,
     ReleaseContentError,
     RevisionConflict,
+    document_parse,
     release_import_document,
     release_import_text,
 )
-
-from ._common import user_by_username
 
 
 class Command(BaseCommand):
@@ -20,23 +20,33 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help=_("a release text file, or a .json export"))
-        parser.add_argument("--slug", help=_("slug of the release (text files only)"))
-        parser.add_argument("--title", help=_("English title (text files only)"))
+        parser.add_argument("--slug", help=_("slug of a new release (text files only)"))
+        parser.add_argument("--title", help=_("title (text files only)"))
+        parser.add_argument(
+            "--into",
+            metavar="SLUG",
+            help=_("text files: update this existing release (its keys and translations kept)"),
+        )
         parser.add_argument("--author", help=_("username recorded as the revision author"))
         parser.add_argument("--message", default="", help=_("revision message"))
         parser.add_argument(
             "--based-on",
             type=int,
             dest="based_on",
-            help=_("revision number the file was based on; refused if it is no longer the newest"),
+            help=_("JSON: the revision the document was based on (default: the one it names)"),
+        )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help=_("JSON: refuse the whole document if any field conflicts with newer changes"),
         )
         parser.add_argument(
             "--force",
             action="store_true",
-            help=_("JSON: ignore the document's revision number (overwrite newer revisions)"),
+            help=_("JSON: overwrite newer revisions (recorded in the revision message)"),
         )
 
-    def handle(self, *args, path, slug, title, author, message, based_on, force, **options):
+    def handle(self, *args, path, slug, title, into, author, message, based_on, **options):
         file = Path(path)
         try:
             data = file.read_bytes()
@@ -47,22 +57,38 @@ class Command(BaseCommand):
         user = user_by_username(author)
         try:
             if file.suffix.lower() == ".json":
-                result = self._import_json(data, path, user, message, based_on, force)
+                result = release_import_document(
+                    document_parse(data),
+                    author=user,
+                    message=message or _("Imported from %(name)s") % {"name": file.name},
+                    based_on=based_on,
+                    force=options["force"],
+                    strict=options["strict"],
+                )
             else:
-                parsed = parse_release_text(data)
                 result = release_import_text(
-                    parsed,
+                    parse_release_text(data),
                     slug=slug,
                     title=title,
+                    into=into,
                     author=user,
                     message=message,
-                    based_on=based_on,
                 )
         except SegmenterError as error:
             raise CommandError(f"{path}: {error}") from None
-        except (ReleaseContentError, RevisionConflict) as error:
-            raise CommandError(f"{path}: {error}") from None
+        except (ReleaseContentError, RevisionConflict, ActionNotAllowed) as error:
+            raise CommandError(f"{path}: {printable(str(error))}") from None
+        self._report(result)
+
+    def _report(self, result):
         release, revision = result.release, result.revision
+        for conflict in result.conflicts:
+            self.stderr.write(
+                _("conflict, not applied (kept revision %(head)s's value): %(where)s")
+                % {"head": release.head_number - (1 if revision else 0), "where": conflict.id}
+            )
+        for where in result.warnings:
+            self.stderr.write(_("invisible characters in %(where)s") % {"where": where})
         if revision is None:
             self.stdout.write(
                 _("Release “%(slug)s” unchanged (revision %(n)s): nothing written.")
@@ -82,23 +108,3 @@ class Command(BaseCommand):
                 _("Updated release “%(slug)s”: revision %(n)s.")
                 % {"slug": release.slug, "n": revision.number}
             )
-
-    def _import_json(self, data, path, user, message, based_on, force):
-        try:
-            document = json.loads(data.decode("utf-8-sig"))
-        except UnicodeDecodeError as error:
-            raise ReleaseContentError(
-                _("not UTF-8 text (byte %(pos)s)") % {"pos": error.start}
-            ) from None
-        except json.JSONDecodeError as error:
-            raise ReleaseContentError(
-                _("line %(line)s: not valid JSON: %(msg)s")
-                % {"line": error.lineno, "msg": error.msg}
-            ) from None
-        return release_import_document(
-            document,
-            author=user,
-            message=message or _("Imported from %(name)s") % {"name": Path(path).name},
-            based_on=based_on,
-            force=force,
-        )

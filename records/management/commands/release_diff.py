@@ -1,12 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from config import languages
+from records.cli import release_by_slug
 from records.diff import diff_snapshots, render_text_diff
-from records.models import REVISION_NUMBER_MAX, Revision
-from records.snapshots import LANGUAGE_CODES
-
-from ._common import release_by_slug
+from records.models import REVISION_NUMBER_MAX
+from records.selectors import RevisionMissing, revision_pair
 
 # Revision numbers are PositiveIntegerFields: 32-bit on every supported database.
 
@@ -19,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("a", type=int, help=_("the older revision number"))
         parser.add_argument("b", type=int, help=_("the newer revision number"))
         parser.add_argument(
-            "--lang", choices=LANGUAGE_CODES, help=_("only this language (default: all)")
+            "--lang", choices=languages.CODES, help=_("only this language (default: all)")
         )
         parser.add_argument("--color", action="store_true", help=_("colour the changes"))
 
@@ -34,18 +33,12 @@ class Command(BaseCommand):
                     % {"n": number, "max": REVISION_NUMBER_MAX}
                 )
         release = release_by_slug(slug)
-        found = {
-            revision.number: revision.snapshot
-            for revision in Revision.objects.filter(release=release).filter(
-                Q(number=a) | Q(number=b)
-            )
-        }
-        for number in (a, b):
-            if number not in found:
-                raise CommandError(
-                    _("release “%(slug)s” has no revision %(n)s") % {"slug": slug, "n": number}
-                )
-        for code in [lang] if lang else LANGUAGE_CODES:
+        try:
+            old, new = revision_pair(release, a, b)
+        except RevisionMissing as missing:
+            raise CommandError(str(missing)) from None
+        found = {a: old.snapshot, b: new.snapshot}
+        for code in [lang] if lang else languages.CODES:
             self.stdout.write(f"=== {code}: {_('revision')} {a} → {b}")
             self.stdout.write(
                 render_text_diff(diff_snapshots(found[a], found[b], code), color=color)

@@ -3,9 +3,8 @@ import json
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from records.cli import release_by_slug
 from records.selectors import release_history
-
-from ._common import release_by_slug
 
 
 class Command(BaseCommand):

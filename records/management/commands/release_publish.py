@@ -1,10 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from records.cli import release_by_slug, user_by_username
 from records.services import ActionNotAllowed, PublicationError, release_publish
 from records.snapshots import LANGUAGE_CODES
-
-from ._common import release_by_slug, user_by_username
 
 
 class Command(BaseCommand):

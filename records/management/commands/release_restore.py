@@ -1,14 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from records.cli import release_by_slug, user_by_username
 from records.services import (
     ActionNotAllowed,
     ReleaseContentError,
     RevisionConflict,
     revision_restore,
 )
-
-from ._common import release_by_slug, user_by_username
 
 
 class Command(BaseCommand):

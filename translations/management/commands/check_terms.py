@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from records.management.commands._common import release_by_slug
+from records.cli import release_by_slug
 from translations.selectors import release_findings
 from translations.services import TARGET_LANGUAGES, release_check_terms
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from records.management.commands._common import write_output
+from records.cli import write_output
 from translations.exchange import GlossaryFormatError, csv_dump, tbx_dump
 from translations.services import glossary_export
 

@@ -1,4 +1,6 @@
-"""Helpers shared by the records management commands."""
+"""Helpers shared by management commands of records and of the apps built on it."""
+
+import re
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
@@ -35,3 +37,11 @@ def write_output(path, data):
             _("cannot write %(path)s: %(reason)s")
             % {"path": path, "reason": error.strerror or error}
         ) from None
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text):
+    """Return ``text`` with control characters shown as escapes, never sent to a terminal."""
+    return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match[0]):02x}", text)

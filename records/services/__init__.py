@@ -1,0 +1,76 @@
+"""Services that write releases: every write goes through ``release_write``.
+
+- :mod:`.errors` — what the services refuse, and the result of a write;
+- :mod:`.validation` — one validation for every write path (shape, limits, text hygiene);
+- :mod:`.merging` — the three-way merge of snapshots;
+- :mod:`.alignment` — keys kept across re-imports of a text;
+- :mod:`.writing` — locking, merging, applying, recording revisions, restoring;
+- :mod:`.importing` — JSON documents and text files;
+- :mod:`.publishing` — publications.
+"""
+
+from .alignment import align_keys, content_from_parsed
+from .errors import (
+    ActionNotAllowed,
+    MergeConflict,
+    PublicationError,
+    ReleaseContentError,
+    ReleaseExists,
+    RevisionConflict,
+    WriteResult,
+)
+from .importing import release_import_document, release_import_text
+from .merging import MINE, THEIRS, Conflict, merge_snapshots, snapshot_changes
+from .publishing import release_publish
+from .validation import (
+    MAX_UNITS,
+    content_complete,
+    content_from_document,
+    content_validate,
+    document_parse,
+)
+from .writing import (
+    REFUSE,
+    REPORT,
+    release_apply,
+    release_lock,
+    release_write,
+    revision_commit,
+    revision_restore,
+    revision_snapshot,
+    topic_ensure,
+)
+
+__all__ = [
+    "MAX_UNITS",
+    "MINE",
+    "REFUSE",
+    "REPORT",
+    "THEIRS",
+    "ActionNotAllowed",
+    "Conflict",
+    "MergeConflict",
+    "PublicationError",
+    "ReleaseContentError",
+    "ReleaseExists",
+    "RevisionConflict",
+    "WriteResult",
+    "align_keys",
+    "content_complete",
+    "content_from_document",
+    "content_from_parsed",
+    "content_validate",
+    "document_parse",
+    "merge_snapshots",
+    "release_apply",
+    "release_import_document",
+    "release_import_text",
+    "release_lock",
+    "release_publish",
+    "release_write",
+    "revision_commit",
+    "revision_restore",
+    "revision_snapshot",
+    "snapshot_changes",
+    "topic_ensure",
+]

@@ -1,0 +1,84 @@
+"""Imports: JSON documents and release text files, each through the one write path."""
+
+from django.utils.translation import gettext as _
+
+from config import languages
+
+from ..models import Release
+from ..snapshots import snapshot_upgrade, translated
+from .alignment import content_from_parsed
+from .errors import ReleaseContentError, ReleaseExists
+from .validation import content_from_document
+from .writing import REFUSE, REPORT, release_write
+
+
+def release_import_document(
+    document, *, author=None, message="", based_on=None, force=False, strict=False
+):
+    """Create or update a release from an exported JSON document.
+
+    The document's revision number is the revision it was based on: changes made since then
+    merge with the document's, and fields both changed are reported and keep the newer
+    value (``strict``: refuse the whole document instead). A document for an existing
+    release without a revision number is refused unless ``force``. Languages the document
+    leaves out keep their text.
+    """
+    content, topic_names, revision = content_from_document(document)
+    return release_write(
+        content,
+        author=author,
+        message=message,
+        based_on=based_on if based_on is not None else revision,
+        topic_names=topic_names,
+        on_conflict=REFUSE if strict else REPORT,
+        force=force,
+    )
+
+
+def _continues(release, content, source):
+    """Return whether parsed ``content`` is a new version of ``release`` (same source title,
+    date and topic), so a re-import may update it without being told to."""
+    return (
+        release.date.isoformat() == content["date"]
+        and release.topic.slug == content["topic"]
+        and release.source_language == source
+        and getattr(release, f"title_{source}") == content["title"][source]
+    )
+
+
+def release_import_text(
+    parsed, *, slug=None, title=None, author=None, message="", into=None, source=None
+):
+    """Create or update a release from a parsed release text file in ``source``.
+
+    A file whose slug is taken by a release it does not clearly continue is refused, naming
+    that release; ``into`` (a slug) updates that release on purpose. An update is based on
+    the newest revision and changes only the text's own language and the structure.
+    """
+    source = source or languages.DEFAULT_SOURCE
+    if into is not None:
+        release = Release.objects.select_related("topic").filter(slug=into).first()
+        if release is None:
+            raise ReleaseContentError(_("--into: no release with slug “%(slug)s”") % {"slug": into})
+        slug = slug or release.slug
+    content = content_from_parsed(parsed, slug=slug, title=title, source=source)
+    if into is None:
+        release = Release.objects.select_related("topic").filter(slug=content["slug"]).first()
+        if release is not None and not _continues(release, content, source):
+            raise ReleaseExists(release, content["slug"])
+    based_on = None
+    if release is not None:
+        based_on = release.head_number
+        previous = release.revisions.get(number=based_on).snapshot
+        previous = snapshot_upgrade(previous, translated(release.topic, "name"))
+        content = content_from_parsed(
+            parsed, slug=slug or release.slug, title=title, previous=previous, source=source
+        )
+    return release_write(
+        content,
+        author=author,
+        message=message or _("Imported from text"),
+        based_on=based_on,
+        release_id=release.pk if release is not None else None,
+        topic_names={source: parsed.topic},
+    )

@@ -1,0 +1,353 @@
+"""The one write path: lock, base revision, three-way merge, validation, one revision or none."""
+
+import datetime
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from config import languages
+
+from .. import permissions
+from ..extensions import registry
+from ..models import Photo, Release, Revision, Segment, Topic
+from ..slugs import slug_from
+from ..snapshots import (
+    DERIVED_FIELDS,
+    SCHEMA_VERSION,
+    release_snapshot,
+    snapshot_checksum,
+    snapshot_upgrade,
+    translated,
+)
+from .errors import (
+    TOO_LONG,
+    ActionNotAllowed,
+    MergeConflict,
+    ReleaseContentError,
+    ReleaseExists,
+    WriteResult,
+)
+from .merging import PRESENCE, RELEASE, merge_snapshots, snapshot_changes
+from .validation import content_complete, content_validate
+
+# What a write does with fields that both it and a newer revision changed.
+REFUSE = "refuse"  # screens and --strict files: nothing is written, the conflicts are shown
+REPORT = "report"  # files: everything else is applied, the conflicts keep the newer value
+TRANSLATED_FIELDS = {"title", "text", "caption", "credit"}
+
+
+def topic_ensure(slug, names):
+    """Return the topic with ``slug`` (or, without one, whose name matches in any language),
+    creating it and filling blank names as needed."""
+    limit = Topic._meta.get_field("name").max_length
+    for code, name in names.items():
+        if len(name) > limit:
+            raise ReleaseContentError(
+                TOO_LONG % {"path": f"topic.name.{code}", "max": limit, "length": len(name)}
+            )
+    topic = Topic.objects.filter(slug=slug).first() if slug else None
+    if topic is None:
+        for code, name in names.items():
+            topic = Topic.objects.filter(**{f"name_{code}": name}).first() if name else None
+            if topic is not None:
+                break
+    if topic is None:
+        source_name = next((name for name in names.values() if name), "")
+        slug = slug or slug_from(source_name, Topic._meta.get_field("slug").max_length)
+        if not slug:
+            raise ReleaseContentError(_("topic: a topic needs a name or a slug"))
+        topic = Topic.objects.create(
+            slug=slug, **{f"name_{code}": name for code, name in names.items() if name}
+        )
+        if not topic.name:
+            topic.name = slug
+            topic.save(update_fields=["name"])
+        return topic
+    changed = [
+        f"name_{code}"
+        for code, name in names.items()
+        if name and not getattr(topic, f"name_{code}")
+    ]
+    for field in changed:
+        setattr(topic, field, names[field.removeprefix("name_")])
+    if changed:
+        topic.save(update_fields=changed)
+    return topic
+
+
+def release_lock(release_id):
+    """Lock a release row for writing (inside the caller's transaction) and return it."""
+    return Release.objects.select_for_update().select_related("topic").get(pk=release_id)
+
+
+def revision_snapshot(release, number):
+    """Return the snapshot of revision ``number``, in the current schema."""
+    snapshot = (
+        Revision.objects.filter(release=release, number=number)
+        .values_list("snapshot", flat=True)
+        .first()
+    )
+    if snapshot is None:
+        raise ReleaseContentError(
+            _("release “%(slug)s” has no revision %(n)s") % {"slug": release.slug, "n": number}
+        )
+    return snapshot_upgrade(snapshot, translated(release.topic, "name"))
+
+
+def _apply_translated(obj, field, texts):
+    for code in languages.CODES:
+        setattr(obj, f"{field}_{code}", texts.get(code, ""))
+
+
+def _apply_children(model, release, items, fields, assign):
+    """Bring ``release``'s children of ``model`` in line with ``items`` in a few bulk queries."""
+    existing = {str(obj.key): obj for obj in model.objects.filter(release=release)}
+    wanted = {item["key"] for item in items}
+    removed = [obj.pk for key, obj in existing.items() if key not in wanted]
+    if removed:
+        model.objects.filter(pk__in=removed).delete()
+    to_update, to_create = [], []
+    # Positions count from 1, as editors and the compare view number segments.
+    for position, item in enumerate(items, start=1):
+        obj = existing.get(item["key"])
+        if obj is None:
+            obj = model(release=release, key=uuid.UUID(item["key"]))
+            to_create.append(obj)
+            before = None
+        else:
+            before = [getattr(obj, field) for field in fields]
+        obj.position = position
+        assign(obj, item)
+        # Rows that stay as they were are not written again.
+        if before is not None and before != [getattr(obj, field) for field in fields]:
+            to_update.append(obj)
+    if to_update:
+        model.objects.bulk_update(to_update, fields, batch_size=500)
+    if to_create:
+        model.objects.bulk_create(to_create, batch_size=500)
+
+
+def _segment_fields():
+    return ["position", "kind", "level"] + [f"text_{code}" for code in languages.CODES]
+
+
+def _photo_fields():
+    return ["position"] + [
+        f"{field}_{code}" for field in ("caption", "credit") for code in languages.CODES
+    ]
+
+
+def _assign_segment(segment, item):
+    segment.kind = item["kind"]
+    segment.level = item["level"]
+    _apply_translated(segment, "text", item["text"])
+
+
+def _assign_photo(photo, item):
+    _apply_translated(photo, "caption", item["caption"])
+    _apply_translated(photo, "credit", item["credit"])
+
+
+def release_apply(release, content):
+    """Write ``content`` (snapshot shape) into the release's working copy."""
+    release.slug = content["slug"]
+    release.date = datetime.date.fromisoformat(content["date"])
+    release.source_language = content.get("source_language", languages.DEFAULT_SOURCE)
+    _apply_translated(release, "title", content["title"])
+    release.save()
+    _apply_children(Segment, release, content["segments"], _segment_fields(), _assign_segment)
+    _apply_children(Photo, release, content["photos"], _photo_fields(), _assign_photo)
+
+
+def _unchanged_since(release, checksum):
+    """Return whether the head revision already holds the snapshot with ``checksum``."""
+    head = (
+        Revision.objects.filter(release=release, number=release.head_number)
+        .values_list("checksum", "snapshot__schema_version")
+        .first()
+    )
+    if head is None:
+        return False
+    if head[0] == checksum:
+        return True
+    if head[1] == SCHEMA_VERSION:
+        return False
+    # An older schema records less; compare it as it reads today.
+    old = revision_snapshot(release, release.head_number)
+    return snapshot_checksum(old) == checksum
+
+
+def revision_commit(release, *, author=None, message=""):
+    """Record the working copy as a new revision, or return None when nothing changed.
+
+    The caller holds the release's row lock (``release_lock``) inside a transaction.
+    """
+    snapshot = release_snapshot(release)
+    checksum = snapshot_checksum(snapshot)
+    if release.head_number and _unchanged_since(release, checksum):
+        return None
+    parent = Revision.objects.filter(release=release, number=release.head_number).first()
+    revision = Revision.objects.create(
+        release=release,
+        number=release.head_number + 1,
+        parent=parent,
+        author=author,
+        message=message[:500],
+        snapshot=snapshot,
+        checksum=checksum,
+    )
+    release.head_number = revision.number
+    Release.objects.filter(pk=release.pk).update(head_number=revision.number)
+    registry.revision_created(revision)
+    return revision
+
+
+def changes_allowed(user, changes):
+    """Refuse ``changes`` (FieldChange list) that ``user`` may not make; None: the system."""
+    if user is None:
+        return
+    editable = set(permissions.editable_languages(user))
+    structure = permissions.can_edit_structure(user)
+    for change in changes:
+        if change.field in TRANSLATED_FIELDS and change.language:
+            if change.language not in editable:
+                raise ActionNotAllowed(
+                    _("%(user)s may not edit the %(language)s text (%(where)s); nothing was saved")
+                    % {
+                        "user": user.get_username(),
+                        "language": languages.name(change.language),
+                        "where": _describe(change),
+                    }
+                )
+        elif not structure:
+            raise ActionNotAllowed(
+                _(
+                    "%(user)s may not change the structure or metadata of a release "
+                    "(%(where)s); nothing was saved"
+                )
+                % {"user": user.get_username(), "where": _describe(change)}
+            )
+
+
+def _describe(change):
+    if change.unit == RELEASE:
+        return change.field
+    if change.field == PRESENCE:
+        return _("a segment or photo added or removed")
+    return f"{change.unit.split(':', 1)[0]} {change.field}"
+
+
+def _without_derived(snapshot):
+    return {name: value for name, value in snapshot.items() if name not in DERIVED_FIELDS}
+
+
+EMPTY = {"title": {}, "segments": [], "photos": []}
+
+
+@transaction.atomic
+def release_write(
+    content,
+    *,
+    author=None,
+    message="",
+    based_on=None,
+    release_id=None,
+    topic_names=None,
+    on_conflict=REFUSE,
+    resolutions=None,
+    force=False,
+):
+    """Create or update a release from ``content`` and record one revision if it changed.
+
+    The release is ``release_id`` (which may be renamed to ``content["slug"]``), else the one
+    with that slug, else a new one. ``based_on`` is the revision the writer started from:
+    fields changed since then by someone else merge with this write's changes, and fields
+    both changed are conflicts (``on_conflict``: refuse the whole write with
+    ``MergeConflict``, or keep the newer value and report them in the result). Writing into
+    an existing release needs ``based_on`` (or ``force``: this write wins every field).
+    Languages ``content`` leaves out keep their text.
+    """
+    taken = Release.objects.filter(slug=content["slug"]).values_list("pk", flat=True).first()
+    if release_id is not None and taken not in (None, release_id):
+        raise ReleaseContentError(
+            _("slug “%(slug)s” is taken by another release") % {"slug": content["slug"]}
+        )
+    existing = release_id if release_id is not None else taken
+    if existing is None:
+        return _release_create(content, author=author, message=message, topic_names=topic_names)
+    release = release_lock(existing)
+    head = release.head_number
+    if force:
+        based_on = head
+        message = f"{message} ({_('forced: overwrote newer revisions')})".strip()
+    if based_on is None:
+        raise ReleaseExists(release, release.slug)
+    if not 1 <= based_on <= head:
+        raise ReleaseContentError(
+            _("release “%(slug)s” has no revision %(n)s (the newest is %(head)s)")
+            % {"slug": release.slug, "n": based_on, "head": head}
+        )
+    base = _without_derived(revision_snapshot(release, based_on))
+    mine = content_complete({**base, **_without_derived(content)}, base)
+    changes_allowed(author, snapshot_changes(base, mine))
+    conflicts = []
+    if based_on != head:
+        theirs = _without_derived(revision_snapshot(release, head))
+        result = merge_snapshots(base, mine, theirs, resolutions)
+        conflicts = result.conflicts
+        if conflicts and on_conflict == REFUSE:
+            raise MergeConflict(release, based_on, head, conflicts, result.content)
+        mine = result.content
+    warnings = content_validate(mine)
+    if topic_names or mine["topic"] != release.topic.slug:
+        release.topic = topic_ensure(mine["topic"], topic_names or {})
+    release_apply(release, mine)
+    revision = revision_commit(release, author=author, message=message)
+    return WriteResult(
+        release=release, revision=revision, created=False, conflicts=conflicts, warnings=warnings
+    )
+
+
+def _release_create(content, *, author, message, topic_names):
+    content = content_complete(content)
+    changes_allowed(author, snapshot_changes(EMPTY, content))
+    warnings = content_validate(content)
+    release = Release(topic=topic_ensure(content["topic"], topic_names or {}), head_number=0)
+    try:
+        with transaction.atomic():
+            release_apply(release, content)
+    except IntegrityError:
+        # Another writer created it in the meantime (PostgreSQL; SQLite writers queue).
+        raise ReleaseContentError(
+            _(
+                "a release with slug “%(slug)s” was created by someone else at the same time; "
+                "nothing was written"
+            )
+            % {"slug": content["slug"]}
+        ) from None
+    revision = revision_commit(release, author=author, message=message)
+    return WriteResult(release=release, revision=revision, created=True, warnings=warnings)
+
+
+def revision_restore(release, number, *, author=None, based_on=None, resolutions=None):
+    """Create a new revision whose content equals revision ``number``.
+
+    Restoring rewrites every language, so the author must be allowed to edit them all. It is
+    a write based on ``based_on`` (default: the newest revision): changes made since then
+    that the restore does not touch are kept; ones it would undo are conflicts.
+    """
+    if author is not None and not permissions.can_restore(author):
+        raise ActionNotAllowed(
+            _("%(user)s may not restore revisions: that rewrites every language")
+            % {"user": author.get_username()}
+        )
+    old = _without_derived(revision_snapshot(release, number))
+    return release_write(
+        old,
+        author=author,
+        message=_("Restored revision %(n)s") % {"n": number},
+        based_on=release.head_number if based_on is None else based_on,
+        release_id=release.pk,
+        resolutions=resolutions,
+    )
