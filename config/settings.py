@@ -131,6 +131,12 @@ STATICFILES_DIRS = [BASE_DIR / "config" / "static"]
 
 LOGIN_URL = "admin:login"
 
+# A release of up to 2,000 segments and photos (records.services.validation.MAX_UNITS) is one
+# admin form of about a dozen fields a row; uploads stop at 20 MB.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 30_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+
 # Without a broker, tasks run in-process so a fresh clone needs no services.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://localhost/"

@@ -6,3 +6,8 @@ class RecordsConfig(AppConfig):
     name = "records"
     verbose_name = _("Records")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import guards
+
+        guards.connect()

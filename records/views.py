@@ -21,17 +21,35 @@ def _language(request):
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+def _topic_name(snapshot, language, fallback):
+    """Return the topic name published with ``snapshot`` (readers see what was published)."""
+    names = snapshot.get("topic_name") or {}
+    return (
+        names.get(language)
+        or names.get(snapshot.get("source_language", ""))
+        or fallback.get(snapshot["topic"], "")
+    )
+
+
 def release_list(request):
     """List the releases published in the reader's language."""
     language = _language(request)
     publications = publications_current(language)
-    topics = topic_names(language, [p.revision.snapshot["topic"] for p in publications])
+    # Snapshots written before topic names were recorded fall back to the topic's name.
+    topics = topic_names(
+        language,
+        [
+            p.revision.snapshot["topic"]
+            for p in publications
+            if "topic_name" not in p.revision.snapshot
+        ],
+    )
     entries = [
         {
             "slug": publication.slug,
             "date": datetime.date.fromisoformat(publication.revision.snapshot["date"]),
             "title": publication.revision.snapshot["title"].get(language, ""),
-            "topic": topics.get(publication.revision.snapshot["topic"], ""),
+            "topic": _topic_name(publication.revision.snapshot, language, topics),
         }
         for publication in publications
     ]
@@ -54,7 +72,11 @@ def release_detail(request, slug):
         "revision": publication.revision,
         "publication": publication,
         "title": snapshot["title"].get(language, ""),
-        "topic": topic_names(language, [snapshot["topic"]]).get(snapshot["topic"], ""),
+        "topic": _topic_name(
+            snapshot,
+            language,
+            {} if "topic_name" in snapshot else topic_names(language, [snapshot["topic"]]),
+        ),
         "segments": number_segments(snapshot["segments"], language),
         "photos": [
             {

@@ -28,6 +28,18 @@ def _celery_mode(request):
     celery_app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def _revision_guard(request):
+    """Keep the database's revision guard on, except while a transactional test's tables are
+    flushed after it (its teardown runs before the flush: it comes after the database's)."""
+    from records.guards import guard_set
+
+    request.getfixturevalue("_django_db_helper")
+    guard_set(True)
+    yield
+    guard_set(False)
+
+
 @pytest.fixture
 def postgres(db):
     if connection.vendor != "postgresql":

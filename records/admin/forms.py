@@ -117,7 +117,7 @@ def _items_from_formset(formset, base_items, translated, defaults):
             form, translated, base_item or {"key": str(uuid.uuid4()), **defaults}
         )
         position = form.cleaned_data.get("position", base_position)
-        moved = base_item is None or position != base_position
+        moved = known is None or position != base_position
         rows.append(
             (position if position is not None else len(base_items) + 1, not moved, order, item)
         )

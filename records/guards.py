@@ -1,0 +1,46 @@
+"""Immutability of revisions in the database itself, on SQLite as on PostgreSQL.
+
+On SQLite a trigger refuses UPDATE and DELETE of revisions while ``concord_guard()`` is true.
+The function is registered on every connection Django opens; a connection that lacks it (a
+stray ``sqlite3`` shell) fails the trigger too, so it cannot change revisions either. The
+test suite turns the guard off only to flush the tables after a transactional test.
+"""
+
+import threading
+
+from django.db.backends.signals import connection_created
+
+_state = threading.local()
+
+IMMUTABLE_TABLES = ("records_revision",)
+
+
+def guard_enabled():
+    return getattr(_state, "enabled", True)
+
+
+def guard_set(enabled):
+    """Turn the database guard on or off for this thread (tests flush tables with it off)."""
+    _state.enabled = enabled
+
+
+def _install(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "concord_guard", 0, lambda: 1 if guard_enabled() else 0, deterministic=False
+        )
+
+
+def sqlite_triggers(table):
+    """Return the statements creating the SQLite triggers that guard ``table``."""
+    return [
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_no_{op.lower()} BEFORE {op} ON {table}
+        WHEN concord_guard() BEGIN
+            SELECT RAISE(ABORT, '{table} rows are immutable ({op} refused)');
+        END"""
+        for op in ("UPDATE", "DELETE")
+    ]
+
+
+def connect():
+    connection_created.connect(_install, dispatch_uid="records.guards")
