@@ -313,9 +313,10 @@ def _release_create(content, *, author, message, topic_names):
     content = content_complete(content)
     changes_allowed(author, snapshot_changes(EMPTY, content))
     warnings = content_validate(content)
-    release = Release(topic=topic_ensure(content["topic"], topic_names or {}), head_number=0)
     try:
         with transaction.atomic():
+            topic = topic_ensure(content["topic"], topic_names or {})
+            release = Release(topic=topic, head_number=0)
             release_apply(release, content)
     except IntegrityError:
         # Another writer created it in the meantime (PostgreSQL; SQLite writers queue).
