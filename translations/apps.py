@@ -10,6 +10,6 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         from records.signals import revision_created
 
-        from .receivers import enqueue_release_check
+        from .receivers import enqueue_release_terms_check
 
-        revision_created.connect(enqueue_release_check, dispatch_uid="translations.check")
+        revision_created.connect(enqueue_release_terms_check, dispatch_uid="translations.check")

@@ -2,7 +2,7 @@
 
 import random
 
-from translations.checks import check_release
+from translations.checks import run_checks
 from translations.matching import TermMatcher, TermSpec
 
 from .conftest import report, timed
@@ -84,7 +84,7 @@ def test_bench_term_checks(demo_translations):
 def bench_language(code, rows, source, target):
     """Time the check of one language against a bare scan of the same normalised texts."""
     # Warm the lemma caches once, as a running worker has them warm.
-    check_release(rows, code, source, target)
+    run_checks(rows, code, source, target)
     normalized = [target.normalize(text)[0] for _key, _en, text in rows]
     normalized_en = [source.normalize(en)[0] for _key, en, _text in rows]
 
@@ -94,7 +94,7 @@ def bench_language(code, rows, source, target):
         )
 
     bare, _ = timed(bare_scan, repeat=20)
-    seconds, findings = timed(lambda: check_release(rows, code, source, target), repeat=20)
+    seconds, findings = timed(lambda: run_checks(rows, code, source, target), repeat=20)
     report(f"bare Aho-Corasick scan, en+{code}, 200 segments (baseline)", bare)
     report(f"check 200 segments [{code}] ({len(findings)} findings)", seconds, bare)
     assert findings == [] or all(f.check == "inconsistent-term" for f in findings)

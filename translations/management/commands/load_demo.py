@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from config import languages
 from records.demo import ACCOUNTS
 from translations.demo import demo_load_all
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             % {"title": release.title, "n": release.head_number},
             "",
             _("Reader:"),
-            *(f"  {base}/{code}/releases/{release.slug}/" for code in ("en", "ja", "ru")),
+            *(f"  {base}/{code}/releases/{release.slug}/" for code in languages.CODES),
             _("Admin:") + f" {base}/admin/",
             "",
             _("Logins (password: %(password)s):") % {"password": loaded["password"]},
