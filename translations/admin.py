@@ -1,10 +1,13 @@
 """Admin for terminologists (the glossary) and translators (term findings per release)."""
 
+from dataclasses import replace
+
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Q
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,6 +20,7 @@ from config import languages
 from records.admin import ReadOnlyAdmin, object_pk_or_404
 from records.permissions import editable_languages
 
+from .exchange import GlossaryFormatError, TermData
 from .models import LEGACY_VIEW_PERMISSION, Concept, ReleaseTermFindings, Term
 from .selectors import (
     check_run,
@@ -26,12 +30,57 @@ from .selectors import (
     release_target_languages,
     release_term_rows,
 )
-from .services import glossary_changed
+from .services import concept_data, glossary_changed, glossary_concept_validate
 from .vocabulary import Severity, TermStatus
+
+
+class TermInlineFormSet(BaseInlineFormSet):
+    """Check the concept and its terms together with the rules every glossary write obeys."""
+
+    # GlossaryFormatError.field of a term -> the form field that shows the error.
+    TERM_FIELDS = {
+        "language": "language",
+        "text": "text",
+        "status": "status",
+        "part_of_speech": "part_of_speech",
+        "term_note": "note",
+    }
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        forms = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        # The parent form has already filled the instance with its cleaned values.
+        concept = concept_data(self.instance, [])
+        terms = tuple(
+            TermData(
+                language=form.cleaned_data["language"],
+                text=form.cleaned_data["text"],
+                status=form.cleaned_data["status"],
+                case_sensitive=form.cleaned_data.get("case_sensitive", False),
+                part_of_speech=form.cleaned_data.get("part_of_speech", ""),
+                note=form.cleaned_data.get("note", ""),
+            )
+            for form in forms
+        )
+        try:
+            glossary_concept_validate(replace(concept, terms=terms))
+        except GlossaryFormatError as error:
+            if error.field == "identifier":
+                return  # the concept form reports its own identifier problems
+            field = self.TERM_FIELDS.get(error.field) if error.term is not None else None
+            if field is not None:
+                forms[error.term].add_error(field, str(error))
+            else:
+                raise ValidationError(str(error), code=error.field or "invalid") from None
 
 
 class TermInline(admin.TabularInline):
     model = Term
+    formset = TermInlineFormSet
     fields = ("language", "text", "status", "case_sensitive", "part_of_speech", "note", "position")
     extra = 1
     ordering = ("language", "position", "id")

@@ -223,7 +223,7 @@ def test_missing_term_names_the_source_words_and_the_approved_term(demo):
 def test_concept_label_falls_back_to_first_english_term_then_identifier(
     demo, django_assert_max_num_queries
 ):
-    from translations.services import _concept_labels
+    from translations.services.terms import _concept_labels
 
     admitted = Concept.objects.create(identifier="admitted-only")
     admitted.terms.create(language="en", text="second", status="admitted", position=2)

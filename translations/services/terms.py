@@ -1,4 +1,4 @@
-"""Services for the glossary and term checks; admin, commands and tasks only call these."""
+"""Services for term checks: match releases against the glossary and store the findings."""
 
 from collections import defaultdict
 from dataclasses import asdict
@@ -6,21 +6,18 @@ from dataclasses import asdict
 from django.db import transaction
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext as _
 
-from config.languages import CODES, targets
+from config.languages import targets
 from records.models import Release, Revision
 
-from .checks import run_checks
-from .exchange import ConceptData, TermData
-from .matching import TermMatcher, TermSpec, matcher_for
-from .models import CheckRun, Concept, Finding, GlossaryState, Term
-from .selectors import release_source_language
-from .vocabulary import TermStatus
+from ..checks import run_checks
+from ..matching import TermMatcher, TermSpec, matcher_for
+from ..models import CheckRun, Concept, Finding, GlossaryState, Term
+from ..selectors import release_source_language
+from ..vocabulary import TermStatus
 
-
-class GlossaryImportError(ValueError):
-    """A glossary file cannot be imported; nothing was written."""
+# Ids per ``IN (...)`` lookup: well under SQLite's default limit of 999 query variables.
+LOOKUP_CHUNK = 500
 
 
 def _term_spec(row):
@@ -173,12 +170,15 @@ def releases_affected(concept_ids):
         for release_id, concepts in CheckRun.objects.values_list("release_id", "concepts")
         if wanted.intersection(concepts or ())
     }
-    terms = Term.objects.filter(concept_id__in=wanted).values(
-        "id", "concept_id", "language", "text", "status", "case_sensitive"
-    )
     by_language = defaultdict(list)
-    for row in terms:
-        by_language[row["language"]].append(_term_spec(row))
+    ordered = sorted(wanted)
+    # Chunked: a whole-glossary change must not exceed SQLite's limit on query variables.
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        terms = Term.objects.filter(concept_id__in=ordered[start : start + LOOKUP_CHUNK]).values(
+            "id", "concept_id", "language", "text", "status", "case_sensitive"
+        )
+        for row in terms:
+            by_language[row["language"]].append(_term_spec(row))
     matchers = {code: TermMatcher(specs, code) for code, specs in by_language.items()}
     if not matchers:
         return sorted(affected)
@@ -202,94 +202,6 @@ def glossary_changed(concept_ids):
     ids = sorted(set(concept_ids))
     if not ids:
         return
-    from .tasks import glossary_recheck
+    from ..tasks import glossary_recheck
 
     transaction.on_commit(lambda: glossary_recheck.delay(ids))
-
-
-def _concept_data(concept, terms):
-    return ConceptData(
-        identifier=concept.identifier,
-        subject_field=concept.subject_field,
-        definition={
-            code: getattr(concept, f"definition_{code}") or ""
-            for code in CODES
-            if getattr(concept, f"definition_{code}")
-        },
-        note={
-            code: getattr(concept, f"note_{code}") or ""
-            for code in CODES
-            if getattr(concept, f"note_{code}")
-        },
-        terms=tuple(
-            TermData(
-                language=term.language,
-                text=term.text,
-                status=term.status,
-                case_sensitive=term.case_sensitive,
-                part_of_speech=term.part_of_speech,
-                note=term.note,
-            )
-            for term in terms
-        ),
-    )
-
-
-def glossary_export():
-    """Return the whole glossary as plain concept data, in identifier order."""
-    concepts = Concept.objects.prefetch_related("terms").order_by("identifier")
-    return [
-        _concept_data(concept, sorted(concept.terms.all(), key=lambda t: (t.position, t.id)))
-        for concept in concepts
-    ]
-
-
-@transaction.atomic
-def glossary_import(concepts):
-    """Create or update concepts (by identifier) and replace their terms; return counts."""
-    seen = set()
-    for concept in concepts:
-        if concept.identifier in seen:
-            raise GlossaryImportError(
-                _("concept “%(id)s” appears twice") % {"id": concept.identifier}
-            )
-        seen.add(concept.identifier)
-        for term in concept.terms:
-            if term.language not in CODES:
-                raise GlossaryImportError(
-                    _("concept “%(id)s”: unknown language “%(language)s”")
-                    % {"id": concept.identifier, "language": term.language}
-                )
-    existing = {
-        concept.identifier: concept
-        for concept in Concept.objects.filter(identifier__in=seen).prefetch_related("terms")
-    }
-    changed, created, unchanged = [], 0, 0
-    new_terms = []
-    for data in concepts:
-        concept = existing.get(data.identifier)
-        if concept is not None:
-            current = _concept_data(
-                concept, sorted(concept.terms.all(), key=lambda t: (t.position, t.id))
-            )
-            if current == data:
-                unchanged += 1
-                continue
-            concept.terms.all().delete()
-        else:
-            concept = Concept(identifier=data.identifier)
-            created += 1
-        concept.subject_field = data.subject_field
-        for code in CODES:
-            setattr(concept, f"definition_{code}", data.definition.get(code, ""))
-            setattr(concept, f"note_{code}", data.note.get(code, ""))
-        concept.save()
-        changed.append(concept.pk)
-        new_terms += [
-            Term(concept=concept, position=position, **asdict(term))
-            for position, term in enumerate(data.terms)
-        ]
-    Term.objects.bulk_create(new_terms)
-    if changed:
-        glossary_changed(changed)
-    return {"created": created, "updated": len(changed) - created, "unchanged": unchanged}
