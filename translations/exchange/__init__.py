@@ -2,7 +2,7 @@
 
 This package is pure: it knows nothing of models or the database. The glossary service
 turns model rows into ``ConceptData`` and back. Modules: :mod:`.data` (the data classes and
-the rules every glossary obeys), :mod:`.tbx` and :mod:`.csvfile`.
+the rules every glossary obeys), :mod:`.tbx` (dump), :mod:`.tbx_read` and :mod:`.csvfile`.
 
 TBX
 ---
@@ -82,7 +82,8 @@ from .data import (
     fail,
     validate_concept,
 )
-from .tbx import TBX_NS, tbx_dump, tbx_iter, tbx_load
+from .tbx import TBX_NS, tbx_dump
+from .tbx_read import tbx_iter, tbx_load
 
 ERR_UNKNOWN_FORMAT = "cannot tell whether {filename!r} is TBX or CSV"
 

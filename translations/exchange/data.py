@@ -35,7 +35,6 @@ ERR_ORPHAN_TEXT = "{what} for language {language!r} {where}, which has no terms 
 ERR_BAD_CHARACTER = "{what} contains a character XML cannot hold ({char!r}) {where}"
 ERR_CONTROL_CHARACTER = "{what} contains a control character ({char!r}) {where}"
 ERR_TOO_LONG = "{what} is {length} characters long {where}; at most {limit} are allowed"
-ERR_TOO_MANY_CONCEPTS = "the glossary has more than {limit} concepts; split it into several files"
 
 _SLUG = re.compile(r"[-A-Za-z0-9_]+")
 # XML 1.0 "Char": everything else (C0 controls, surrogates, U+FFFE/FFFF) cannot be serialised.
