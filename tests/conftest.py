@@ -110,12 +110,12 @@ def revise_and_check(demo, index, language, text):
     """Give segment ``index`` of the demo release a new ``language`` text and check its terms."""
     from records.services import release_write
     from records.snapshots import release_snapshot
-    from translations.services import release_check_terms
+    from translations.services import release_terms_check
 
     release = demo["release"]
     content = release_snapshot(release)
     content["segments"][index]["text"][language] = text
     release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
     release.refresh_from_db()
-    release_check_terms(release)
+    release_terms_check(release)
     return release

@@ -8,7 +8,7 @@ from config.celery import app as celery_app
 from records.services import release_write
 from records.snapshots import release_snapshot
 from translations.models import CheckRun, Finding
-from translations.tasks import release_check
+from translations.tasks import release_terms_check
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 WAIT_SECONDS = 90
@@ -70,9 +70,11 @@ def test_task_result_comes_back_from_the_worker():
     from translations.demo import demo_load_all
 
     release = demo_load_all(password="test-password-123")["release"]
-    result = release_check.delay(release.pk, True).get(timeout=60, disable_sync_subtasks=False)
+    result = release_terms_check.delay(release.pk, True).get(
+        timeout=60, disable_sync_subtasks=False
+    )
     assert result["release"] == release.pk and result["revision"] == 2
     assert result["findings"] == {"ja": 0, "ru": 0}
     assert result["worker"], "the result names the worker that ran it"
-    missing = release_check.delay(10**9).get(timeout=60, disable_sync_subtasks=False)
+    missing = release_terms_check.delay(10**9).get(timeout=60, disable_sync_subtasks=False)
     assert missing == {"release": 10**9, "skipped": "no such release"}

@@ -1,31 +1,86 @@
 """Admin for terminologists (the glossary) and translators (term findings per release)."""
 
-import re
+from dataclasses import replace
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.db import connections, models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count, Q
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.text import smart_split, unescape_string_literal
+from django.urls import path, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from config import languages
 from records.admin import ReadOnlyAdmin, object_pk_or_404
 from records.permissions import editable_languages
-from records.snapshots import LANGUAGE_CODES
 
-from .models import Concept, Finding, ReleaseTranslation, Term
-from .selectors import check_run, finding_tallies, release_term_review
-from .services import TARGET_LANGUAGES, glossary_changed
+from .exchange import GlossaryFormatError, TermData
+from .models import LEGACY_VIEW_PERMISSION, Concept, ReleaseTermFindings, Term
+from .selectors import (
+    check_run,
+    concepts_search,
+    finding_tallies,
+    release_source_language,
+    release_target_languages,
+    release_term_rows,
+)
+from .services import concept_data, glossary_changed, glossary_concept_validate
+from .vocabulary import Severity, TermStatus
+
+
+class TermInlineFormSet(BaseInlineFormSet):
+    """Check the concept and its terms together with the rules every glossary write obeys."""
+
+    # GlossaryFormatError.field of a term -> the form field that shows the error.
+    TERM_FIELDS = {
+        "language": "language",
+        "text": "text",
+        "status": "status",
+        "part_of_speech": "part_of_speech",
+        "term_note": "note",
+    }
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        forms = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        # The parent form has already filled the instance with its cleaned values.
+        concept = concept_data(self.instance, [])
+        terms = tuple(
+            TermData(
+                language=form.cleaned_data["language"],
+                text=form.cleaned_data["text"],
+                status=form.cleaned_data["status"],
+                case_sensitive=form.cleaned_data.get("case_sensitive", False),
+                part_of_speech=form.cleaned_data.get("part_of_speech", ""),
+                note=form.cleaned_data.get("note", ""),
+            )
+            for form in forms
+        )
+        try:
+            glossary_concept_validate(replace(concept, terms=terms))
+        except GlossaryFormatError as error:
+            if error.field == "identifier":
+                return  # the concept form reports its own identifier problems
+            field = self.TERM_FIELDS.get(error.field) if error.term is not None else None
+            if field is not None:
+                forms[error.term].add_error(field, str(error))
+            else:
+                raise ValidationError(str(error), code=error.field or "invalid") from None
 
 
 class TermInline(admin.TabularInline):
     model = Term
+    formset = TermInlineFormSet
     fields = ("language", "text", "status", "case_sensitive", "part_of_speech", "note", "position")
     extra = 1
     ordering = ("language", "position", "id")
@@ -63,7 +118,7 @@ class TermStatusFilter(TermFilter):
     term_field = "status"
 
     def lookups(self, request, model_admin):
-        return Term.Status.choices
+        return TermStatus.choices
 
 
 class TermLanguageFilter(TermFilter):
@@ -72,7 +127,7 @@ class TermLanguageFilter(TermFilter):
     term_field = "language"
 
     def lookups(self, request, model_admin):
-        return [(code, code) for code in LANGUAGE_CODES]
+        return [(code, code) for code in languages.CODES]
 
 
 # (query parameter, Term field) of the term filters, in the order that decides which applies.
@@ -82,61 +137,40 @@ TERM_FILTER_PARAMETERS = (
 )
 
 
+def _terms_column(code):
+    """Return a changelist column listing a concept's terms in language ``code``."""
+
+    @admin.display(description=languages.get(code).name)
+    def column(obj):
+        return "; ".join(
+            f"{term.text} ({term.get_status_display()})"
+            for term in obj.terms.all()
+            if term.language == code
+        )
+
+    column.__name__ = f"terms_{code}"
+    return column
+
+
 @admin.register(Concept)
 class ConceptAdmin(TabbedTranslationAdmin):
-    list_display = ("identifier", "subject_field", "english", "japanese", "russian")
+    list_display = ("identifier", "subject_field", *(_terms_column(c) for c in languages.CODES))
     list_filter = (TermStatusFilter, TermLanguageFilter, "subject_field")
-    search_fields = ("identifier", "terms__text", "definition_en", "note_en")
+    search_fields = (
+        "identifier",
+        "terms__text",
+        *(f"{field}_{code}" for field in ("definition", "note") for code in languages.CODES),
+    )
     inlines = [TermInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("terms")
 
-    def _terms(self, obj, language):
-        return "; ".join(
-            f"{term.text} ({term.get_status_display()})"
-            for term in obj.terms.all()
-            if term.language == language
-        )
-
-    @admin.display(description=gettext_lazy("English"))
-    def english(self, obj):
-        return self._terms(obj, "en")
-
-    @admin.display(description=gettext_lazy("Japanese"))
-    def japanese(self, obj):
-        return self._terms(obj, "ja")
-
-    @admin.display(description=gettext_lazy("Russian"))
-    def russian(self, obj):
-        return self._terms(obj, "ru")
-
     def get_search_results(self, request, queryset, search_term):
-        """Search like the admin (every word in some search field), ignoring case in any script.
-
-        SQLite's LIKE folds ASCII letters only ("курилы" would miss "Южные Курилы"), but its
-        REGEXP is Django's Python function, so "(?i)" matching there folds every script.
-        Elsewhere icontains compares UPPER() of both sides, which folds every script only if
-        the database's character type does (PostgreSQL with LC_CTYPE "C" does not), so the
-        usual spellings of each word are looked for as well.
-        """
-        sqlite = connections[queryset.db].vendor == "sqlite"
+        """Search every word in some search field, ignoring case in any script."""
         fields = self.get_search_fields(request)
-        for bit in smart_split(search_term):
-            if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
-                bit = unescape_string_literal(bit)
-            if sqlite:
-                lookups = [(f"{field}__iregex", re.escape(bit)) for field in fields]
-            else:
-                spellings = dict.fromkeys(
-                    [bit, bit.lower(), bit.upper(), bit.capitalize(), bit.title()]
-                )
-                lookups = [
-                    (f"{field}__icontains", spelling) for field in fields for spelling in spellings
-                ]
-            queryset = queryset.filter(Q.create(lookups, connector=Q.OR))
         # Term and translated-field lookups span relations: let the changelist de-duplicate.
-        return queryset, True
+        return concepts_search(queryset, search_term, fields), True
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -155,10 +189,32 @@ class ConceptAdmin(TabbedTranslationAdmin):
         glossary_changed(ids)
 
 
-@admin.register(ReleaseTranslation)
-class ReleaseTranslationAdmin(ReadOnlyAdmin):
-    list_display = ("title", "date", "head_number", "findings_ja", "findings_ru")
-    search_fields = ("slug", "title_en", "title_ja", "title_ru")
+def _findings_column(code):
+    """Return a changelist column counting a release's findings in language ``code``."""
+
+    @admin.display(
+        description=format_lazy(
+            gettext_lazy("{language} findings"), language=languages.get(code).name
+        ),
+        ordering=f"findings_{code}_count",
+    )
+    def column(obj):
+        return getattr(obj, f"findings_{code}_count")
+
+    column.__name__ = f"findings_{code}"
+    return column
+
+
+@admin.register(ReleaseTermFindings)
+class ReleaseTermFindingsAdmin(ReadOnlyAdmin):
+    list_display = (
+        "title",
+        "date",
+        "head_number",
+        # Every language can be a target of some release.
+        *(_findings_column(code) for code in languages.CODES),
+    )
+    search_fields = ("slug", *(f"title_{code}" for code in languages.CODES))
     list_select_related = ("topic",)
 
     def get_queryset(self, request):
@@ -170,18 +226,25 @@ class ReleaseTranslationAdmin(ReadOnlyAdmin):
                     f"findings_{code}_count": Count(
                         "findings", filter=Q(findings__language=code), distinct=True
                     )
-                    for code in TARGET_LANGUAGES
+                    for code in languages.CODES
                 }
             )
         )
 
-    @admin.display(description=gettext_lazy("Japanese findings"))
-    def findings_ja(self, obj):
-        return obj.findings_ja_count
+    def has_view_permission(self, request, obj=None):
+        # The old codename still granted by records.demo (see LEGACY_VIEW_PERMISSION).
+        legacy = f"{self.opts.app_label}.{LEGACY_VIEW_PERMISSION}"
+        return super().has_view_permission(request, obj) or request.user.has_perm(legacy)
 
-    @admin.display(description=gettext_lazy("Russian findings"))
-    def findings_ru(self, obj):
-        return obj.findings_ru_count
+    def get_urls(self):
+        urls = super().get_urls()
+        # The old URL name, for links not yet renamed; same view, new address.
+        legacy = path(
+            "<path:object_id>/change/",
+            self.admin_site.admin_view(self.change_view),
+            name="translations_releasetranslation_change",
+        )
+        return [*urls, legacy]
 
     def _default_language(self, request, tallies):
         """Return the target language to open when the address names none.
@@ -189,25 +252,27 @@ class ReleaseTranslationAdmin(ReadOnlyAdmin):
         The language the user may edit; else (reviewers, or editors of every language) the
         one with the most errors and warnings; else the first target language.
         """
+        targets = list(tallies)
         allowed = editable_languages(request.user)
-        editable = [code for code in TARGET_LANGUAGES if code in allowed]
-        candidates = editable or list(TARGET_LANGUAGES)
+        editable = [code for code in targets if code in allowed]
+        candidates = editable or targets
         # max() keeps the first of equals: no findings anywhere opens the first candidate.
         return max(candidates, key=lambda code: tallies[code]["serious"])
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Show the release's translation with term findings highlighted at their offsets."""
         release = get_object_or_404(
-            ReleaseTranslation.objects.select_related("topic"),
-            pk=object_pk_or_404(ReleaseTranslation, object_id),
+            ReleaseTermFindings.objects.select_related("topic"),
+            pk=object_pk_or_404(ReleaseTermFindings, object_id),
         )
         if not self.has_view_permission(request, release):
             raise PermissionDenied
         tallies = finding_tallies(release)
+        targets = release_target_languages(release)
         language = request.GET.get("lang")
-        if language not in TARGET_LANGUAGES:
+        if language not in targets:
             language = self._default_language(request, tallies)
-        rows, findings = release_term_review(release, language)
+        rows, findings = release_term_rows(release, language)
         run = check_run(release, language)
         context = {
             **self.admin_site.each_context(request),
@@ -215,9 +280,9 @@ class ReleaseTranslationAdmin(ReadOnlyAdmin):
             "object": release,
             "title": _("Terms in %(release)s") % {"release": release},
             "subtitle": None,
+            "source_language": release_source_language(release),
             "language": language,
-            "languages": TARGET_LANGUAGES,
-            "tabs": [(code, tallies[code]["total"]) for code in TARGET_LANGUAGES],
+            "tabs": [(code, tallies[code]["total"]) for code in targets],
             "rows": rows,
             "findings": findings,
             "run": run,
@@ -229,7 +294,7 @@ class ReleaseTranslationAdmin(ReadOnlyAdmin):
             ),
             "counts": {
                 severity: sum(1 for f in findings if f.severity == severity)
-                for severity in Finding.Severity.values
+                for severity in Severity.values
             },
         }
         return TemplateResponse(request, "admin/translations/release_terms.html", context)

@@ -12,9 +12,9 @@ class TranslationsConfig(AppConfig):
 
         from records.extensions import registry
 
-        from .receivers import enqueue_release_check, release_term_links
+        from .receivers import enqueue_release_terms_check, release_term_links
         from .roles import roles_sync_after_migrate
 
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="translations.roles")
-        registry.on_revision(enqueue_release_check)
+        registry.on_revision(enqueue_release_terms_check)
         registry.add_release_links(release_term_links)

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from records.models import Release
 
+from .vocabulary import Severity, TermStatus
+
 LANGUAGE_CHOICES = settings.LANGUAGES
 
 
@@ -29,11 +31,7 @@ class Concept(models.Model):
 
 
 class Term(models.Model):
-    class Status(models.TextChoices):
-        PREFERRED = "preferred", _("preferred")
-        ADMITTED = "admitted", _("admitted")
-        DEPRECATED = "deprecated", _("deprecated")
-        FORBIDDEN = "forbidden", _("forbidden")
+    Status = TermStatus
 
     concept = models.ForeignKey(
         Concept, on_delete=models.CASCADE, related_name="terms", verbose_name=_("concept")
@@ -110,10 +108,7 @@ class CheckRun(models.Model):
 
 
 class Finding(models.Model):
-    class Severity(models.TextChoices):
-        ERROR = "error", _("error")
-        WARNING = "warning", _("warning")
-        INFO = "info", _("info")
+    Severity = Severity
 
     release = models.ForeignKey(
         "records.Release", on_delete=models.CASCADE, related_name="findings"
@@ -163,10 +158,16 @@ class Finding(models.Model):
         return gettext(check.name) if check else self.check_id
 
 
-class ReleaseTranslation(Release):
-    """A release seen from the translation side: its term findings per language."""
+# The permission records.demo still grants; remove (with a migration) once it grants
+# "translations.view_releasetermfindings".
+LEGACY_VIEW_PERMISSION = "view_releasetranslation"
+
+
+class ReleaseTermFindings(Release):
+    """A release seen from the glossary's side: its term findings per target language."""
 
     class Meta:
         proxy = True
-        verbose_name = _("release translation")
-        verbose_name_plural = _("release translations")
+        verbose_name = _("release term findings")
+        verbose_name_plural = _("release term findings")
+        permissions = [(LEGACY_VIEW_PERMISSION, _("Can view release term findings (old name)"))]

@@ -7,18 +7,18 @@ from django.utils.translation import gettext as _
 from config import languages
 
 
-def enqueue_release_check(revision):
+def enqueue_release_terms_check(revision):
     """Check a new revision's terms in a Celery task after commit."""
-    from .tasks import release_check
+    from .tasks import release_terms_check
 
     release_id = revision.release_id
     # robust: a failing check must not turn an already committed save into an error.
-    transaction.on_commit(lambda: release_check.delay(release_id), robust=True)
+    transaction.on_commit(lambda: release_terms_check.delay(release_id), robust=True)
 
 
 def release_term_links(request, release):
     """Return links to the release's term findings, one per target language."""
-    url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    url = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
     return [
         (f"{url}?lang={code}", _("Terms (%(code)s)") % {"code": code}, code)
         for code in languages.targets(release.source_language)

@@ -17,7 +17,7 @@ TERMINOLOGISTS = "Terminologists"
 READ_GLOSSARY = [
     "translations.view_concept",
     "translations.view_term",
-    "translations.view_releasetranslation",
+    "translations.view_releasetermfindings",
 ]
 READ_RELEASES = ["records.view_release", "records.view_segment", "records.view_photo"]
 # Editing one language's text in the release form needs the form and its rows.

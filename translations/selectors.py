@@ -1,13 +1,27 @@
-"""Selectors: read stored term-check results for pages and commands."""
+"""Selectors: read glossary and term-check data for pages and commands (data, never HTML)."""
 
+import re
+
+from django.db import connections
 from django.db.models import Count, Q
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.text import smart_split, unescape_string_literal
 
+from config import languages
 from records.models import Revision
 
 from .models import CheckRun, Finding
-from .services import TARGET_LANGUAGES
+from .vocabulary import Severity
+
+
+def release_source_language(release):
+    """Return the language ``release`` is written in (its targets are the other languages)."""
+    # One place to change when releases get their own source language field.
+    return languages.DEFAULT_SOURCE
+
+
+def release_target_languages(release):
+    """Return the codes ``release`` is translated into, in order."""
+    return languages.targets(release_source_language(release))
 
 
 def release_findings(release, language):
@@ -45,39 +59,17 @@ def check_run(release, language):
     return CheckRun.objects.filter(release=release, language=language).first()
 
 
-def highlight(text, spans):
-    """Return ``text`` as safe HTML with ``spans`` ``(start, end, css_class, title)`` marked."""
-    parts = []
-    cursor = 0
-    for start, end, css, title in sorted(spans, key=lambda span: (span[0], -span[1])):
-        if start < cursor or end > len(text) or start >= end:
-            continue  # overlapping or stale span: the earlier mark wins
-        parts.append((text[cursor:start], "", "", ""))
-        parts.append(("", text[start:end], css, title))
-        cursor = end
-    parts.append((text[cursor:], "", "", ""))
-    return mark_safe(
-        format_html_join(
-            "",
-            "{}{}",
-            (
-                (
-                    plain,
-                    format_html('<mark class="{}" title="{}">{}</mark>', css, title, marked)
-                    if marked
-                    else "",
-                )
-                for plain, marked, css, title in parts
-            ),
-        )
-    )
+def release_term_rows(release, language):
+    """Return the segments of the head revision with the spans of their current findings.
 
-
-def release_term_review(release, language):
-    """Return rows for the admin's term review page: segments with highlighted findings."""
+    Returns ``(rows, findings)``: each row has ``position``, ``key``, ``kind``, ``source`` and
+    ``target`` texts, ``source_spans``/``target_spans`` as ``(start, end, severity, message)``
+    and its ``findings``; ``findings`` are those of the head revision.
+    """
     revision = Revision.objects.filter(release=release, number=release.head_number).first()
     if revision is None:
         return [], []
+    source = release_source_language(release)
     findings = release_findings(release, language)
     current = [f for f in findings if f.revision_number == revision.number]
     by_key = {}
@@ -86,23 +78,24 @@ def release_term_review(release, language):
     rows = []
     for index, segment in enumerate(revision.snapshot["segments"], start=1):
         found = by_key.get(segment["key"], [])
-        source_spans = [
-            (f.source_start, f.source_end, f"finding {f.severity}", f.display_message())
-            for f in found
-            if f.source_start is not None and f.start is None
-        ]
-        target_spans = [
-            (f.start, f.end, f"finding {f.severity}", f.display_message())
-            for f in found
-            if f.start is not None
-        ]
         rows.append(
             {
                 "position": index,
                 "key": segment["key"],
                 "kind": segment["kind"],
-                "source": highlight(segment["text"].get("en", ""), source_spans),
-                "target": highlight(segment["text"].get(language, ""), target_spans),
+                "source": segment["text"].get(source, ""),
+                "target": segment["text"].get(language, ""),
+                # Missing terms have only a source offset: mark them in the source.
+                "source_spans": [
+                    (f.source_start, f.source_end, f.severity, f.display_message())
+                    for f in found
+                    if f.source_start is not None and f.start is None
+                ],
+                "target_spans": [
+                    (f.start, f.end, f.severity, f.display_message())
+                    for f in found
+                    if f.start is not None
+                ],
                 "findings": found,
             }
         )
@@ -114,20 +107,44 @@ def finding_tallies(release):
 
     ``serious`` counts errors and warnings; every target language is present. One query.
     """
-    tallies = {code: {"total": 0, "serious": 0} for code in TARGET_LANGUAGES}
+    tallies = {code: {"total": 0, "serious": 0} for code in release_target_languages(release)}
     rows = (
         Finding.objects.filter(release=release)
         .order_by()
         .values("language")
         .annotate(
             total=Count("id"),
-            serious=Count(
-                "id",
-                filter=Q(severity__in=[Finding.Severity.ERROR, Finding.Severity.WARNING]),
-            ),
+            serious=Count("id", filter=Q(severity__in=[Severity.ERROR, Severity.WARNING])),
         )
     )
     for row in rows:
         if row["language"] in tallies:
             tallies[row["language"]] = {"total": row["total"], "serious": row["serious"]}
     return tallies
+
+
+def concepts_search(queryset, search_term, fields):
+    """Filter concepts like the admin's search (every word in some field), ignoring case in any
+    script.
+
+    SQLite's LIKE folds ASCII letters only ("курилы" would miss "Южные Курилы"), but its
+    REGEXP is Django's Python function, so "(?i)" matching there folds every script.
+    Elsewhere icontains compares UPPER() of both sides, which folds every script only if
+    the database's character type does (PostgreSQL with LC_CTYPE "C" does not), so the
+    usual spellings of each word are looked for as well.
+    """
+    sqlite = connections[queryset.db].vendor == "sqlite"
+    for bit in smart_split(search_term):
+        if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+            bit = unescape_string_literal(bit)
+        if sqlite:
+            lookups = [(f"{field}__iregex", re.escape(bit)) for field in fields]
+        else:
+            spellings = dict.fromkeys(
+                [bit, bit.lower(), bit.upper(), bit.capitalize(), bit.title()]
+            )
+            lookups = [
+                (f"{field}__icontains", spelling) for field in fields for spelling in spellings
+            ]
+        queryset = queryset.filter(Q.create(lookups, connector=Q.OR))
+    return queryset

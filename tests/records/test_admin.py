@@ -285,7 +285,7 @@ def test_change_page_links_to_compare_and_term_findings(client, demo):
     client.force_login(demo["users"]["translator-ru"])
     page = client.get(change_url(release)).content.decode()
     assert reverse("admin:records_release_compare", args=[release.pk]) in page
-    terms = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    terms = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
     assert f"{terms}?lang=ru" in page and f"{terms}?lang=ja" in page
 
 

@@ -58,13 +58,13 @@ def test_release_views_answer_404_for_bad_ids(client, demo, view, method, object
 @pytest.mark.parametrize("object_id", BAD_IDS)
 def test_release_translation_page_answers_404_for_bad_ids(client, demo, object_id):
     client.force_login(demo["users"]["translator-ja"])
-    response = client.get(f"/admin/translations/releasetranslation/{object_id}/change/")
+    response = client.get(f"/admin/translations/releasetermfindings/{object_id}/change/")
     assert response.status_code == 404
 
 
 def test_release_translation_page_still_works_for_a_good_id(client, demo):
     client.force_login(demo["users"]["translator-ja"])
-    url = reverse("admin:translations_releasetranslation_change", args=[demo["release"].pk])
+    url = reverse("admin:translations_releasetermfindings_change", args=[demo["release"].pk])
     assert client.get(url).status_code == 200
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from tests.conftest import revise_and_check
 from translations.models import Concept, Term
-from translations.services import release_check_terms
+from translations.services import release_terms_check
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def test_term_review_highlights_findings_at_their_offsets(client, demo):
     release = demo["release"]
     revise_and_check(demo, 1, "ru", "Проблема Южных Курил")
     client.force_login(demo["users"]["translator-ru"])
-    url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    url = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
     page = client.get(url, {"lang": "ru"}).content.decode()
     assert 'Проблема <mark class="finding error"' in page
     assert ">Южных Курил</mark>" in page
@@ -27,17 +27,17 @@ def test_missing_term_marks_the_english_source(client, demo):
     release = demo["release"]
     revise_and_check(demo, 1, "ja", "領土問題")
     client.force_login(demo["users"]["reviewer-ja"])
-    url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    url = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
     page = client.get(url, {"lang": "ja"}).content.decode()
     assert '<mark class="finding warning"' in page
     assert ">Northern Territories</mark> issue" in page
 
 
 def test_release_translation_list_counts_findings(client, demo, django_assert_max_num_queries):
-    release_check_terms(demo["release"])
+    release_terms_check(demo["release"])
     client.force_login(demo["users"]["translator-ja"])
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("admin:translations_releasetranslation_changelist"))
+        response = client.get(reverse("admin:translations_releasetermfindings_changelist"))
     assert response.status_code == 200
     assert "Japan-Russia Summit Meeting" in response.content.decode()
 
@@ -118,7 +118,7 @@ def test_findings_speak_the_reviewers_language(client, demo):
     release = demo["release"]
     revise_and_check(demo, 1, "ru", "Проблема Южных Курил")
     client.force_login(demo["users"]["reviewer-ru"])
-    url = reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    url = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
     english = client.get(url, {"lang": "ru"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "is a forbidden term for Northern Territories;" in english
     russian = client.get(url, {"lang": "ru"}, HTTP_ACCEPT_LANGUAGE="ru").content.decode()

@@ -10,13 +10,13 @@ from django.utils.html import strip_tags
 
 from tests.conftest import revise_and_check
 from translations.models import Concept, Finding
-from translations.services import release_check_terms
+from translations.services import release_terms_check
 
 pytestmark = pytest.mark.django_db
 
 
 def terms_url(release):
-    return reverse("admin:translations_releasetranslation_change", args=[release.pk])
+    return reverse("admin:translations_releasetermfindings_change", args=[release.pk])
 
 
 def with_russian_kurils(demo):
@@ -60,14 +60,14 @@ def test_terms_page_opens_on_the_users_language(client, demo, user, expected):
 
 
 def test_translator_ru_opens_on_russian_without_any_findings(client, demo):
-    release_check_terms(demo["release"])
+    release_terms_check(demo["release"])
     assert not Finding.objects.filter(release=demo["release"]).exists()
     client.force_login(demo["users"]["translator-ru"])
     assert client.get(terms_url(demo["release"])).context["language"] == "ru"
 
 
 def test_without_findings_or_editable_language_the_first_target_language_opens(client, demo):
-    release_check_terms(demo["release"])
+    release_terms_check(demo["release"])
     client.force_login(demo["users"]["terminologist"])
     assert client.get(terms_url(demo["release"])).context["language"] == "ja"
 
@@ -223,7 +223,7 @@ def test_missing_term_names_the_source_words_and_the_approved_term(demo):
 def test_concept_label_falls_back_to_first_english_term_then_identifier(
     demo, django_assert_max_num_queries
 ):
-    from translations.services import _concept_labels
+    from translations.services.terms import _concept_labels
 
     admitted = Concept.objects.create(identifier="admitted-only")
     admitted.terms.create(language="en", text="second", status="admitted", position=2)
@@ -233,7 +233,7 @@ def test_concept_label_falls_back_to_first_english_term_then_identifier(
     bare.terms.create(language="ja", text="日本語だけ")
     preferred = Concept.objects.get(identifier="four-northern-islands")
     with django_assert_max_num_queries(1):
-        labels = _concept_labels()
+        labels = _concept_labels("en")
     assert labels[admitted.pk] == "first"
     assert labels[bare.pk] == "no-english"
     assert labels[preferred.pk] == "Four Northern Islands"
@@ -267,7 +267,7 @@ def test_summary_has_no_broken_plurals_or_double_period(client, demo):
 )
 def test_edit_link_only_for_users_who_may_change_the_release(client, demo, user, shown):
     release = demo["release"]
-    release_check_terms(release)
+    release_terms_check(release)
     client.force_login(demo["users"][user])
     page = client.get(terms_url(release)).content.decode()
     edit_url = reverse("admin:records_release_change", args=[release.pk])

@@ -6,7 +6,7 @@ import pytest
 
 from tests.translations.test_matching import CONCEPT_IDS, CONCEPT_LABELS, glossary_terms
 from translations import checks
-from translations.checks import CHECKS, FindingData, check_release
+from translations.checks import CHECKS, FindingData, run_checks
 from translations.matching import TermMatcher, TermSpec
 
 # Not in glossary-facts.md: Japanese designations the publisher avoids, so that the
@@ -29,7 +29,7 @@ def run(language: str, *segments: tuple[str, str], **kwargs) -> list[FindingData
     """Check ``(english, translation)`` pairs keyed s1, s2, ... in ``language``."""
     source, target = matchers(language)
     keyed = [(f"s{i}", en, tr) for i, (en, tr) in enumerate(segments, start=1)]
-    return check_release(keyed, language, source, target, concept_labels=CONCEPT_LABELS, **kwargs)
+    return run_checks(keyed, language, source, target, concept_labels=CONCEPT_LABELS, **kwargs)
 
 
 def summary(findings: list[FindingData]) -> list[tuple[str, str, str]]:
@@ -142,7 +142,7 @@ def test_missing_term_skips_untranslated_segments():
 def test_missing_term_skips_concepts_without_an_accepted_target_term():
     source, target = matchers("ru")
     concept_terms = {t.concept_id: [t] for t in source.terms}  # English terms only
-    findings = check_release(
+    findings = run_checks(
         [("s1", "The peace treaty.", "Договор.")], "ru", source, target, concept_terms
     )
     assert findings == []
@@ -337,7 +337,7 @@ def test_inconsistent_term_is_quiet_on_a_consistent_release(language, segments):
     assert run(language, *segments) == []
 
 
-# --- check_release ------------------------------------------------------------------------------
+# --- run_checks ------------------------------------------------------------------------------
 
 
 def test_findings_are_ordered_by_segment_then_offset():
@@ -358,7 +358,7 @@ def test_findings_are_ordered_by_segment_then_offset():
     assert CONCEPT_LABELS[findings[1].concept_id] == "abe"
 
 
-def test_check_release_runs_only_the_selected_checks():
+def test_run_checks_runs_only_the_selected_checks():
     segments = ("The Northern Territories and the peace treaty.", "Южные Курилы.")
     assert summary(run("ru", segments, checks=["missing-term"])) == [
         ("s1", "missing-term", "peace-treaty")
@@ -367,7 +367,7 @@ def test_check_release_runs_only_the_selected_checks():
 
 def test_concept_label_defaults_to_the_concept_id():
     source, target = matchers("ru")
-    (finding,) = check_release(
+    (finding,) = run_checks(
         [("k", "The Northern Territories.", "Южные Курилы.")], "ru", source, target
     )
     assert f"concept {CONCEPT_IDS['northern-territories']}" in finding.message
@@ -380,12 +380,10 @@ def test_concept_label_defaults_to_the_concept_id():
         ("en", "ja", "ru", "target matcher"),
     ],
 )
-def test_check_release_refuses_mismatched_matchers(
-    source_language, target_language, language, error
-):
+def test_run_checks_refuses_mismatched_matchers(source_language, target_language, language, error):
     terms = glossary_terms()
     with pytest.raises(ValueError, match=error):
-        check_release(
+        run_checks(
             [],
             language,
             TermMatcher(terms, source_language),
@@ -393,18 +391,18 @@ def test_check_release_refuses_mismatched_matchers(
         )
 
 
-def test_check_release_reads_none_as_untranslated():
+def test_run_checks_reads_none_as_untranslated():
     source, target = matchers("ru")
-    assert check_release([("k", "The peace treaty.", None)], "ru", source, target) == []
+    assert run_checks([("k", "The peace treaty.", None)], "ru", source, target) == []
 
 
-def test_check_release_refuses_unknown_checks():
+def test_run_checks_refuses_unknown_checks():
     source, target = matchers("ru")
     with pytest.raises(ValueError, match="unknown checks: spelling"):
-        check_release([], "ru", source, target, checks=["spelling"])
+        run_checks([], "ru", source, target, checks=["spelling"])
 
 
-def test_check_release_refuses_duplicate_segment_keys():
+def test_run_checks_refuses_duplicate_segment_keys():
     source, target = matchers("ru")
     with pytest.raises(ValueError, match="unique"):
-        check_release([("k", "A.", "А."), ("k", "B.", "Б.")], "ru", source, target)
+        run_checks([("k", "A.", "А."), ("k", "B.", "Б.")], "ru", source, target)

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import time
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -80,11 +81,13 @@ def rich_glossary():
     ]
 
 
+@cache
 def relaxng():
-    """Return the official TBX-Basic RELAX NG validator."""
+    """Return the official TBX-Basic RELAX NG validator (parsed once: it takes seconds)."""
     return etree.RelaxNG(etree.parse(str(RNG)))
 
 
+@cache
 def schematron_xpath1():
     """Return the official Schematron, its five XPath 2.0 tests rewritten to XPath 1.0."""
     text = SCHEMATRON.read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
 """Test glossary term matching in English, Russian and Japanese text."""
 
+import unicodedata
 from functools import cache
 
 import pytest
@@ -13,8 +14,11 @@ from translations.matching import (
     clear_matcher_cache,
     english_fold,
     matcher_for,
+    normalize,
     normalize_japanese,
 )
+from translations.matching import cache as matcher_cache
+from translations.matching import words as word_rules
 
 P, A, D, F = "preferred", "admitted", "deprecated", "forbidden"
 
@@ -587,7 +591,7 @@ def test_japanese_matches_are_ordered_disjoint_and_exact(fragments):
         assert before.end <= after.start
     for m in matches:
         assert normalize_japanese(text[m.start : m.end])[0] == normalize_japanese(m.term.text)[0]
-    assert len(matches) <= glossary_matcher("ja").scan_baseline(text)
+    assert len(matches) <= raw_hits(glossary_matcher("ja"), text)
 
 
 def leftmost_longest(size, valid_at):
@@ -636,9 +640,7 @@ def test_japanese_find_agrees_with_brute_force(raw_terms, text):
                 continue
             if edge(key[-1]) and j < len(folded) and edge(folded[j]):
                 continue
-            if term.case_sensitive and matching.unicodedata.normalize("NFKC", text[i:j]) != (
-                term.text
-            ):
+            if term.case_sensitive and unicodedata.normalize("NFKC", text[i:j]) != (term.text):
                 continue
             out.append((len(key), term.id))
         return out
@@ -668,11 +670,11 @@ def test_russian_find_agrees_with_lemma_set_intersection(raw_terms, words):
     ]
     matcher = TermMatcher(terms, "ru")
     text = " ".join(words)
-    tokens = [(w, start, end) for w, start, end in matching._tokens(text)]
+    tokens = [(w, start, end) for w, start, end in word_rules.tokens(text)]
 
     def text_keys(word):
-        return set(matching._case_sensitive_text_keys(word, "ru")) | set(
-            matching._russian_text_keys(word)
+        return set(word_rules.case_sensitive_text_keys(word, word_rules.RUSSIAN)) | set(
+            word_rules.russian_text_keys(word)
         )
 
     def valid_at(i):
@@ -696,7 +698,7 @@ def test_russian_find_agrees_with_lemma_set_intersection(raw_terms, words):
 @given(st.characters(), st.characters())
 def test_character_spelling_is_injective_and_its_digits_never_mix(a, b):
     # Matches stay aligned only because no low digit can pass for a high digit.
-    spelled_a, spelled_b = matching._char_symbol(a), matching._char_symbol(b)
+    spelled_a, spelled_b = normalize.char_symbol(a), normalize.char_symbol(b)
     assert len(spelled_a) == 2
     assert spelled_a[1] < "\x80" <= spelled_a[0]
     assert (spelled_a == spelled_b) == (a == b)
@@ -704,8 +706,8 @@ def test_character_spelling_is_injective_and_its_digits_never_mix(a, b):
 
 @given(st.integers(0, 200_000), st.integers(0, 200_000), st.integers(2, 1_000))
 def test_word_symbols_are_injective_and_their_digits_never_mix(i, j, base):
-    first, second = matching._word_symbol(i, base), matching._word_symbol(j, base)
-    assert first[1] < chr(matching._WORD_HIGH) <= first[0]
+    first, second = normalize.word_symbol(i, base), normalize.word_symbol(j, base)
+    assert first[1] < chr(normalize.WORD_HIGH) <= first[0]
     assert (first == second) == (i == j)
 
 
@@ -719,6 +721,12 @@ def test_large_glossaries_spell_words_with_two_digits():
     ]
 
 
+def raw_hits(matcher, text):
+    """Count bare ``Automaton.iter`` hits on the normalised text (no filtering, no overlaps)."""
+    normalized, _offsets = matcher.normalize(text)
+    return sum(1 for _ in matcher.automaton.iter(normalized)) if matcher.automaton else 0
+
+
 # --- the matcher as a whole -------------------------------------------------------------------
 
 
@@ -730,7 +738,8 @@ def test_find_ignores_terms_of_other_languages():
 
 def test_empty_glossary_and_empty_text():
     assert TermMatcher([], "ru").find("мирный договор") == []
-    assert TermMatcher([], "ja").scan_baseline("北方四島") == 0
+    assert TermMatcher([], "ja").automaton is None
+    assert TermMatcher([], "ja").find("北方四島") == []
     assert glossary_matcher("en").find("") == []
 
 
@@ -766,11 +775,9 @@ def test_normalize_in_character_mode_spells_the_nfkc_text():
         ("ja", "プーチン大統領と平和条約"),
     ],
 )
-def test_scan_baseline_counts_raw_hits(language, text):
+def test_raw_automaton_hits_on_the_normalised_text(language, text):
     matcher = glossary_matcher(language)
-    assert matcher.scan_baseline(text) == 2
-    normalized, _offsets = matcher.normalize(text)
-    assert matcher.scan_baseline(normalized, normalized=True) == 2
+    assert raw_hits(matcher, text) == 2
 
 
 @pytest.fixture
@@ -798,7 +805,7 @@ def test_matcher_for_caches_per_version(empty_matcher_cache):
     # The old version was replaced, not kept: asking for it rebuilds.
     assert matcher_for("en", "v1", load) is not first
     assert len(loads) == 3
-    assert len(matching._matchers) == 1
+    assert len(matcher_cache._matchers) == 1
 
 
 def test_matcher_for_keeps_languages_apart(empty_matcher_cache):

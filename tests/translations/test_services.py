@@ -11,7 +11,7 @@ from records.services import release_write
 from records.snapshots import release_snapshot
 from translations.exchange import ConceptData, TermData
 from translations.models import CheckRun, Concept, Finding, Term
-from translations.services import glossary_import, release_check_terms, releases_affected
+from translations.services import glossary_import, release_terms_check, releases_affected
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def write(release, editor, change):
 
 
 def test_demo_translations_are_clean(demo):
-    counts = release_check_terms(demo["release"])
+    counts = release_terms_check(demo["release"])
     findings = list(Finding.objects.values_list("language", "check_id", "message"))
     assert counts == {"ja": 0, "ru": 0}, findings
 
@@ -59,7 +59,7 @@ def test_inflected_russian_terms_give_no_missing_term(demo, editor):
     release = demo["release"]
     ru = release_snapshot(release)["segments"][10]["text"]["ru"]
     assert "территорий опережающего развития" in ru
-    release_check_terms(release)
+    release_terms_check(release)
     assert not Finding.objects.filter(language="ru").exists()
 
 
@@ -67,7 +67,7 @@ def test_missing_term_in_japanese_and_recheck_is_idempotent(demo, editor):
     release = demo["release"]
     write(release, editor, lambda c: c["segments"][NT_KEY]["text"].update(ja="領土問題"))
     release.refresh_from_db()
-    assert release_check_terms(release) == {"ja": 1, "ru": 0}
+    assert release_terms_check(release) == {"ja": 1, "ru": 0}
     finding = Finding.objects.get()
     assert (finding.check_id, finding.concept.identifier) == (
         "missing-term",
@@ -76,7 +76,7 @@ def test_missing_term_in_japanese_and_recheck_is_idempotent(demo, editor):
     english = release.segments.order_by("position")[NT_KEY].text_en
     assert english[finding.source_start : finding.source_end] == "Northern Territories"
     first_id = finding.pk
-    release_check_terms(release)
+    release_terms_check(release)
     assert Finding.objects.get().pk == first_id  # nothing recomputed at the same versions
 
 
@@ -84,7 +84,7 @@ def test_glossary_change_rechecks_only_affected_releases(
     demo, editor, django_capture_on_commit_callbacks
 ):
     release = demo["release"]
-    release_check_terms(release)
+    release_terms_check(release)
     other = write(release, editor, lambda c: None)  # unchanged: no new revision
     assert other.revision is None
     content = release_snapshot(release)
@@ -100,7 +100,7 @@ def test_glossary_change_rechecks_only_affected_releases(
         }
     ]
     unrelated = release_write(content, author=editor).release
-    release_check_terms(unrelated)
+    release_terms_check(unrelated)
     tor = Concept.objects.get(identifier="tor")
     assert releases_affected([tor.pk]) == [release.pk]
     new = ConceptData(
@@ -205,8 +205,8 @@ def test_a_late_check_of_an_old_revision_keeps_the_newer_findings(demo, editor):
     stale = Release.objects.get(pk=release.pk)  # loaded by a task before revision 3 arrived
     write(release, editor, lambda c: c["segments"][NT_KEY]["text"].update(ru="Южные Курилы"))
     fresh = Release.objects.get(pk=release.pk)
-    assert release_check_terms(fresh)["ru"] == 1
-    assert release_check_terms(stale, force=True) == {"ja": None, "ru": None}
+    assert release_terms_check(fresh)["ru"] == 1
+    assert release_terms_check(stale, force=True) == {"ja": None, "ru": None}
     finding = Finding.objects.get(language="ru")
     assert finding.revision_number == 3 and finding.check_id == "forbidden-term"
     assert set(CheckRun.objects.values_list("revision_number", flat=True)) == {3}

@@ -1,11 +1,12 @@
 import json
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from config import languages
 from records.cli import release_by_slug
-from translations.selectors import release_findings
-from translations.services import TARGET_LANGUAGES, release_check_terms
+from translations.selectors import release_findings, release_target_languages
+from translations.services import release_terms_check
 
 
 class Command(BaseCommand):
@@ -13,7 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("slug")
-        parser.add_argument("--lang", choices=TARGET_LANGUAGES)
+        parser.add_argument("--lang", choices=languages.CODES)
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument(
             "--force",
@@ -23,8 +24,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, slug, lang, format, force, **options):
         release = release_by_slug(slug)
-        languages = [lang] if lang else list(TARGET_LANGUAGES)
-        release_check_terms(release, languages=languages, force=force)
+        targets = release_target_languages(release)
+        if lang and lang not in targets:
+            raise CommandError(
+                _("%(language)s is the source language of %(slug)s, not a target")
+                % {"language": lang, "slug": slug}
+            )
+        languages = [lang] if lang else list(targets)
+        release_terms_check(release, languages=languages, force=force)
         findings = [
             finding for language in languages for finding in release_findings(release, language)
         ]

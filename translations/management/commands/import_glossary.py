@@ -1,9 +1,7 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from translations.exchange import GlossaryFormatError, glossary_load
+from translations.exchange import GlossaryFormatError, glossary_iter
 from translations.services import GlossaryImportError, glossary_import
 
 
@@ -15,16 +13,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         try:
-            data = Path(path).read_bytes()
+            file = open(path, "rb")  # noqa: SIM115 - closed below; TBX is read as it is parsed
         except OSError as error:
             raise CommandError(
                 _("cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}
             ) from None
-        try:
-            concepts = glossary_load(data, path)
-            counts = glossary_import(concepts)
-        except (GlossaryFormatError, GlossaryImportError) as error:
-            raise CommandError(f"{path}: {error}") from None
+        with file:
+            try:
+                counts = glossary_import(glossary_iter(file, path))
+            except (GlossaryFormatError, GlossaryImportError) as error:
+                raise CommandError(f"{path}: {error}") from None
         self.stdout.write(
             _(
                 "Glossary imported: %(created)s concepts created, %(updated)s updated, "

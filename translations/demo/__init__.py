@@ -6,10 +6,10 @@ from django.db import transaction
 
 from records.demo import demo_load
 
-from .exchange import csv_load
-from .services import glossary_import
+from ..exchange import csv_load
+from ..services import glossary_import
 
-GLOSSARY_PATH = Path(__file__).resolve().parent / "demo" / "glossary.csv"
+GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.csv"
 
 
 @transaction.atomic

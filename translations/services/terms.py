@@ -1,4 +1,4 @@
-"""Services for the glossary and term checks; admin, commands and tasks only call these."""
+"""Services for term checks: match releases against the glossary and store the findings."""
 
 from collections import defaultdict
 from dataclasses import asdict
@@ -6,22 +6,18 @@ from dataclasses import asdict
 from django.db import transaction
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext as _
 
+from config.languages import targets
 from records.models import Release, Revision
-from records.snapshots import LANGUAGE_CODES
 
-from .checks import check_release
-from .exchange import ConceptData, TermData
-from .matching import TermMatcher, TermSpec, matcher_for
-from .models import CheckRun, Concept, Finding, GlossaryState, Term
+from ..checks import run_checks
+from ..matching import TermMatcher, TermSpec, matcher_for
+from ..models import CheckRun, Concept, Finding, GlossaryState, Term
+from ..selectors import release_source_language
+from ..vocabulary import TermStatus
 
-SOURCE_LANGUAGE = LANGUAGE_CODES[0]
-TARGET_LANGUAGES = LANGUAGE_CODES[1:]
-
-
-class GlossaryImportError(ValueError):
-    """A glossary file cannot be imported; nothing was written."""
+# Ids per ``IN (...)`` lookup: well under SQLite's default limit of 999 query variables.
+LOOKUP_CHUNK = 500
 
 
 def _term_spec(row):
@@ -59,20 +55,18 @@ def _concept_terms(*matchers):
     return by_concept
 
 
-def _concept_labels():
+def _concept_labels(source):
     """Return ``{concept id: human label}`` for finding messages, in one query.
 
-    The label is the concept's English preferred term, else its first English term, else its
-    identifier (never shown to readers while a concept has an English term).
+    The label is the concept's preferred term in the ``source`` language, else its first term
+    there, else its identifier (never shown to readers while a concept has a source term).
     """
-    english = Term.objects.filter(concept=OuterRef("pk"), language=SOURCE_LANGUAGE).order_by(
-        "position", "id"
-    )
+    terms = Term.objects.filter(concept=OuterRef("pk"), language=source).order_by("position", "id")
     return dict(
         Concept.objects.annotate(
             label=Coalesce(
-                Subquery(english.filter(status=Term.Status.PREFERRED).values("text")[:1]),
-                Subquery(english.values("text")[:1]),
+                Subquery(terms.filter(status=TermStatus.PREFERRED).values("text")[:1]),
+                Subquery(terms.values("text")[:1]),
                 F("identifier"),
                 output_field=CharField(),
             )
@@ -80,23 +74,27 @@ def _concept_labels():
     )
 
 
-def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
+def release_terms_check(release, *, languages=None, force=False):
     """Check the newest revision of ``release`` against the glossary and store the findings.
 
-    Returns ``{language: number of findings}`` (None where a newer revision arrived during the
-    check: its own check will store the findings); a language already checked at this revision
-    and glossary version is not checked again unless ``force``.
+    ``languages`` defaults to every target language of the release. Returns ``{language:
+    number of findings}`` (None where a newer revision arrived during the check: its own check
+    will store the findings); a language already checked at this revision and glossary version
+    is not checked again unless ``force``.
     """
     revision = Revision.objects.filter(release=release, number=release.head_number).first()
     if revision is None:
         return {}
+    source_language = release_source_language(release)
+    wanted = targets(source_language)
+    languages = wanted if languages is None else [code for code in languages if code in wanted]
     version = GlossaryState.current()
     done = {
         run.language: run
         for run in CheckRun.objects.filter(release=release, language__in=languages)
     }
-    source = glossary_matcher(SOURCE_LANGUAGE, version)
-    labels = _concept_labels()
+    source = glossary_matcher(source_language, version)
+    labels = _concept_labels(source_language)
     counts = {}
     for language in languages:
         run = done.get(language)
@@ -112,12 +110,12 @@ def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
         segments = [
             (
                 segment["key"],
-                segment["text"].get(SOURCE_LANGUAGE, ""),
+                segment["text"].get(source_language, ""),
                 segment["text"].get(language, ""),
             )
             for segment in revision.snapshot["segments"]
         ]
-        findings = check_release(
+        findings = run_checks(
             segments,
             language,
             source,
@@ -126,7 +124,7 @@ def release_check_terms(release, *, languages=TARGET_LANGUAGES, force=False):
             concept_labels=labels,
         )
         concepts = sorted(
-            {m.term.concept_id for _k, english, _t in segments for m in source.find(english)}
+            {m.term.concept_id for _k, original, _t in segments for m in source.find(original)}
             | {m.term.concept_id for _k, _e, text in segments for m in target.find(text)}
         )
         with transaction.atomic():
@@ -168,12 +166,15 @@ def releases_affected(concept_ids):
         for release_id, concepts in CheckRun.objects.values_list("release_id", "concepts")
         if wanted.intersection(concepts or ())
     }
-    terms = Term.objects.filter(concept_id__in=wanted).values(
-        "id", "concept_id", "language", "text", "status", "case_sensitive"
-    )
     by_language = defaultdict(list)
-    for row in terms:
-        by_language[row["language"]].append(_term_spec(row))
+    ordered = sorted(wanted)
+    # Chunked: a whole-glossary change must not exceed SQLite's limit on query variables.
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        terms = Term.objects.filter(concept_id__in=ordered[start : start + LOOKUP_CHUNK]).values(
+            "id", "concept_id", "language", "text", "status", "case_sensitive"
+        )
+        for row in terms:
+            by_language[row["language"]].append(_term_spec(row))
     matchers = {code: TermMatcher(specs, code) for code, specs in by_language.items()}
     if not matchers:
         return sorted(affected)
@@ -197,94 +198,6 @@ def glossary_changed(concept_ids):
     ids = sorted(set(concept_ids))
     if not ids:
         return
-    from .tasks import glossary_recheck
+    from ..tasks import glossary_recheck
 
     transaction.on_commit(lambda: glossary_recheck.delay(ids))
-
-
-def _concept_data(concept, terms):
-    return ConceptData(
-        identifier=concept.identifier,
-        subject_field=concept.subject_field,
-        definition={
-            code: getattr(concept, f"definition_{code}") or ""
-            for code in LANGUAGE_CODES
-            if getattr(concept, f"definition_{code}")
-        },
-        note={
-            code: getattr(concept, f"note_{code}") or ""
-            for code in LANGUAGE_CODES
-            if getattr(concept, f"note_{code}")
-        },
-        terms=tuple(
-            TermData(
-                language=term.language,
-                text=term.text,
-                status=term.status,
-                case_sensitive=term.case_sensitive,
-                part_of_speech=term.part_of_speech,
-                note=term.note,
-            )
-            for term in terms
-        ),
-    )
-
-
-def glossary_export():
-    """Return the whole glossary as plain concept data, in identifier order."""
-    concepts = Concept.objects.prefetch_related("terms").order_by("identifier")
-    return [
-        _concept_data(concept, sorted(concept.terms.all(), key=lambda t: (t.position, t.id)))
-        for concept in concepts
-    ]
-
-
-@transaction.atomic
-def glossary_import(concepts):
-    """Create or update concepts (by identifier) and replace their terms; return counts."""
-    seen = set()
-    for concept in concepts:
-        if concept.identifier in seen:
-            raise GlossaryImportError(
-                _("concept “%(id)s” appears twice") % {"id": concept.identifier}
-            )
-        seen.add(concept.identifier)
-        for term in concept.terms:
-            if term.language not in LANGUAGE_CODES:
-                raise GlossaryImportError(
-                    _("concept “%(id)s”: unknown language “%(language)s”")
-                    % {"id": concept.identifier, "language": term.language}
-                )
-    existing = {
-        concept.identifier: concept
-        for concept in Concept.objects.filter(identifier__in=seen).prefetch_related("terms")
-    }
-    changed, created, unchanged = [], 0, 0
-    new_terms = []
-    for data in concepts:
-        concept = existing.get(data.identifier)
-        if concept is not None:
-            current = _concept_data(
-                concept, sorted(concept.terms.all(), key=lambda t: (t.position, t.id))
-            )
-            if current == data:
-                unchanged += 1
-                continue
-            concept.terms.all().delete()
-        else:
-            concept = Concept(identifier=data.identifier)
-            created += 1
-        concept.subject_field = data.subject_field
-        for code in LANGUAGE_CODES:
-            setattr(concept, f"definition_{code}", data.definition.get(code, ""))
-            setattr(concept, f"note_{code}", data.note.get(code, ""))
-        concept.save()
-        changed.append(concept.pk)
-        new_terms += [
-            Term(concept=concept, position=position, **asdict(term))
-            for position, term in enumerate(data.terms)
-        ]
-    Term.objects.bulk_create(new_terms)
-    if changed:
-        glossary_changed(changed)
-    return {"created": created, "updated": len(changed) - created, "unchanged": unchanged}

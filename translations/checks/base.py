@@ -1,0 +1,155 @@
+"""What every check works on: the matches of one release in one target language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from ..matching import TermMatch, TermSpec
+from ..vocabulary import ACCEPTED_STATUSES, TermStatus
+
+
+def gettext_noop(message: str) -> str:
+    """Mark a message for extraction and return it unchanged."""
+    # Django's own gettext_noop reads settings; makemessages only needs the keyword name.
+    return message
+
+
+# Plain str.format templates, marked for makemessages; translate at display time.
+CONCEPT_LABEL = gettext_noop("concept {id}")
+
+
+@dataclass(frozen=True)
+class FindingData:
+    """Describe one check result; offsets index the original segment texts."""
+
+    segment_key: str
+    language: str
+    check: str
+    concept_id: int
+    term_id: int | None
+    start: int | None
+    end: int | None
+    source_start: int | None
+    source_end: int | None
+    severity: str
+    message: str
+    suggestion: str = ""
+    template: str = ""
+    params: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class SegmentMatches:
+    """Hold one segment's texts and the term occurrences found in each."""
+
+    index: int
+    key: str
+    source_text: str
+    target_text: str
+    source: tuple[TermMatch, ...]
+    target: tuple[TermMatch, ...]
+
+    @property
+    def translated(self) -> bool:
+        """Tell whether the segment has a (non-blank) translation."""
+        return bool(self.target_text.strip())
+
+    def first_source(self, concept_id: int) -> TermMatch | None:
+        """Return the first source occurrence of a concept, if any."""
+        return next((m for m in self.source if m.term.concept_id == concept_id), None)
+
+
+@dataclass(frozen=True)
+class ReleaseContext:
+    """Hold everything the checks need about one release in one target language."""
+
+    language: str
+    segments: tuple[SegmentMatches, ...]
+    concept_terms: Mapping[int, Sequence[TermSpec]]
+    concept_labels: Mapping[int, str]
+
+    def label(self, concept_id: int) -> str:
+        """Return the human label of a concept."""
+        label = self.concept_labels.get(concept_id)
+        return label if label else CONCEPT_LABEL.format(id=concept_id)
+
+    def accepted_terms(self, concept_id: int) -> list[TermSpec]:
+        """Return the concept's preferred and admitted target terms, in glossary order."""
+        return [
+            t
+            for t in self.concept_terms.get(concept_id, ())
+            if t.language == self.language and t.status in ACCEPTED_STATUSES
+        ]
+
+    def preferred(self, concept_id: int) -> TermSpec | None:
+        """Return the first preferred target term, else the first admitted one."""
+        accepted = self.accepted_terms(concept_id)
+        preferred = [t for t in accepted if t.status == TermStatus.PREFERRED]
+        return (preferred or accepted or [None])[0]
+
+    def finding(
+        self,
+        segment: SegmentMatches,
+        check: TermCheck,
+        concept_id: int,
+        *,
+        template: str,
+        params: Mapping[str, str],
+        severity: str | None = None,
+        term_id: int | None = None,
+        target: TermMatch | None = None,
+        source: TermMatch | None = None,
+        suggestion: str = "",
+    ) -> FindingData:
+        """Build a finding for ``segment`` with offsets taken from the given matches.
+
+        The message is kept both rendered (English) and as template + parameters, so that an
+        interface can show it in its reader's language.
+        """
+        return FindingData(
+            segment_key=segment.key,
+            language=self.language,
+            check=check.id,
+            concept_id=concept_id,
+            term_id=term_id,
+            start=target.start if target else None,
+            end=target.end if target else None,
+            source_start=source.start if source else None,
+            source_end=source.end if source else None,
+            severity=severity or check.severity,
+            message=template.format(**params),
+            suggestion=suggestion,
+            template=template,
+            params=dict(params),
+        )
+
+
+class TermCheck:
+    """Base class: a named check over a whole release in one target language."""
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    description: ClassVar[str]
+    severity: ClassVar[str]
+
+    def check(self, release: ReleaseContext) -> Iterator[FindingData]:
+        """Yield the findings of this check for the release."""
+        raise NotImplementedError
+
+
+class SegmentTermCheck(TermCheck):
+    """Base class for checks that look at one translated segment at a time."""
+
+    def check(self, release: ReleaseContext) -> Iterator[FindingData]:
+        """Run :meth:`check_segment` on every translated segment."""
+        for segment in release.segments:
+            if segment.translated:
+                yield from self.check_segment(segment, release)
+
+    def check_segment(
+        self, segment: SegmentMatches, release: ReleaseContext
+    ) -> Iterator[FindingData]:
+        """Yield the findings of this check for one translated segment."""
+        raise NotImplementedError

@@ -1,0 +1,84 @@
+"""Run the registered checks over one release in one target language."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
+from ..matching import TermMatcher, TermSpec
+from .base import FindingData, ReleaseContext, SegmentMatches
+from .registry import CHECKS
+
+
+def _concept_terms(terms: Iterable[TermSpec]) -> dict[int, list[TermSpec]]:
+    by_concept: dict[int, list[TermSpec]] = defaultdict(list)
+    for term in sorted(terms, key=lambda t: t.id):
+        by_concept[term.concept_id].append(term)
+    return dict(by_concept)
+
+
+def run_checks(
+    segments: Sequence[tuple[str, str | None, str | None]],
+    language: str,
+    source: TermMatcher,
+    target: TermMatcher,
+    concept_terms: Mapping[int, Sequence[TermSpec]] | None = None,
+    *,
+    concept_labels: Mapping[int, str] | None = None,
+    checks: Collection[str] | None = None,
+) -> list[FindingData]:
+    """Run the registered checks over ``(segment_key, source_text, target_text)`` segments.
+
+    ``source`` matches the release's source language, ``target`` the target ``language``.
+    ``concept_terms`` defaults to the terms of both matchers; ``concept_labels`` names concepts
+    in messages (default "concept <id>"); ``checks`` limits the run to some check ids.
+    Findings come in segment order, then by target offset; findings without a target offset
+    (missing terms) come first in their segment.
+    """
+    if source.language == language:
+        raise ValueError(f"source matcher is {source.language!r}, the target language")
+    if target.language != language:
+        raise ValueError(f"target matcher is {target.language!r}, expected {language!r}")
+    if len({key for key, _source, _translation in segments}) != len(segments):
+        raise ValueError("segment keys must be unique within a release")
+    unknown = set(checks or ()) - set(CHECKS)
+    if unknown:
+        raise ValueError(f"unknown checks: {', '.join(sorted(unknown))}")
+    selected = [CHECKS[c] for c in checks] if checks is not None else list(CHECKS.values())
+    context = ReleaseContext(
+        language=language,
+        segments=tuple(
+            SegmentMatches(
+                index=index,
+                key=key,
+                source_text=original,
+                target_text=translation,
+                source=tuple(source.find(original)),
+                target=tuple(target.find(translation)) if translation.strip() else (),
+            )
+            # None (a language never written) reads as untranslated.
+            for index, (key, original, translation) in enumerate(
+                (key, original or "", translation or "") for key, original, translation in segments
+            )
+        ),
+        concept_terms=(
+            concept_terms
+            if concept_terms is not None
+            else _concept_terms((*source.terms, *target.terms))
+        ),
+        concept_labels=concept_labels or {},
+    )
+    position = {segment.key: segment.index for segment in context.segments}
+    check_order = {check.id: i for i, check in enumerate(CHECKS.values())}
+    findings = [f for check in selected for f in check.check(context)]
+    findings.sort(
+        key=lambda f: (
+            position[f.segment_key],
+            -1 if f.start is None else f.start,
+            -1 if f.source_start is None else f.source_start,
+            check_order[f.check],
+            f.concept_id,
+            f.term_id or 0,
+        )
+    )
+    return findings

@@ -1,0 +1,35 @@
+"""Services for the glossary and term checks; admin, commands and tasks only call these.
+
+Modules: :mod:`.terms` (term checks of releases, the matcher cache, re-checks after a
+glossary change) and :mod:`.glossary` (validation, export and import of the glossary).
+"""
+
+from .glossary import (
+    GLOSSARY_MAX_CONCEPTS,
+    GlossaryImportError,
+    concept_data,
+    glossary_concept_validate,
+    glossary_export,
+    glossary_import,
+)
+from .terms import (
+    glossary_changed,
+    glossary_matcher,
+    glossary_terms,
+    release_terms_check,
+    releases_affected,
+)
+
+__all__ = [
+    "GLOSSARY_MAX_CONCEPTS",
+    "GlossaryImportError",
+    "concept_data",
+    "glossary_changed",
+    "glossary_concept_validate",
+    "glossary_export",
+    "glossary_import",
+    "glossary_matcher",
+    "glossary_terms",
+    "release_terms_check",
+    "releases_affected",
+]

@@ -1,0 +1,175 @@
+"""Glossary services: one validation for every write path, export, and batched import."""
+
+from dataclasses import asdict
+from itertools import islice
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from config.languages import CODES
+
+from ..exchange import ConceptData, TermData, validate_concept
+from ..exchange.data import check_length
+from ..models import Concept, Term
+from .terms import LOOKUP_CHUNK, glossary_changed
+
+# DESIGN "Limits": glossary files are streamed and written in batches, up to this many concepts.
+GLOSSARY_MAX_CONCEPTS = 200_000
+# Concepts read, checked and written together; also the size of every IN (...) lookup.
+IMPORT_BATCH = LOOKUP_CHUNK
+
+
+class GlossaryImportError(ValueError):
+    """A glossary file cannot be imported; nothing was written."""
+
+
+def _max_length(model, field):
+    return model._meta.get_field(field).max_length
+
+
+def glossary_concept_validate(concept):
+    """Return ``concept`` if it can be stored, exported and imported back; else raise.
+
+    Raises :class:`~translations.exchange.GlossaryFormatError`, whose ``field`` (and ``term``,
+    the index of a term) names what is wrong. The admin, the importers and the commands all
+    call this before writing.
+    """
+    validate_concept(concept, languages=CODES)
+    where = f"in concept {concept.identifier!r}"
+    for what, field, value in (
+        ("identifier", "identifier", concept.identifier),
+        ("subject field", "subject_field", concept.subject_field),
+    ):
+        check_length(what, field, value, _max_length(Concept, field), where)
+    for index, term in enumerate(concept.terms):
+        for what, field, value in (
+            ("term", "text", term.text),
+            ("part of speech", "part_of_speech", term.part_of_speech),
+        ):
+            check_length(what, field, value, _max_length(Term, field), where, term=index)
+    return concept
+
+
+def concept_data(concept, terms):
+    """Return a concept and its terms (in order) as plain glossary data."""
+    return ConceptData(
+        identifier=concept.identifier,
+        subject_field=concept.subject_field,
+        definition={
+            code: getattr(concept, f"definition_{code}") or ""
+            for code in CODES
+            if getattr(concept, f"definition_{code}")
+        },
+        note={
+            code: getattr(concept, f"note_{code}") or ""
+            for code in CODES
+            if getattr(concept, f"note_{code}")
+        },
+        terms=tuple(
+            TermData(
+                language=term.language,
+                text=term.text,
+                status=term.status,
+                case_sensitive=term.case_sensitive,
+                part_of_speech=term.part_of_speech,
+                note=term.note,
+            )
+            for term in terms
+        ),
+    )
+
+
+def _ordered_terms(concept):
+    return sorted(concept.terms.all(), key=lambda t: (t.position, t.id))
+
+
+def glossary_export():
+    """Return the whole glossary as plain concept data, in identifier order."""
+    concepts = Concept.objects.prefetch_related("terms").order_by("identifier")
+    return [concept_data(concept, _ordered_terms(concept)) for concept in concepts]
+
+
+def _fill(concept, data):
+    concept.subject_field = data.subject_field
+    for code in CODES:
+        setattr(concept, f"definition_{code}", data.definition.get(code, ""))
+        setattr(concept, f"note_{code}", data.note.get(code, ""))
+
+
+def _write_batch(batch, counts, changed):
+    """Create or update one batch of checked concepts and replace their terms."""
+    existing = {
+        concept.identifier: concept
+        for concept in Concept.objects.filter(
+            identifier__in=[data.identifier for data in batch]
+        ).prefetch_related("terms")
+    }
+    new, updated = [], []
+    for data in batch:
+        concept = existing.get(data.identifier)
+        if concept is None:
+            concept = Concept(identifier=data.identifier)
+            new.append(concept)
+        elif concept_data(concept, _ordered_terms(concept)) == data:
+            counts["unchanged"] += 1
+            continue
+        else:
+            updated.append(concept)
+        _fill(concept, data)
+    Term.objects.filter(concept__in=[concept.pk for concept in updated]).delete()
+    for concept in updated:
+        concept.save()
+    Concept.objects.bulk_create(new, batch_size=IMPORT_BATCH)
+    if any(concept.pk is None for concept in new):  # databases that return no ids
+        ids = dict(
+            Concept.objects.filter(identifier__in=[c.identifier for c in new]).values_list(
+                "identifier", "pk"
+            )
+        )
+        for concept in new:
+            concept.pk = ids[concept.identifier]
+    by_identifier = {data.identifier: data for data in batch}
+    Term.objects.bulk_create(
+        [
+            Term(concept=concept, position=position, **asdict(term))
+            for concept in (*updated, *new)
+            for position, term in enumerate(by_identifier[concept.identifier].terms)
+        ],
+        batch_size=IMPORT_BATCH,
+    )
+    counts["created"] += len(new)
+    counts["updated"] += len(updated)
+    changed.extend(concept.pk for concept in (*updated, *new))
+
+
+@transaction.atomic
+def glossary_import(concepts, *, limit=None):
+    """Create or update concepts (by identifier) and replace their terms; return counts.
+
+    ``concepts`` may be a generator (``tbx_iter``): it is read and written in batches, so
+    memory stays bounded. Every concept is checked with :func:`glossary_concept_validate`;
+    a duplicate identifier, an invalid concept or more than ``limit`` (default
+    :data:`GLOSSARY_MAX_CONCEPTS`) concepts refuses the whole file and writes nothing.
+    """
+    limit = GLOSSARY_MAX_CONCEPTS if limit is None else limit
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    changed = []
+    seen = set()
+    concepts = iter(concepts)
+    while batch := list(islice(concepts, IMPORT_BATCH)):
+        for concept in batch:
+            if concept.identifier in seen:
+                raise GlossaryImportError(
+                    _("concept “%(id)s” appears twice") % {"id": concept.identifier}
+                )
+            seen.add(concept.identifier)
+            if len(seen) > limit:
+                raise GlossaryImportError(
+                    _("the glossary has more than %(limit)s concepts; split it into several files")
+                    % {"limit": limit}
+                )
+            glossary_concept_validate(concept)
+        _write_batch(batch, counts, changed)
+    if changed:
+        glossary_changed(changed)
+    return counts
