@@ -3,9 +3,12 @@
 ``records`` never imports the apps that build on it; they register here instead:
 
 - *revision listeners* run inside the transaction that records a revision (after it is
-  written), so their own writes commit or roll back with it;
+  written), so their own writes commit or roll back with it; they get the revision and the
+  writer's ``context`` (a dict the write path passes through, e.g. which units to submit);
 - *publish guards* may refuse a publication (raise ``PublicationError``) before it is written;
-- *release links* add links to the release's admin pages (``(url, label, language)``).
+- *release links* add links to the release's admin pages (``(url, label, language)``);
+- *publication status* tells pages which languages of a revision can be published, without
+  running anything slow (``{language: [problems]}``, an empty list where all is ready).
 """
 
 
@@ -14,9 +17,10 @@ class Registry:
         self.revision_listeners = []
         self.publish_guards = []
         self.release_links = []
+        self.publication_statuses = []
 
     def on_revision(self, listener):
-        """Register ``listener(revision)``; return it, so this works as a decorator."""
+        """Register ``listener(revision, context)``; return it, so this works as a decorator."""
         if listener not in self.revision_listeners:
             self.revision_listeners.append(listener)
         return listener
@@ -33,9 +37,23 @@ class Registry:
             self.release_links.append(links)
         return links
 
-    def revision_created(self, revision):
+    def publication_status(self, status):
+        """Register ``status(release, revision)`` returning ``{language: [problem, …]}``."""
+        if status not in self.publication_statuses:
+            self.publication_statuses.append(status)
+        return status
+
+    def revision_created(self, revision, context=None):
         for listener in self.revision_listeners:
-            listener(revision)
+            listener(revision, context or {})
+
+    def publication_problems(self, release, revision):
+        """Return ``{language: [problem, …]}`` from every registered status (may be empty)."""
+        problems = {}
+        for status in self.publication_statuses:
+            for language, found in status(release, revision).items():
+                problems.setdefault(language, []).extend(found)
+        return problems
 
     def publication_check(self, release, language, revision, author):
         for guard in self.publish_guards:

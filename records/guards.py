@@ -12,8 +12,6 @@ from django.db.backends.signals import connection_created
 
 _state = threading.local()
 
-IMMUTABLE_TABLES = ("records_revision",)
-
 
 def guard_enabled():
     return getattr(_state, "enabled", True)

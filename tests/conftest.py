@@ -86,10 +86,18 @@ def seed_release(db, editor, seed_bytes):
 
 @pytest.fixture
 def demo(db):
-    """The full demo: seed release in three languages, accounts, publications."""
-    from translations.demo import demo_load_all as demo_load
+    """The demo release reviewed and published in three languages, with the accounts."""
+    from translations.demo import demo_load_all
 
-    return demo_load(password="test-password-123")
+    return demo_load_all(password="test-password-123", scenario=False)
+
+
+@pytest.fixture
+def demo_scenario(db):
+    """The full demo: published, then an English sentence revised and the Russian submitted."""
+    from translations.demo import demo_load_all
+
+    return demo_load_all(password="test-password-123")
 
 
 @pytest.fixture(autouse=True)
@@ -119,3 +127,22 @@ def revise_and_check(demo, index, language, text):
     release.refresh_from_db()
     release_terms_check(release)
     return release
+
+
+def approve_all(release, language, reviewer, submitter=None):
+    """Submit ``release``'s draft and outdated ``language`` units (as ``submitter``, default
+    the reviewer's counterpart: the editor) and approve every unit waiting, as ``reviewer``."""
+    from django.contrib.auth import get_user_model
+
+    from translations.review.actions import units_approve, units_submit
+    from translations.review.selectors import keys_in_state, keys_to_review
+    from translations.vocabulary import UnitState
+
+    release.refresh_from_db()
+    submitter = submitter or get_user_model().objects.get(username="editor")
+    drafts = keys_in_state(release, language, [UnitState.DRAFT, UnitState.OUTDATED])
+    if drafts:
+        units_submit(release, language, drafts, submitter)
+    waiting = keys_to_review(release, language)
+    if waiting:
+        units_approve(release, language, waiting, reviewer, based_on=release.head_number)

@@ -13,8 +13,13 @@ class TranslationsConfig(AppConfig):
         from records.extensions import registry
 
         from .receivers import enqueue_release_terms_check, release_term_links
+        from .review.gate import publication_guard, publication_status
+        from .review.states import states_after_revision
         from .roles import roles_sync_after_migrate
 
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="translations.roles")
+        registry.on_revision(states_after_revision)
         registry.on_revision(enqueue_release_terms_check)
+        registry.guard_publication(publication_guard)
+        registry.publication_status(publication_status)
         registry.add_release_links(release_term_links)

@@ -171,3 +171,27 @@ class ReleaseTermFindings(Release):
         verbose_name = _("release term findings")
         verbose_name_plural = _("release term findings")
         permissions = [(LEGACY_VIEW_PERMISSION, _("Can view release term findings (old name)"))]
+
+
+# The review models live with the review code; importing them here registers them.
+from .review.models import (  # noqa: E402
+    Comment,
+    Event,
+    FindingOverride,
+    ImmutableEventError,
+    UnitStatus,
+)
+
+__all__ = [
+    "CheckRun",
+    "Comment",
+    "Concept",
+    "Event",
+    "Finding",
+    "FindingOverride",
+    "GlossaryState",
+    "ImmutableEventError",
+    "ReleaseTermFindings",
+    "Term",
+    "UnitStatus",
+]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from config import languages
 
 
-def enqueue_release_terms_check(revision):
+def enqueue_release_terms_check(revision, context=None):
     """Check a new revision's terms in a Celery task after commit."""
     from .tasks import release_terms_check
 

@@ -15,8 +15,7 @@ from .vocabulary import Severity
 
 def release_source_language(release):
     """Return the language ``release`` is written in (its targets are the other languages)."""
-    # One place to change when releases get their own source language field.
-    return languages.DEFAULT_SOURCE
+    return release.source_language or languages.DEFAULT_SOURCE
 
 
 def release_target_languages(release):

@@ -30,3 +30,11 @@ def glossary_recheck(concept_ids):
     for release_id in release_ids:
         release_terms_check.delay(release_id)
     return {"concepts": list(concept_ids), "releases": release_ids}
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
+def review_notify(batch):
+    """Email the people concerned by one batch of review events."""
+    from .review import notify
+
+    return {"batch": batch, "sent": notify.send(batch)}

@@ -1,4 +1,4 @@
-"""Demo data: the seed release in three languages, roles, accounts and publications."""
+"""Demo data: the accounts of every role and the seed release with its translations."""
 
 import json
 import os
@@ -10,8 +10,7 @@ from django.db import transaction
 
 from config import languages
 from records.segmenter import parse_release_text
-from records.services import release_import_text, release_publish, release_write, topic_ensure
-from records.snapshots import release_snapshot
+from records.services import release_import_text
 
 DEMO_DIR = Path(__file__).resolve().parent
 SEED_PATH = DEMO_DIR / "japan-russia-summit-2017-07-07.txt"
@@ -60,38 +59,34 @@ def accounts_ensure(password):
     return users
 
 
-def translations_content(snapshot, translations):
-    """Return ``snapshot`` with the demo translations filled in, matched by English text."""
+def seed_translations():
+    """Return the demo translations of the seed release (title, photos, segments by English)."""
+    return json.loads(TRANSLATIONS_PATH.read_text(encoding="utf-8"))
+
+
+def translations_content(snapshot, translations, codes=None):
+    """Return ``snapshot`` with the demo translations of ``codes`` (default: every target)
+    filled in, segments matched by English text."""
+    codes = list(languages.targets(SOURCE) if codes is None else codes)
     by_english = {item[SOURCE]: item for item in translations["segments"]}
     content = json.loads(json.dumps(snapshot))
-    content["title"].update(translations["title"])
+    content["title"].update({code: translations["title"][code] for code in codes})
     for photo, extra in zip(content["photos"], translations["photos"], strict=False):
-        photo["caption"].update(extra["caption"])
-        photo["credit"].update(extra["credit"])
+        photo["caption"].update({code: extra["caption"][code] for code in codes})
+        photo["credit"].update({code: extra["credit"][code] for code in codes})
     for segment in content["segments"]:
         item = by_english.get(segment["text"][SOURCE])
         if item:
-            segment["text"].update({code: item[code] for code in languages.targets(SOURCE)})
+            segment["text"].update({code: item[code] for code in codes})
     return content
 
 
+def seed_parsed():
+    """Return the parsed seed release text."""
+    return parse_release_text(SEED_PATH.read_bytes())
+
+
 @transaction.atomic
-def demo_load(*, password=None):
-    """Load the demo: roles, accounts, the seed release in three languages, publications."""
-    password = password or demo_password()
-    users = accounts_ensure(password)
-    editor = users["editor"]
-    parsed = parse_release_text(SEED_PATH.read_bytes())
-    result = release_import_text(parsed, author=editor, message="Seed release imported")
-    translations = json.loads(TRANSLATIONS_PATH.read_text(encoding="utf-8"))
-    topic_ensure(result.release.topic.slug, translations["topic"])
-    content = translations_content(release_snapshot(result.release), translations)
-    result = release_write(
-        content,
-        author=editor,
-        message="Japanese and Russian translations",
-        based_on=result.release.head_number,
-    )
-    for code in languages.CODES:
-        release_publish(result.release, code, author=editor)
-    return {"release": result.release, "users": users, "password": password}
+def seed_import(editor):
+    """Import the seed release's English text as ``editor``; return the write result."""
+    return release_import_text(seed_parsed(), author=editor, message="Seed release imported")

@@ -178,10 +178,11 @@ def _unchanged_since(release, checksum):
     return snapshot_checksum(old) == checksum
 
 
-def revision_commit(release, *, author=None, message=""):
+def revision_commit(release, *, author=None, message="", context=None):
     """Record the working copy as a new revision, or return None when nothing changed.
 
-    The caller holds the release's row lock (``release_lock``) inside a transaction.
+    The caller holds the release's row lock (``release_lock``) inside a transaction;
+    ``context`` goes to the revision listeners (see ``records.extensions``).
     """
     snapshot = release_snapshot(release)
     checksum = snapshot_checksum(snapshot)
@@ -199,7 +200,7 @@ def revision_commit(release, *, author=None, message=""):
     )
     release.head_number = revision.number
     Release.objects.filter(pk=release.pk).update(head_number=revision.number)
-    registry.revision_created(revision)
+    registry.revision_created(revision, context)
     return revision
 
 
@@ -257,6 +258,7 @@ def release_write(
     on_conflict=REFUSE,
     resolutions=None,
     force=False,
+    context=None,
 ):
     """Create or update a release from ``content`` and record one revision if it changed.
 
@@ -266,7 +268,8 @@ def release_write(
     both changed are conflicts (``on_conflict``: refuse the whole write with
     ``MergeConflict``, or keep the newer value and report them in the result). Writing into
     an existing release needs ``based_on`` (or ``force``: this write wins every field).
-    Languages ``content`` leaves out keep their text.
+    Languages ``content`` leaves out keep their text. ``context`` goes to the revision
+    listeners (e.g. ``{"submit": {"ja": True}}``: changed Japanese units go to review).
     """
     taken = Release.objects.filter(slug=content["slug"]).values_list("pk", flat=True).first()
     if release_id is not None and taken not in (None, release_id):
@@ -275,7 +278,9 @@ def release_write(
         )
     existing = release_id if release_id is not None else taken
     if existing is None:
-        return _release_create(content, author=author, message=message, topic_names=topic_names)
+        return _release_create(
+            content, author=author, message=message, topic_names=topic_names, context=context
+        )
     release = release_lock(existing)
     head = release.head_number
     if force:
@@ -303,13 +308,13 @@ def release_write(
     if topic_names or mine["topic"] != release.topic.slug:
         release.topic = topic_ensure(mine["topic"], topic_names or {})
     release_apply(release, mine)
-    revision = revision_commit(release, author=author, message=message)
+    revision = revision_commit(release, author=author, message=message, context=context)
     return WriteResult(
         release=release, revision=revision, created=False, conflicts=conflicts, warnings=warnings
     )
 
 
-def _release_create(content, *, author, message, topic_names):
+def _release_create(content, *, author, message, topic_names, context=None):
     content = content_complete(content)
     changes_allowed(author, snapshot_changes(EMPTY, content))
     warnings = content_validate(content)
@@ -327,7 +332,7 @@ def _release_create(content, *, author, message, topic_names):
             )
             % {"slug": content["slug"]}
         ) from None
-    revision = revision_commit(release, author=author, message=message)
+    revision = revision_commit(release, author=author, message=message, context=context)
     return WriteResult(release=release, revision=revision, created=True, warnings=warnings)
 
 

@@ -1,21 +1,111 @@
-"""The full demo: the glossary, then the seed release, accounts and publications."""
+"""The full demo: the glossary, the accounts, the seed release reviewed and published, and
+work waiting in every queue.
+
+1. the editor imports the English seed and the ministry's translations, submitted for
+   review; each language's reviewer approves them; the editor publishes all three languages;
+2. the editor then revises one English sentence (the Japanese is outdated), and
+   translator-ru updates the Russian, submits it and leaves a comment for the reviewer.
+
+Loading again changes nothing once the seed release exists.
+"""
 
 from pathlib import Path
 
 from django.db import transaction
 
-from records.demo import demo_load
+from config import languages
+from records.demo import (
+    SOURCE,
+    accounts_ensure,
+    demo_password,
+    seed_import,
+    seed_parsed,
+    seed_translations,
+    translations_content,
+)
+from records.models import Release
+from records.services import release_publish, release_write, topic_ensure
+from records.services.alignment import content_from_parsed
+from records.snapshots import release_snapshot
 
 from ..exchange import csv_load
+from ..review.actions import comment_add, units_approve
+from ..review.models import UnitStatus
 from ..services import glossary_import
+from ..vocabulary import UnitState
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.csv"
+# The sentence the editor revises after publication, and the Russian that follows it.
+REVISED_INDEX = 6
+REVISED_EN = ("in Moscow in late August.", "in Moscow in late August 2017.")
+REVISED_RU = ("в конце августа в Москве", "в конце августа 2017 года в Москве")
+COMMENT_RU = "Добавил год вслед за английским текстом. Проверьте, пожалуйста, порядок слов."
+
+
+def _translate(release, users, translations):
+    """The editor brings in the ministry's translations, submitted for review; each
+    language's reviewer approves them."""
+    release_write(
+        translations_content(release_snapshot(release), translations),
+        author=users["editor"],
+        message="Japanese and Russian translations",
+        based_on=release.head_number,
+        context={"submit": dict.fromkeys(languages.targets(SOURCE), True)},
+    )
+    release.refresh_from_db()
+    for code in languages.targets(SOURCE):
+        keys = UnitStatus.objects.filter(
+            release=release, language=code, state=UnitState.NEEDS_REVIEW
+        ).values_list("key", flat=True)
+        units_approve(
+            release, code, list(keys), users[f"reviewer-{code}"], based_on=release.head_number
+        )
+
+
+def _revise(release, users):
+    """The editor revises one English sentence; translator-ru follows and submits."""
+    content = release_snapshot(release)
+    segment = content["segments"][REVISED_INDEX]
+    segment["text"][SOURCE] = segment["text"][SOURCE].replace(*REVISED_EN)
+    release_write(
+        content,
+        author=users["editor"],
+        message="Year added to the consultations",
+        based_on=release.head_number,
+    )
+    release.refresh_from_db()
+    content = release_snapshot(release)
+    segment = content["segments"][REVISED_INDEX]
+    segment["text"]["ru"] = segment["text"]["ru"].replace(*REVISED_RU)
+    release_write(
+        content,
+        author=users["translator-ru"],
+        message="Russian follows the revised English",
+        based_on=release.head_number,
+        context={"submit": {"ru": True}},
+    )
+    release.refresh_from_db()
+    comment_add(release, segment["key"], "ru", COMMENT_RU, users["translator-ru"])
 
 
 @transaction.atomic
-def demo_load_all(*, password=None):
-    """Load the demo glossary and the demo release; idempotent."""
+def demo_load_all(*, password=None, scenario=True):
+    """Load the demo glossary, accounts and release; ``scenario`` adds the work in progress."""
     glossary = glossary_import(csv_load(GLOSSARY_PATH.read_bytes()))
-    loaded = demo_load(password=password)
-    loaded["glossary"] = glossary
-    return loaded
+    password = password or demo_password()
+    users = accounts_ensure(password)
+    slug = content_from_parsed(seed_parsed())["slug"]
+    release = Release.objects.filter(slug=slug).first()
+    loaded = {"users": users, "password": password, "glossary": glossary}
+    if release is not None:
+        return {**loaded, "release": release, "created": False}
+    release = seed_import(users["editor"]).release
+    translations = seed_translations()
+    topic_ensure(release.topic.slug, translations["topic"])
+    _translate(release, users, translations)
+    for code in languages.CODES:
+        release_publish(release, code, author=users["editor"])
+    if scenario:
+        _revise(release, users)
+    release.refresh_from_db()
+    return {**loaded, "release": release, "created": True}

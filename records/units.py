@@ -1,0 +1,50 @@
+"""Translatable units of a release: the title, each segment, each photo's caption and credit.
+
+A unit has a stable key that survives edits, reordering and restore: ``"title"``, the
+segment's UUID, or ``"<photo UUID>:caption"`` / ``"<photo UUID>:credit"``. Review states,
+comments, exchange files (PO ``msgctxt``) and findings all name units by these keys.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+TITLE = "title"
+CAPTION = "caption"
+CREDIT = "credit"
+MAX_KEY_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str
+    # "title", a segment kind, "caption" or "credit".
+    kind: str
+    # 1-based number among units of its sort (segments, photos); 0 for the title.
+    number: int
+    texts: dict
+
+    def text(self, language):
+        return self.texts.get(language, "")
+
+
+def snapshot_units(snapshot):
+    """Return the units of a snapshot in reading order: title, photos, segments."""
+    units = [Unit(TITLE, TITLE, 0, snapshot["title"])]
+    for number, photo in enumerate(snapshot["photos"], start=1):
+        units.append(Unit(f"{photo['key']}:{CAPTION}", CAPTION, number, photo["caption"]))
+        units.append(Unit(f"{photo['key']}:{CREDIT}", CREDIT, number, photo["credit"]))
+    for number, segment in enumerate(snapshot["segments"], start=1):
+        units.append(Unit(segment["key"], segment["kind"], number, segment["text"]))
+    return units
+
+
+def translatable_units(snapshot, source):
+    """Return the units whose ``source`` text is not blank: the ones a translation needs."""
+    return [unit for unit in snapshot_units(snapshot) if unit.text(source).strip()]
+
+
+def text_checksum(text):
+    """Return a short, stable checksum of a unit's text ("" for no text)."""
+    if not text:
+        return ""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()

@@ -1,0 +1,108 @@
+"""What a target language of a revision needs before readers may see it.
+
+Every unit with source text must be approved for exactly that revision's source and target
+texts, and no error finding of that text may stand without an override. The source language
+needs no review (only an editor's permission to publish, checked by records).
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from config import languages
+from records.services import PublicationError
+from records.snapshots import snapshot_upgrade
+from records.units import text_checksum, translatable_units
+
+from ..vocabulary import UnitState
+from .actions import _checked, blocking_findings, unit_label
+from .models import UnitStatus
+
+SHOWN = 5
+
+
+def _unapproved(release, language, snapshot, units):
+    source = snapshot["source_language"]
+    rows = {row.key: row for row in UnitStatus.objects.filter(release=release, language=language)}
+    missing = []
+    for unit in units.values():
+        row = rows.get(unit.key)
+        if (
+            row is None
+            or row.state != UnitState.APPROVED
+            or row.target_checksum != text_checksum(unit.text(language))
+            or row.source_checksum != text_checksum(unit.text(source))
+        ):
+            missing.append(unit.key)
+    return missing
+
+
+def language_problems(release, language, revision, *, check=False):
+    """Return what keeps ``language`` of ``revision`` from readers (empty: nothing).
+
+    ``check`` runs the term check first where its findings are not current (publishing
+    does; pages showing buttons do not).
+    """
+    snapshot = snapshot_upgrade(revision.snapshot)
+    source = snapshot["source_language"]
+    if language == source or language not in languages.CODES:
+        return []
+    units = {unit.key: unit for unit in translatable_units(snapshot, source)}
+    problems = []
+    missing = _unapproved(release, language, snapshot, units)
+    if missing:
+        problems.append(
+            ngettext(
+                "%(count)s of %(total)s units is not approved for this revision: %(units)s",
+                "%(count)s of %(total)s units are not approved for this revision: %(units)s",
+                len(missing),
+            )
+            % {
+                "count": len(missing),
+                "total": len(units),
+                "units": ", ".join(unit_label(key, units) for key in missing[:SHOWN])
+                + ("…" if len(missing) > SHOWN else ""),
+            }
+        )
+        return problems
+    if check:
+        _checked(release, language)
+    blocking = blocking_findings(release, language, units)
+    if blocking:
+        problems.append(
+            ngettext(
+                "%(count)s error finding has no override: %(units)s",
+                "%(count)s error findings have no override: %(units)s",
+                len(blocking),
+            )
+            % {
+                "count": len(blocking),
+                "units": ", ".join(
+                    f"{unit_label(str(f.segment_key), units)} ({f.display_message()})"
+                    for f in blocking[:SHOWN]
+                ),
+            }
+        )
+    return problems
+
+
+def publication_guard(release, language, revision, author):
+    """Refuse to publish a target language that is not approved (a records publish guard)."""
+    problems = language_problems(release, language, revision, check=True)
+    if problems:
+        raise PublicationError(
+            _("%(language)s of revision %(n)s cannot be published yet: %(problems)s")
+            % {
+                "language": languages.name(language),
+                "n": revision.number,
+                "problems": "; ".join(problems),
+            }
+        )
+
+
+def publication_status(release, revision):
+    """Return ``{target language: [problem, …]}`` for pages (no term check is run)."""
+    source = snapshot_upgrade(revision.snapshot)["source_language"]
+    return {
+        language: language_problems(release, language, revision)
+        for language in languages.targets(source)
+    }

@@ -1,0 +1,208 @@
+"""What review records: unit states, finding overrides, comments, the audit log."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from records.models import Release
+from records.units import MAX_KEY_LENGTH
+
+from ..vocabulary import EventAction, UnitState
+
+LANGUAGE_CHOICES = settings.LANGUAGES
+MAX_COMMENT_CHARS = 5000
+MAX_REASON_CHARS = 2000
+
+
+class UnitStatus(models.Model):
+    """The state of one unit's translation into one target language of a release."""
+
+    State = UnitState
+
+    release = models.ForeignKey(
+        Release, on_delete=models.CASCADE, related_name="unit_states", verbose_name=_("release")
+    )
+    key = models.CharField(_("unit"), max_length=MAX_KEY_LENGTH)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    state = models.PositiveSmallIntegerField(
+        _("state"), choices=UnitState, default=UnitState.UNTRANSLATED
+    )
+    # Checksum of the source text the translation follows, and that text while it is
+    # outdated (to show translators what changed).
+    source_checksum = models.CharField(_("source checksum"), max_length=40, blank=True)
+    source_previous = models.TextField(_("previous source text"), blank=True)
+    target_checksum = models.CharField(_("text checksum"), max_length=40, blank=True)
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("translated by"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    # The revision whose text this state is about (the latest change of either side).
+    revision_number = models.PositiveIntegerField(_("revision"))
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("unit state")
+        verbose_name_plural = _("unit states")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "key", "language"], name="unit_status_unique"
+            ),
+            # Four eyes: an approved text names an approver who is not its translator.
+            models.CheckConstraint(
+                condition=~Q(state=UnitState.APPROVED)
+                | (Q(approved_by__isnull=False) & Q(translated_by__isnull=True))
+                | (Q(approved_by__isnull=False) & ~Q(approved_by=F("translated_by"))),
+                name="unit_status_four_eyes",
+            ),
+        ]
+        indexes = [models.Index(fields=["release", "language", "state"])]
+
+    def __str__(self):
+        return f"{self.release_id} {self.key} [{self.language}] {self.get_state_display()}"
+
+
+class FindingOverride(models.Model):
+    """A reviewer's written decision that a finding does not apply to this text."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="finding_overrides")
+    key = models.CharField(_("unit"), max_length=MAX_KEY_LENGTH)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    check_id = models.CharField(_("check"), max_length=40)
+    concept = models.ForeignKey(
+        "translations.Concept", on_delete=models.CASCADE, related_name="overrides"
+    )
+    # Checksum of the source and target texts it was given for: kept while both are unchanged.
+    text_checksum = models.CharField(_("text checksum"), max_length=40)
+    reason = models.TextField(_("reason"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("finding override")
+        verbose_name_plural = _("finding overrides")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "key", "language", "check_id", "concept", "text_checksum"],
+                name="finding_override_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.release_id} {self.key} [{self.language}] {self.check_id}"
+
+
+class Comment(models.Model):
+    """A comment on a unit, in the source or a target language; replies point to the first."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="comments")
+    key = models.CharField(_("unit"), max_length=MAX_KEY_LENGTH)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["release", "language", "key"])]
+
+    def __str__(self):
+        return f"{self.release_id} {self.key} [{self.language}] {self.text[:40]}"
+
+    @property
+    def is_open(self):
+        return self.resolved_at is None
+
+
+class ImmutableEventError(Exception):
+    message = _("Audit events are immutable: they can be neither changed nor deleted.")
+
+    def __str__(self):
+        return str(self.message)
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableEventError
+
+    def delete(self):
+        raise ImmutableEventError
+
+
+class Event(models.Model):
+    """One entry of the append-only audit log of review actions."""
+
+    Action = EventAction
+
+    release = models.ForeignKey(Release, on_delete=models.PROTECT, related_name="events")
+    key = models.CharField(_("unit"), max_length=MAX_KEY_LENGTH, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    action = models.CharField(_("action"), max_length=30, choices=EventAction)
+    from_state = models.PositiveSmallIntegerField(
+        _("from"), choices=UnitState, null=True, blank=True
+    )
+    to_state = models.PositiveSmallIntegerField(_("to"), choices=UnitState, null=True, blank=True)
+    revision_number = models.PositiveIntegerField(_("revision"), null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    reason = models.TextField(_("reason or comment"), blank=True)
+    # One id for every event of one action (a bulk approval, one revision's state changes).
+    batch = models.UUIDField(_("batch"), default=uuid.uuid4)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(fields=["release", "language", "-id"]),
+            models.Index(fields=["release", "key", "-id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.release_id} {self.key} [{self.language}] {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableEventError
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableEventError

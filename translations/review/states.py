@@ -1,0 +1,134 @@
+"""Unit states follow every revision, inside its transaction, in a few bulk queries.
+
+Per unit with source text and per target language:
+
+- target text blank → untranslated;
+- target text changed → draft (needs review when the writer submitted it), translated by the
+  revision's author, the approval gone;
+- only the source text changed → outdated (the source text the translation was made from is
+  kept, to show what changed);
+- nothing changed → the state stays.
+
+Every change of state is an audit event; one revision's events share a batch id.
+"""
+
+import uuid
+
+from django.db import transaction
+
+from config import languages
+from records.units import text_checksum, translatable_units
+
+from ..vocabulary import EventAction, UnitState
+from .models import Event, UnitStatus
+
+STATE_FIELDS = [
+    "state",
+    "source_checksum",
+    "source_previous",
+    "target_checksum",
+    "translated_by",
+    "approved_by",
+    "revision_number",
+]
+
+
+def submitted(context, language, key):
+    """Return whether the writer's ``context`` submits ``key`` in ``language`` for review."""
+    wanted = (context or {}).get("submit", {}).get(language)
+    return wanted is True or (wanted is not None and wanted is not False and key in wanted)
+
+
+def _previous_sources(revision, source):
+    parent = revision.parent.snapshot if revision.parent_id else None
+    if parent is None:
+        return {}
+    return {unit.key: unit.text(source) for unit in translatable_units(parent, source)}
+
+
+def _next(row, source_text, target_text, *, author, submit, number, previous_source):
+    """Update ``row`` for the new texts; return the event action, or None when unchanged."""
+    source_sum, target_sum = text_checksum(source_text), text_checksum(target_text)
+    if not target_text.strip():
+        if row.state == UnitState.UNTRANSLATED and row.source_checksum == source_sum:
+            return None
+        row.state, row.translated_by, row.approved_by = UnitState.UNTRANSLATED, None, None
+        row.source_checksum, row.source_previous, row.target_checksum = source_sum, "", ""
+        row.revision_number = number
+        return EventAction.CLEARED
+    if target_sum != row.target_checksum:
+        row.state = UnitState.NEEDS_REVIEW if submit else UnitState.DRAFT
+        row.translated_by, row.approved_by = author, None
+        row.source_checksum, row.source_previous, row.target_checksum = source_sum, "", target_sum
+        row.revision_number = number
+        return EventAction.SUBMITTED if submit else EventAction.EDITED
+    if source_sum != row.source_checksum and row.state != UnitState.OUTDATED:
+        row.state, row.approved_by = UnitState.OUTDATED, None
+        row.source_previous = previous_source
+        row.revision_number = number
+        return EventAction.OUTDATED
+    return None
+
+
+def states_after_revision(revision, context=None):
+    """Bring the release's unit states in line with ``revision`` (a revision listener)."""
+    snapshot = revision.snapshot
+    source = snapshot.get("source_language", languages.DEFAULT_SOURCE)
+    units = translatable_units(snapshot, source)
+    rows = {
+        (row.key, row.language): row
+        for row in UnitStatus.objects.filter(release_id=revision.release_id)
+    }
+    # The parent revision is cached on a new revision: no query.
+    previous = _previous_sources(revision, source) if rows else {}
+    author = revision.author
+    created, updated, events, seen = [], [], [], set()
+    batch = uuid.uuid4()
+    for language in languages.targets(source):
+        for unit in units:
+            seen.add((unit.key, language))
+            row = rows.get((unit.key, language))
+            is_new = row is None
+            if is_new:
+                row = UnitStatus(
+                    release_id=revision.release_id,
+                    key=unit.key,
+                    language=language,
+                    state=UnitState.UNTRANSLATED,
+                    revision_number=revision.number,
+                )
+            before = row.state
+            action = _next(
+                row,
+                unit.text(source),
+                unit.text(language),
+                author=author,
+                submit=submitted(context, language, unit.key),
+                number=revision.number,
+                previous_source=previous.get(unit.key, ""),
+            )
+            if is_new:
+                created.append(row)
+            elif action is not None:
+                updated.append(row)
+            if action is not None and (not is_new or action != EventAction.CLEARED):
+                events.append(
+                    Event(
+                        release_id=revision.release_id,
+                        key=unit.key,
+                        language=language,
+                        action=action,
+                        from_state=None if is_new else before,
+                        to_state=row.state,
+                        revision_number=revision.number,
+                        actor=author,
+                        batch=batch,
+                    )
+                )
+    gone = [row.pk for key, row in rows.items() if key not in seen]
+    with transaction.atomic():
+        if gone:
+            UnitStatus.objects.filter(pk__in=gone).delete()
+        UnitStatus.objects.bulk_create(created, batch_size=500)
+        UnitStatus.objects.bulk_update(updated, STATE_FIELDS, batch_size=500)
+        Event.objects.bulk_create(events, batch_size=500)
