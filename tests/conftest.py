@@ -104,18 +104,3 @@ def _english():
 
     with translation.override("en"):
         yield
-
-
-def revise_and_check(demo, index, language, text):
-    """Give segment ``index`` of the demo release a new ``language`` text and check its terms."""
-    from records.services import release_write
-    from records.snapshots import release_snapshot
-    from translations.services import release_terms_check
-
-    release = demo["release"]
-    content = release_snapshot(release)
-    content["segments"][index]["text"][language] = text
-    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
-    release.refresh_from_db()
-    release_terms_check(release)
-    return release

@@ -1,20 +1,14 @@
 """Shell commands for history, diff, restore, publish and JSON export."""
 
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from records.models import Publication, Release, Revision
+from tests.helpers import command_output, run
 
 pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
 
 
 def test_history_text_and_json(demo):
@@ -91,9 +85,8 @@ def test_export_any_revision_and_import_back(demo, tmp_path):
         run("import_release", str(old), "--strict")
     assert Revision.objects.count() == 2
     # … by default the rest applies and the conflict is reported, revision 2's title kept.
-    out, err = StringIO(), StringIO()
-    call_command("import_release", str(old), stdout=out, stderr=err)
-    assert "revision 3" in out.getvalue() and "release:title:ja" in err.getvalue()
+    out, err = command_output("import_release", str(old))
+    assert "revision 3" in out and "release:title:ja" in err
     demo["release"].refresh_from_db()
     assert demo["release"].title_ja == latest["title"]["ja"]
     assert demo["release"].segments.first().text_en == "A lead edited in the file."

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import revise_and_check
+from tests.helpers import revise_and_check
 from translations.models import Concept, Term
 from translations.services import release_terms_check
 

@@ -1,14 +1,14 @@
 """Term checks stored per release: after each revision, on glossary changes, in commands."""
 
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from records.models import Release, Revision
 from records.services import release_write
 from records.snapshots import release_snapshot
+from tests.helpers import run
 from translations.exchange import ConceptData, TermData
 from translations.models import CheckRun, Concept, Finding, Term
 from translations.services import glossary_import, release_terms_check, releases_affected
@@ -16,12 +16,6 @@ from translations.services import glossary_import, release_terms_check, releases
 pytestmark = pytest.mark.django_db
 
 NT_KEY = 1  # position of "Northern Territories issue" among the segments (0-based)
-
-
-def run(*args):
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
 
 
 def write(release, editor, change):
