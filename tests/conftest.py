@@ -41,6 +41,22 @@ def _revision_guard(request):
 
 
 @pytest.fixture
+def no_term_checks(monkeypatch):
+    """Leave out the term check enqueued after every revision, for tests that need no findings.
+
+    The listener is registered again when the test ends (monkeypatch restores the list)."""
+    from records.extensions import registry
+    from translations.receivers import enqueue_release_terms_check
+
+    listeners = [
+        listener
+        for listener in registry.revision_listeners
+        if listener is not enqueue_release_terms_check
+    ]
+    monkeypatch.setattr(registry, "revision_listeners", listeners)
+
+
+@pytest.fixture
 def postgres(db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")

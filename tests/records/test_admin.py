@@ -10,7 +10,7 @@ from records.services import release_write
 from records.snapshots import release_snapshot
 from tests.helpers import change_url, form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def test_change_page_renders_three_languages(client, demo):

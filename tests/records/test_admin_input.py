@@ -10,7 +10,7 @@ from records.models import Publication, Release, Revision, Segment
 from records.snapshots import release_snapshot
 from tests.helpers import change_url, form_data, run
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 HUGE = "99999999999999999999999"
 BAD_IDS = ["abc", "1.5", "-1", "0", HUGE]

@@ -8,7 +8,7 @@ from django.core.management import CommandError
 from records.models import Publication, Release, Revision
 from tests.helpers import command_output, run
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def test_history_text_and_json(demo):

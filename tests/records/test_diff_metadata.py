@@ -12,6 +12,8 @@ from records.services import release_write
 from records.snapshots import release_snapshot
 from tests.helpers import run
 
+pytestmark = pytest.mark.usefixtures("no_term_checks")
+
 
 def snapshot(**changes):
     base = {

@@ -9,7 +9,7 @@ from django.core.management import CommandError
 from records.models import Photo, Release, Revision, Segment, Topic
 from tests.helpers import run
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def nothing_written():

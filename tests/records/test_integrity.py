@@ -20,7 +20,7 @@ from records.services import (
 from records.snapshots import release_snapshot
 from tests.helpers import run
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def test_readers_never_see_a_draft_slug_date_or_topic(client, demo):

@@ -10,7 +10,7 @@ from records.numbering import number_segments
 from records.services import release_publish, release_write
 from records.snapshots import release_snapshot
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def detail(language, slug):

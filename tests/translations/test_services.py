@@ -49,6 +49,29 @@ def test_checks_run_on_commit_after_each_revision(demo, editor, django_capture_o
     assert CheckRun.objects.get(release=release, language="ru").revision_number == 3
 
 
+def test_no_term_checks_fixture_leaves_out_only_the_term_check(
+    request, demo, editor, django_capture_on_commit_callbacks
+):
+    from records.extensions import registry
+    from translations.receivers import enqueue_release_terms_check
+
+    listeners = list(registry.revision_listeners)
+    assert enqueue_release_terms_check in listeners  # tests without the fixture get findings
+    request.getfixturevalue("no_term_checks")
+    assert registry.revision_listeners == [
+        listener for listener in listeners if listener is not enqueue_release_terms_check
+    ]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        write(
+            demo["release"],
+            editor,
+            lambda c: c["segments"][NT_KEY]["text"].update(ru="Проблема Южных Курил"),
+        )
+    assert callbacks == []
+    assert Revision.objects.filter(number=3).exists()
+    assert not Finding.objects.exists()
+
+
 def test_inflected_russian_terms_give_no_missing_term(demo, editor):
     release = demo["release"]
     ru = release_snapshot(release)["segments"][10]["text"]["ru"]
