@@ -1,5 +1,6 @@
 """Helpers shared by management commands of records and of the apps built on it."""
 
+import json
 import re
 
 from django.contrib.auth import get_user_model
@@ -45,3 +46,17 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def printable(text):
     """Return ``text`` with control characters shown as escapes, never sent to a terminal."""
     return _UNPRINTABLE.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
+
+
+# json.dumps escapes U+0000–U+001F itself but leaves DEL and the C1 controls raw (some
+# terminals read U+009B as CSI); outside strings JSON text is plain ASCII.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+
+
+def printable_json(data):
+    """Return ``data`` as indented JSON with every control character written as an escape.
+
+    Unlike :func:`printable` the data stays exact: a JSON reader gets the same strings back.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match[0]):04x}", text)

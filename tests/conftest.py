@@ -41,6 +41,22 @@ def _revision_guard(request):
 
 
 @pytest.fixture
+def no_term_checks(monkeypatch):
+    """Leave out the term check enqueued after every revision, for tests that need no findings.
+
+    The listener is registered again when the test ends (monkeypatch restores the list)."""
+    from records.extensions import registry
+    from translations.receivers import enqueue_release_terms_check
+
+    listeners = [
+        listener
+        for listener in registry.revision_listeners
+        if listener is not enqueue_release_terms_check
+    ]
+    monkeypatch.setattr(registry, "revision_listeners", listeners)
+
+
+@pytest.fixture
 def postgres(db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
@@ -112,37 +128,3 @@ def _english():
 
     with translation.override("en"):
         yield
-
-
-def revise_and_check(demo, index, language, text):
-    """Give segment ``index`` of the demo release a new ``language`` text and check its terms."""
-    from records.services import release_write
-    from records.snapshots import release_snapshot
-    from translations.services import release_terms_check
-
-    release = demo["release"]
-    content = release_snapshot(release)
-    content["segments"][index]["text"][language] = text
-    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
-    release.refresh_from_db()
-    release_terms_check(release)
-    return release
-
-
-def approve_all(release, language, reviewer, submitter=None):
-    """Submit ``release``'s draft and outdated ``language`` units (as ``submitter``, default
-    the reviewer's counterpart: the editor) and approve every unit waiting, as ``reviewer``."""
-    from django.contrib.auth import get_user_model
-
-    from translations.review.actions import units_approve, units_submit
-    from translations.review.selectors import keys_in_state, keys_to_review
-    from translations.vocabulary import UnitState
-
-    release.refresh_from_db()
-    submitter = submitter or get_user_model().objects.get(username="editor")
-    drafts = keys_in_state(release, language, [UnitState.DRAFT, UnitState.OUTDATED])
-    if drafts:
-        units_submit(release, language, drafts, submitter)
-    waiting = keys_to_review(release, language)
-    if waiting:
-        units_approve(release, language, waiting, reviewer, based_on=release.head_number)

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils.translation import trans_real
 
+from tests.helpers import command_output
+
 LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = ("ja", "ru")
 CATALOGS = [LOCALE / code / "LC_MESSAGES" / "django.po" for code in LANGUAGES]
@@ -296,10 +298,9 @@ def test_compile_catalogs_leaves_out_fuzzy_and_untranslated_messages(settings, t
         encoding="utf-8",
     )
     settings.BASE_DIR = tmp_path
-    out, err = io.StringIO(), io.StringIO()
-    call_command("compile_catalogs", stdout=out, stderr=err)
-    assert "(1 message)" in out.getvalue()
-    assert "left out: 2" in err.getvalue()
+    out, err = command_output("compile_catalogs")
+    assert "(1 message)" in out
+    assert "left out: 2" in err
     compiled = polib.mofile(str(directory / "django.mo"))
     assert [entry.msgid for entry in compiled] == ["Photo"]
 

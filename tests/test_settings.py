@@ -34,3 +34,51 @@ def test_production_passes_the_deploy_check():
         DJANGO_ALLOWED_HOSTS="concord.example",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_celery_limits_grow_from_soft_limit_to_visibility_timeout():
+    """A task is warned, then killed, before Redis would hand it to a second worker."""
+    from django.conf import settings
+
+    from config.celery import app
+
+    soft, hard = settings.CELERY_TASK_SOFT_TIME_LIMIT, settings.CELERY_TASK_TIME_LIMIT
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert 0 < soft < hard < visibility
+    # config/celery.py reads the CELERY_ settings (namespace="CELERY").
+    assert (app.conf.task_soft_time_limit, app.conf.task_time_limit) == (soft, hard)
+    assert app.conf.broker_transport_options["visibility_timeout"] == visibility
+    assert app.conf.task_acks_late and app.conf.task_reject_on_worker_lost
+    assert app.conf.worker_prefetch_multiplier == 1
+
+
+def celery_limits(**env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("CELERY_")}
+    environment.update(env)
+    code = (
+        "import django; django.setup(); from config.celery import app; c = app.conf;"
+        "print(c.task_soft_time_limit, c.task_time_limit,"
+        " c.broker_transport_options['visibility_timeout'])"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_celery_limits_come_from_the_environment_and_must_grow():
+    result = celery_limits(
+        CELERY_TASK_SOFT_TIME_LIMIT="50",
+        CELERY_TASK_TIME_LIMIT="60",
+        CELERY_BROKER_VISIBILITY_TIMEOUT="3600",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["50", "60", "3600"]
+    refused = celery_limits(CELERY_TASK_TIME_LIMIT="900")
+    assert refused.returncode != 0
+    assert "Celery limits must grow" in refused.stderr
+    assert "must be a whole number" in celery_limits(CELERY_TASK_TIME_LIMIT="5m").stderr

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,7 +21,7 @@ from records.admin import ReadOnlyAdmin, object_pk_or_404
 from records.permissions import editable_languages
 
 from .exchange import GlossaryFormatError, TermData
-from .models import LEGACY_VIEW_PERMISSION, Concept, ReleaseTermFindings, Term
+from .models import Concept, ReleaseTermFindings, Term
 from .selectors import (
     check_run,
     concepts_search,
@@ -230,21 +230,6 @@ class ReleaseTermFindingsAdmin(ReadOnlyAdmin):
                 }
             )
         )
-
-    def has_view_permission(self, request, obj=None):
-        # The old codename still granted by records.demo (see LEGACY_VIEW_PERMISSION).
-        legacy = f"{self.opts.app_label}.{LEGACY_VIEW_PERMISSION}"
-        return super().has_view_permission(request, obj) or request.user.has_perm(legacy)
-
-    def get_urls(self):
-        urls = super().get_urls()
-        # The old URL name, for links not yet renamed; same view, new address.
-        legacy = path(
-            "<path:object_id>/change/",
-            self.admin_site.admin_view(self.change_view),
-            name="translations_releasetranslation_change",
-        )
-        return [*urls, legacy]
 
     def _default_language(self, request, tallies):
         """Return the target language to open when the address names none.

@@ -158,11 +158,6 @@ class Finding(models.Model):
         return gettext(check.name) if check else self.check_id
 
 
-# The permission records.demo still grants; remove (with a migration) once it grants
-# "translations.view_releasetermfindings".
-LEGACY_VIEW_PERMISSION = "view_releasetranslation"
-
-
 class ReleaseTermFindings(Release):
     """A release seen from the glossary's side: its term findings per target language."""
 
@@ -170,7 +165,6 @@ class ReleaseTermFindings(Release):
         proxy = True
         verbose_name = _("release term findings")
         verbose_name_plural = _("release term findings")
-        permissions = [(LEGACY_VIEW_PERMISSION, _("Can view release term findings (old name)"))]
 
 
 # The review models live with the review code; importing them here registers them.

@@ -1,11 +1,19 @@
 """Celery tasks: take ids, call a service, return a small dict."""
 
+import logging
+
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import OperationalError
 
 from records.models import Release
 
 from . import services
+
+logger = logging.getLogger(__name__)
+
+# Seconds before a term check cut off by the soft time limit runs again.
+SOFT_LIMIT_RETRY_DELAY = 30
 
 
 @shared_task(bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
@@ -14,7 +22,18 @@ def release_terms_check(self, release_id, force=False):
     release = Release.objects.filter(pk=release_id).first()
     if release is None:
         return {"release": release_id, "skipped": "no such release"}
-    counts = services.release_terms_check(release, force=force)
+    try:
+        counts = services.release_terms_check(release, force=force)
+    except SoftTimeLimitExceeded as error:
+        # Each language's findings are stored in a transaction of their own: the languages
+        # finished before the limit are kept (and skipped by the retry unless forced), the one
+        # cut off wrote nothing. After max_retries the task fails with this error.
+        logger.warning(
+            "Term check of release %s hit the soft time limit (attempt %s); retrying",
+            release_id,
+            self.request.retries + 1,
+        )
+        raise self.retry(exc=error, countdown=SOFT_LIMIT_RETRY_DELAY) from error
     return {
         "release": release_id,
         "revision": release.head_number,

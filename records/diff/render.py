@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from .changes import LanguageDiff, PhotoChange, SegmentChange
 from .text import ADDED, CHANGED, DELETE, INSERT, REMOVED, UNCHANGED, TextOp
@@ -23,19 +23,27 @@ _INDENT = "    "
 _EXCERPT = 60
 
 
+Escape = Callable[[str], str]
+
+
+def _keep(text: str) -> str:
+    return text
+
+
 def _paint(text: str, color: str, enabled: bool) -> str:
     return f"{color}{text}{_RESET}" if enabled and text else text
 
 
-def _word_diff(ops: Iterable[TextOp], color: bool) -> str:
+def _word_diff(ops: Iterable[TextOp], color: bool, escape: Escape) -> str:
     parts = []
     for op in ops:
+        text = escape(op.text)
         if op.op == DELETE:
-            parts.append(_paint(f"[-{op.text}-]", _RED, color))
+            parts.append(_paint(f"[-{text}-]", _RED, color))
         elif op.op == INSERT:
-            parts.append(_paint(f"{{+{op.text}+}}", _GREEN, color))
+            parts.append(_paint(f"{{+{text}+}}", _GREEN, color))
         else:
-            parts.append(op.text)
+            parts.append(text)
     return "".join(parts)
 
 
@@ -64,25 +72,25 @@ def _structure(change: SegmentChange) -> str:
     return label
 
 
-def _segment_lines(change: SegmentChange, color: bool) -> list[str]:
+def _segment_lines(change: SegmentChange, color: bool, escape: Escape) -> list[str]:
     label = _structure(change)
     old_no = (change.old_position or 0) + 1
     new_no = (change.new_position or 0) + 1
     move = f"moved {old_no}→{new_no}"
     if change.status == ADDED:
-        return [_paint(f"+ [{new_no}] {label}", _GREEN, color), *_body(change.new_text)]
+        return [_paint(f"+ [{new_no}] {label}", _GREEN, color), *_body(escape(change.new_text))]
     if change.status == REMOVED:
-        return [_paint(f"- [{old_no}] {label}", _RED, color), *_body(change.old_text)]
+        return [_paint(f"- [{old_no}] {label}", _RED, color), *_body(escape(change.old_text))]
     if change.status == CHANGED:
         head = f"~ [{new_no}] {label}" + (f" > {move}" if change.moved else "")
-        return [_paint(head, _YELLOW, color), *_body(_word_diff(change.ops, color))]
+        return [_paint(head, _YELLOW, color), *_body(_word_diff(change.ops, color, escape))]
     return [
         _paint(f"> {move} [{new_no}] {label}", _CYAN, color),
-        _INDENT + _excerpt(change.new_text),
+        _INDENT + escape(_excerpt(change.new_text)),
     ]
 
 
-def _photo_lines(change: PhotoChange, color: bool) -> list[str]:
+def _photo_lines(change: PhotoChange, color: bool, escape: Escape) -> list[str]:
     old_no = (change.old_position or 0) + 1
     new_no = (change.new_position or 0) + 1
     if change.status == ADDED:
@@ -98,12 +106,16 @@ def _photo_lines(change: PhotoChange, color: bool) -> list[str]:
     lines = [_paint(head, paint, color)]
     for name, ops in (("caption", change.caption_ops), ("credit", change.credit_ops)):
         if ops:
-            lines.append(f"{_INDENT}{name}: {_word_diff(ops, color)}")
+            lines.append(f"{_INDENT}{name}: {_word_diff(ops, color, escape)}")
     return lines
 
 
-def render_text_diff(diff: LanguageDiff, *, color: bool = False) -> str:
-    """Render a language diff as a git word-diff style plain-text report."""
+def render_text_diff(diff: LanguageDiff, *, color: bool = False, escape: Escape = _keep) -> str:
+    """Render a language diff as a git word-diff style plain-text report.
+
+    ``escape`` is applied to every stored text shown (a terminal needs its control characters
+    escaped: ``records.cli.printable``); the colours are added after it.
+    """
     if not diff.changed:
         return _paint(f"[{diff.language}] no changes", _BOLD, color) + "\n"
     header = f"[{diff.language}] segments: {_summary(diff.counts())}"
@@ -116,15 +128,16 @@ def render_text_diff(diff: LanguageDiff, *, color: bool = False) -> str:
         header += f"; photos: {_summary(photo_counts)}"
     lines = [_paint(header, _BOLD, color)]
     for change in diff.metadata:
-        line = f"~ {change.field}: {change.old or '—'} → {change.new or '—'}"
+        old, new = escape(change.old or "—"), escape(change.new or "—")
+        line = f"~ {change.field}: {old} → {new}"
         lines.append(_paint(line, _YELLOW, color))
     if diff.title_changed:
         lines.append(_paint("~ title", _YELLOW, color))
-        lines.extend(_body(_word_diff(diff.title_ops, color)))
+        lines.extend(_body(_word_diff(diff.title_ops, color, escape)))
     for change in diff.segments:
         if change.status != UNCHANGED or change.moved:
-            lines.extend(_segment_lines(change, color))
+            lines.extend(_segment_lines(change, color, escape))
     for photo in diff.photos:
         if photo.status != UNCHANGED or photo.moved:
-            lines.extend(_photo_lines(photo, color))
+            lines.extend(_photo_lines(photo, color, escape))
     return "\n".join(lines) + "\n"

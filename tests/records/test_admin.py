@@ -8,35 +8,9 @@ from django.urls import reverse
 from records.models import Publication, Release, Revision
 from records.services import release_write
 from records.snapshots import release_snapshot
+from tests.helpers import change_url, form_data
 
-pytestmark = pytest.mark.django_db
-
-
-def form_data(response):
-    """Return the POST data a browser would send back for an admin change form unchanged."""
-    data = {}
-    form = response.context["adminform"].form
-    for name in form.fields:
-        value = form[name].value()
-        if value is None:
-            continue
-        data[form.add_prefix(name)] = value
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-        for sub in formset.forms:
-            for name in sub.fields:
-                value = sub[name].value()
-                if value is None or value is False:
-                    continue
-                data[sub.add_prefix(name)] = value
-    return data
-
-
-def change_url(release):
-    return reverse("admin:records_release_change", args=[release.pk])
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def test_change_page_renders_three_languages(client, demo):

@@ -1,28 +1,19 @@
 """Bad input to the admin and the export/diff commands: a 404 or a clear message, never a 500,
 and nothing written."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.messages import get_messages
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.urls import reverse
 
 from records.models import Publication, Release, Revision, Segment
 from records.snapshots import release_snapshot
+from tests.helpers import change_url, form_data, run
 
-from .test_admin import change_url, form_data
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 HUGE = "99999999999999999999999"
 BAD_IDS = ["abc", "1.5", "-1", "0", HUGE]
-
-
-def run(*args):
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
 
 
 def state():

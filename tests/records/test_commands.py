@@ -1,20 +1,17 @@
 """Shell commands for history, diff, restore, publish and JSON export."""
 
 import json
-from io import StringIO
+import re
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError
 
-from records.models import Publication, Release, Revision
+from records.models import Photo, Publication, Release, Revision, Segment
+from records.services import revision_commit
+from tests.helpers import command_output, run
 
-pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def test_history_text_and_json(demo):
@@ -24,6 +21,50 @@ def test_history_text_and_json(demo):
     rows = json.loads(run("release_history", slug, "--format", "json"))["revisions"]
     assert [row["number"] for row in rows] == [2, 1]
     assert rows[0]["author"] == "editor" and rows[0]["parent"] == 1
+
+
+RED = "\x1b[31m"
+RENDERER_CODES = re.compile("\x1b\\[(?:0|1|3[1236])m")
+
+
+@pytest.fixture
+def tainted(demo):
+    """Revision 3 of the demo release with an escape sequence in texts, message and username.
+
+    The write paths refuse control characters in texts; rows from before that rule, or written
+    past the services, may still hold them, and user names and messages are free text.
+    """
+    release = demo["release"]
+    author = get_user_model().objects.create_user(f"mallory{RED}", password="x")
+    Release.objects.filter(pk=release.pk).update(title_en=f"Summit {RED}red")
+    segment = release.segments.order_by("position").first()
+    Segment.objects.filter(pk=segment.pk).update(text_en=f"{segment.text_en} {RED}red")
+    Segment.objects.create(release=release, position=99, text_en=f"New {RED}line")
+    Photo.objects.filter(release=release).update(caption_en=f"Caption {RED}red")
+    release.refresh_from_db()
+    assert revision_commit(release, author=author, message=f"Paint it {RED}red\x9b2J").number == 3
+    return release
+
+
+def test_history_prints_no_control_characters(tainted):
+    text = run("release_history", tainted.slug)
+    assert "\x1b" not in text and "\x9b" not in text
+    line = text.splitlines()[0]
+    assert "mallory\\x1b[31m" in line and "Paint it \\x1b[31mred\\x9b2J" in line
+    as_json = run("release_history", tainted.slug, "--format", "json")
+    assert "\x1b" not in as_json and "\x9b" not in as_json
+    newest = json.loads(as_json)["revisions"][0]
+    assert newest["message"] == f"Paint it {RED}red\x9b2J"  # the data itself is exact
+    assert newest["author"] == f"mallory{RED}"
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_diff_prints_no_control_characters_from_the_text(tainted, color):
+    out = run("release_diff", tainted.slug, "2", "3", "--lang", "en", *(["--color"] * color))
+    # With --color, the renderer's own colour codes are the only escape sequences left.
+    assert "\x1b" not in (RENDERER_CODES.sub("", out) if color else out)
+    for text in ("Summit \\x1b[31mred", " \\x1b[31mred", "New \\x1b[31mline", "Caption \\x1b[31m"):
+        assert text in out
 
 
 def test_diff_per_language(demo):
@@ -91,9 +132,8 @@ def test_export_any_revision_and_import_back(demo, tmp_path):
         run("import_release", str(old), "--strict")
     assert Revision.objects.count() == 2
     # … by default the rest applies and the conflict is reported, revision 2's title kept.
-    out, err = StringIO(), StringIO()
-    call_command("import_release", str(old), stdout=out, stderr=err)
-    assert "revision 3" in out.getvalue() and "release:title:ja" in err.getvalue()
+    out, err = command_output("import_release", str(old))
+    assert "revision 3" in out and "release:title:ja" in err
     demo["release"].refresh_from_db()
     assert demo["release"].title_ja == latest["title"]["ja"]
     assert demo["release"].segments.first().text_en == "A lead edited in the file."

@@ -1,7 +1,9 @@
 """Tests for records.diff: token-grain text diffs and keyed snapshot comparison."""
 
 import copy
+import inspect
 
+from diff_match_patch import diff_match_patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +16,7 @@ from records.diff import (
     render_text_diff,
     tokenize,
 )
+from records.diff import text as dmp_text
 
 LANGUAGES = ("en", "ja", "ru")
 
@@ -629,3 +632,87 @@ def test_two_hundred_rewritten_segments_all_languages():
             segment["text"][language] = " ".join(reversed(text.split())) + text[::-1]
     result = diff_revisions_all(old, new)
     assert all(diff.counts()["changed"] == 200 for diff in result.values())
+
+
+# --- the diff-match-patch internals records.diff.text builds on ------------------------------
+# pyproject.toml pins diff-match-patch exactly; when an upgrade changes any of these, fix
+# records/diff/text.py before moving the pin.
+
+
+class _RecordingDMP(diff_match_patch):
+    """Record which overridable hooks upstream calls on ``self``."""
+
+    def __init__(self):
+        super().__init__()
+        self.calls = []
+
+    def diff_bisect(self, text1, text2, deadline):
+        self.calls.append("diff_bisect")
+        return super().diff_bisect(text1, text2, deadline)
+
+    def diff_cleanupSemanticLossless(self, diffs):  # noqa: N802 - upstream name
+        self.calls.append("diff_cleanupSemanticLossless")
+        return super().diff_cleanupSemanticLossless(diffs)
+
+
+def test_diff_match_patch_op_codes_and_diff_shape():
+    dmp = diff_match_patch()
+    assert (dmp.DIFF_DELETE, dmp.DIFF_INSERT, dmp.DIFF_EQUAL) == (-1, 1, 0)
+    assert dmp_text._DMP_OPS == {0: "equal", 1: "insert", -1: "delete"}
+    diffs = dmp.diff_main("abcd", "abxd", checklines=False)
+    # (op, text) tuples: the lossless cleanup override rebuilds them as tuples.
+    assert diffs == [(0, "ab"), (-1, "c"), (1, "x"), (0, "d")]
+    assert all(type(diff) is tuple for diff in diffs)
+    assert dmp.diff_commonSuffix("xabc", "yabc") == 3
+    assert dmp.diff_commonSuffix("abc", "abd") == 0
+
+
+def test_diff_match_patch_calls_the_hooks_records_diff_overrides():
+    for name, parameters in [
+        ("diff_bisect", ["self", "text1", "text2", "deadline"]),
+        ("diff_cleanupSemanticLossless", ["self", "diffs"]),
+        ("diff_cleanupSemantic", ["self", "diffs"]),
+        ("diff_commonSuffix", ["self", "text1", "text2"]),
+    ]:
+        assert list(inspect.signature(getattr(diff_match_patch, name)).parameters) == parameters
+    dmp = _RecordingDMP()
+    # No shared head or tail and no half match: diff_main reaches self.diff_bisect.
+    diffs = dmp.diff_main("cat", "map", checklines=False)
+    assert "diff_bisect" in dmp.calls
+    assert "".join(t for op, t in diffs if op != 1) == "cat"
+    assert "".join(t for op, t in diffs if op != -1) == "map"
+    # diff_cleanupSemantic works in place and goes through self.diff_cleanupSemanticLossless.
+    diffs = [(0, "The c"), (1, "ow and the c"), (0, "at.")]
+    assert dmp.diff_cleanupSemantic(diffs) is None
+    assert "diff_cleanupSemanticLossless" in dmp.calls
+    assert diffs == [(0, "The "), (1, "cow and the "), (0, "cat.")]
+
+
+def test_diff_match_patch_bisect_consults_the_deadline_once_per_step():
+    # records.diff replaces the wall-clock deadline with a step budget; upstream compares
+    # ``time.time() > deadline``, which Python reflects to the budget's ``__lt__``.
+    dmp = diff_match_patch()
+    budget = dmp_text._StepBudget(0)
+    assert dmp.diff_bisect("cat", "map", budget) == [(-1, "cat"), (1, "map")]
+    budget = dmp_text._StepBudget(100)
+    diffs = dmp.diff_bisect("cat", "map", budget)
+    assert (0, "a") in diffs
+    assert 0 < 100 - budget._left <= len("cat") + len("map")
+
+
+def test_unit_dmp_reaches_its_overrides():
+    calls = []
+    decode = {chr(0xE000 + i): unit for i, unit in enumerate(["a ", "b ", "c ", "d "])}
+
+    class Probe(dmp_text._UnitDMP):
+        def diff_bisect(self, text1, text2, deadline):
+            calls.append("diff_bisect")
+            return super().diff_bisect(text1, text2, deadline)
+
+    dmp = Probe(decode)
+    old, new = "\ue000\ue001\ue002", "\ue003\ue001\ue000"
+    diffs = dmp.diff_main(old, new, checklines=False)
+    dmp.diff_cleanupSemantic(diffs)
+    assert calls, "diff_main no longer calls self.diff_bisect"
+    assert "".join(t for op, t in diffs if op != 1) == old
+    assert "".join(t for op, t in diffs if op != -1) == new

@@ -2,16 +2,17 @@
 
 import copy
 import datetime
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from records.diff import MetadataChange, diff_metadata, diff_snapshots, render_text_diff
 from records.models import Photo, Revision, Topic
 from records.services import release_write
 from records.snapshots import release_snapshot
+from tests.helpers import run
+
+pytestmark = pytest.mark.usefixtures("no_term_checks")
 
 
 def snapshot(**changes):
@@ -91,9 +92,7 @@ def date_changed(demo):
 
 @pytest.mark.django_db
 def test_release_diff_command_shows_a_date_only_change(date_changed):
-    out = StringIO()
-    call_command("release_diff", date_changed.slug, "2", "3", stdout=out)
-    text = out.getvalue()
+    text = run("release_diff", date_changed.slug, "2", "3")
     for code in ("en", "ja", "ru"):
         assert f"=== {code}: revision 2 → 3" in text
         assert f"[{code}] no changes" not in text

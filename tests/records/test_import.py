@@ -4,19 +4,12 @@ import json
 from collections import Counter
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from records.models import Photo, Release, Revision, Segment, Topic
+from tests.helpers import run
 
-pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    from io import StringIO
-
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def nothing_written():

@@ -2,10 +2,9 @@
 
 import json
 import threading
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from django.db import connection
 
 from records.models import Publication, Release, Revision, Segment
@@ -19,14 +18,9 @@ from records.services import (
     release_write,
 )
 from records.snapshots import release_snapshot
+from tests.helpers import run
 
-pytestmark = pytest.mark.django_db
-
-
-def run(*args):
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def test_readers_never_see_a_draft_slug_date_or_topic(client, demo):

@@ -29,9 +29,9 @@ from records.services import (
 )
 from records.services.validation import MAX_JSON_DEPTH, MAX_UNITS
 from records.snapshots import release_snapshot
-from tests.records.test_admin import change_url, form_data
+from tests.helpers import change_url, form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 LANGS = ("en", "ja", "ru")
 

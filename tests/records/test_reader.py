@@ -9,9 +9,9 @@ from django.utils import translation
 from records.numbering import number_segments
 from records.services import release_publish, release_write
 from records.snapshots import release_snapshot
-from tests.conftest import approve_all
+from tests.helpers import approve_all
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def detail(language, slug):

@@ -19,7 +19,7 @@ from records.services import (
 )
 from records.snapshots import release_snapshot, snapshot_checksum
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
 def edited(release, **titles):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import revise_and_check
+from tests.helpers import revise_and_check
 from translations.models import Concept, Term
 from translations.services import release_terms_check
 
@@ -146,3 +146,26 @@ def test_unchanged_concept_save_keeps_the_glossary_version(client, demo):
     before = GlossaryState.current()
     assert client.post(url, data).status_code == 302
     assert GlossaryState.current() == before
+
+
+def test_term_findings_page_needs_its_own_view_permission(client, demo):
+    """One permission and one URL name: the old-name alias is gone."""
+    from django.contrib.auth.models import Group, Permission, User
+    from django.urls import NoReverseMatch
+
+    assert not Permission.objects.filter(codename="view_releasetranslation").exists()
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:translations_releasetranslation_change", args=[demo["release"].pk])
+    view = Permission.objects.get(
+        content_type__app_label="translations", codename="view_releasetermfindings"
+    )
+    for group in Group.objects.all():
+        assert view in group.permissions.all(), group.name
+    url = reverse("admin:translations_releasetermfindings_change", args=[demo["release"].pk])
+    staff = User.objects.create_user("staff-only", password="x", is_staff=True)
+    client.force_login(staff)
+    assert client.get(url).status_code == 403
+    staff.user_permissions.add(view)
+    staff = User.objects.get(pk=staff.pk)  # a fresh permission cache
+    client.force_login(staff)
+    assert client.get(url).status_code == 200

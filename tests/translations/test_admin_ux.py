@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from tests.conftest import revise_and_check
+from tests.helpers import revise_and_check
 from translations.models import Concept, Finding
 from translations.services import release_terms_check
 

@@ -4,7 +4,7 @@ from functools import cache
 
 import pytest
 
-from tests.translations.test_matching import CONCEPT_IDS, CONCEPT_LABELS, glossary_terms
+from tests.helpers import CONCEPT_IDS, CONCEPT_LABELS, glossary_terms
 from translations import checks
 from translations.checks import CHECKS, FindingData, run_checks
 from translations.matching import TermMatcher, TermSpec

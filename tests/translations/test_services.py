@@ -1,14 +1,14 @@
 """Term checks stored per release: after each revision, on glossary changes, in commands."""
 
 import json
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from records.models import Release, Revision
 from records.services import release_write
 from records.snapshots import release_snapshot
+from tests.helpers import run
 from translations.exchange import ConceptData, TermData
 from translations.models import CheckRun, Concept, Finding, Term
 from translations.services import glossary_import, release_terms_check, releases_affected
@@ -16,12 +16,6 @@ from translations.services import glossary_import, release_terms_check, releases
 pytestmark = pytest.mark.django_db
 
 NT_KEY = 1  # position of "Northern Territories issue" among the segments (0-based)
-
-
-def run(*args):
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
 
 
 def write(release, editor, change):
@@ -53,6 +47,29 @@ def test_checks_run_on_commit_after_each_revision(demo, editor, django_capture_o
     text = Release.objects.get().segments.order_by("position")[NT_KEY].text_ru
     assert text[finding.start : finding.end] == "Южных Курил"
     assert CheckRun.objects.get(release=release, language="ru").revision_number == 3
+
+
+def test_no_term_checks_fixture_leaves_out_only_the_term_check(
+    request, demo, editor, django_capture_on_commit_callbacks
+):
+    from records.extensions import registry
+    from translations.receivers import enqueue_release_terms_check
+
+    listeners = list(registry.revision_listeners)
+    assert enqueue_release_terms_check in listeners  # tests without the fixture get findings
+    request.getfixturevalue("no_term_checks")
+    assert registry.revision_listeners == [
+        listener for listener in listeners if listener is not enqueue_release_terms_check
+    ]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        write(
+            demo["release"],
+            editor,
+            lambda c: c["segments"][NT_KEY]["text"].update(ru="Проблема Южных Курил"),
+        )
+    assert callbacks == []
+    assert Revision.objects.filter(number=3).exists()
+    assert not Finding.objects.exists()
 
 
 def test_inflected_russian_terms_give_no_missing_term(demo, editor):

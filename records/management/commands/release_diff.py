@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from config import languages
-from records.cli import release_by_slug
+from records.cli import printable, release_by_slug
 from records.diff import diff_snapshots, render_text_diff
 from records.models import REVISION_NUMBER_MAX
 from records.selectors import RevisionMissing, revision_pair
@@ -41,5 +41,7 @@ class Command(BaseCommand):
         for code in [lang] if lang else languages.CODES:
             self.stdout.write(f"=== {code}: {_('revision')} {a} → {b}")
             self.stdout.write(
-                render_text_diff(diff_snapshots(found[a], found[b], code), color=color)
+                render_text_diff(
+                    diff_snapshots(found[a], found[b], code), color=color, escape=printable
+                )
             )

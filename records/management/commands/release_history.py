@@ -1,9 +1,7 @@
-import json
-
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from records.cli import release_by_slug
+from records.cli import printable, printable_json, release_by_slug
 from records.selectors import release_history
 
 
@@ -29,15 +27,11 @@ class Command(BaseCommand):
                 }
                 for revision in revisions
             ]
-            self.stdout.write(
-                json.dumps(
-                    {"release": release.slug, "revisions": rows}, ensure_ascii=False, indent=2
-                )
-            )
+            self.stdout.write(printable_json({"release": release.slug, "revisions": rows}))
             return
         for revision in revisions:
-            author = revision.author.get_username() if revision.author else "—"
+            author = printable(revision.author.get_username()) if revision.author else "—"
             self.stdout.write(
                 f"{revision.number:>4}  {revision.created_at:%Y-%m-%d %H:%M:%S}  "
-                f"{author:<16} {revision.message}"
+                f"{author:<16} {printable(revision.message)}"
             )

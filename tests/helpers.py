@@ -1,0 +1,243 @@
+"""Helpers shared by the test modules (test modules never import one another)."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from records.services import release_write
+from records.snapshots import release_snapshot
+from translations.matching import TermSpec
+from translations.services import release_terms_check
+
+# --- management commands -------------------------------------------------------------------
+
+
+def command_output(*args, **options):
+    """Run a management command; return what it wrote to ``(stdout, stderr)``."""
+    out, err = StringIO(), StringIO()
+    call_command(*args, stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def run(*args, **options):
+    """Run a management command; return what it wrote to stdout."""
+    return command_output(*args, **options)[0]
+
+
+# --- the release admin ---------------------------------------------------------------------
+
+
+def change_url(release):
+    return reverse("admin:records_release_change", args=[release.pk])
+
+
+def form_data(response):
+    """Return the POST data a browser would send back for an admin change form unchanged."""
+    data = {}
+    form = response.context["adminform"].form
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        data[form.add_prefix(name)] = value
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        for sub in formset.forms:
+            for name in sub.fields:
+                value = sub[name].value()
+                if value is None or value is False:
+                    continue
+                data[sub.add_prefix(name)] = value
+    return data
+
+
+# --- the demo release ----------------------------------------------------------------------
+
+
+def revise_and_check(demo, index, language, text):
+    """Give segment ``index`` of the demo release a new ``language`` text and check its terms."""
+    release = demo["release"]
+    content = release_snapshot(release)
+    content["segments"][index]["text"][language] = text
+    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release.refresh_from_db()
+    release_terms_check(release)
+    return release
+
+
+# --- the glossary of /work/shared/glossary-facts.md as TermSpecs -----------------------------
+
+P, A, D, F = "preferred", "admitted", "deprecated", "forbidden"
+
+# /work/shared/glossary-facts.md, concept by concept: (slug, {language: [(text, status, cs)]}).
+GLOSSARY_FACTS = [
+    (
+        "northern-territories",
+        {
+            "en": [("Northern Territories", P)],
+            "ja": [("北方領土", P)],
+            "ru": [
+                ("северные территории", P),
+                ("Южные Курилы", F),
+                ("Южные Курильские острова", F),
+            ],
+        },
+    ),
+    (
+        "four-northern-islands",
+        {
+            "en": [("Four Northern Islands", P), ("four islands", A)],
+            "ja": [("北方四島", P)],
+            "ru": [("четыре северных острова", P)],
+        },
+    ),
+    (
+        "tor",
+        {
+            "en": [
+                ("territories of priority development", P),
+                ("priority development areas", A),
+                ("TOR", A, True),
+            ],
+            "ja": [("先行発展領域", P), ("TOR", A, True)],
+            "ru": [("территория опережающего развития", P), ("ТОР", A, True)],
+        },
+    ),
+    (
+        "peace-treaty",
+        {"en": [("peace treaty", P)], "ja": [("平和条約", P)], "ru": [("мирный договор", P)]},
+    ),
+    (
+        "joint-economic-activities",
+        {
+            "en": [("joint economic activities", P)],
+            "ja": [("共同経済活動", P)],
+            "ru": [("совместная хозяйственная деятельность", P)],
+        },
+    ),
+    (
+        "former-residents",
+        {
+            "en": [("former island residents", P), ("former residents", A)],
+            "ja": [("元島民", P)],
+            "ru": [("бывшие жители островов", P)],
+        },
+    ),
+    (
+        "grave-visit",
+        {
+            "en": [("special grave visit", P)],
+            "ja": [("特別墓参", P)],
+            "ru": [("специальное посещение мест захоронений", P)],
+        },
+    ),
+    (
+        "tete-a-tete",
+        {
+            "en": [("tête-à-tête meeting", P)],
+            "ja": [("テタテ会談", P)],
+            "ru": [("встреча тет-а-тет", P)],
+        },
+    ),
+    (
+        "vice-ministerial",
+        {
+            "en": [("vice-ministerial consultations", P)],
+            "ja": [("次官級協議", P)],
+            "ru": [("консультации на уровне заместителей министров", P)],
+        },
+    ),
+    (
+        "eef",
+        {
+            "en": [("Eastern Economic Forum", P)],
+            "ja": [("東方経済フォーラム", P)],
+            "ru": [("Восточный экономический форум", P)],
+        },
+    ),
+    (
+        "eight-point-plan",
+        {
+            "en": [("eight-point cooperation plan", P)],
+            "ja": [("8項目の「協力プラン」", P)],
+            "ru": [("план сотрудничества из восьми пунктов", P)],
+        },
+    ),
+    (
+        "summit-meeting",
+        {
+            "en": [("Summit Meeting", P)],
+            "ja": [("首脳会談", P)],
+            "ru": [("встреча на высшем уровне", P), ("саммит", A)],
+        },
+    ),
+    (
+        "npt-regime",
+        {
+            "en": [("nuclear non-proliferation regime", P)],
+            "ja": [("核不拡散体制", P)],
+            "ru": [("режим ядерного нераспространения", P)],
+        },
+    ),
+    (
+        "abe",
+        {
+            "en": [("Prime Minister Abe", P)],
+            "ja": [("安倍総理", P), ("安倍総理大臣", A)],
+            "ru": [("премьер-министр Абэ", P)],
+        },
+    ),
+    (
+        "putin",
+        {
+            "en": [("President Putin", P)],
+            "ja": [("プーチン大統領", P)],
+            "ru": [("президент Путин", P)],
+        },
+    ),
+]
+
+CONCEPT_IDS = {slug: number for number, (slug, _terms) in enumerate(GLOSSARY_FACTS, start=1)}
+CONCEPT_LABELS = {number: slug for slug, number in CONCEPT_IDS.items()}
+
+
+def glossary_terms() -> list[TermSpec]:
+    """Return the glossary-facts glossary as TermSpecs with stable ids."""
+    terms = []
+    for slug, by_language in GLOSSARY_FACTS:
+        for language, entries in by_language.items():
+            for text, status, *case_sensitive in entries:
+                terms.append(
+                    TermSpec(
+                        id=len(terms) + 1,
+                        concept_id=CONCEPT_IDS[slug],
+                        language=language,
+                        text=text,
+                        status=status,
+                        case_sensitive=bool(case_sensitive and case_sensitive[0]),
+                    )
+                )
+    return terms
+
+
+def approve_all(release, language, reviewer, submitter=None):
+    """Submit ``release``'s draft and outdated ``language`` units (as ``submitter``, default
+    the reviewer's counterpart: the editor) and approve every unit waiting, as ``reviewer``."""
+    from django.contrib.auth import get_user_model
+
+    from translations.review.actions import units_approve, units_submit
+    from translations.review.selectors import keys_in_state, keys_to_review
+    from translations.vocabulary import UnitState
+
+    release.refresh_from_db()
+    submitter = submitter or get_user_model().objects.get(username="editor")
+    drafts = keys_in_state(release, language, [UnitState.DRAFT, UnitState.OUTDATED])
+    if drafts:
+        units_submit(release, language, drafts, submitter)
+    waiting = keys_to_review(release, language)
+    if waiting:
+        units_approve(release, language, waiting, reviewer, based_on=release.head_number)
