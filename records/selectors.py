@@ -2,6 +2,7 @@
 
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.fields.json import KT
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
@@ -10,6 +11,7 @@ from .extensions import registry
 from .models import Publication, Revision, Topic
 from .services.publishing import text_missing
 from .snapshots import snapshot_document, snapshot_upgrade, translated
+from .units import translatable_units
 
 
 def revision_get(release, number=None):
@@ -86,6 +88,53 @@ def publication_languages(release_ids):
     for release_id, language in rows:
         languages.setdefault(release_id, set()).add(language)
     return languages
+
+
+def publications_current_revisions(release_id):
+    """Return ``{language: (revision id, revision number)}`` of what readers of each language
+    of a release see now, in one query."""
+    newest = (
+        Publication.objects.filter(release_id=release_id, language=OuterRef("language"))
+        .order_by("-id")
+        .values("id")[:1]
+    )
+    return {
+        language: (revision_id, number)
+        for language, revision_id, number in Publication.objects.filter(
+            release_id=release_id, id=Subquery(newest)
+        ).values_list("language", "revision_id", "revision__number")
+    }
+
+
+def _source_texts(snapshot, source):
+    return {unit.key: unit.text(source) for unit in translatable_units(snapshot, source)}
+
+
+def translation_lag(publication, current):
+    """Return how ``publication`` (a translation) lags its source, or None.
+
+    It lags when readers of the source language see a newer revision whose source text
+    differs from the one this translation was published with; the result names that source
+    language and the revision (number, local date) the translation follows. ``current`` is
+    :func:`publications_current_revisions` of the release; one query, only when the source
+    language's publication is the newer one.
+    """
+    revision = publication.revision
+    snapshot = snapshot_upgrade(revision.snapshot)
+    source = snapshot["source_language"]
+    newer = current.get(source)
+    if publication.language == source or newer is None or newer[1] <= revision.number:
+        return None
+    published = Revision.objects.filter(pk=newer[0]).values_list("snapshot", flat=True).first()
+    if published is None or _source_texts(snapshot_upgrade(published), source) == _source_texts(
+        snapshot, source
+    ):
+        return None
+    return {
+        "language": source,
+        "number": revision.number,
+        "date": timezone.localdate(revision.created_at),
+    }
 
 
 def release_history(release):
@@ -212,6 +261,8 @@ __all__ = [
     "release_document",
     "history_rows",
     "publications_current_ids",
+    "publications_current_revisions",
+    "translation_lag",
     "publication_readiness",
     "release_history",
     "revision_pair",
