@@ -107,3 +107,14 @@ def test_source_language_publishes_without_review(client, demo_scenario):
     url = reverse("admin:records_release_publish", args=[release.pk])
     client.post(url, {"number": 4, "language": "en"})
     assert Publication.objects.filter(language="en").latest("id").revision.number == 4
+
+
+def test_history_says_when_a_language_has_no_text(client, demo):
+    release = demo["release"]
+    client.force_login(demo["users"]["editor"])
+    restore = reverse("admin:records_release_restore", args=[release.pk])
+    client.post(restore, {"number": 1, "based_on": 2})
+    head = row_html(history(client, release).content.decode(), 3)
+    assert publish_buttons(head) == {"en"}
+    assert "the title or a segment has no Japanese text" in head
+    assert "the title or a segment has no Russian text" in head
