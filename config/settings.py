@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -34,6 +35,65 @@ def env_int(name, default):
 def env_list(name, default=""):
     """Return a comma-separated environment variable as a list."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# EMAIL_URL schemes: plain SMTP, SMTP with STARTTLS, SMTP over TLS, or the console.
+email_schemes = {
+    "smtp": {"port": 25},
+    "smtp+tls": {"port": 587, "EMAIL_USE_TLS": True},
+    "smtp+ssl": {"port": 465, "EMAIL_USE_SSL": True},
+    "smtps": {"port": 465, "EMAIL_USE_SSL": True},
+}
+console_email = "django.core.mail.backends.console.EmailBackend"
+
+
+def email_settings(url):
+    """Return Django's email settings for ``EMAIL_URL`` (console output when it is empty).
+
+    ``smtp://user:password@host:port``, ``smtp+tls://…`` (STARTTLS), ``smtp+ssl://…`` or
+    ``smtps://…`` (TLS from the start); user and password percent-encoded;
+    ``?timeout=seconds`` optional. ``console://`` prints mail, as the default does.
+    """
+    found = {
+        "EMAIL_BACKEND": console_email,
+        "EMAIL_HOST": "localhost",
+        "EMAIL_PORT": 25,
+        "EMAIL_HOST_USER": "",
+        "EMAIL_HOST_PASSWORD": "",
+        "EMAIL_USE_TLS": False,
+        "EMAIL_USE_SSL": False,
+        "EMAIL_TIMEOUT": None,
+    }
+    if not url or url.startswith("console:"):
+        return found
+    parts = urlsplit(url)
+    scheme = email_schemes.get(parts.scheme)
+    if scheme is None:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL: unknown scheme “{parts.scheme}” (use smtp, smtp+tls, smtp+ssl or console)"
+        )
+    try:
+        port = parts.port or scheme["port"]
+    except ValueError:
+        raise ImproperlyConfigured("EMAIL_URL: the port is not a number") from None
+    if not parts.hostname:
+        raise ImproperlyConfigured("EMAIL_URL: no host (smtp://user:password@host:port)")
+    found.update(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST=parts.hostname,
+        EMAIL_PORT=port,
+        EMAIL_HOST_USER=unquote(parts.username or ""),
+        EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+        EMAIL_USE_TLS=scheme.get("EMAIL_USE_TLS", False),
+        EMAIL_USE_SSL=scheme.get("EMAIL_USE_SSL", False),
+    )
+    timeout = parse_qs(parts.query).get("timeout")
+    if timeout:
+        try:
+            found["EMAIL_TIMEOUT"] = int(timeout[0])
+        except ValueError:
+            raise ImproperlyConfigured("EMAIL_URL: timeout is not a number of seconds") from None
+    return found
 
 
 # DJANGO_ENV=production turns on the production checks; anything else is development.
@@ -147,6 +207,21 @@ LOGIN_URL = "admin:login"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 30_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+
+# Mail: printed to the console unless EMAIL_URL names an SMTP server.
+mail = email_settings(os.environ.get("EMAIL_URL", ""))
+EMAIL_BACKEND = mail["EMAIL_BACKEND"]
+EMAIL_HOST = mail["EMAIL_HOST"]
+EMAIL_PORT = mail["EMAIL_PORT"]
+EMAIL_HOST_USER = mail["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = mail["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = mail["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = mail["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = mail["EMAIL_TIMEOUT"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Concord <concord@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Where people reach this site: links in notifications are absolute.
+CONCORD_BASE_URL = os.environ.get("CONCORD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Without a broker, tasks run in-process so a fresh clone needs no services.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")

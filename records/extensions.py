@@ -8,7 +8,9 @@
 - *publish guards* may refuse a publication (raise ``PublicationError``) before it is written;
 - *release links* add links to the release's admin pages (``(url, label, language)``);
 - *publication status* tells pages which languages of a revision can be published, without
-  running anything slow (``{language: [problems]}``, an empty list where all is ready).
+  running anything slow (``{language: [problems]}``, an empty list where all is ready);
+- *release summaries* give the release list a progress bar per language for a whole page of
+  releases at once (``{release_id: [(language, done, total), …]}``, in a few queries).
 """
 
 
@@ -18,6 +20,7 @@ class Registry:
         self.publish_guards = []
         self.release_links = []
         self.publication_statuses = []
+        self.summaries = []
 
     def on_revision(self, listener):
         """Register ``listener(revision, context)``; return it, so this works as a decorator."""
@@ -43,6 +46,13 @@ class Registry:
             self.publication_statuses.append(status)
         return status
 
+    def release_summaries(self, summaries):
+        """Register ``summaries(releases)`` returning ``{release_id: [(language, done, total)]}``
+        (a progress bar per entry in the release list)."""
+        if summaries not in self.summaries:
+            self.summaries.append(summaries)
+        return summaries
+
     def revision_created(self, revision, context=None):
         for listener in self.revision_listeners:
             listener(revision, context or {})
@@ -58,6 +68,17 @@ class Registry:
     def publication_check(self, release, language, revision, author):
         for guard in self.publish_guards:
             guard(release, language, revision, author)
+
+    def summaries_for(self, releases):
+        """Return ``{release_id: [(language, done, total), …]}`` from every registered source."""
+        releases = list(releases)
+        found = {}
+        if not releases:
+            return found
+        for summaries in self.summaries:
+            for release_id, entries in summaries(releases).items():
+                found.setdefault(release_id, []).extend(entries)
+        return found
 
     def links_for(self, request, release):
         return [link for links in self.release_links for link in links(request, release)]

@@ -1,12 +1,17 @@
 """Selectors: read-only queries over releases, revisions and publications."""
 
 from django.db.models import OuterRef, Q, Subquery
+from django.db.models.fields.json import KT
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
 
+from .extensions import registry
 from .models import Publication, Revision, Topic
-from .snapshots import snapshot_document, translated
+from .services.publishing import text_missing
+from .snapshots import snapshot_document, snapshot_upgrade, translated
+from .units import translatable_units
 
 
 def revision_get(release, number=None):
@@ -85,14 +90,91 @@ def publication_languages(release_ids):
     return languages
 
 
+def publications_current_revisions(release_id):
+    """Return ``{language: (revision id, revision number)}`` of what readers of each language
+    of a release see now, in one query."""
+    newest = (
+        Publication.objects.filter(release_id=release_id, language=OuterRef("language"))
+        .order_by("-id")
+        .values("id")[:1]
+    )
+    return {
+        language: (revision_id, number)
+        for language, revision_id, number in Publication.objects.filter(
+            release_id=release_id, id=Subquery(newest)
+        ).values_list("language", "revision_id", "revision__number")
+    }
+
+
+def _source_texts(snapshot, source):
+    return {unit.key: unit.text(source) for unit in translatable_units(snapshot, source)}
+
+
+def translation_lag(publication, current):
+    """Return how ``publication`` (a translation) lags its source, or None.
+
+    It lags when readers of the source language see a newer revision whose source text
+    differs from the one this translation was published with; the result names that source
+    language and the revision (number, local date) the translation follows. ``current`` is
+    :func:`publications_current_revisions` of the release; one query, only when the source
+    language's publication is the newer one.
+    """
+    revision = publication.revision
+    snapshot = snapshot_upgrade(revision.snapshot)
+    source = snapshot["source_language"]
+    newer = current.get(source)
+    if publication.language == source or newer is None or newer[1] <= revision.number:
+        return None
+    published = Revision.objects.filter(pk=newer[0]).values_list("snapshot", flat=True).first()
+    if published is None or _source_texts(snapshot_upgrade(published), source) == _source_texts(
+        snapshot, source
+    ):
+        return None
+    return {
+        "language": source,
+        "number": revision.number,
+        "date": timezone.localdate(revision.created_at),
+    }
+
+
 def release_history(release):
-    """Return the revisions of ``release``, newest first, with their authors."""
-    return Revision.objects.filter(release=release).select_related("author").order_by("-number")
+    """Return the revisions of ``release``, newest first, with their authors and the source
+    language each was written in (``source_language``; None in snapshots older than it)."""
+    return (
+        Revision.objects.filter(release=release)
+        .select_related("author")
+        .annotate(source_language=KT("snapshot__source_language"))
+        .order_by("-number")
+    )
+
+
+def publication_readiness(release, revision):
+    """Return ``{language: [problem, …]}`` for every language of ``revision``: an empty list
+    where it can be published now, else why not (missing text; what other apps' publication
+    statuses report, such as units not yet approved)."""
+    snapshot = snapshot_upgrade(revision.snapshot)
+    others = registry.publication_problems(release, revision)
+    readiness = {}
+    for code in languages.CODES:
+        problems = []
+        if text_missing(snapshot, code):
+            problems.append(
+                _("the title or a segment has no %(language)s text")
+                % {"language": languages.name(code)}
+            )
+        readiness[code] = problems + list(others.get(code, []))
+    return readiness
 
 
 def history_rows(release, revisions):
     """Return one row per revision of ``revisions`` (a page): the languages it was published
-    in, and those whose readers see it now; two queries whatever the page size."""
+    in, those whose readers see it now, and what may be published from it.
+
+    The newest revision offers every language that is ready (and says why the others are
+    not); older revisions offer only their source language, which needs no review: a
+    translation is approved for the newest text, so publishing an older one could only be
+    refused. A constant number of queries whatever the page size.
+    """
     revisions = list(revisions)
     published = set(
         Publication.objects.filter(
@@ -100,14 +182,36 @@ def history_rows(release, revisions):
         ).values_list("language", "revision_id")
     )
     current = publications_current_ids(release)
-    return [
-        {
-            "revision": revision,
-            "published": [code for code in languages.CODES if (code, revision.pk) in published],
-            "current": [code for code in languages.CODES if current.get(code) == revision.pk],
-        }
-        for revision in revisions
-    ]
+    readiness = None
+    if any(revision.number == release.head_number for revision in revisions):
+        readiness = publication_readiness(release, revision_get(release))
+    rows = []
+    for revision in revisions:
+        now = [code for code in languages.CODES if current.get(code) == revision.pk]
+        if revision.number == release.head_number and readiness is not None:
+            problems = readiness
+        else:
+            source = getattr(revision, "source_language", None) or languages.DEFAULT_SOURCE
+            problems = {code: [] for code in languages.CODES if code == source}
+        publish = [
+            {
+                "code": code,
+                "name": languages.name(code),
+                "offered": code in problems and not problems[code] and code not in now,
+                "problems": problems.get(code, []),
+            }
+            for code in languages.CODES
+        ]
+        rows.append(
+            {
+                "revision": revision,
+                "published": [code for code in languages.CODES if (code, revision.pk) in published],
+                "current": now,
+                "publish": publish,
+                "offers": any(option["offered"] for option in publish),
+            }
+        )
+    return rows
 
 
 def publications_current_ids(release):
@@ -157,6 +261,9 @@ __all__ = [
     "release_document",
     "history_rows",
     "publications_current_ids",
+    "publications_current_revisions",
+    "translation_lag",
+    "publication_readiness",
     "release_history",
     "revision_pair",
     "RevisionMissing",

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from .numbering import number_segments
 from .selectors import (
     publication_for_reader,
-    publication_languages,
     publications_current,
+    publications_current_revisions,
     topic_names,
+    translation_lag,
 )
 
 
@@ -65,7 +66,7 @@ def release_detail(request, slug):
     if publication.slug != slug:
         return redirect("records:release_detail", slug=publication.slug, permanent=True)
     snapshot = publication.revision.snapshot
-    available = publication_languages([publication.release_id]).get(publication.release_id, set())
+    current = publications_current_revisions(publication.release_id)
     context = {
         "slug": publication.slug,
         "date": datetime.date.fromisoformat(snapshot["date"]),
@@ -86,7 +87,9 @@ def release_detail(request, slug):
             for photo in snapshot["photos"]
         ],
         "available_languages": [
-            (code, name) for code, name in settings.LANGUAGES if code in available
+            (code, name) for code, name in settings.LANGUAGES if code in current
         ],
+        # Readers of a translation learn when its source has been revised since.
+        "lag": translation_lag(publication, current),
     }
     return render(request, "records/release_detail.html", context)

@@ -1,5 +1,6 @@
 """Settings come from the environment; production refuses to start without a secret key."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -82,3 +83,49 @@ def test_celery_limits_come_from_the_environment_and_must_grow():
     assert refused.returncode != 0
     assert "Celery limits must grow" in refused.stderr
     assert "must be a whole number" in celery_limits(CELERY_TASK_TIME_LIMIT="5m").stderr
+
+
+def run_print_settings(names, **env):
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "EMAIL_", "DEFAULT_FROM_EMAIL", "CONCORD_"))
+    }
+    environment.update(env)
+    code = "from django.conf import settings; " + "; ".join(
+        f"print(repr(settings.{name}))" for name in names
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return [ast.literal_eval(line) for line in result.stdout.strip().splitlines()]
+
+
+def test_mail_goes_to_the_console_unless_email_url_says_smtp():
+    names = ["EMAIL_BACKEND", "DEFAULT_FROM_EMAIL", "CONCORD_BASE_URL"]
+    backend, sender, base = run_print_settings(names)
+    assert backend == "django.core.mail.backends.console.EmailBackend"
+    assert sender and base == "http://127.0.0.1:8000"
+    names = ["EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_USE_TLS"]
+    names += ["DEFAULT_FROM_EMAIL", "CONCORD_BASE_URL"]
+    found = run_print_settings(
+        names,
+        EMAIL_URL="smtp+tls://mailer:secret@mail.example:2587",
+        DEFAULT_FROM_EMAIL="Concord <press@mail.example>",
+        CONCORD_BASE_URL="https://concord.example/",
+    )
+    assert found == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example",
+        2587,
+        "mailer",
+        True,
+        "Concord <press@mail.example>",
+        "https://concord.example",
+    ]

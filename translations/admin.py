@@ -20,6 +20,7 @@ from config import languages
 from records.admin import ReadOnlyAdmin, object_pk_or_404
 from records.permissions import editable_languages
 
+from . import admin_review  # noqa: F401 (registers the review records' read-only admin)
 from .exchange import GlossaryFormatError, TermData
 from .models import Concept, ReleaseTermFindings, Term
 from .selectors import (

@@ -14,6 +14,7 @@ class TranslationsConfig(AppConfig):
 
         from .receivers import enqueue_release_terms_check, release_term_links
         from .review.gate import publication_guard, publication_status
+        from .review.progress import release_progress
         from .review.states import states_after_revision
         from .roles import roles_sync_after_migrate
 
@@ -22,4 +23,5 @@ class TranslationsConfig(AppConfig):
         registry.on_revision(enqueue_release_terms_check)
         registry.guard_publication(publication_guard)
         registry.publication_status(publication_status)
+        registry.release_summaries(release_progress)
         registry.add_release_links(release_term_links)

@@ -1,6 +1,7 @@
 """The admin of releases, topics and publications; every save goes through release_write."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Subquery
 from django.urls import path
@@ -106,10 +107,20 @@ def _publish_action(code):
     return action
 
 
+class ReleaseChangeList(ChangeList):
+    """The release list, with what other apps summarise of each release on the page."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        summaries = registry.summaries_for(self.result_list)
+        for release in self.result_list:
+            release.summaries = summaries.get(release.pk, [])
+
+
 @admin.register(Release)
 class ReleaseAdmin(TabbedTranslationAdmin):
     form = ReleaseAdminForm
-    list_display = ("title", "date", "topic", "head_number", "published_in")
+    list_display = ("title", "date", "topic", "head_number", "published_in", "progress")
     list_filter = ("topic", "date")
     search_fields = ("slug", *(f"title_{code}" for code in languages.CODES))
     date_hierarchy = "date"
@@ -140,6 +151,34 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             return "—"
         return format_html_join(
             ", ", '<span lang="{}">{}</span> {}', ((code, code, number) for code, number in shown)
+        )
+
+    def get_changelist(self, request, **kwargs):
+        return ReleaseChangeList
+
+    @admin.display(description=gettext_lazy("Translation progress"))
+    def progress(self, obj):
+        entries = [entry for entry in getattr(obj, "summaries", []) if entry[2]]
+        if not entries:
+            return "—"
+        return format_html_join(
+            " ",
+            '<span class="release-progress" title="{}" style="white-space:nowrap">'
+            '<span lang="{}">{}</span> <progress max="{}" value="{}" style="width:4em">'
+            "</progress> {}/{}</span>",
+            (
+                (
+                    _("%(language)s: %(done)s of %(total)s units approved")
+                    % {"language": languages.name(code), "done": done, "total": total},
+                    code,
+                    code,
+                    total,
+                    done,
+                    done,
+                    total,
+                )
+                for code, done, total in entries
+            ),
         )
 
     def get_actions(self, request):

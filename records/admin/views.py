@@ -79,23 +79,24 @@ class HistoryView(ReleaseAdminView):
         revisions = release_history(self.release).defer("snapshot")
         paginator = self.model_admin.get_paginator(request, revisions, HISTORY_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("p", 1))
+        # The code, marked up with its language and its name in that language.
+        labels = {
+            code: format_html(
+                '<abbr lang="{0}" title="{1}">{0}</abbr>',
+                code,
+                get_language_info(code)["name_local"],
+            )
+            for code in languages.CODES
+        }
+        rows = history_rows(self.release, page)
+        for row in rows:
+            for option in row["publish"]:
+                option["label"] = labels[option["code"]]
         context = self.context(
             _("History of %(release)s") % {"release": self.release},
             page=page,
-            rows=history_rows(self.release, page),
+            rows=rows,
             page_range=paginator.get_elided_page_range(page.number),
-            # The code, marked up with its language and its name in that language.
-            language_labels=[
-                {
-                    "code": code,
-                    "label": format_html(
-                        '<abbr lang="{0}" title="{1}">{0}</abbr>',
-                        code,
-                        get_language_info(code)["name_local"],
-                    ),
-                }
-                for code in languages.CODES
-            ],
         )
         return TemplateResponse(request, "admin/records/release/history.html", context)
 

@@ -21,7 +21,7 @@ from .errors import (
 )
 from .importing import release_import_document, release_import_text
 from .merging import MINE, THEIRS, Conflict, merge_snapshots, snapshot_changes
-from .publishing import release_publish
+from .publishing import release_publish, text_missing
 from .validation import (
     MAX_UNITS,
     content_complete,
@@ -72,5 +72,6 @@ __all__ = [
     "revision_restore",
     "revision_snapshot",
     "snapshot_changes",
+    "text_missing",
     "topic_ensure",
 ]

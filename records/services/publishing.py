@@ -12,6 +12,14 @@ from .errors import ActionNotAllowed, PublicationError
 from .writing import release_lock
 
 
+def text_missing(snapshot, language):
+    """Return whether the title or a segment of ``snapshot`` has no ``language`` text."""
+    texts = [snapshot["title"].get(language, "")] + [
+        segment["text"].get(language, "") for segment in snapshot["segments"]
+    ]
+    return not all(text.strip() for text in texts)
+
+
 @transaction.atomic
 def release_publish(release, language, *, revision_number=None, author=None):
     """Publish a revision (default: the newest) of ``release`` in ``language``.
@@ -35,10 +43,7 @@ def release_publish(release, language, *, revision_number=None, author=None):
         raise PublicationError(
             _("release “%(slug)s” has no revision %(n)s") % {"slug": locked.slug, "n": number}
         )
-    texts = [revision.snapshot["title"].get(language, "")] + [
-        segment["text"].get(language, "") for segment in revision.snapshot["segments"]
-    ]
-    if not all(text.strip() for text in texts):
+    if text_missing(revision.snapshot, language):
         raise PublicationError(
             _("revision %(n)s is not fully translated into %(language)s; nothing was published")
             % {"n": number, "language": languages.name(language)}

@@ -172,6 +172,10 @@ def test_compare_page_shows_topic_change(client, demo):
 
 @pytest.mark.django_db
 def test_history_publish_buttons_name_the_language_locally(client, demo):
+    # A new date only: every language stays approved, so each can be published.
+    content = release_snapshot(demo["release"])
+    content["date"] = "2017-07-08"
+    release_write(content, author=demo["users"]["editor"], based_on=2)
     client.force_login(demo["users"]["editor"])
     page = client.get(
         reverse("admin:records_release_history", args=[demo["release"].pk])

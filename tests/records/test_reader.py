@@ -4,8 +4,10 @@ import uuid
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
+from records.models import Publication, Revision
 from records.numbering import number_segments
 from records.services import release_publish, release_write
 from records.snapshots import release_snapshot
@@ -164,3 +166,58 @@ def test_numbering_restarts_per_section():
         "а)",
         "•",
     ]
+
+
+def revise_source(demo, text="in Moscow in late August 2017."):
+    """The editor revises English segment 7 and publishes the English (revision 3)."""
+    release = demo["release"]
+    content = release_snapshot(release)
+    segment = content["segments"][6]
+    segment["text"]["en"] = segment["text"]["en"].replace("in Moscow in late August.", text)
+    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release.refresh_from_db()
+    release_publish(release, "en", author=demo["users"]["editor"])
+    return release
+
+
+LAG = "This translation follows the original text of"
+
+
+def test_translation_lagging_the_source_says_so(client, demo, django_assert_max_num_queries):
+    release = revise_source(demo)
+    with django_assert_max_num_queries(4):
+        response = client.get(detail("ja", release.slug))
+    page = response.content.decode()
+    followed = timezone.localdate(Revision.objects.get(release=release, number=2).created_at)
+    with translation.override("ja"):
+        shown = date_format(followed, "DATE_FORMAT")
+    assert response.context["lag"] == {"language": "en", "number": 2, "date": followed}
+    assert 'class="notice translation-lag"' in page
+    assert f"{shown} (revision 2)" in page
+    assert f'href="{detail("en", release.slug)}" hreflang="en"' in page
+    assert (
+        'class="notice translation-lag"' in client.get(detail("ru", release.slug)).content.decode()
+    )
+    assert LAG not in client.get(detail("en", release.slug)).content.decode()
+
+
+def test_no_lag_notice_while_the_source_text_is_the_same(client, demo):
+    release = demo["release"]
+    assert LAG not in client.get(detail("ja", release.slug)).content.decode()
+    # A newer English publication whose English text did not change (only the Russian did).
+    content = release_snapshot(release)
+    segment = content["segments"][6]
+    segment["text"]["ru"] = segment["text"]["ru"].replace("августа", "августа 2017 года")
+    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release_publish(release, "en", author=demo["users"]["editor"])
+    assert Publication.objects.filter(language="en").latest("id").revision.number == 3
+    response = client.get(detail("ja", release.slug))
+    assert response.context["lag"] is None and LAG not in response.content.decode()
+
+
+def test_lag_notice_goes_once_the_translation_follows(client, demo):
+    release = revise_source(demo)
+    approve_all(release, "ja", demo["users"]["reviewer-ja"])
+    release_publish(release, "ja", author=demo["users"]["editor"])
+    assert LAG not in client.get(detail("ja", release.slug)).content.decode()
+    assert LAG in client.get(detail("ru", release.slug)).content.decode()

@@ -193,29 +193,36 @@ def _checked(release, language):
 
 def blocking_findings(release, language, units, keys=None):
     """Return the error findings of the head revision with no override for the current text."""
+    found = blocking_findings_by_language(release, [language], units)[language]
+    if keys is not None:
+        found = [finding for finding in found if str(finding.segment_key) in keys]
+    return found
+
+
+def blocking_findings_by_language(release, targets, units):
+    """Return ``{language: [finding, …]}``: :func:`blocking_findings` of several languages in
+    two queries."""
     findings = Finding.objects.filter(
         release=release,
-        language=language,
+        language__in=list(targets),
         severity=Severity.ERROR,
         revision_number=release.head_number,
     ).select_related("concept")
-    if keys is not None:
-        findings = [finding for finding in findings if str(finding.segment_key) in keys]
     overrides = set(
-        FindingOverride.objects.filter(release=release, language=language).values_list(
-            "key", "check_id", "concept_id", "text_checksum"
+        FindingOverride.objects.filter(release=release, language__in=list(targets)).values_list(
+            "language", "key", "check_id", "concept_id", "text_checksum"
         )
     )
     source = release.source_language
-    blocking = []
+    blocking = {language: [] for language in targets}
     for finding in findings:
         key = str(finding.segment_key)
         unit = units.get(key)
         if unit is None:
             continue
-        checksum = pair_checksum(unit.text(source), unit.text(language))
-        if (key, finding.check_id, finding.concept_id, checksum) not in overrides:
-            blocking.append(finding)
+        checksum = pair_checksum(unit.text(source), unit.text(finding.language))
+        if (finding.language, key, finding.check_id, finding.concept_id, checksum) not in overrides:
+            blocking[finding.language].append(finding)
     return blocking
 
 

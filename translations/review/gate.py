@@ -14,15 +14,29 @@ from records.snapshots import snapshot_upgrade
 from records.units import text_checksum, translatable_units
 
 from ..vocabulary import UnitState
-from .actions import _checked, blocking_findings, unit_label
+from .actions import _checked, blocking_findings, blocking_findings_by_language, unit_label
 from .models import UnitStatus
 
 SHOWN = 5
 
 
-def _unapproved(release, language, snapshot, units):
+def _units(revision):
+    snapshot = snapshot_upgrade(revision.snapshot)
     source = snapshot["source_language"]
-    rows = {row.key: row for row in UnitStatus.objects.filter(release=release, language=language)}
+    return source, {unit.key: unit for unit in translatable_units(snapshot, source)}
+
+
+def _states(release, targets):
+    """Return ``{language: {key: state row}}`` of ``targets`` in one query."""
+    rows = {language: {} for language in targets}
+    for row in UnitStatus.objects.filter(release=release, language__in=list(targets)).only(
+        "key", "language", "state", "source_checksum", "target_checksum"
+    ):
+        rows[row.language][row.key] = row
+    return rows
+
+
+def _unapproved(language, source, units, rows):
     missing = []
     for unit in units.values():
         row = rows.get(unit.key)
@@ -36,53 +50,50 @@ def _unapproved(release, language, snapshot, units):
     return missing
 
 
+def _shown(keys, units):
+    return ", ".join(unit_label(key, units) for key in keys[:SHOWN]) + (
+        "…" if len(keys) > SHOWN else ""
+    )
+
+
+def _missing_problem(missing, units):
+    return ngettext(
+        "%(count)s of %(total)s units is not approved for this revision: %(units)s",
+        "%(count)s of %(total)s units are not approved for this revision: %(units)s",
+        len(missing),
+    ) % {"count": len(missing), "total": len(units), "units": _shown(missing, units)}
+
+
+def _blocking_problem(blocking, units):
+    return ngettext(
+        "%(count)s error finding has no override: %(units)s",
+        "%(count)s error findings have no override: %(units)s",
+        len(blocking),
+    ) % {
+        "count": len(blocking),
+        "units": ", ".join(
+            f"{unit_label(str(f.segment_key), units)} ({f.display_message()})"
+            for f in blocking[:SHOWN]
+        ),
+    }
+
+
 def language_problems(release, language, revision, *, check=False):
     """Return what keeps ``language`` of ``revision`` from readers (empty: nothing).
 
     ``check`` runs the term check first where its findings are not current (publishing
     does; pages showing buttons do not).
     """
-    snapshot = snapshot_upgrade(revision.snapshot)
-    source = snapshot["source_language"]
+    source, units = _units(revision)
     if language == source or language not in languages.CODES:
         return []
-    units = {unit.key: unit for unit in translatable_units(snapshot, source)}
-    problems = []
-    missing = _unapproved(release, language, snapshot, units)
+    missing = _unapproved(language, source, units, _states(release, [language])[language])
     if missing:
-        problems.append(
-            ngettext(
-                "%(count)s of %(total)s units is not approved for this revision: %(units)s",
-                "%(count)s of %(total)s units are not approved for this revision: %(units)s",
-                len(missing),
-            )
-            % {
-                "count": len(missing),
-                "total": len(units),
-                "units": ", ".join(unit_label(key, units) for key in missing[:SHOWN])
-                + ("…" if len(missing) > SHOWN else ""),
-            }
-        )
-        return problems
+        return [_missing_problem(missing, units)]
     if check:
         _checked(release, language)
     blocking = blocking_findings(release, language, units)
-    if blocking:
-        problems.append(
-            ngettext(
-                "%(count)s error finding has no override: %(units)s",
-                "%(count)s error findings have no override: %(units)s",
-                len(blocking),
-            )
-            % {
-                "count": len(blocking),
-                "units": ", ".join(
-                    f"{unit_label(str(f.segment_key), units)} ({f.display_message()})"
-                    for f in blocking[:SHOWN]
-                ),
-            }
-        )
-    return problems
+    return [_blocking_problem(blocking, units)] if blocking else []
 
 
 def publication_guard(release, language, revision, author):
@@ -100,9 +111,19 @@ def publication_guard(release, language, revision, author):
 
 
 def publication_status(release, revision):
-    """Return ``{target language: [problem, …]}`` for pages (no term check is run)."""
-    source = snapshot_upgrade(revision.snapshot)["source_language"]
-    return {
-        language: language_problems(release, language, revision)
-        for language in languages.targets(source)
-    }
+    """Return ``{target language: [problem, …]}`` for pages: no term check is run, and three
+    queries answer for every target language."""
+    source, units = _units(revision)
+    targets = languages.targets(source)
+    rows = _states(release, targets)
+    status = {language: [] for language in targets}
+    for language in targets:
+        missing = _unapproved(language, source, units, rows[language])
+        if missing:
+            status[language].append(_missing_problem(missing, units))
+    ready = [language for language in targets if not status[language]]
+    if ready:
+        for language, blocking in blocking_findings_by_language(release, ready, units).items():
+            if blocking:
+                status[language].append(_blocking_problem(blocking, units))
+    return status

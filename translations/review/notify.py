@@ -74,7 +74,7 @@ def notifications(batch):
     for pk, found in sorted(per_user.items()):
         first = found[0]
         url = reverse("translations:workbench", args=[first.release_id, first.language])
-        base = getattr(settings, "CONCORD_BASE_URL", "").rstrip("/")
+        base = settings.CONCORD_BASE_URL.rstrip("/")
         with override(settings.LANGUAGE_CODE):
             subject = _("[Concord] %(who)s: %(action)s — %(release)s (%(language)s)") % {
                 "who": first.actor.get_username() if first.actor else _("Concord"),

@@ -20,6 +20,7 @@ from config import languages
 from records.units import text_checksum, translatable_units
 
 from ..vocabulary import EventAction, UnitState
+from . import notify
 from .models import Event, UnitStatus
 
 STATE_FIELDS = [
@@ -132,3 +133,6 @@ def states_after_revision(revision, context=None):
         UnitStatus.objects.bulk_create(created, batch_size=500)
         UnitStatus.objects.bulk_update(updated, STATE_FIELDS, batch_size=500)
         Event.objects.bulk_create(events, batch_size=500)
+    if any(event.action in notify.NOTIFIED for event in events):
+        # A save that submits units tells their reviewers, as units_submit does.
+        notify.enqueue(batch)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -10,12 +11,12 @@ class Command(BaseCommand):
     help = _("Load the demo: seed release in three languages, demo accounts, publications.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+        parser.add_argument("--base-url", default=None, help=_("default: CONCORD_BASE_URL"))
 
     def handle(self, *args, base_url, **options):
         loaded = demo_load_all()
         release = loaded["release"]
-        base = base_url.rstrip("/")
+        base = (base_url or settings.CONCORD_BASE_URL).rstrip("/")
         lines = [
             _("Concord demo loaded: “%(title)s” (revision %(n)s).")
             % {"title": release.title, "n": release.head_number},

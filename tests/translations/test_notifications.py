@@ -1,0 +1,215 @@
+"""Review notifications: who gets an email for each action, sent only after the action commits."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+
+from config.settings import email_settings
+from records.services import release_write
+from records.snapshots import release_snapshot
+from translations.demo import COMMENT_RU, REVISED_INDEX
+from translations.review.actions import (
+    comment_add,
+    units_approve,
+    units_request_changes,
+    units_submit,
+)
+from translations.review.models import Comment
+from translations.roles import reviewers
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.translations.urls_workbench")]
+
+BASE = "https://concord.example"
+
+
+@pytest.fixture(autouse=True)
+def _base_url(settings):
+    settings.CONCORD_BASE_URL = BASE + "/"
+
+
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks, mailoutbox):
+    """Run ``action``; show that no mail left before its transaction committed; then commit
+    (run its on-commit callbacks) and return the mail sent."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            action(*args, **kwargs)
+        assert mailoutbox == [], "mail sent inside the transaction"
+        assert callbacks, "nothing to send after commit"
+        for callback in callbacks:
+            callback()
+        return list(mailoutbox)
+
+    return run
+
+
+def recipients(mails):
+    return sorted(address for mail in mails for address in mail.to)
+
+
+def reviewer(username, code, email):
+    user = User.objects.create_user(username, email=email, password="test-password-123")
+    user.groups.add(Group.objects.get(name=reviewers(code)))
+    return user
+
+
+def revised_key(demo):
+    return release_snapshot(demo["release"])["segments"][REVISED_INDEX]["key"]
+
+
+def edit_japanese(demo, author, *keys_and_texts, context=None):
+    release = demo["release"]
+    content = release_snapshot(release)
+    by_key = {segment["key"]: segment for segment in content["segments"]}
+    for key, text in keys_and_texts:
+        by_key[key]["text"]["ja"] = text
+    release_write(content, author=author, based_on=release.head_number, context=context)
+    release.refresh_from_db()
+    return release
+
+
+def test_submitted_tells_the_other_reviewers_with_an_address(demo, after_commit):
+    users = demo["users"]
+    second = reviewer("reviewer-ja-2", "ja", "second@example.org")
+    reviewer("reviewer-ja-3", "ja", "")
+    segments = release_snapshot(demo["release"])["segments"]
+    keys = [segments[1]["key"], segments[2]["key"]]
+    release = edit_japanese(
+        demo, users["reviewer-ja"], (keys[0], "北方領土の問題"), (keys[1], "平和条約。")
+    )
+    mails = after_commit(units_submit, release, "ja", keys, users["reviewer-ja"])
+    # One mail for both units, to the reviewers of Japanese other than the one who submitted.
+    assert recipients(mails) == [second.email]
+    body = mails[0].body
+    assert "2 unit(s)" in body
+    link = BASE + reverse("translations:workbench", args=[release.pk, "ja"])
+    assert link in body
+
+
+def test_a_save_that_submits_tells_the_reviewers(demo, after_commit):
+    users = demo["users"]
+    key = release_snapshot(demo["release"])["segments"][1]["key"]
+    mails = after_commit(
+        edit_japanese,
+        demo,
+        users["translator-ja"],
+        (key, "北方領土の問題"),
+        context={"submit": {"ja": True}},
+    )
+    assert recipients(mails) == [users["reviewer-ja"].email]
+
+
+def test_approved_tells_the_translator(demo_scenario, after_commit):
+    users = demo_scenario["users"]
+    release = demo_scenario["release"]
+    mails = after_commit(
+        units_approve,
+        release,
+        "ru",
+        [revised_key(demo_scenario)],
+        users["reviewer-ru"],
+        based_on=release.head_number,
+    )
+    assert recipients(mails) == [users["translator-ru"].email]
+    assert "approved" in mails[0].subject.lower()
+
+
+def test_changes_requested_tells_the_translator_with_the_comment(demo_scenario, after_commit):
+    users = demo_scenario["users"]
+    release = demo_scenario["release"]
+    mails = after_commit(
+        units_request_changes,
+        release,
+        "ru",
+        [revised_key(demo_scenario)],
+        users["reviewer-ru"],
+        comment="Поставьте год после месяца, как в английском.",
+        based_on=release.head_number,
+    )
+    assert recipients(mails) == [users["translator-ru"].email]
+    assert "Поставьте год после месяца, как в английском." in mails[0].body
+
+
+def test_a_comment_tells_the_thread_and_the_translator(demo_scenario, after_commit):
+    users = demo_scenario["users"]
+    release = demo_scenario["release"]
+    thread = Comment.objects.get(text=COMMENT_RU)
+    key = thread.key
+    comment_add(release, key, "ru", "Я тоже посмотрю.", users["editor"], parent=thread)
+    mails = after_commit(
+        comment_add,
+        release,
+        key,
+        "ru",
+        "Порядок слов верный.",
+        users["reviewer-ru"],
+        parent=thread,
+    )
+    # The thread's authors (translator-ru, editor) and the unit's translator, once each;
+    # not the one who wrote.
+    assert recipients(mails) == sorted([users["translator-ru"].email, users["editor"].email])
+    assert all("Порядок слов верный." in mail.body for mail in mails)
+
+
+def test_nobody_without_an_address_is_written_to(demo_scenario, after_commit):
+    users = demo_scenario["users"]
+    release = demo_scenario["release"]
+    users["translator-ru"].email = ""
+    users["translator-ru"].save()
+    # The task runs after commit but finds no one to write to.
+    mails = after_commit(
+        units_approve,
+        release,
+        "ru",
+        [revised_key(demo_scenario)],
+        users["reviewer-ru"],
+        based_on=release.head_number,
+    )
+    assert mails == []
+
+
+def test_email_settings_default_to_the_console():
+    assert email_settings("")["EMAIL_BACKEND"].endswith("console.EmailBackend")
+    assert email_settings("console://")["EMAIL_BACKEND"].endswith("console.EmailBackend")
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        (
+            "smtp://mailer:p%40ss%2Fword@mail.example:2525",
+            {"EMAIL_HOST": "mail.example", "EMAIL_PORT": 2525, "EMAIL_HOST_USER": "mailer"},
+        ),
+        (
+            "smtp+tls://mailer:secret@mail.example",
+            {"EMAIL_PORT": 587, "EMAIL_USE_TLS": True, "EMAIL_USE_SSL": False},
+        ),
+        ("smtps://mail.example?timeout=15", {"EMAIL_PORT": 465, "EMAIL_USE_SSL": True}),
+        ("smtp://mail.example", {"EMAIL_PORT": 25, "EMAIL_HOST_USER": ""}),
+    ],
+)
+def test_email_url_configures_smtp(url, expected):
+    found = email_settings(url)
+    assert found["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    for name, value in expected.items():
+        assert found[name] == value
+    if "%40" in url:
+        assert found["EMAIL_HOST_PASSWORD"] == "p@ss/word"
+    if "timeout" in url:
+        assert found["EMAIL_TIMEOUT"] == 15
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("imap://mail.example", "unknown scheme"),
+        ("smtp://user:pass@:25", "no host"),
+        ("smtp://mail.example:port", "port is not a number"),
+        ("smtp://mail.example?timeout=soon", "timeout"),
+    ],
+)
+def test_bad_email_url_is_refused(url, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        email_settings(url)
