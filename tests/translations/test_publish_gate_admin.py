@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from records.models import Publication
-from tests.conftest import approve_all
+from tests.helpers import approve_all
 
 pytestmark = pytest.mark.django_db
 

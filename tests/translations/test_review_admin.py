@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from records.services import release_write
 from records.snapshots import release_snapshot
-from tests.conftest import approve_all
+from tests.helpers import approve_all
 from translations.review.actions import comment_add
 from translations.review.models import Comment, Event, UnitStatus
 from translations.vocabulary import UnitState
