@@ -51,7 +51,11 @@
       });
     }
     if (data.progress_html) document.getElementById("wb-progress").innerHTML = data.progress_html;
-    if (data.base) root.dataset.base = data.base;
+    if (data.base && data.base !== +root.dataset.base) {
+      const head = document.getElementById("wb-head");
+      head.textContent = head.textContent.replace(root.dataset.base, data.base);
+      root.dataset.base = data.base;
+    }
   }
 
   function showConflict(unit, data, mine) {
