@@ -358,7 +358,7 @@ def test_the_page_marks_findings_and_shows_the_source_diff(client, bench):
     client.force_login(bench["users"]["translator-ja"])
     page = client.get(url("workbench", release, "ja")).content.decode()
     flagged = unit_section(page, keys[FLAGGED])
-    assert f'<mark class="finding error"' in flagged and FORBIDDEN["ja"] in flagged
+    assert '<mark class="finding error"' in flagged and f">{FORBIDDEN['ja']}</mark>" in flagged
     assert "use “北方領土”" in flagged
     revised = unit_section(page, keys[REVISED])
     assert "<ins>" in revised and "2017</ins>" in revised
