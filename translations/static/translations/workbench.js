@@ -34,9 +34,9 @@
     box.innerHTML = html.trim();
     const fresh = box.firstElementChild;
     old.replaceWith(fresh);
-    fresh.querySelectorAll("textarea[name=text]").forEach(autosize);
+    fresh.querySelectorAll("textarea.translation").forEach(autosize);
     if (hadFocus) {
-      const area = fresh.querySelector("textarea[name=text]");
+      const area = fresh.querySelector("textarea.translation");
       (area || fresh).focus();
     }
     return fresh;
@@ -130,7 +130,7 @@
   });
 
   root.addEventListener("input", (event) => {
-    if (!event.target.matches("textarea[name=text]")) return;
+    if (!event.target.matches("textarea.translation")) return;
     autosize(event.target);
     const unit = event.target.closest(".unit");
     unit.classList.toggle("dirty", event.target.value !== event.target.dataset.original);
@@ -141,17 +141,21 @@
     const index = units.indexOf(from.closest(".unit"));
     const next = units[index + step];
     if (!next) return;
-    const area = next.querySelector("textarea[name=text]");
+    const area = next.querySelector("textarea.translation");
     (area || next).focus();
     next.scrollIntoView({ block: "nearest" });
   }
 
   root.addEventListener("keydown", (event) => {
-    const area = event.target.closest && event.target.closest("textarea[name=text]");
-    if (area && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    const field = event.target.closest && event.target.closest("form[data-action] textarea");
+    if (field && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      // In a translation: save (with Shift: and submit); in a comment: send it.
       event.preventDefault();
-      const form = area.form;
-      form.requestSubmit(form.querySelector(event.shiftKey ? 'button[value="1"]' : 'button[value="0"]'));
+      const form = field.form;
+      const button = field.matches(".translation")
+        ? form.querySelector(event.shiftKey ? 'button[value="1"]' : 'button[value="0"]')
+        : null;
+      form.requestSubmit(button);
     } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp") && event.target.closest(".unit")) {
       event.preventDefault();
       move(event.target, event.key === "ArrowDown" ? 1 : -1);
@@ -162,5 +166,5 @@
     if (root.querySelector(".unit.dirty")) event.preventDefault();
   });
 
-  root.querySelectorAll("textarea[name=text]").forEach(autosize);
+  root.querySelectorAll("textarea.translation").forEach(autosize);
 })();
