@@ -497,3 +497,46 @@ def test_plain_forms_redirect_back_with_a_message(client, bench):
     response = client.post(target, {"key": key, "text": "", "next": "https://example.com/"})
     assert response.url == url("workbench", release, "ja")
     assert Comment.objects.filter(text="No script.").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        ("title", "題" * 301, "too long"),
+        (None, "制御\x07文字", "control character"),
+    ],
+)
+def test_invalid_text_is_refused_and_nothing_saved(client, bench, key, text, message):
+    release = bench["release"]
+    key = key or bench["keys"][0]
+    client.force_login(bench["users"]["translator-ja"])
+    before = database_state(release)
+    data = {"key": key, "text": text, "based_on": release.head_number}
+    response = post(client, release, "ja", "save", data)
+    assert response.status_code == 400
+    assert message in response.json()["error"]
+    assert database_state(release) == before
+
+
+def test_an_error_finding_blocks_approval_until_overridden(client, bench):
+    release, key = bench["release"], bench["keys"][FLAGGED]
+    client.force_login(bench["users"]["translator-ru"])
+    assert post(client, release, "ru", "submit", {"key": key}).status_code == 200
+    client.force_login(bench["users"]["reviewer-ru"])
+    page = client.get(url("workbench", release, "ru"), {"filter": "review"})
+    # The bulk approval leaves the blocked unit out and says so.
+    assert key not in page.context["bulk_keys"] and page.context["bulk_blocked"] == 1
+    before = database_state(release)
+    response = post(client, release, "ru", "approve", {"key": key, "based_on": release.head_number})
+    assert response.status_code == 400
+    assert "unresolved error finding" in response.json()["error"]
+    assert database_state(release) == before
+    _key, data = action_data(bench, "override", "ru")
+    response = post(client, release, "ru", "override", data)
+    assert response.status_code == 200
+    row = response.json()["rows"][key]
+    assert "Overridden by reviewer-ru" in row and 'data-action="approve"' in row
+    assert response.json()["counts"]["errors"] == 0
+    response = post(client, release, "ru", "approve", {"key": key, "based_on": release.head_number})
+    assert response.status_code == 200
+    assert state_of(release, "ru", key).state == UnitState.APPROVED
