@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 urlpatterns = [
     path("", RedirectView.as_view(url="/en/", permanent=False)),
     path("admin/", admin.site.urls),
+    path("review/", include("translations.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("records.urls")),

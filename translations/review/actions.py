@@ -25,7 +25,7 @@ from records.units import text_checksum, translatable_units
 
 from ..models import CheckRun, Finding, GlossaryState
 from ..vocabulary import EventAction, Severity, UnitState
-from . import notify
+from . import notify, permissions
 from .models import MAX_COMMENT_CHARS, MAX_REASON_CHARS, Comment, Event, FindingOverride, UnitStatus
 
 
@@ -64,7 +64,7 @@ def _target_language(release, language):
 
 
 def _allowed(user, permission, action, language):
-    if not user.is_active or not user.has_perm(f"records.{permission}_{language}"):
+    if not permissions.has_language_perm(user, permission, language):
         raise ActionNotAllowed(
             _("%(user)s may not %(action)s %(language)s units; nothing was changed")
             % {"user": user.get_username(), "action": action, "language": languages.name(language)}
@@ -367,7 +367,7 @@ _NON_SEGMENTS = {"title", "caption", "credit"}
 def _may_comment(user, release, language):
     if language not in languages.CODES:
         raise ReviewError(_("unknown language “%(language)s”") % {"language": language})
-    if not user.is_active or not user.has_perm("records.view_release"):
+    if not permissions.can_comment(user):
         raise ActionNotAllowed(
             _("%(user)s may not comment on releases; nothing was changed")
             % {"user": user.get_username()}
@@ -419,10 +419,7 @@ def comment_resolve(comment, user):
         raise ReviewError(_("resolve the thread, not a reply"))
     if comment.resolved_at is not None:
         raise ReviewError(_("this thread is already resolved; nothing was changed"))
-    if comment.author_id != user.pk and not (
-        user.has_perm(f"records.edit_text_{comment.language}")
-        or user.has_perm(f"records.review_text_{comment.language}")
-    ):
+    if not permissions.can_resolve(user, comment):
         raise ActionNotAllowed(
             _("%(user)s may not resolve this thread") % {"user": user.get_username()}
         )
