@@ -12,6 +12,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config import languages
 from records.services import (
@@ -151,8 +152,14 @@ def _record(release, rows, before, action, user, *, reason="", batch=None):
     return batch
 
 
-def _save(rows, fields):
-    UnitStatus.objects.bulk_update(rows, [*fields, "changed_at"], batch_size=500)
+def _set(rows, **values):
+    """Give every row in ``rows`` the same ``values`` in one query, whatever their number."""
+    now = timezone.now()
+    for row in rows:
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.changed_at = now
+    UnitStatus.objects.filter(pk__in=[row.pk for row in rows]).update(**values, changed_at=now)
 
 
 @transaction.atomic
@@ -165,16 +172,21 @@ def units_submit(release, language, keys, user, *, based_on=None):
     rows = _rows(release, language, keys, units, based_on)
     _refuse_states(rows, {UnitState.DRAFT, UnitState.OUTDATED}, _("submitted"), units)
     before = {row.key: row.state for row in rows}
-    now = timezone.now()
-    for row in rows:
-        if row.state == UnitState.OUTDATED:
-            # Whoever confirms the old translation for the new source answers for it.
+    outdated = [row for row in rows if row.state == UnitState.OUTDATED]
+    if outdated:
+        # Whoever confirms the old translation for the new source answers for it.
+        now = timezone.now()
+        for row in outdated:
             row.translated_by = user
             row.source_checksum = text_checksum(units[row.key].text(release.source_language))
             row.source_previous = ""
-        row.state = UnitState.NEEDS_REVIEW
-        row.changed_at = now
-    _save(rows, ["state", "translated_by", "source_checksum", "source_previous"])
+            row.changed_at = now
+        UnitStatus.objects.bulk_update(
+            outdated,
+            ["translated_by", "source_checksum", "source_previous", "changed_at"],
+            batch_size=500,
+        )
+    _set(rows, state=UnitState.NEEDS_REVIEW)
     return _record(release, rows, before, EventAction.SUBMITTED, user)
 
 
@@ -219,6 +231,30 @@ def blocking_findings(release, language, units, keys=None):
     return blocking
 
 
+def _blocking_message(blocking, units):
+    first = str(blocking[0].segment_key)
+    own = [finding for finding in blocking if str(finding.segment_key) == first]
+    message = ngettext(
+        "%(unit)s has an error finding without an override (%(finding)s)",
+        "%(unit)s has %(count)s error findings without an override (%(finding)s, …)",
+        len(own),
+    ) % {
+        "unit": unit_label(first, units),
+        "count": len(own),
+        "finding": own[0].display_message(),
+    }
+    others = len({str(finding.segment_key) for finding in blocking}) - 1
+    if others:
+        message += ngettext(
+            ", and %(count)s more unit has some",
+            ", and %(count)s more units have some",
+            others,
+        ) % {"count": others}
+    return message + _(
+        ": fix the text or override the finding with a reason first. Nothing was changed."
+    )
+
+
 @transaction.atomic
 def units_approve(release, language, keys, user, *, based_on):
     """Approve units that are waiting for review; return the batch id."""
@@ -240,23 +276,9 @@ def units_approve(release, language, keys, user, *, based_on):
     _checked(release, language)
     blocking = blocking_findings(release, language, units, {row.key for row in rows})
     if blocking:
-        finding = blocking[0]
-        raise ReviewError(
-            _(
-                "%(unit)s has %(count)s unresolved error finding(s) (%(message)s): fix the "
-                "text or override the finding with a reason first. Nothing was changed."
-            )
-            % {
-                "unit": unit_label(str(finding.segment_key), units),
-                "count": len(blocking),
-                "message": finding.display_message(),
-            }
-        )
+        raise ReviewError(_blocking_message(blocking, units))
     before = {row.key: row.state for row in rows}
-    now = timezone.now()
-    for row in rows:
-        row.state, row.approved_by, row.changed_at = UnitState.APPROVED, user, now
-    _save(rows, ["state", "approved_by"])
+    _set(rows, state=UnitState.APPROVED, approved_by=user)
     return _record(release, rows, before, EventAction.APPROVED, user)
 
 
@@ -288,10 +310,7 @@ def units_request_changes(release, language, keys, user, *, comment, based_on):
         rows, {UnitState.NEEDS_REVIEW, UnitState.APPROVED}, _("sent back for changes"), units
     )
     before = {row.key: row.state for row in rows}
-    now = timezone.now()
-    for row in rows:
-        row.state, row.approved_by, row.changed_at = UnitState.DRAFT, None, now
-    _save(rows, ["state", "approved_by"])
+    _set(rows, state=UnitState.DRAFT, approved_by=None)
     Comment.objects.bulk_create(
         [
             Comment(release=release, key=row.key, language=language, author=user, text=comment)
@@ -310,6 +329,9 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
     reason = _clean_text(reason, _("the reason"), MAX_REASON_CHARS)
     _snapshot, units = _head(release)
     unit = units.get(key)
+    if unit is not None and unit.kind not in _NON_SEGMENTS:
+        # The finding must be one of the current text, as the reviewer sees it checked.
+        _checked(release, language)
     found = (
         unit is not None
         and unit.kind not in _NON_SEGMENTS
@@ -369,20 +391,27 @@ def _may_comment(user, release, language):
 
 @transaction.atomic
 def comment_add(release, key, language, text, user, *, parent=None):
-    """Start a thread on a unit (source or target language), or reply to one."""
+    """Start a thread on a unit (source or target language), or reply to one.
+
+    A reply belongs to its thread's unit and language, whatever ``key`` and ``language`` say.
+    """
     release = release_lock(release.pk)
+    if parent is not None:
+        parent = Comment.objects.select_for_update().filter(pk=parent.pk).first()
+        if parent is None or parent.release_id != release.pk or parent.parent_id is not None:
+            raise ReviewError(
+                _("a reply must answer a thread of this release; nothing was changed")
+            )
+        key, language = parent.key, parent.language
     _may_comment(user, release, language)
     text = _clean_text(text, _("the comment"), MAX_COMMENT_CHARS)
-    _snapshot, units = _head(release)
-    if parent is not None:
-        if parent.release_id != release.pk or parent.parent_id is not None:
-            raise ReviewError(_("a reply must answer a thread of this release"))
-        key, language = parent.key, parent.language
-    elif key not in units:
-        raise ReviewError(
-            _("release “%(slug)s” has no unit %(key)s; nothing was changed")
-            % {"slug": release.slug, "key": key}
-        )
+    if parent is None:
+        _snapshot, units = _head(release)
+        if key not in units:
+            raise ReviewError(
+                _("release “%(slug)s” has no unit %(key)s; nothing was changed")
+                % {"slug": release.slug, "key": key}
+            )
     comment = Comment.objects.create(
         release=release, key=key, language=language, author=user, text=text, parent=parent
     )
@@ -402,23 +431,28 @@ def comment_add(release, key, language, text, user, *, parent=None):
     return comment
 
 
+def _may_resolve(user, comment):
+    return comment.author_id == user.pk or (
+        user.has_perm(f"records.edit_text_{comment.language}")
+        or user.has_perm(f"records.review_text_{comment.language}")
+    )
+
+
 @transaction.atomic
 def comment_resolve(comment, user):
     """Mark a thread resolved (by its author or anyone who edits or reviews its language)."""
     release = release_lock(comment.release_id)
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     _may_comment(user, release, comment.language)
+    if not _may_resolve(user, comment):
+        raise ActionNotAllowed(
+            _("%(user)s may not resolve this thread; nothing was changed")
+            % {"user": user.get_username()}
+        )
     if comment.parent_id is not None:
-        raise ReviewError(_("resolve the thread, not a reply"))
+        raise ReviewError(_("resolve the thread, not a reply; nothing was changed"))
     if comment.resolved_at is not None:
         raise ReviewError(_("this thread is already resolved; nothing was changed"))
-    if comment.author_id != user.pk and not (
-        user.has_perm(f"records.edit_text_{comment.language}")
-        or user.has_perm(f"records.review_text_{comment.language}")
-    ):
-        raise ActionNotAllowed(
-            _("%(user)s may not resolve this thread") % {"user": user.get_username()}
-        )
     comment.resolved_at, comment.resolved_by = timezone.now(), user
     comment.save(update_fields=["resolved_at", "resolved_by"])
     Event.objects.create(

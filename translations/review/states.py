@@ -146,6 +146,6 @@ def states_after_revision(revision, context=None):
     with transaction.atomic():
         if gone:
             UnitStatus.objects.filter(pk__in=gone).delete()
-        UnitStatus.objects.bulk_create(created, batch_size=500)
+        UnitStatus.objects.bulk_create(created)
         UnitStatus.objects.bulk_update(updated, STATE_FIELDS, batch_size=500)
-        Event.objects.bulk_create(events, batch_size=500)
+        Event.objects.bulk_create(events)
