@@ -327,12 +327,12 @@ REFUSALS = {
     "approve a draft": (
         _approve_draft,
         ReviewError,
-        "segment 2 is draft: it cannot be approved; nothing was changed",
+        "segment 2 is “draft”: it cannot be approved; nothing was changed",
     ),
     "approve an outdated unit": (
         approve("reviewer-ja", language="ja"),
         ReviewError,
-        "segment 7 is outdated: it cannot be approved",
+        "segment 7 is “outdated”: it cannot be approved",
     ),
     "approve a stale revision": (
         approve("reviewer-ru", based_on=3),
@@ -364,7 +364,7 @@ REFUSALS = {
     "submit a unit already waiting": (
         submit("translator-ru", "ru"),
         ReviewError,
-        "segment 7 is needs review: it cannot be submitted",
+        "segment 7 is “needs review”: it cannot be submitted",
     ),
     "submit without the edit permission": (
         submit("terminologist", "ja"),
@@ -384,7 +384,7 @@ REFUSALS = {
     "request changes on an outdated unit": (
         request_changes("?", language="ja"),
         ReviewError,
-        "segment 7 is outdated: it cannot be sent back for changes",
+        "segment 7 is “outdated”: it cannot be sent back for changes",
     ),
     "override without a reason": (override(""), ReviewError, "the reason is empty"),
     "override a finding that does not exist": (

@@ -14,7 +14,8 @@ from records.snapshots import snapshot_upgrade
 from records.units import text_checksum, translatable_units
 
 from ..vocabulary import UnitState
-from .actions import _checked, blocking_findings, unit_label
+from .common import unit_label
+from .findings import blocking_findings, terms_current
 from .models import UnitStatus
 
 SHOWN = 5
@@ -65,7 +66,7 @@ def language_problems(release, language, revision, *, check=False):
         )
         return problems
     if check:
-        _checked(release, language)
+        terms_current(release, language)
     blocking = blocking_findings(release, language, units)
     if blocking:
         problems.append(
