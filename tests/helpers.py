@@ -1,6 +1,7 @@
 """Helpers shared by the test modules (test modules never import one another)."""
 
 from io import StringIO
+from pathlib import Path
 
 from django.core.management import call_command
 from django.urls import reverse
@@ -9,6 +10,9 @@ from records.services import release_write
 from records.snapshots import release_snapshot
 from translations.matching import TermSpec
 from translations.services import release_terms_check
+
+DATA = Path(__file__).resolve().parent / "data"
+SEED = DATA / "release-seed-2017-07-07.txt"
 
 # --- management commands -------------------------------------------------------------------
 

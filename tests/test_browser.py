@@ -83,10 +83,11 @@ def test_editor_edits_japanese_title_in_tabbed_admin(page, demo_live):
     title.fill("日露首脳会談（ハンブルク）")
     page.fill("#id_revision_message", "Title with the place")
     page.click("input[name=_continue]")
-    expected = f"Saved as revision {release.head_number + 1}."
-    assert expected in page.locator(".messagelist").inner_text()
+    # The demo ends with work in progress: the editor's save comes after its revisions.
+    number = release.head_number + 1
+    assert f"Saved as revision {number}." in page.locator(".messagelist").inner_text()
     from records.models import Revision
 
-    revision = Revision.objects.get(release=release, number=release.head_number + 1)
+    revision = Revision.objects.get(release=release, number=number)
     assert revision.snapshot["title"]["ja"] == "日露首脳会談（ハンブルク）"
     assert revision.message == "Title with the place"

@@ -529,7 +529,7 @@ def test_an_error_finding_blocks_approval_until_overridden(client, bench):
     before = database_state(release)
     response = post(client, release, "ru", "approve", {"key": key, "based_on": release.head_number})
     assert response.status_code == 400
-    assert "unresolved error finding" in response.json()["error"]
+    assert "error finding without an override" in response.json()["error"]
     assert database_state(release) == before
     _key, data = action_data(bench, "override", "ru")
     response = post(client, release, "ru", "override", data)

@@ -2,7 +2,10 @@
 
 - :mod:`.models` — ``UnitStatus``, ``FindingOverride``, ``Comment``, ``Event``;
 - :mod:`.states` — states recomputed inside every revision's transaction;
-- :mod:`.actions` — submit, approve, request changes, override, comment (the only writers);
+- :mod:`.actions` — submit, approve, request changes (the only writers of states outside a
+  revision), re-exporting the actions of :mod:`.findings` (term checks before approval,
+  overrides) and :mod:`.comments` (threads, replies, resolving); :mod:`.common` holds what
+  they share (``ReviewError``, unit labels, input checks);
 - :mod:`.gate` — what a language needs before it can be published;
 - :mod:`.editing` — saving one unit's translation from the workbench (a revision through the
   one write path, based on the revision the translator was looking at);

@@ -19,7 +19,8 @@ from records.units import CAPTION, CREDIT, TITLE, translatable_units
 
 from ..vocabulary import UnitState
 from . import permissions
-from .actions import ReviewError, _target_language, unit_label, units_submit
+from .actions import units_submit
+from .common import ReviewError, target_language_check, unit_label
 from .models import UnitStatus
 
 
@@ -56,7 +57,7 @@ def unit_save(release, language, key, text, user, *, based_on, submit=False):
     (``ReviewError``), invalid text (``ReleaseContentError``), and a text someone else changed
     differently since ``based_on`` (``MergeConflict``, from the write path).
     """
-    _target_language(release, language)
+    target_language_check(release, language)
     if not permissions.can_edit(user, language):
         raise ActionNotAllowed(
             _("%(user)s may not edit the %(language)s text; nothing was saved")

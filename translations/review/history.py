@@ -6,7 +6,7 @@ from records.services import revision_snapshot
 from records.units import snapshot_units
 
 from ..vocabulary import UnitState
-from .actions import unit_label
+from .common import unit_label
 from .models import Event
 
 PAGE_SIZE = 50

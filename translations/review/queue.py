@@ -14,7 +14,7 @@ from records.models import Release, Segment
 from ..models import Finding
 from ..vocabulary import Severity, UnitState
 from . import permissions
-from .actions import pair_checksum
+from .common import pair_checksum
 from .models import Comment, FindingOverride, UnitStatus
 
 PAGE_SIZE = 50

@@ -18,7 +18,7 @@ from records.units import translatable_units
 from ..models import CheckRun, Finding, GlossaryState
 from ..selectors import finding_spans
 from ..vocabulary import Severity, UnitState
-from .actions import pair_checksum, unit_label
+from .common import pair_checksum, unit_label
 from .models import Comment, FindingOverride, UnitStatus
 
 # Filters of the workbench (query parameter ``filter``): name → label.
