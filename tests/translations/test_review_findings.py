@@ -63,7 +63,7 @@ def test_an_error_finding_blocks_approval_until_overridden(forbidden):
     with pytest.raises(ReviewError) as refusal:
         approve(release, reviewer, key)
     message = str(refusal.value)
-    assert message.startswith("segment 2 has an error finding without an override")
+    assert message.startswith("segment 2 has 1 error finding without an override")
     assert FORBIDDEN in message and "Nothing was changed." in message
     assert review_tables() == before
 
@@ -110,7 +110,7 @@ def test_an_override_lasts_while_the_text_is_unchanged(forbidden):
         context={"submit": {"ru": True}},
     )
     assert status(release, key, "ru").state == UnitState.NEEDS_REVIEW
-    with pytest.raises(ReviewError, match="segment 2 has an error finding without an override"):
+    with pytest.raises(ReviewError, match="segment 2 has 1 error finding without an override"):
         approve(release, reviewer, key)
     override(release, reviewer, key, reason="Still a quotation")
     approve(release, reviewer, key)

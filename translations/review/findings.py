@@ -76,24 +76,35 @@ def blocking_message(blocking, units):
     """Return the refusal naming the first unit with blocking findings."""
     first = str(blocking[0].segment_key)
     own = [finding for finding in blocking if str(finding.segment_key) == first]
-    message = ngettext(
-        "%(unit)s has an error finding without an override (%(finding)s)",
-        "%(unit)s has %(count)s error findings without an override (%(finding)s, …)",
-        len(own),
-    ) % {
+    units_with = len({str(finding.segment_key) for finding in blocking})
+    values = {
         "unit": unit_label(first, units),
         "count": len(own),
         "finding": own[0].display_message(),
+        "units": units_with,
     }
-    others = len({str(finding.segment_key) for finding in blocking}) - 1
-    if others:
-        message += ngettext(
-            ", and %(count)s more unit has some",
-            ", and %(count)s more units have some",
-            others,
-        ) % {"count": others}
-    return message + _(
-        ": fix the text or override the finding with a reason first. Nothing was changed."
+    if units_with > 1:
+        return (
+            ngettext(
+                "%(unit)s has %(count)s error finding without an override (%(finding)s), and "
+                "%(units)s units in all have some: fix the text or override each finding with a "
+                "reason first. Nothing was changed.",
+                "%(unit)s has %(count)s error findings without an override (%(finding)s), and "
+                "%(units)s units in all have some: fix the text or override each finding with a "
+                "reason first. Nothing was changed.",
+                len(own),
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "%(unit)s has %(count)s error finding without an override (%(finding)s): fix the "
+            "text or override it with a reason first. Nothing was changed.",
+            "%(unit)s has %(count)s error findings without an override (%(finding)s): fix the "
+            "text or override them with a reason first. Nothing was changed.",
+            len(own),
+        )
+        % values
     )
 
 
