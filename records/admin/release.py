@@ -73,9 +73,9 @@ class _StructureInline:
 
 class SegmentInline(_StructureInline, TranslationStackedInline):
     model = Segment
-    fields = ("position", "kind", "level", "text")
+    fields = ("position", "kind", "level", "style", "text")
     translated = ("text",)
-    structure = ("position", "kind", "level")
+    structure = ("position", "kind", "level", "style")
 
 
 class PhotoInline(_StructureInline, TranslationTabularInline):

@@ -216,8 +216,11 @@ def _segment_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: s
         if before is not None:
             old_kind = str(before.get("kind") or "paragraph")
             old_level = int(before.get("level") or 0)
+        # A new marker style ("(i)" written as "(a)") changes the structure too.
         structure_changed = (
-            before is not None and after is not None and (old_kind, old_level) != (kind, level)
+            before is not None
+            and after is not None
+            and ((old_kind, old_level, before.get("style")) != (kind, level, after.get("style")))
         )
         old_text = _text(before.get("text"), language) if before is not None else ""
         new_text = _text(after.get("text"), language) if after is not None else ""
