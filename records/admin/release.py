@@ -28,6 +28,7 @@ from ..services import (
 )
 from .base import ReadOnlyAdmin, locked_fields
 from .forms import KeyedInlineFormSet, ReleaseAdminForm, content_from_forms
+from .importing import ReleaseImportView
 from .views import (
     CompareView,
     HistoryView,
@@ -253,11 +254,18 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         ]
         return [
             path(
-                f"<path:object_id>/{name}/",
-                view(page.as_view(model_admin=self)),
-                name=f"{info}_{name}",
-            )
-            for name, page in pages
+                "import/",
+                view(ReleaseImportView.as_view(model_admin=self)),
+                name=f"{info}_import",
+            ),
+            *(
+                path(
+                    f"<path:object_id>/{name}/",
+                    view(page.as_view(model_admin=self)),
+                    name=f"{info}_{name}",
+                )
+                for name, page in pages
+            ),
         ] + super().get_urls()
 
 
