@@ -1,28 +1,8 @@
 """The reading every language shares: header, photos, body segments, closing links.
 
 A language's :class:`Conventions` says how its dates, photo lines, markers, notes and links
-are written; :func:`parse_with` reads a release with them. How it decides (the same in every
-language):
-
-- **Header.** The date is one of the first three lines. Two lines above it are the breadcrumb
-  and the title; one line is the breadcrumb if it is a section of the site, names the
-  closing link's page or does not read like a title, else the title (older pages have no
-  breadcrumb). A breadcrumb that names a section ("Press Releases") is not a topic; the
-  closing link then names the topic, if it can.
-- **Caption or paragraph.** Below the date, a line is a photo caption if it has a photo prefix
-  (``photo1:``, ``(Photo 1)``) or a credit (``(Photo: …)``, ``<br>Photo: …``), or if it is
-  short (at most 150 characters), does not end a sentence or with ``:``/``,``, and more text
-  follows (such bare captions are marked doubtful); the same holds for a ``•`` list of
-  captions before the lead. In the body, a line (or bullet) with a photo prefix is a photo.
-- **Heading or numbered paragraph.** A ``1.``/``(1)`` line is a numbered paragraph when its
-  text reads as sentences: it ends with a full stop (or ``。``), holds a sentence boundary, or
-  is longer than a heading can be; otherwise it is a heading (a wrapped heading line is
-  continued only when it is long or the next line goes on in lower case).
-- **Wrap or new paragraph.** A blank line or a marker always ends a segment. A line that
-  does not end a sentence is continued by the next plain line (unless, in a text that is not
-  hard-wrapped, that line starts with a capital). A line that ends a sentence ends its
-  paragraph, unless the text is hard-wrapped (at most 100 columns with breaks inside
-  sentences) and the line was full: the next line's first word would not have fitted on it.
+are written; :func:`parse_with` reads a release with them, deciding as the package's
+docstring (``records.segmenter``) describes.
 """
 
 from __future__ import annotations

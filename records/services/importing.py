@@ -144,7 +144,8 @@ def release_import_text(
 
 def _free_slug(parsed, slug, title, source, topic_slug):
     """Return ``slug``, or for a title that gives no slug of its own (a Japanese one) the
-    topic's slug and the date with the first free suffix."""
+    topic's slug and the date with the first suffix that is free or names this same release
+    (same title in ``source`` and date: a re-import)."""
     if slug:
         return slug
     title_text = (title or parsed.title or "").strip()
@@ -152,7 +153,11 @@ def _free_slug(parsed, slug, title, source, topic_slug):
         return None
     stem = f"{topic_slug}-{parsed.date.isoformat()}"
     candidate, suffix = stem, 1
-    while Release.objects.filter(slug=candidate).exists():
+    while True:
+        taken = Release.objects.filter(slug=candidate).first()
+        if taken is None or (
+            taken.date == parsed.date and getattr(taken, f"title_{source}") == title_text
+        ):
+            return candidate
         suffix += 1
         candidate = f"{stem}-{suffix}"
-    return candidate

@@ -156,3 +156,14 @@ def test_translator_may_import_only_japanese_into_an_existing_release(
     assert response.status_code == 200
     assert message in response.content.decode()
     assert written() == before
+
+
+def test_release_page_links_to_importing_a_text_into_it(client, users, seed_release):
+    client.force_login(users["translator-ja"])
+    change = reverse("admin:records_release_change", args=[seed_release.pk])
+    link = f"{URL}?release={seed_release.slug}"
+
+    assert link in client.get(change).content.decode()
+    form = client.get(link).context["form"]
+    assert form["release"].value() == seed_release.slug
+    assert [code for code, _name in form.fields["language"].choices] == ["ja"]

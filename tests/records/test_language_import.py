@@ -202,3 +202,44 @@ def test_japanese_original_creates_a_japanese_source_release_then_english_aligns
     assert segments[1].text_en == "Northern Territories issue"
     assert segments[1].text_ja == "北方領土問題"
     assert release.title_en == "Japan-Russia Summit Meeting"
+
+
+def test_a_note_only_the_release_has_is_left_out_of_the_other_language(data_dir, tmp_path):
+    run("import_release", str(data_dir / "release-variant-telephone-2017-09-04.txt"))
+    release = Release.objects.get()
+    japanese = tmp_path / "ja.txt"
+    japanese.write_text(
+        "報道発表\n日米首脳電話会談\n平成29年9月4日\n"
+        "1 安倍総理から、北朝鮮による核実験は断じて容認できないと述べた。\n"
+        "2 大統領から、米国は同盟国である日本と共にあると述べた。\n"
+        "3 両首脳は、新たな安保理決議の採択に向けて協力することで一致した。\n",
+        "utf-8",
+    )
+
+    run("import_release", str(japanese), "--lang", "ja", "--into", release.slug)
+
+    segments = list(release.segments.order_by("position"))
+    assert [s.text_ja[:4] for s in segments] == ["安倍総理", "大統領か", "両首脳は", ""]
+    assert segments[3].kind == "note" and segments[3].text_en
+
+
+def test_photo_count_that_differs_is_refused_naming_the_line(seed_release, data_dir, tmp_path):
+    text = (
+        (data_dir / SEED_JA).read_text("utf-8").replace("日露首脳会談(写真提供:内閣広報室)\n", "")
+    )
+    path = tmp_path / "ja.txt"
+    path.write_text(text, "utf-8")
+    before = state(seed_release)
+
+    with pytest.raises(CommandError, match="line 4: the file has 1 photos and the release 2"):
+        run("import_release", str(path), "--lang", "ja", "--into", seed_release.slug)
+    assert state(seed_release) == before
+
+
+def test_reimporting_a_japanese_original_updates_it_without_a_second_release(data_dir):
+    args = ["--lang", "ja", "--source", "--topic", "japan-russia-relations"]
+    run("import_release", str(data_dir / SEED_JA), *args)
+    out = run("import_release", str(data_dir / SEED_JA), *args)
+
+    assert "unchanged" in out
+    assert Release.objects.count() == 1
