@@ -39,6 +39,9 @@ class SegmentChange:
     old_text: str
     new_text: str
     ops: tuple[TextOp, ...]
+    # Marker styles ("lower-latin"…); "" for none, None when the segment is added.
+    style: str = ""
+    old_style: str | None = None
 
     @property
     def text_changed(self) -> bool:
@@ -239,6 +242,8 @@ def _segment_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: s
                 old_text=old_text,
                 new_text=new_text,
                 ops=_ops(old_text, new_text, language),
+                style=str(current.get("style") or ""),
+                old_style=str(before.get("style") or "") if before is not None else None,
             )
         )
     return tuple(changes)

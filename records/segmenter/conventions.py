@@ -35,6 +35,9 @@ class Conventions:
     sections: frozenset = frozenset()
     # Longer numbered lines are paragraphs: no heading runs to this length.
     heading_length = 150
+    # Hard-wrapped text is rarely narrower than this, so a shorter heading line ended where
+    # its author ended it and the line below it is a paragraph, not the rest of the heading.
+    wrapped_heading_length = 60
     title_words: re.Pattern | None = None
 
     def match_date(self, line):

@@ -49,6 +49,8 @@ class Japanese(Conventions):
     date_example = '"平成29年7月7日" or "2017年7月7日"'
     sections = frozenset({"報道発表", "プレスリリース", "トップページ", "ホーム", "外務省"})
     heading_length = 60
+    # Japanese lines hold about half as many (double-width) characters.
+    wrapped_heading_length = 24
     title_words = _TITLE_WORDS
 
     def match_date(self, line):

@@ -43,9 +43,6 @@ from .common import (
 )
 
 WRAP_WIDTH = 100
-# Hard-wrapped text is rarely narrower than 60 columns, so a shorter heading line ended where
-# its author ended it and the line below it is a paragraph, not the rest of the heading.
-WRAPPED_HEADING_LENGTH = 60
 # A numbered sentence this short could be a heading that ends with a full stop.
 SHORT_PARAGRAPH = 40
 _BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/)\s+")
@@ -303,7 +300,7 @@ class _Reader:
             # on in lower case, shows that it was wrapped.
             # The first line's length counts its marker.
             length = len(last) + (len(block.marker) + 1 if len(block.parts) == 1 else 0)
-            return length >= WRAPPED_HEADING_LENGTH or line[0].islower()
+            return length >= conv.wrapped_heading_length or line[0].islower()
         if not ends_sentence(last):
             return self.wrapped or not line[0].isupper()
         if not self.wrapped:

@@ -4,7 +4,7 @@ import pytest
 
 from records.models import Release, Revision
 from records.numbering import marker, number_segments, roman, segment_labels
-from records.services import content_from_document, release_write
+from records.services import MergeConflict, content_from_document, release_write
 from records.snapshots import SCHEMA_VERSION, release_snapshot, snapshot_checksum, snapshot_upgrade
 
 
@@ -143,3 +143,36 @@ def test_a_head_revision_in_the_old_schema_makes_no_spurious_revision(seed_relea
 
     assert result.revision is None
     assert seed_release.revisions.count() == 2
+
+
+@pytest.mark.django_db
+def test_marker_style_merges_like_kind_and_level(seed_release, editor):
+    def edited(change):
+        content = release_snapshot(seed_release)
+        change(content["segments"])
+        return content
+
+    def restyle(style):
+        def change(segments):
+            segments[5]["style"] = style
+
+        return change
+
+    def retext(segments):
+        segments[1]["text"]["en"] = "Northern Territories"
+
+    release_write(edited(restyle("lower-latin")), author=editor, based_on=1)
+    # A stale write that changed only a text keeps the newer style.
+    seed_release.refresh_from_db()
+    stale = edited(retext)
+    stale["segments"][5]["style"] = "lower-roman"
+    result = release_write(stale, author=editor, based_on=1)
+    head = result.revision.snapshot["segments"]
+    assert head[5]["style"] == "lower-latin" and head[1]["text"]["en"] == "Northern Territories"
+
+    # Both sides changing the style differently is a conflict.
+    seed_release.refresh_from_db()
+    conflicting = edited(restyle("decimal"))
+    with pytest.raises(MergeConflict) as caught:
+        release_write(conflicting, author=editor, based_on=1)
+    assert [conflict.field for conflict in caught.value.conflicts] == ["style"]

@@ -103,3 +103,19 @@ def test_russian_release():
 def test_russian_dates(line):
     release = parse_release_text(f"Отношения\n{line}\nТекст.\n", "ru")
     assert release.date == datetime.date(2017, 7, 7)
+
+
+def test_wrapped_japanese_numbered_paragraph_is_joined():
+    assert ja_body(
+        "1 安倍総理大臣は、北朝鮮による核実験は断じて容認できない\nと述べた。\n"
+        "2 経済\n両首脳は議論した。\n"
+    ) == [
+        (
+            "numbered",
+            1,
+            "decimal",
+            "安倍総理大臣は、北朝鮮による核実験は断じて容認できないと述べた。",
+        ),
+        ("heading", 1, "decimal", "経済"),
+        ("paragraph", 0, "", "両首脳は議論した。"),
+    ]

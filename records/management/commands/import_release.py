@@ -133,7 +133,7 @@ class Command(BaseCommand):
                 for line in alignment_lines(alignment):
                     self.stdout.write(printable(line))
                 if not alignment.ok:
-                    raise AlignmentError(alignment)
+                    raise CommandError(printable(alignment.divergence))
                 return None
             return result
         if options["dry_run"]:
