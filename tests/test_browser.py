@@ -43,7 +43,7 @@ def page(browser):
 def demo_live(live_server):
     from translations.demo import demo_load_all
 
-    loaded = demo_load_all(password="browser-password-1")
+    loaded = demo_load_all(password="browser-password-1", scenario=False)
     loaded["url"] = live_server.url
     return loaded
 

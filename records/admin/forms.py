@@ -95,7 +95,7 @@ def _item_from_form(form, fields, base_item):
             if name in form.cleaned_data:
                 texts[code] = (form.cleaned_data[name] or "").strip()
         item[field] = texts
-    for name in ("kind", "level"):
+    for name in ("kind", "level", "style"):
         if name in form.cleaned_data:
             item[name] = form.cleaned_data[name]
     return item
@@ -147,7 +147,10 @@ def content_from_forms(base, form, formsets):
         name = formset.model._meta.model_name
         if name == "segment":
             content["segments"] = _items_from_formset(
-                formset, base.get("segments", []), ("text",), {"kind": "paragraph", "level": 0}
+                formset,
+                base.get("segments", []),
+                ("text",),
+                {"kind": "paragraph", "level": 0, "style": ""},
             )
         elif name == "photo":
             content["photos"] = _items_from_formset(
@@ -165,6 +168,7 @@ def conflict_label(conflict, base, theirs):
         "credit": _("credit"),
         "kind": _("kind"),
         "level": _("level"),
+        "style": _("marker style"),
         "slug": _("slug"),
         "date": _("date"),
         "topic": _("topic"),

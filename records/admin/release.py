@@ -29,6 +29,7 @@ from ..services import (
 )
 from .base import ReadOnlyAdmin, locked_fields
 from .forms import KeyedInlineFormSet, ReleaseAdminForm, content_from_forms
+from .importing import ReleaseImportView
 from .views import (
     CompareView,
     HistoryView,
@@ -74,9 +75,9 @@ class _StructureInline:
 
 class SegmentInline(_StructureInline, TranslationStackedInline):
     model = Segment
-    fields = ("position", "kind", "level", "text")
+    fields = ("position", "kind", "level", "style", "text")
     translated = ("text",)
-    structure = ("position", "kind", "level")
+    structure = ("position", "kind", "level", "style")
 
 
 class PhotoInline(_StructureInline, TranslationTabularInline):
@@ -292,11 +293,18 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         ]
         return [
             path(
-                f"<path:object_id>/{name}/",
-                view(page.as_view(model_admin=self)),
-                name=f"{info}_{name}",
-            )
-            for name, page in pages
+                "import/",
+                view(ReleaseImportView.as_view(model_admin=self)),
+                name=f"{info}_import",
+            ),
+            *(
+                path(
+                    f"<path:object_id>/{name}/",
+                    view(page.as_view(model_admin=self)),
+                    name=f"{info}_{name}",
+                )
+                for name, page in pages
+            ),
         ] + super().get_urls()
 
 

@@ -129,7 +129,7 @@ def _apply_children(model, release, items, fields, assign):
 
 
 def _segment_fields():
-    return ["position", "kind", "level"] + [f"text_{code}" for code in languages.CODES]
+    return ["position", "kind", "level", "style"] + [f"text_{code}" for code in languages.CODES]
 
 
 def _photo_fields():
@@ -141,6 +141,7 @@ def _photo_fields():
 def _assign_segment(segment, item):
     segment.kind = item["kind"]
     segment.level = item["level"]
+    segment.style = item.get("style", "")
     _apply_translated(segment, "text", item["text"])
 
 
