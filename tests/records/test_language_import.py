@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from records.models import Release, Revision, Segment
 from records.services import release_publish
 from records.snapshots import release_snapshot
-from tests.conftest import approve_all
+from tests.helpers import approve_all
 
 pytestmark = pytest.mark.django_db
 
