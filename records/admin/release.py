@@ -28,7 +28,7 @@ from ..services import (
     revision_snapshot,
 )
 from .base import ReadOnlyAdmin, locked_fields
-from .forms import KeyedInlineFormSet, ReleaseAdminForm, content_from_forms
+from .forms import KeyedInlineForm, KeyedInlineFormSet, ReleaseAdminForm, content_from_forms
 from .views import (
     CompareView,
     HistoryView,
@@ -53,6 +53,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 class _StructureInline:
     """Rows only editors add, delete or move; everyone edits their own languages' text."""
 
+    form = KeyedInlineForm
     formset = KeyedInlineFormSet
     extra = 0
     ordering = ("position", "id")
@@ -74,14 +75,14 @@ class _StructureInline:
 
 class SegmentInline(_StructureInline, TranslationStackedInline):
     model = Segment
-    fields = ("position", "kind", "level", "text")
+    fields = ("row_key", "position", "kind", "level", "text")
     translated = ("text",)
     structure = ("position", "kind", "level")
 
 
 class PhotoInline(_StructureInline, TranslationTabularInline):
     model = Photo
-    fields = ("position", "caption", "credit")
+    fields = ("row_key", "position", "caption", "credit")
     translated = ("caption", "credit")
     structure = ("position",)
 
