@@ -129,6 +129,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     fields = ("slug", "topic", "date", "source_language", "title", "based_on", "revision_message")
     list_select_related = ("topic",)
 
+    class Media:
+        css = {"all": ("records/release_admin.css",)}
+
     def get_queryset(self, request):
         # The revision readers see, per language, in the list query: no query per row.
         published = {
