@@ -1,7 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
+
+# The admin is Concord's newsroom: its pages say so rather than "Django administration".
+admin.site.site_header = _("Concord")
+admin.site.site_title = _("Concord admin")
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/en/", permanent=False)),

@@ -53,6 +53,12 @@ class ReleaseAdminForm(forms.ModelForm):
         return cleaned
 
 
+class KeyedInlineForm(forms.ModelForm):
+    """An inline row; its row's key is a field of the page, so the browser sends it back."""
+
+    row_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+
 class KeyedInlineFormSet(BaseInlineFormSet):
     """Inline rows that carry their segment's key, and survive a row deleted meanwhile.
 

@@ -28,7 +28,7 @@ from ..services import (
     revision_snapshot,
 )
 from .base import ReadOnlyAdmin, locked_fields
-from .forms import KeyedInlineFormSet, ReleaseAdminForm, content_from_forms
+from .forms import KeyedInlineForm, KeyedInlineFormSet, ReleaseAdminForm, content_from_forms
 from .importing import ReleaseImportView
 from .views import (
     CompareView,
@@ -54,6 +54,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 class _StructureInline:
     """Rows only editors add, delete or move; everyone edits their own languages' text."""
 
+    form = KeyedInlineForm
     formset = KeyedInlineFormSet
     extra = 0
     ordering = ("position", "id")
@@ -75,14 +76,14 @@ class _StructureInline:
 
 class SegmentInline(_StructureInline, TranslationStackedInline):
     model = Segment
-    fields = ("position", "kind", "level", "style", "text")
+    fields = ("row_key", "position", "kind", "level", "style", "text")
     translated = ("text",)
     structure = ("position", "kind", "level", "style")
 
 
 class PhotoInline(_StructureInline, TranslationTabularInline):
     model = Photo
-    fields = ("position", "caption", "credit")
+    fields = ("row_key", "position", "caption", "credit")
     translated = ("caption", "credit")
     structure = ("position",)
 
@@ -128,6 +129,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     inlines = [PhotoInline, SegmentInline]
     fields = ("slug", "topic", "date", "source_language", "title", "based_on", "revision_message")
     list_select_related = ("topic",)
+
+    class Media:
+        css = {"all": ("records/release_admin.css",)}
 
     def get_queryset(self, request):
         # The revision readers see, per language, in the list query: no query per row.

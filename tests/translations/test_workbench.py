@@ -5,6 +5,8 @@ The demo (with its work in progress) and a few prepared units are loaded once fo
 every test runs inside its own savepoint, so each starts from the same database.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -526,6 +528,12 @@ def test_an_error_finding_blocks_approval_until_overridden(client, bench):
     page = client.get(url("workbench", release, "ru"), {"filter": "review"})
     # The bulk approval leaves the blocked unit out and says so.
     assert key not in page.context["bulk_keys"] and page.context["bulk_blocked"] == 1
+    # Its own Approve button is shown disabled, with the reason next to it.
+    html = page.content.decode()
+    shown = html[html.index(f'id="unit-{key}"') :]
+    shown = shown[: shown.index("</section>")]
+    assert re.search(r'<button type="submit" class="default" disabled[^>]*>Approve</button>', shown)
+    assert "Override or fix the errors first." in shown
     before = database_state(release)
     response = post(client, release, "ru", "approve", {"key": key, "based_on": release.head_number})
     assert response.status_code == 400
@@ -536,6 +544,7 @@ def test_an_error_finding_blocks_approval_until_overridden(client, bench):
     assert response.status_code == 200
     row = response.json()["rows"][key]
     assert "Overridden by reviewer-ru" in row and 'data-action="approve"' in row
+    assert 'class="default">Approve</button>' in row and "Override or fix" not in row
     assert response.json()["counts"]["errors"] == 0
     response = post(client, release, "ru", "approve", {"key": key, "based_on": release.head_number})
     assert response.status_code == 200

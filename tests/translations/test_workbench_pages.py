@@ -182,8 +182,28 @@ def test_my_work_of_the_demo_accounts(client, demo_scenario):
     assert (row.review, row.comments, row.approved, row.total) == (1, 1, 24, 25)
     client.force_login(users["terminologist"])
     response = client.get(reverse("translations:my_work"))
-    assert response.context["rows"] == []
-    assert "neither translate nor review" in response.content.decode()
+    assert "rows" not in response.context
+    page = response.content.decode()
+    assert "neither translate nor review" in page
+    # Nothing waits, but every release's workbenches are a click away.
+    for code in ("ja", "ru"):
+        url = reverse("translations:workbench", args=[release.pk, code])
+        assert f'href="{url}" lang="{code}"' in page
+    assert reverse("translations:workbench", args=[release.pk, "en"]) not in page
+
+
+def test_my_work_of_a_reader_lists_every_release_in_constant_queries(
+    client, users, glossary, django_assert_max_num_queries
+):
+    make_release(users, "first", 3)
+    client.force_login(users["terminologist"])
+    few = count_queries(client, reverse("translations:my_work"))
+    for number in range(5):
+        make_release(users, f"more-{number}", 3)
+    response = get_within(
+        django_assert_max_num_queries, few, client, reverse("translations:my_work")
+    )
+    assert len(response.context["releases"]) == 6
 
 
 def test_my_work_lists_only_releases_with_work_unless_asked(client, demo):

@@ -48,11 +48,16 @@ def _open_comments():
     return Comment.objects.filter(release=OuterRef("pk"), parent=None, resolved_at=None)
 
 
+def all_releases():
+    """Return every release, newest first."""
+    return Release.objects.select_related("topic").order_by("-date", "slug", "pk")
+
+
 def queue_releases(user, *, everything=False):
     """Return the releases whose units ``user`` works on, newest first; unless
     ``everything``, only those with something waiting in their languages."""
     codes = permissions.work_languages(user)
-    releases = Release.objects.select_related("topic").order_by("-date", "slug", "pk")
+    releases = all_releases()
     if not codes:
         return releases.none()
     if everything:

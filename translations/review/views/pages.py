@@ -18,7 +18,7 @@ from ..actions import unit_label
 from ..history import PAGE_SIZE, event_rows, head_units, release_events
 from ..models import UnitStatus
 from ..queue import PAGE_SIZE as QUEUE_PAGE_SIZE
-from ..queue import my_work, queue_releases
+from ..queue import all_releases, my_work, queue_releases
 from ..workbench import comments_of, threads_of
 from .base import ReleaseLanguageView, admin_context, refused
 
@@ -106,7 +106,10 @@ class MyWorkView(View):
         user = request.user
         if not permissions.can_view(user):
             raise PermissionDenied
+        work_languages = permissions.work_languages(user)
         everything = request.GET.get("all") == "1"
+        if not work_languages:
+            return self.readers_list(request)
         page, page_range = _page(
             request, queue_releases(user, everything=everything), QUEUE_PAGE_SIZE
         )
@@ -120,6 +123,32 @@ class MyWorkView(View):
             page_range=page_range,
             rows=rows,
             everything=everything,
-            work_languages=permissions.work_languages(user),
+            work_languages=work_languages,
+        )
+        return TemplateResponse(request, "translations/review/my_work.html", context)
+
+    def readers_list(self, request):
+        """For a user who neither translates nor reviews: every release's workbenches."""
+        page, page_range = _page(request, all_releases(), QUEUE_PAGE_SIZE)
+        releases = [
+            {
+                "release": release,
+                "workbenches": [
+                    (code, reverse("translations:workbench", args=[release.pk, code]))
+                    for code in languages.targets(release.source_language)
+                ],
+                "terms": reverse(
+                    "admin:translations_releasetermfindings_change", args=[release.pk]
+                ),
+            }
+            for release in page.object_list
+        ]
+        context = admin_context(
+            request,
+            _("My work"),
+            page=page,
+            page_range=page_range,
+            releases=releases,
+            work_languages=[],
         )
         return TemplateResponse(request, "translations/review/my_work.html", context)

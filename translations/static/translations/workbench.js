@@ -42,8 +42,29 @@
     return fresh;
   }
 
+  // The bulk approval lists the units approvable when the page was loaded: one approved,
+  // sent back or edited since leaves it, and with none left the button goes.
+  function refreshBulk() {
+    const bulk = root.querySelector("form.wb-bulk");
+    if (!bulk) return;
+    const inputs = Array.from(bulk.querySelectorAll("input[name=key]"));
+    const stale = inputs.filter((input) => {
+      const unit = unitOf(input.value);
+      return !unit || unit.classList.contains("has-errors") || !unit.querySelector("form[data-action=approve]");
+    });
+    if (!stale.length) return;
+    stale.forEach((input) => input.remove());
+    if (stale.length === inputs.length) {
+      bulk.remove();
+      return;
+    }
+    const button = bulk.querySelector("button");
+    if (button.dataset.label) button.textContent = button.dataset.label;
+  }
+
   function update(data) {
     Object.entries(data.rows || {}).forEach(([key, html]) => replaceRow(key, html));
+    refreshBulk();
     if (data.counts) {
       Object.entries(data.counts).forEach(([name, count]) => {
         const badge = root.querySelector('.count[data-filter="' + name + '"]');
