@@ -7,7 +7,7 @@ import polib
 import pytest
 from django.contrib.auth import get_user_model
 
-from records.models import Release, Revision
+from records.models import Revision
 from records.units import translatable_units
 from translations.exchange.units import ExchangeFileError
 from translations.review.models import Event, UnitStatus
@@ -211,7 +211,10 @@ def test_unknown_duplicate_obsolete_and_empty_entries_are_skipped(release):
         ("old", "obsolete"),
     }
     assert [line.key for line in report.updated] == [keys[5]]
-    assert report.revision == release.head_number + 0 or report.revision
+    release.refresh_from_db()
+    assert report.revision == release.head_number
+    texts = {unit.key: unit.text("ja") for unit in units(release)}
+    assert texts[keys[4]] and texts[keys[3]] != "重複"
 
 
 def _edited(data, fmt, changes):
@@ -339,3 +342,31 @@ def test_oversized_file_is_refused(release, monkeypatch):
     with pytest.raises(ExchangeFileError, match="20 MB"):
         release_file_import(data, "po", author=user("translator-ja"))
     assert db_state(release) == before
+
+
+def test_commands_export_and_import(release, tmp_path):
+    from django.core.management import CommandError
+
+    from tests.helpers import command_output, run
+
+    path = tmp_path / "ru.po"
+    run("export_po", release.slug, "--lang", "ru", "-o", str(path))
+    assert path.read_bytes() == release_file_export(release, "ru", "po")
+    assert run("export_po", release.slug, "--lang", "ru").encode() == path.read_bytes()
+    keys = segment_keys(release)
+    path.write_bytes(edit_po(path.read_bytes(), {keys[0]: "Новый перевод"}))
+    head = release.head_number
+    out = run("import_po", str(path), "--author", "translator-ru", "--dry-run")
+    assert "1 updated" in out and "Dry run" in out
+    release.refresh_from_db()
+    assert release.head_number == head
+    out = run("import_po", str(path), "--author", "translator-ru")
+    release.refresh_from_db()
+    assert release.head_number == head + 1
+    assert f"revision {head + 1}" in out
+    xliff = tmp_path / "ru.xlf"
+    run("export_xliff", release.slug, "--lang", "ru", "-o", str(xliff))
+    out = run("import_po", str(xliff), "--author", "translator-ru")
+    assert "0 updated" in out and "no revision" in out
+    with pytest.raises(CommandError, match="may not edit"):
+        command_output("import_xliff", str(xliff), "--author", "translator-ja")
