@@ -12,6 +12,7 @@ class TranslationsConfig(AppConfig):
 
         from records.extensions import registry
 
+        from .admin_exchange import release_exchange_links
         from .receivers import enqueue_release_terms_check, release_term_links
         from .review.gate import publication_guard, publication_status
         from .review.progress import release_progress
@@ -25,3 +26,4 @@ class TranslationsConfig(AppConfig):
         registry.publication_status(publication_status)
         registry.release_summaries(release_progress)
         registry.add_release_links(release_term_links)
+        registry.add_release_links(release_exchange_links)

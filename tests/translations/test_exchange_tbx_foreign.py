@@ -123,3 +123,28 @@ def test_tbx_v3_with_external_doctype_is_still_refused():
     )
     with pytest.raises(GlossaryFormatError, match="DOCTYPE"):
         tbx_load(data)
+
+
+@pytest.mark.django_db
+def test_export_glossary_as_po(data_dir, tmp_path):
+    import shutil
+    import subprocess
+
+    import polib
+
+    from tests.helpers import run
+
+    glossary_import(tbx_load((data_dir / "tbx" / "iate-2008.tbx").read_bytes()))
+    path = tmp_path / "glossary.ru.po"
+    run("export_glossary", "--format", "po", "--lang", "ru", "-o", str(path))
+    po = polib.pofile(str(path))
+    assert po.metadata["Language"] == "ru"
+    tor = po.find("TOR")
+    assert (tor.msgctxt, tor.msgstr) == ("IATE-3542113", "территория опережающего развития")
+    assert "case-sensitive" in tor.comment and "also: ТОР" in tor.comment
+    assert run("export_glossary", "--format", "po", "--lang", "ru").encode() == path.read_bytes()
+    if shutil.which("msgfmt"):
+        result = subprocess.run(
+            ["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr

@@ -53,8 +53,9 @@ otherwise, a short all-capital term — makes a term case-sensitive. Concord the
 
 Files are parsed with lxml with entity resolution, DTD loading and network access off, and any
 DOCTYPE is refused (but TBX 2008's external one, never loaded, without declarations), so
-entity-expansion ("billion laughs") and external-entity files are rejected, never expanded. Parsing is incremental (``iterparse``): :func:`tbx_iter` yields one
-concept at a time and drops each entry once read, so a large file needs little memory.
+entity-expansion ("billion laughs") and external-entity files are rejected, never expanded.
+Parsing is incremental (``iterparse``): :func:`tbx_iter` yields one concept at a time and drops
+each entry once read, so a large file needs little memory.
 
 CSV
 ---
