@@ -119,7 +119,8 @@ def test_tbx_2008_with_internal_subset_is_refused():
 def test_tbx_v3_with_external_doctype_is_still_refused():
     data = (
         b'<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "http://example.org/x.dtd">\n'
-        b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca"><text><body/></text></tbx>'
+        b'<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca">'
+        b"<text><body/></text></tbx>"
     )
     with pytest.raises(GlossaryFormatError, match="DOCTYPE"):
         tbx_load(data)
