@@ -113,7 +113,7 @@ def release_file_download(admin, request, release_id, language, fmt):
     try:
         data = release_file_export(release, language, fmt, revision)
     except (ExchangeFileError, ReleaseContentError) as error:
-        raise Http404(str(error)) from None
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     name = release_file_name(release, language, revision, fmt)
     return _attachment(data, FORMATS[fmt].content_type, name)
 

@@ -132,3 +132,11 @@ def _xliff_with(data, key, text):
     unit = root.xpath("//x:trans-unit[@id=$key]", namespaces=ns, key=key)[0]
     unit.find("x:target", ns).text = text
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def test_xliff_refuses_text_xml_cannot_hold():
+    from translations.exchange.units import ExchangeFileError
+
+    with pytest.raises(ExchangeFileError, match="U\\+FFFE"):
+        xliff_dump(exchange("a\ufffeb", "c"))
+    assert po_load(po_dump(exchange("a\ufffeb", "c"))).entries[0].source == "a\ufffeb"

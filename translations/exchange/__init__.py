@@ -1,8 +1,12 @@
-"""Serialise and parse the Concord glossary as TBX-Basic (TBX v3) and CSV.
+"""Serialise and parse the Concord glossary as TBX-Basic (TBX v3) and CSV, and releases as PO
+and XLIFF.
 
 This package is pure: it knows nothing of models or the database. The glossary service
 turns model rows into ``ConceptData`` and back. Modules: :mod:`.data` (the data classes and
-the rules every glossary obeys), :mod:`.tbx` (dump), :mod:`.tbx_read` and :mod:`.csvfile`.
+the rules every glossary obeys), :mod:`.tbx` (dump), :mod:`.tbx_read`, :mod:`.tbx2008` and
+:mod:`.tbx_terms` (other tools' TBX), :mod:`.csvfile`, :mod:`.glossary_po` (the glossary as
+PO). Release files: :mod:`.units` (the plain data of a file, upload checks), :mod:`.po` and
+:mod:`.xliff`; :mod:`translations.services.exchange` fills and applies them.
 
 TBX
 ---

@@ -26,6 +26,9 @@ refused, so no entity can be expanded.
 
 from __future__ import annotations
 
+import re
+
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from ..vocabulary import UnitState
@@ -54,6 +57,10 @@ STATE_OUT = {
     UnitState.APPROVED: "final",
 }
 UNCONFIRMED = frozenset({"new", "needs-translation", "needs-l10n", "needs-adaptation"})
+ERR_NOT_XML_TEXT = gettext_lazy(
+    "%(unit)s contains U+FFFE or U+FFFF, which XML cannot hold; export this release as PO"
+)
+_NOT_XML = re.compile("[\ufffe\uffff]")
 ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed"
 ERR_ROOT = "the root element is <{found}>, expected XLIFF 1.2 <xliff> in {ns}"
 ERR_FILES = "expected exactly one <file> element, found {count}"
@@ -109,6 +116,8 @@ def xliff_dump(exchange: ExchangeFile) -> bytes:
         _sub(props, "prop", value, prop_type=name)
     body = _sub(file, "body")
     for unit in exchange.units:
+        if _NOT_XML.search(unit.source + unit.target + unit.previous):
+            raise ExchangeFileError(ERR_NOT_XML_TEXT % {"unit": unit.label()})
         trans_unit = _sub(body, "trans-unit", id=unit.key, resname=unit.label())
         _sub(trans_unit, "source", unit.source).set(XML_SPACE, "preserve")
         target = _sub(trans_unit, "target", unit.target, state=STATE_OUT[UnitState(unit.state)])
