@@ -370,3 +370,13 @@ def test_commands_export_and_import(release, tmp_path):
     assert "0 updated" in out and "no revision" in out
     with pytest.raises(CommandError, match="may not edit"):
         command_output("import_xliff", str(xliff), "--author", "translator-ja")
+
+
+def test_export_of_an_older_revision(release):
+    old = polib.pofile(release_file_export(release, "ja", "po", revision=2).decode())
+    assert old.metadata["X-Concord-Revision"] == "2"
+    assert not any(entry.previous_msgid for entry in old)
+    with pytest.raises(ExchangeFileError, match="no revision 99"):
+        release_file_export(release, "ja", "po", revision=99)
+    with pytest.raises(ExchangeFileError, match="not a target language"):
+        release_file_export(release, "en", "po")

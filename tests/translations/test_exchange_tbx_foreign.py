@@ -149,3 +149,26 @@ def test_export_glossary_as_po(data_dir, tmp_path):
             ["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True
         )
         assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_glossary_import_queries_grow_per_batch_not_per_concept():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from translations.exchange import ConceptData
+    from translations.services.glossary import IMPORT_BATCH
+
+    def concepts(count, offset=0):
+        return [
+            ConceptData(f"c{n}", terms=(TermData("en", f"term {n}"), TermData("ru", f"тер {n}")))
+            for n in range(offset, offset + count)
+        ]
+
+    with CaptureQueriesContext(connection) as one_batch:
+        glossary_import(concepts(IMPORT_BATCH))
+    with CaptureQueriesContext(connection) as three_batches:
+        glossary_import(concepts(3 * IMPORT_BATCH, offset=IMPORT_BATCH))
+    per_batch = len(one_batch)
+    assert per_batch <= 30
+    assert len(three_batches) <= 3 * per_batch

@@ -117,7 +117,7 @@ def _number(value, what):
 
 def po_load(data: bytes) -> ParsedFile:
     """Parse an uploaded PO file; refuse it whole when it cannot be read safely."""
-    text = file_text(data, FORMAT)
+    text = file_text(data)
     po = _parse(text)
     meta = po.metadata
     charset = _CHARSET.search(meta.get("Content-Type", ""))

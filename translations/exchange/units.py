@@ -107,7 +107,7 @@ class ParsedFile:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def file_text(data, format_name, *, limit=None):
+def file_text(data, *, limit=None):
     """Return the text of an uploaded file, refusing oversized, NUL-bearing or non-UTF-8 data."""
     limit = MAX_UPLOAD_BYTES if limit is None else limit
     if len(data) > limit:

@@ -163,7 +163,7 @@ def xliff_load(data: bytes) -> ParsedFile:
     # A DOCTYPE is refused before parsing, so no entity declaration is ever read.
     if b"<!DOCTYPE" in data:
         raise malformed(FORMAT, ERR_DTD)
-    root = _parse(file_text(data, FORMAT))
+    root = _parse(file_text(data))
     files = root.findall(_q("file"))
     if len(files) != 1:
         raise malformed(FORMAT, ERR_FILES.format(count=len(files)))

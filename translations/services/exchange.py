@@ -87,17 +87,24 @@ def _term_notes(source_matcher, target_terms, text):
 
 
 def _state(row, source, target, at_head):
-    """Return (state, previous source) of a unit; rows describe the head revision only."""
-    if row is not None and (
-        at_head
-        or (
-            row.target_checksum == text_checksum(target)
-            and row.source_checksum == text_checksum(source)
-        )
+    """Return (state, previous source) of a unit.
+
+    Rows hold the head revision's states. For an older revision a row counts only while both
+    texts are the same as then (and an outdated row, whose source changed later, was not
+    outdated then); any other unit with a translation is a draft.
+    """
+    if row is not None and at_head:
+        return row.state, (row.source_previous if row.state == UnitState.OUTDATED else "")
+    if not target.strip():
+        return UnitState.UNTRANSLATED, ""
+    if (
+        row is not None
+        and row.state != UnitState.OUTDATED
+        and row.target_checksum == text_checksum(target)
+        and row.source_checksum == text_checksum(source)
     ):
-        previous = row.source_previous if row.state == UnitState.OUTDATED else ""
-        return row.state, previous
-    return (UnitState.DRAFT if target.strip() else UnitState.UNTRANSLATED), ""
+        return row.state, ""
+    return UnitState.DRAFT, ""
 
 
 def release_exchange(release, language, revision=None):
