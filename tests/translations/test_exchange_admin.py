@@ -182,3 +182,15 @@ def test_zip_task_is_idempotent(release, users, settings, tmp_path):
     again = topic_export_zip(job_id)
     assert again == first and path.stat().st_mtime_ns == stamp
     assert topic_export_zip("no-such-job") == {"job": "no-such-job", "skipped": "no such job"}
+
+
+def test_forms_render(client, release):
+    login(client, "translator-ja")
+    page = client.get(upload_url(release, "ja"))
+    assert page.status_code == 200 and b'enctype="multipart/form-data"' in page.content
+    assert export_url(release, "ja", "xliff").encode() in page.content
+    assert client.get(upload_url(release, "ru")).status_code == 403
+    page = client.get(
+        reverse("admin:translations_topic_export") + f"?topic={release.topic_id}&lang=ja"
+    )
+    assert page.status_code == 200 and b"<select" in page.content
