@@ -204,6 +204,7 @@ def test_unknown_duplicate_obsolete_and_empty_entries_are_skipped(release):
     )
     data = edit_po((data + extra).encode(), {keys[4]: "", keys[5]: "更新"})
     report = release_file_import(data, "po", author=user("translator-ja"))
+    assert len(report.skipped) == 4
     assert {(line.key, line.code) for line in report.skipped} == {
         ("no-such-unit", "unknown"),
         (keys[3], "duplicate"),

@@ -171,7 +171,7 @@ def _analyse(parsed, report, base_units, head_units, source, language):
     """Sort the file's entries into the report; return ``{key: text}`` to write and the keys
     to submit."""
     counts = Counter(entry.key for entry in parsed.entries)
-    changes, submit = {}, set()
+    changes, submit, duplicates = {}, set(), set()
     for key, code in parsed.skipped:
         report.skipped.append(ReportLine(key, key or "—", code))
     for entry in parsed.entries:
@@ -181,7 +181,10 @@ def _analyse(parsed, report, base_units, head_units, source, language):
             continue
         label = _label(unit)
         if counts[entry.key] > 1:
-            report.skipped.append(ReportLine(entry.key, label, "duplicate"))
+            # Which of two translations is meant cannot be told: neither is used.
+            if entry.key not in duplicates:
+                duplicates.add(entry.key)
+                report.skipped.append(ReportLine(entry.key, label, "duplicate"))
             continue
         base = base_units.get(entry.key)
         head = head_units.get(entry.key)
