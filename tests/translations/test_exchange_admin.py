@@ -194,3 +194,12 @@ def test_forms_render(client, release):
         reverse("admin:translations_topic_export") + f"?topic={release.topic_id}&lang=ja"
     )
     assert page.status_code == 200 and b"<select" in page.content
+
+
+def test_job_ids_name_only_job_files(settings, tmp_path):
+    from translations.services import exchange_bulk
+
+    settings.EXCHANGE_EXPORT_DIR = tmp_path
+    (tmp_path.parent / "secret.json").write_text('{"state": "done"}')
+    assert exchange_bulk.job_status("../secret") is None
+    assert exchange_bulk.job_status("0" * 32) is None

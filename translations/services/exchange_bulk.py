@@ -1,18 +1,21 @@
 """Every release of a topic in one language as one zip of PO or XLIFF files, built by Celery.
 
-A job lives in the cache (``exchange-job:<id>``): who asked, what, and its progress, which the
-status page polls. The task takes the job id, is idempotent (a finished job is not built
-again; a half-written zip is never visible: it is written aside and renamed) and writes
-``<EXCHANGE_EXPORT_DIR>/<job id>.zip``.
+A job is a small JSON file next to its zip, ``<EXCHANGE_EXPORT_DIR>/<job id>.json``: who
+asked, what, and its progress, which the status page polls. A file (not the cache, which is
+per process without Redis) because the web process and the worker share that directory
+anyway: the worker writes the zip the web process serves. The task takes the job id, is
+idempotent (a finished job is not built again; a half-written zip or status is never
+visible: each is written aside and renamed) and writes ``<job id>.zip``.
 """
 
+import json
 import os
+import re
 import uuid
 import zipfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -23,7 +26,7 @@ from records.services import ActionNotAllowed
 
 from .exchange import exchange_format, release_file_export, release_file_name
 
-JOB_TTL = 24 * 3600
+_JOB_ID = re.compile(r"[0-9a-f]{32}")
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 # Zip members carry a fixed time: the same revisions export byte-identically.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -36,8 +39,11 @@ def export_dir():
     return path
 
 
-def _key(job_id):
-    return f"exchange-job:{job_id}"
+def _status_path(job_id):
+    # The id comes from a URL: only a job id ever names a file.
+    if not _JOB_ID.fullmatch(job_id or ""):
+        return None
+    return export_dir() / f"{job_id}.json"
 
 
 def topic_releases(topic, language):
@@ -71,7 +77,7 @@ def topic_zip_start(topic, language, fmt, user):
         "file": "",
         "error": "",
     }
-    cache.set(_key(job_id), job, JOB_TTL)
+    _write(job)
     from ..tasks import topic_export_zip
 
     transaction.on_commit(lambda: topic_export_zip.delay(job_id))
@@ -79,8 +85,12 @@ def topic_zip_start(topic, language, fmt, user):
 
 
 def job_status(job_id):
-    """Return the job's state (a dict), or None for an unknown or expired job."""
-    return cache.get(_key(job_id))
+    """Return the job's state (a dict), or None for an unknown job."""
+    path = _status_path(job_id)
+    try:
+        return json.loads(path.read_text("utf-8")) if path else None
+    except (OSError, ValueError):
+        return None
 
 
 def job_file(job):
@@ -91,9 +101,16 @@ def job_file(job):
     return path if path.is_file() else None
 
 
+def _write(job):
+    path = _status_path(job["id"])
+    partial = path.with_suffix(".json.part")
+    partial.write_text(json.dumps(job), "utf-8")
+    os.replace(partial, path)
+
+
 def _save(job, **changes):
     job.update(changes)
-    cache.set(_key(job["id"]), job, JOB_TTL)
+    _write(job)
 
 
 def topic_zip_build(job_id):
