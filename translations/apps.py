@@ -13,6 +13,7 @@ class TranslationsConfig(AppConfig):
 
         from records.extensions import registry
 
+        from .admin_exchange import release_exchange_links
         from .receivers import (
             enqueue_release_terms_check,
             release_term_links,
@@ -31,5 +32,6 @@ class TranslationsConfig(AppConfig):
         registry.release_summaries(release_progress)
         registry.add_release_links(release_term_links)
         registry.add_release_links(release_workbench_links)
+        registry.add_release_links(release_exchange_links)
         # The admin's index offers "My work" (the review queue) above the applications.
         admin.site.index_template = "translations/review/admin_index.html"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from config import languages
 
 from .. import permissions
+from ..bulk import rows_update
 from ..extensions import registry
 from ..models import Photo, Release, Revision, Segment, Topic
 from ..slugs import slug_from
@@ -123,7 +124,7 @@ def _apply_children(model, release, items, fields, assign):
         if before is not None and before != [getattr(obj, field) for field in fields]:
             to_update.append(obj)
     if to_update:
-        model.objects.bulk_update(to_update, fields, batch_size=500)
+        rows_update(model, to_update, fields)
     if to_create:
         model.objects.bulk_create(to_create, batch_size=500)
 

@@ -239,8 +239,9 @@ def test_renumbering_uses_one_update_per_inline(client, demo, django_assert_max_
     with django_assert_max_num_queries(60) as captured:
         response = client.post(change_url(release), data)
     assert response.status_code == 302
-    updates = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("UPDATE")]
-    assert sum('"position"' in sql and "CASE" in sql for sql in updates) == 1
+    # An executemany is captured once, as "N times: UPDATE …".
+    updates = [q["sql"] for q in captured.captured_queries if "UPDATE " in q["sql"][:40]]
+    assert sum('"position"' in sql for sql in updates) == 1
     positions = list(release.segments.order_by("position", "id").values_list("position", flat=True))
     assert positions == list(range(1, count + 1))
 

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from config import languages
+from records.bulk import rows_update
 from records.units import text_checksum, translatable_units
 
 from ..vocabulary import EventAction, UnitState
@@ -148,7 +149,7 @@ def states_after_revision(revision, context=None):
         if gone:
             UnitStatus.objects.filter(pk__in=gone).delete()
         UnitStatus.objects.bulk_create(created)
-        UnitStatus.objects.bulk_update(updated, STATE_FIELDS, batch_size=500)
+        rows_update(UnitStatus, updated, STATE_FIELDS)
         Event.objects.bulk_create(events)
     if any(event.action in notify.NOTIFIED for event in events):
         # A save that submits units tells their reviewers, as units_submit does.
