@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocabulary import MarkerStyle
-from .common import CAPTION_LENGTH, ends_sentence
+from .common import CAPTION_LENGTH, EMPTY_CAPTION, SegmenterError, ends_sentence, quote
 
 _SENTENCE_INSIDE = re.compile(r"[.!?](?:[\"'”’»)]*)\s+[\"“«(]?[A-ZА-ЯЁ]|[。！？]\s*\S")
 
@@ -47,6 +47,21 @@ class Conventions:
     def match_photo(self, line, prefix_only=False):
         """Return (caption, credit) of a photo line, else None."""
         raise NotImplementedError
+
+    # Whether a photo line may carry only a credit (a photo without a caption of its own).
+    caption_optional = False
+
+    def photo_parts(self, line, prefix, credit):
+        """Return (caption, credit) from a photo line's prefix and credit matches, or None
+        when it has neither (without a prefix only a credit tells a caption from a lead)."""
+        if prefix is None and credit is None:
+            return None
+        start = prefix.end() if prefix else 0
+        end = credit.start() if credit else len(line)
+        caption = line[start:end].strip()
+        if not caption and not self.caption_optional:
+            raise SegmenterError(EMPTY_CAPTION.format(found=quote(line)))
+        return caption, credit["credit"] if credit else ""
 
     def navigation(self, line):
         """Return the page a closing link names ("" if none), or None for text."""

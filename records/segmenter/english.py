@@ -20,12 +20,9 @@ from ..vocabulary import MarkerStyle
 from .common import (
     BULLET,
     CLOSERS,
-    EMPTY_CAPTION,
     HEADING,
     ITEM,
     SENTENCE_ENDS,
-    SegmenterError,
-    quote,
 )
 from .conventions import Conventions, Marker
 
@@ -126,15 +123,7 @@ class English(Conventions):
         credit = _PHOTO_CREDIT.search(line)
         if credit is None and (prefix or broken):
             credit = _BARE_CREDIT.search(line)
-        # Without a prefix only a credit tells a caption from a lead paragraph.
-        if prefix is None and credit is None:
-            return None
-        start = prefix.end() if prefix else 0
-        end = credit.start() if credit else len(line)
-        caption = line[start:end].strip()
-        if not caption:
-            raise SegmenterError(EMPTY_CAPTION.format(found=quote(line)))
-        return caption, credit["credit"] if credit else ""
+        return self.photo_parts(line, prefix, credit)
 
     def navigation(self, line):
         match = _NAVIGATION.fullmatch(line)

@@ -46,6 +46,9 @@ _TITLE_WORDS = re.compile(r"会談|会議|電話|訪問|会合|表敬|署名|声
 
 
 class Japanese(Conventions):
+    # A credit alone ("(写真提供:内閣広報室)") is a photo without a caption of its own.
+    caption_optional = True
+
     date_example = '"平成29年7月7日" or "2017年7月7日"'
     sections = frozenset({"報道発表", "プレスリリース", "トップページ", "ホーム", "外務省"})
     heading_length = 60
@@ -68,13 +71,7 @@ class Japanese(Conventions):
         prefix = _PREFIX.match(line)
         if prefix_only and prefix is None:
             return None
-        credit = _CREDIT.search(line)
-        if prefix is None and credit is None:
-            return None
-        start = prefix.end() if prefix else 0
-        end = credit.start() if credit else len(line)
-        # A credit alone ("(写真提供:内閣広報室)") is a photo without a caption of its own.
-        return line[start:end].strip(), credit["credit"] if credit else ""
+        return self.photo_parts(line, prefix, _CREDIT.search(line))
 
     def navigation(self, line):
         match = _NAVIGATION.fullmatch(line)

@@ -20,12 +20,9 @@ from ..vocabulary import MarkerStyle
 from .common import (
     BULLET,
     CLOSERS,
-    EMPTY_CAPTION,
     HEADING,
     ITEM,
     SENTENCE_ENDS,
-    SegmenterError,
-    quote,
 )
 from .conventions import Conventions, Marker
 
@@ -78,15 +75,7 @@ class Russian(Conventions):
         prefix = _PREFIX.match(line)
         if prefix_only and prefix is None:
             return None
-        credit = _CREDIT.search(line)
-        if prefix is None and credit is None:
-            return None
-        start = prefix.end() if prefix else 0
-        end = credit.start() if credit else len(line)
-        caption = line[start:end].strip()
-        if not caption:
-            raise SegmenterError(EMPTY_CAPTION.format(found=quote(line)))
-        return caption, credit["credit"] if credit else ""
+        return self.photo_parts(line, prefix, _CREDIT.search(line))
 
     def navigation(self, line):
         match = _NAVIGATION.fullmatch(line)
