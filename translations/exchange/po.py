@@ -33,6 +33,7 @@ from .units import (
     ParsedEntry,
     ParsedFile,
     file_text,
+    header_number,
     malformed,
 )
 
@@ -105,16 +106,6 @@ def _parse(text):
         raise malformed(FORMAT, str(error)) from None
 
 
-def _number(value, what):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ExchangeFileError(ERR_NO_HEADER % {"what": what}) from None
-    if number < 1:
-        raise ExchangeFileError(ERR_NO_HEADER % {"what": what})
-    return number
-
-
 def po_load(data: bytes) -> ParsedFile:
     """Parse an uploaded PO file; refuse it whole when it cannot be read safely."""
     text = file_text(data)
@@ -131,9 +122,9 @@ def po_load(data: bytes) -> ParsedFile:
     release_id = meta.get(H_RELEASE_ID, "").strip()
     parsed = ParsedFile(
         slug=meta[H_RELEASE].strip(),
-        release_id=_number(release_id, H_RELEASE_ID) if release_id else None,
+        release_id=header_number(release_id, H_RELEASE_ID) if release_id else None,
         language=meta[H_LANGUAGE].strip(),
-        revision=_number(meta[H_REVISION].strip(), H_REVISION),
+        revision=header_number(meta[H_REVISION].strip(), H_REVISION),
         source_language=meta.get(H_SOURCE, "").strip(),
     )
     for entry in po:

@@ -124,3 +124,14 @@ def file_text(data, *, limit=None):
 
 def malformed(format_name, detail):
     return ExchangeFileError(ERR_MALFORMED % {"format": format_name, "detail": detail})
+
+
+def header_number(value, what):
+    """Return the positive whole number a file header gives for ``what``, or refuse the file."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ExchangeFileError(ERR_NO_HEADER % {"what": what}) from None
+    if number < 1:
+        raise ExchangeFileError(ERR_NO_HEADER % {"what": what})
+    return number

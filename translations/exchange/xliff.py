@@ -39,6 +39,7 @@ from .units import (
     ParsedEntry,
     ParsedFile,
     file_text,
+    header_number,
     malformed,
 )
 
@@ -148,16 +149,6 @@ def _parse(text):
     return root
 
 
-def _number(value, what):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ExchangeFileError(ERR_NO_HEADER % {"what": what}) from None
-    if number < 1:
-        raise ExchangeFileError(ERR_NO_HEADER % {"what": what})
-    return number
-
-
 def xliff_load(data: bytes) -> ParsedFile:
     """Parse an uploaded XLIFF 1.2 file; refuse it whole when it cannot be read safely."""
     # A DOCTYPE is refused before parsing, so no entity declaration is ever read.
@@ -182,9 +173,11 @@ def xliff_load(data: bytes) -> ParsedFile:
         raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
     parsed = ParsedFile(
         slug=props["release"],
-        release_id=_number(props["release-id"], "release-id") if props.get("release-id") else None,
+        release_id=header_number(props["release-id"], "release-id")
+        if props.get("release-id")
+        else None,
         language=language.split("-")[0].lower(),
-        revision=_number(props["revision"], "revision"),
+        revision=header_number(props["revision"], "revision"),
         source_language=props.get("source-language", ""),
     )
     for unit in file.iter(_q("trans-unit")):
