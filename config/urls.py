@@ -1,11 +1,22 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from config import languages
+from records.reader.cache import reader_page
+from records.sitemaps import SITEMAPS
+
 urlpatterns = [
-    path("", RedirectView.as_view(url="/en/", permanent=False)),
+    path("", RedirectView.as_view(url=f"/{languages.DEFAULT_SOURCE}/", permanent=False)),
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        reader_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("", include("records.urls")),

@@ -222,3 +222,7 @@ class Publication(models.Model):
 
     def __str__(self):
         return f"{self.release_id} [{self.language}] r{self.revision_id}"
+
+
+# The reader read model lives with its readers; imported here so Django registers it.
+from .reader.models import ReaderPage  # noqa: E402, F401

@@ -128,3 +128,13 @@ def _english():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with an empty cache: a new test database reuses the ids that version
+    cached reader pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
