@@ -199,6 +199,10 @@ USE_I18N = True
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 
+# Uploaded photo files (records.photos); readers get them only through records.views.photo_file.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "media/"
+
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "config" / "static"]

@@ -7,10 +7,12 @@ from django.views.generic import RedirectView
 from config import languages
 from records.reader.cache import reader_page
 from records.sitemaps import SITEMAPS
+from records.views import photo_file
 
 urlpatterns = [
     path("", RedirectView.as_view(url=f"/{languages.DEFAULT_SOURCE}/", permanent=False)),
     path("admin/", admin.site.urls),
+    path("photos/<str:name>", photo_file, name="photo_file"),
     path(
         "sitemap.xml",
         reader_page(sitemap),

@@ -119,6 +119,8 @@ class Photo(models.Model):
     position = models.PositiveIntegerField(_("position"), default=0)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
+    # Content-addressed (records.photos): the name is the SHA-256 of the file's bytes.
+    image = models.ImageField(_("image"), upload_to="photos/", max_length=200, blank=True)
 
     class Meta:
         ordering = ["release", "position", "id"]
@@ -225,4 +227,4 @@ class Publication(models.Model):
 
 
 # The reader read model lives with its readers; imported here so Django registers it.
-from .reader.models import ReaderPage  # noqa: E402, F401
+from .reader.models import ReaderImage, ReaderPage  # noqa: E402, F401

@@ -3,8 +3,9 @@
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -14,8 +15,9 @@ from django.utils.translation import gettext as _
 from config import languages
 
 from .models import Topic
+from .photos import RENDITION_NAME
 from .reader.cache import reader_page
-from .reader.models import ReaderPage
+from .reader.models import ReaderImage, ReaderPage
 from .reader.search import search_pages
 from .reader.selectors import (
     latest_pages,
@@ -145,6 +147,38 @@ def _switcher(view_name, siblings):
     ]
 
 
+def _photo(photo):
+    """Return a page's photo with what a responsive ``<img>`` needs, when it has a file."""
+    image = photo.get("image")
+    if not image:
+        return photo
+    urls = [(width, reverse("photo_file", args=[name])) for width, name in image["renditions"]]
+    middle = urls[min(1, len(urls) - 1)]
+    return {
+        **photo,
+        "src": middle[1],
+        "srcset": ", ".join(f"{url} {width}w" for width, url in urls),
+        "width": image["width"],
+        "height": image["height"],
+    }
+
+
+def photo_file(request, name):
+    """Serve a photo rendition, only while it belongs to a published revision."""
+    match = RENDITION_NAME.match(name)
+    path = f"photos/renditions/{name}"
+    if (
+        match is None
+        or not ReaderImage.objects.filter(digest=match["digest"]).exists()
+        or not default_storage.exists(path)
+    ):
+        raise Http404(_("No published photo has this name."))
+    response = FileResponse(default_storage.open(path, "rb"), content_type="image/jpeg")
+    # Content-addressed: the bytes behind a name never change.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
 @reader_page
 def release_detail(request, slug):
     """Show the published revision of a release in the reader's language."""
@@ -156,7 +190,7 @@ def release_detail(request, slug):
     context = {
         "page": page,
         "segments": [SimpleNamespace(**segment) for segment in page.units["segments"]],
-        "photos": page.units["photos"],
+        "photos": [_photo(photo) for photo in page.units["photos"]],
         "switcher": switcher,
         "compare_url": _url("records:release_compare", page.language, page.slug)
         if len(siblings) > 1

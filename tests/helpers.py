@@ -3,6 +3,7 @@
 from io import StringIO
 
 from django.core.management import call_command
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
 from records.services import release_write
@@ -49,7 +50,8 @@ def form_data(response):
         for sub in formset.forms:
             for name in sub.fields:
                 value = sub[name].value()
-                if value is None or value is False:
+                # A browser sends no file for a file input left alone.
+                if value is None or value is False or isinstance(value, FieldFile):
                     continue
                 data[sub.add_prefix(name)] = value
     return data

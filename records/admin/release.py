@@ -28,7 +28,7 @@ from ..services import (
     revision_snapshot,
 )
 from .base import ReadOnlyAdmin, locked_fields
-from .forms import KeyedInlineFormSet, ReleaseAdminForm, content_from_forms
+from .forms import KeyedInlineFormSet, PhotoInlineForm, ReleaseAdminForm, content_from_forms
 from .views import (
     CompareView,
     HistoryView,
@@ -81,9 +81,10 @@ class SegmentInline(_StructureInline, TranslationStackedInline):
 
 class PhotoInline(_StructureInline, TranslationTabularInline):
     model = Photo
-    fields = ("position", "caption", "credit")
+    form = PhotoInlineForm
+    fields = ("position", "caption", "credit", "image")
     translated = ("caption", "credit")
-    structure = ("position",)
+    structure = ("position", "image")
 
 
 class _WriteRefused(Exception):

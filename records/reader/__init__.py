@@ -7,7 +7,7 @@
 - :mod:`.cache` — per-language page caching and conditional GET.
 """
 
-from .models import ReaderPage
+from .models import ReaderImage, ReaderPage
 from .writing import reader_page_write, reader_rebuild
 
-__all__ = ["ReaderPage", "reader_page_write", "reader_rebuild"]
+__all__ = ["ReaderImage", "ReaderPage", "reader_page_write", "reader_rebuild"]

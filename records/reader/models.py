@@ -89,3 +89,13 @@ class ReaderPage(models.Model):
 
     def __str__(self):
         return f"{self.slug} [{self.language}]"
+
+
+class ReaderImage(models.Model):
+    """A photo file a reader page shows: only these are served to readers."""
+
+    page = models.ForeignKey(ReaderPage, on_delete=models.CASCADE, related_name="images")
+    digest = models.CharField(max_length=64, db_index=True)
+
+    def __str__(self):
+        return self.digest

@@ -1,6 +1,6 @@
 """Reading the read model: every reader page is a constant number of indexed queries."""
 
-from django.db.models import Max
+from django.db.models import Subquery
 from django.utils import timezone
 
 from config import languages
@@ -24,10 +24,17 @@ def reader_state():
     The version names the newest publication and the newest page row, so a publish (or a
     rebuild) changes it in every process at once.
     """
-    found = ReaderPage.objects.aggregate(
-        publication=Max("publication_id"), page=Max("id"), at=Max("published_at")
+    # Two primary-key lookups (an aggregate of several columns would scan the table).
+    newest = (
+        Publication.objects.order_by("-id")
+        .annotate(page=Subquery(ReaderPage.objects.order_by("-id").values("id")[:1]))
+        .values_list("id", "page", "published_at")
+        .first()
     )
-    return f"{found['publication'] or 0}.{found['page'] or 0}", found["at"]
+    if newest is None:
+        return "0.0", None
+    publication, page, published_at = newest
+    return f"{publication}.{page or 0}", published_at
 
 
 def latest_pages(language, topic_slug=None, year=None):

@@ -99,6 +99,10 @@ def snippet(language, query, text, length=SNIPPET_CHARS):
         spans = [m.span() for m in WORD.finditer(text) if matches(m.group())]
     first = spans[0][0] if spans else 0
     begin = max(0, first - length // 3)
+    # Start at a word where words are spaced (never past the first match).
+    space = text.find(" ", begin, first)
+    if begin > 0 and space != -1:
+        begin = space + 1
     end = min(len(text), begin + length)
     out, cursor = [], begin
     for start, stop in spans:

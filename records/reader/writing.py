@@ -12,9 +12,10 @@ from django.utils import translation
 
 from ..models import Publication, Topic
 from ..numbering import number_segments
+from ..photos import IMAGE_NAME, photo_renditions
 from ..snapshots import snapshot_upgrade
 from ..units import translatable_units
-from .models import ReaderPage
+from .models import ReaderImage, ReaderPage
 from .search import search_index_clear, search_index_write
 from .text import index_columns
 
@@ -38,6 +39,13 @@ def _summary(segments):
                 text = text[: SUMMARY_CHARS - 1].rstrip() + "…"
             return text
     return ""
+
+
+def _image(name):
+    """Return what a page needs to show stored image ``name`` (renditions made once)."""
+    if not name:
+        return {}
+    return {"image": {"digest": IMAGE_NAME.match(name)["digest"], **photo_renditions(name)}}
 
 
 def render_segments(segments, language):
@@ -84,6 +92,7 @@ def page_fields(publication, topic=None):
                     "key": photo["key"],
                     "caption": photo["caption"].get(language, ""),
                     "credit": photo["credit"].get(language, ""),
+                    **_image(photo.get("image")),
                 }
                 for photo in snapshot["photos"]
             ],
@@ -108,6 +117,12 @@ def reader_page_write(publication, topic=None):
         defaults=page_fields(publication, topic),
     )
     search_index_write(page)
+    page.images.all().delete()
+    ReaderImage.objects.bulk_create(
+        ReaderImage(page=page, digest=photo["image"]["digest"])
+        for photo in page.units["photos"]
+        if photo.get("image")
+    )
     return page
 
 

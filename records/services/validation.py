@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from config import languages
 
 from ..models import Photo, Release, Topic
+from ..photos import PhotoImageError, image_name_check
 from ..snapshots import DOCUMENT_FORMAT
 from ..vocabulary import SegmentKind
 from .errors import TOO_LONG, ReleaseContentError
@@ -232,6 +233,7 @@ def content_from_document(document):
                 "key": _key(item.get("key"), path, photo_keys),
                 "caption": _texts(item.get("caption"), f"{path}.caption"),
                 "credit": _texts(item.get("credit"), f"{path}.credit"),
+                **({"image": _image(item["image"], path)} if item.get("image") else {}),
             }
         )
     revision = document.get("revision")
@@ -288,6 +290,13 @@ def content_complete(content, previous=None):
     }
 
 
+def _image(name, path):
+    try:
+        return image_name_check(name)
+    except PhotoImageError as error:
+        raise ReleaseContentError(f"{path}.image: {error}") from None
+
+
 def _limit(model, name):
     return model._meta.get_field(name).max_length or MAX_UNIT_CHARS
 
@@ -327,6 +336,8 @@ def content_validate(content):
     for index, photo in enumerate(content["photos"]):
         texts(photo["caption"], f"photos[{index}].caption", _limit(Photo, "caption"))
         texts(photo["credit"], f"photos[{index}].credit", _limit(Photo, "credit"))
+        if photo.get("image"):
+            _image(photo["image"], f"photos[{index}]")
     for index, segment in enumerate(content["segments"]):
         path = f"segments[{index}]"
         _kind(segment["kind"], path)

@@ -4,6 +4,7 @@ Screenshots (desktop and phone) are saved under var/screenshots/ (gitignored) an
 tmp dir, as artifacts to look at.
 """
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -117,3 +118,38 @@ def test_phone_layout_has_no_horizontal_scroll(browser, demo_live, tmp_path):
         assert horizontal_overflow(page) <= 0, name
         shoot(page, tmp_path, f"{name}-phone")
     context.close()
+
+
+def test_photo_with_an_image_is_shown_with_its_caption(browser, demo_live, tmp_path, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    from records.photos import photo_image_store
+    from records.services import release_publish, release_write
+    from records.snapshots import release_snapshot
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    picture = Image.new("RGB", (1600, 1000), (34, 85, 136))
+    ImageDraw.Draw(picture).ellipse((500, 200, 1100, 800), fill=(240, 200, 60))
+    data = io.BytesIO()
+    picture.save(data, "JPEG")
+    name = photo_image_store(SimpleUploadedFile("summit.jpg", data.getvalue()))
+    release, editor = demo_live["release"], demo_live["users"]["editor"]
+    content = release_snapshot(release)
+    content["photos"][0]["image"] = name
+    release_write(content, author=editor, based_on=release.head_number)
+    release.refresh_from_db()
+    release_publish(release, "en", author=editor)
+
+    for viewport, label in ((DESKTOP, "desktop"), (PHONE, "phone")):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(f"{demo_live['url']}/en/releases/{release.slug}/")
+        image = page.locator("figure.photo img")
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('figure.photo img').complete")
+        assert image.evaluate("img => img.naturalWidth") > 0
+        assert image.get_attribute("alt") == release.photos.order_by("position")[0].caption_en
+        assert horizontal_overflow(page) <= 0
+        shoot(page, tmp_path, f"photo-en-{label}")
+        context.close()
