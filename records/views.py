@@ -123,9 +123,8 @@ def _not_published(request, slug, siblings, view_name):
         }
         for code, row in siblings.items()
     ]
-    return render(
-        request, NOT_PUBLISHED, {"links": links, "switcher": _every_language(request)}, status=404
-    )
+    switcher = _switcher(view_name, siblings)
+    return render(request, NOT_PUBLISHED, {"links": links, "switcher": switcher}, status=404)
 
 
 def _release_page(request, slug, view_name):

@@ -106,6 +106,26 @@ def test_release_not_published_in_this_language_links_where_it_is(client, seed_r
         assert 'hreflang="ru"' not in page.split("language-versions")[1]
 
 
+def test_a_published_slug_leads_to_the_current_one(client, demo):
+    release, editor = demo["release"], demo["users"]["editor"]
+    old = release.slug
+    content = release_snapshot(release)
+    content["slug"] = "summit-hamburg"
+    release_write(content, author=editor, based_on=release.head_number, release_id=release.pk)
+    release.refresh_from_db()
+    release_publish(release, "en", author=editor)
+    moved = client.get(url("records:release_detail", "en", old))
+    assert moved.status_code == 301
+    assert moved["Location"] == url("records:release_detail", "en", "summit-hamburg")
+    # Japanese readers still read the revision published under the old slug.
+    assert client.get(url("records:release_detail", "ja", old)).status_code == 200
+    back = client.get(url("records:release_detail", "ja", "summit-hamburg"))
+    assert back.status_code == 301 and back["Location"] == url("records:release_detail", "ja", old)
+    # The switcher of each language links that language's own slug.
+    page = client.get(url("records:release_detail", "en", "summit-hamburg")).content.decode()
+    assert f'href="{url("records:release_detail", "ja", old)}" hreflang="ja"' in page
+
+
 def test_switcher_and_hreflang_name_only_published_languages(client, seed_release, editor):
     release_publish(seed_release, "en", author=editor)
     response = client.get(url("records:release_detail", "en", seed_release.slug))
