@@ -79,7 +79,9 @@ def _fts_expression(language, query):
         return " AND ".join(parts)
     if spec.search_lemmas:
         return " AND ".join(
-            "lemmas : (" + " OR ".join(_quoted(lemma) for lemma in word_lemmas(word)) + ")"
+            "lemmas : ("
+            + " OR ".join(_quoted(lemma) for lemma in word_lemmas(language, word))
+            + ")"
             for word in words
         )
     return " AND ".join("{title body} : " + _quoted(word) for word in words)

@@ -19,23 +19,25 @@ def normalize(text):
 
 
 @functools.cache
-def _morph():
+def _morph(language):
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    # pymorphy3 names its dictionaries by language code (pymorphy3-dicts-<code>).
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
 @functools.lru_cache(maxsize=50_000)
-def word_lemmas(word):
-    """Return every lemma of ``word`` (all parses of an ambiguous word), folded."""
-    found = {normalize(parse.normal_form) for parse in _morph().parse(word)}
+def word_lemmas(language, word):
+    """Return every lemma of ``word`` in ``language`` (all parses of an ambiguous word)."""
+    found = {normalize(parse.normal_form) for parse in _morph(language).parse(word)}
     found.add(word)
     return tuple(sorted(found))
 
 
-def lemmas_text(text):
+def lemmas_text(language, text):
     """Return the lemmas of every word of ``text``, space-separated."""
-    return " ".join(lemma for word in WORD.findall(normalize(text)) for lemma in word_lemmas(word))
+    words = WORD.findall(normalize(text))
+    return " ".join(lemma for word in words for lemma in word_lemmas(language, word))
 
 
 def bigrams(text):
@@ -61,7 +63,7 @@ def index_columns(language, title, body):
     if spec.search_config is None:
         return "", bigrams_text(text)
     if spec.search_lemmas:
-        return lemmas_text(text), ""
+        return lemmas_text(language, text), ""
     return "", ""
 
 
@@ -75,8 +77,8 @@ def _matcher(language, query):
     spec = languages.get(language)
     words = query_words(query)
     if spec.search_lemmas:
-        wanted = {lemma for word in words for lemma in word_lemmas(word)}
-        return lambda token: bool(wanted.intersection(word_lemmas(normalize(token))))
+        wanted = {lemma for word in words for lemma in word_lemmas(language, word)}
+        return lambda token: bool(wanted.intersection(word_lemmas(language, normalize(token))))
     # Stemmed languages: a word matches when it shares the query word's stem-like prefix.
     stems = [word[: max(4, len(word) - 2)] if len(word) > 4 else word for word in words]
     return lambda token: any(normalize(token).startswith(stem) for stem in stems)
