@@ -205,6 +205,11 @@ def release_detail(request, slug):
             kind="article",
         ),
     }
+    pictured = next((photo for photo in context["photos"] if photo.get("src")), None)
+    if pictured:
+        largest = pictured["image"]["renditions"][-1][1]
+        context["meta"]["image"] = request.build_absolute_uri(reverse("photo_file", args=[largest]))
+        context["meta"]["image_alt"] = pictured["caption"]
     if context["lag"]:
         source = siblings[context["lag"]["language"]]
         context["lag_url"] = _url(

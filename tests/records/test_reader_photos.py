@@ -78,6 +78,8 @@ def test_readers_get_a_responsive_image_only_once_published(client, demo):
     caption = release.photos.order_by("position")[0].caption_en
     assert f'alt="{caption}"' in page
     assert f"{rendition} 960w" in page and 'width="1200" height="800"' in page
+    largest = reverse("photo_file", args=[f"{digest}-1200.jpg"])
+    assert f'<meta property="og:image" content="http://testserver{largest}">' in page
     # The second photo has no file: its caption box stays.
     assert page.count('<figure class="photo">') == 1
     response = client.get(rendition)
