@@ -276,7 +276,7 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     topic = request.GET.get("topic", "")
     year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else None
+    year = int(year) if year.isdigit() and len(year) == 4 else None
     results = None
     if query:
         pages = latest_pages(language, topic_slug=topic or None, year=year).only(*SEARCH_FIELDS)

@@ -94,6 +94,8 @@ def _pg_query(language, query):
     result = None
     for word in query_words(query)[:MAX_QUERY_WORDS]:
         if len(word) == 1:
+            if not word.isalnum():
+                continue
             part = SearchQuery(f"{word}:*", config="simple", search_type="raw")
         else:
             part = SearchQuery(" ".join(bigrams(word)), config="simple", search_type="phrase")

@@ -306,6 +306,10 @@ def test_search_without_words_shows_the_form(client, demo):
     response = search(client, "en", "")
     assert response.status_code == 200 and response.context["results"] is None
     assert list(search(client, "en", "!!!").context["results"]) == []
+    # Odd input is searched as words, never an error.
+    for language in languages.CODES:
+        for query in ('"AND" OR ( NEAR *', "_ a", "x:*", "ア", "'; DROP"):
+            assert search(client, language, query, year=99999).status_code == 200
 
 
 # --- caching and the read model --------------------------------------------------------------
