@@ -89,3 +89,59 @@ def line(name, size, label, measured, baseline, count):
         f"{name:<28}{size:>9}{label:>7}{measured:>10.0f}{baseline:>10.0f}"
         f"{measured / baseline:>8.2f}{count:>9}"
     )
+
+
+CLIENTS = 8
+
+
+def served_rate(base, path, seconds=SECONDS):
+    """Return requests per second of ``CLIENTS`` threads getting ``path`` from a live server."""
+    import http.client
+    import threading
+    from urllib.parse import urlsplit
+
+    host = urlsplit(base)
+    counts = [0] * CLIENTS
+    stop = time.perf_counter() + seconds
+
+    def run(index):
+        while time.perf_counter() < stop:
+            connection = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            connection.close()
+            assert response.status == 200, (path, response.status)
+            counts[index] += 1
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(CLIENTS)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / (time.perf_counter() - start)
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(ROOT_URLCONF="tests.benchmarks.urls_reader")
+def test_reader_pages_on_a_threaded_server(live_server):
+    """The same pages from Django's threaded live server, 8 concurrent clients, cached."""
+    from translations.demo import demo_load_all
+
+    demo = demo_load_all(password="bench-password-1", scenario=False)
+    template = ReaderPage.objects.get(language="en")
+    reader_archive(1_000, template, demo["release"].topic)
+    print()
+    print(f"threaded live server, {CLIENTS} clients, 1000 releases, cached")
+    for name, path in (
+        ("release", "/en/releases/archive-500/"),
+        ("home", "/en/"),
+        ("topic", "/en/topics/japan-russia-relations/"),
+    ):
+        served_rate(live_server.url, path, 0.2)  # fill the cache
+        before = served_rate(live_server.url, CONSTANT)
+        measured = served_rate(live_server.url, path)
+        after = served_rate(live_server.url, CONSTANT)
+        baseline = (before + after) / 2
+        line(name, 1_000, "on", measured, baseline, 1)
