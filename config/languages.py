@@ -22,10 +22,14 @@ class Language:
 
     code: str
     name: str
-    # Markers rendered per kind and depth; ``{decimal}``, ``{roman}``, ``{katakana}``
-    # and ``{cyrillic}`` are replaced by the counter in that numeral system.
+    # Markers rendered per marker style (``"<style>@<level>"``: at that level only) and for
+    # bullets; ``{decimal}``, ``{roman}``, ``{latin}``, ``{katakana}`` and ``{cyrillic}`` are
+    # replaced by the counter in that numeral system.
     numbering: MappingProxyType = field(repr=False)
     matching: str = WORDS
+    # How release texts in this language are written: the reader of ``records.segmenter``
+    # that parses them ("english", "japanese", "russian").
+    conventions: str = "english"
     # Plural-Forms header of the PO files handed to translators.
     plural_forms: str = "nplurals=2; plural=(n != 1);"
     # PostgreSQL text search configuration (None: index character bigrams instead).
@@ -35,7 +39,13 @@ class Language:
 
 
 def _numbering(**markers):
-    return MappingProxyType(markers)
+    """Map marker styles to templates: ``lower_latin`` → ``lower-latin``, ``x_4`` → ``x@4``."""
+    styles = {}
+    for name, template in markers.items():
+        stem, _separator, level = name.rpartition("_")
+        name = f"{stem}@{level}" if level.isdigit() else name
+        styles[name.replace("_", "-")] = template
+    return MappingProxyType(styles)
 
 
 LANGUAGES = (
@@ -43,22 +53,29 @@ LANGUAGES = (
         code="en",
         name=_("English"),
         numbering=_numbering(
-            heading1="{decimal}.",
-            heading2="({decimal})",
-            item="({roman})",
+            decimal="{decimal}.",
+            parenthesised="({decimal})",
+            lower_roman="({roman})",
+            lower_latin="({latin})",
             bullet="•",
         ),
+        conventions="english",
         search_config="english",
     ),
     Language(
         code="ja",
         name=_("Japanese"),
         numbering=_numbering(
-            heading1="{decimal}",
-            heading2="({decimal})",
-            item="{katakana}",
+            decimal="{decimal}",
+            parenthesised="({decimal})",
+            lower_roman="{katakana}",
+            lower_latin="{katakana}",
+            # Lists nested in a list: ア, then (ア).
+            lower_roman_4="({katakana})",
+            lower_latin_4="({katakana})",
             bullet="・",
         ),
+        conventions="japanese",
         matching=CHARACTERS,
         plural_forms="nplurals=1; plural=0;",
         search_config=None,
@@ -67,11 +84,13 @@ LANGUAGES = (
         code="ru",
         name=_("Russian"),
         numbering=_numbering(
-            heading1="{decimal}.",
-            heading2="{decimal})",
-            item="{cyrillic})",
+            decimal="{decimal}.",
+            parenthesised="{decimal})",
+            lower_roman="{cyrillic})",
+            lower_latin="{cyrillic})",
             bullet="•",
         ),
+        conventions="russian",
         plural_forms=(
             "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
             "(n%100<10 || n%100>=20) ? 1 : 2);"

@@ -4,8 +4,12 @@ On SQLite a trigger refuses UPDATE and DELETE of revisions while ``concord_guard
 The function is registered on every connection Django opens; a connection that lacks it (a
 stray ``sqlite3`` shell) fails the trigger too, so it cannot change revisions either. The
 test suite turns the guard off only to flush the tables after a transactional test.
+
+Every SQLite connection also tells Django its real limit of query variables: Django 5.2
+assumes 999 and splits bulk writes of a few hundred rows into many queries.
 """
 
+import sqlite3
 import threading
 
 from django.db.backends.signals import connection_created
@@ -27,6 +31,10 @@ def _install(sender, connection, **kwargs):
         connection.connection.create_function(
             "concord_guard", 0, lambda: 1 if guard_enabled() else 0, deterministic=False
         )
+        # Bulk creates and updates then take one query up to the limit SQLite was built with
+        # (32,766 or more since SQLite 3.32), as Django 6 does by itself.
+        limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        connection.features.max_query_params = max(limit, 999)
 
 
 def sqlite_triggers(table):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config import languages
 
-from .vocabulary import SegmentKind
+from .vocabulary import MarkerStyle, SegmentKind
 
 # Revision numbers are PositiveIntegerField values; larger numbers cannot name one.
 REVISION_NUMBER_MAX = 2**31 - 1
@@ -89,6 +89,7 @@ class Release(models.Model):
 
 class Segment(models.Model):
     Kind = SegmentKind
+    Style = MarkerStyle
 
     release = models.ForeignKey(
         Release, on_delete=models.CASCADE, related_name="segments", verbose_name=_("release")
@@ -97,6 +98,10 @@ class Segment(models.Model):
     position = models.PositiveIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PARAGRAPH)
     level = models.PositiveSmallIntegerField(_("level"), default=0)
+    # The marker's numeral system as written; the number itself comes from the position.
+    style = models.CharField(
+        _("marker style"), max_length=30, choices=MarkerStyle, default=MarkerStyle.NONE, blank=True
+    )
     text = models.TextField(_("text"), blank=True)
 
     class Meta:

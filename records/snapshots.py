@@ -6,10 +6,13 @@ import json
 from config import languages
 from config.languages import CODES as LANGUAGE_CODES
 
+from .vocabulary import implied_style
+
 DOCUMENT_FORMAT = "concord.release"
 DOCUMENT_VERSION = 1
-# Version 2 added the source language and the topic's names as published with the release.
-SCHEMA_VERSION = 2
+# Version 2 added the source language and the topic's names as published with the release;
+# version 3 the marker style of each segment.
+SCHEMA_VERSION = 3
 # Fields a snapshot derives from elsewhere (the topic row, the format): never merged or edited.
 DERIVED_FIELDS = ("schema_version", "topic_name")
 
@@ -48,6 +51,7 @@ def release_snapshot(release, segments=None, photos=None):
                 "key": str(segment.key),
                 "kind": segment.kind,
                 "level": segment.level,
+                "style": segment.style,
                 "text": translated(segment, "text"),
             }
             for segment in segments
@@ -58,16 +62,26 @@ def release_snapshot(release, segments=None, photos=None):
 def snapshot_upgrade(snapshot, topic_name=None):
     """Return ``snapshot`` in the current schema; older ones get the defaults of their time.
 
-    ``topic_name`` stands in for the names a version-1 snapshot did not record.
+    ``topic_name`` stands in for the names a version-1 snapshot did not record; segments of
+    snapshots before version 3 get the marker style their kind and level were rendered with,
+    so that an unchanged release still has the checksum of its newest revision.
     """
     if snapshot.get("schema_version") == SCHEMA_VERSION:
         return snapshot
     return {
-        "schema_version": SCHEMA_VERSION,
         **snapshot,
+        "schema_version": SCHEMA_VERSION,
         "topic_name": snapshot.get("topic_name") or dict(topic_name or {}),
         "source_language": snapshot.get("source_language", languages.DEFAULT_SOURCE),
+        "segments": [segment_upgrade(segment) for segment in snapshot.get("segments", [])],
     }
+
+
+def segment_upgrade(segment):
+    """Return a snapshot segment with its marker style (implied by kind and level if absent)."""
+    if "style" in segment:
+        return segment
+    return {**segment, "style": implied_style(segment.get("kind"), segment.get("level", 0))}
 
 
 def snapshot_checksum(snapshot):

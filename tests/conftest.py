@@ -138,3 +138,30 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+# --- a real browser (tests marked ``browser``) -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A Chromium driven by Playwright, shared by a module's tests; skips where missing."""
+    from tests.browser_support import chromium
+
+    yield from chromium(pytest.importorskip("playwright.sync_api"))
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_live(live_server):
+    """The full demo (with the work in progress) behind a live server."""
+    from tests.browser_support import demo_live
+
+    return demo_live(live_server, scenario=True)

@@ -1,15 +1,19 @@
 """Helpers shared by the test modules (test modules never import one another)."""
 
+from html.parser import HTMLParser
 from io import StringIO
+from pathlib import Path
 
 from django.core.management import call_command
-from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 
 from records.services import release_write
 from records.snapshots import release_snapshot
 from translations.matching import TermSpec
 from translations.services import release_terms_check
+
+DATA = Path(__file__).resolve().parent / "data"
+SEED = DATA / "release-seed-2017-07-07.txt"
 
 # --- management commands -------------------------------------------------------------------
 
@@ -33,27 +37,60 @@ def change_url(release):
     return reverse("admin:records_release_change", args=[release.pk])
 
 
+class _FormFields(HTMLParser):
+    """Collect what a browser submits from a page's forms: named inputs, textareas, selects."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.data = {}
+        self._textarea = self._select = None
+        self._option = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and "disabled" not in attrs:
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "image", "reset", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.data.setdefault(name, attrs.get("value", "on" if kind == "checkbox" else ""))
+        elif tag == "textarea" and name and "disabled" not in attrs:
+            self._textarea = name
+            self.data[name] = ""
+        elif tag == "select" and name and "disabled" not in attrs:
+            self._select, self._option = name, None
+        elif tag == "option" and self._select:
+            value = attrs.get("value", "")
+            if "selected" in attrs or self._select not in self.data:
+                self.data[self._select] = value
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea] += data
+
+
 def form_data(response):
-    """Return the POST data a browser would send back for an admin change form unchanged."""
-    data = {}
-    form = response.context["adminform"].form
-    for name in form.fields:
-        value = form[name].value()
-        if value is None:
-            continue
-        data[form.add_prefix(name)] = value
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        for name in management.fields:
-            data[management.add_prefix(name)] = management[name].value()
-        for sub in formset.forms:
-            for name in sub.fields:
-                value = sub[name].value()
-                # A browser sends no file for a file input left alone.
-                if value is None or value is False or isinstance(value, FieldFile):
-                    continue
-                data[sub.add_prefix(name)] = value
+    """Return the POST data a browser sends back for an admin change form left unchanged.
+
+    Read from the page's HTML, as a browser does: a field the form has but the page does not
+    render is not sent.
+    """
+    parser = _FormFields()
+    parser.feed(response.content.decode())
+    data = parser.data
+    data.pop("csrfmiddlewaretoken", None)
+    for name, value in data.items():
+        # A browser sends a textarea's text without the newline right after its start tag.
+        if value.startswith("\n"):
+            data[name] = value[1:]
     return data
 
 

@@ -1,51 +1,10 @@
 """A real Chromium through Playwright: the reader site and the tabbed admin (skips without it)."""
 
-import os
-import shutil
-
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests.browser_support import BROWSER_PASSWORD
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("no Chromium on this machine (apt-get install chromium)")
-    # Playwright's sync API runs an event loop; the test's own ORM calls are synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def demo_live(live_server):
-    from translations.demo import demo_load_all
-
-    loaded = demo_load_all(password="browser-password-1")
-    loaded["url"] = live_server.url
-    return loaded
 
 
 def test_reader_reads_and_switches_languages(page, demo_live, tmp_path):
@@ -69,7 +28,7 @@ def test_editor_edits_japanese_title_in_tabbed_admin(page, demo_live):
     url = demo_live["url"]
     page.goto(f"{url}/admin/login/")
     page.fill("#id_username", "editor")
-    page.fill("#id_password", "browser-password-1")
+    page.fill("#id_password", BROWSER_PASSWORD)
     page.click("input[type=submit]")
     release = demo_live["release"]
     page.goto(f"{url}/admin/records/release/{release.pk}/change/")
@@ -83,9 +42,11 @@ def test_editor_edits_japanese_title_in_tabbed_admin(page, demo_live):
     title.fill("日露首脳会談（ハンブルク）")
     page.fill("#id_revision_message", "Title with the place")
     page.click("input[name=_continue]")
-    assert "Saved as revision 3." in page.locator(".messagelist").inner_text()
+    # The demo ends with work in progress: the editor's save comes after its revisions.
+    number = release.head_number + 1
+    assert f"Saved as revision {number}." in page.locator(".messagelist").inner_text()
     from records.models import Revision
 
-    revision = Revision.objects.get(release=release, number=3)
+    revision = Revision.objects.get(release=release, number=number)
     assert revision.snapshot["title"]["ja"] == "日露首脳会談（ハンブルク）"
     assert revision.message == "Title with the place"

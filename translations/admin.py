@@ -21,6 +21,7 @@ from records.admin import ReadOnlyAdmin, object_pk_or_404
 from records.permissions import editable_languages
 
 from . import admin_review  # noqa: F401 (registers the review records' read-only admin)
+from .admin_exchange import glossary_urls, release_urls
 from .exchange import GlossaryFormatError, TermData
 from .models import Concept, ReleaseTermFindings, Term
 from .selectors import (
@@ -164,6 +165,9 @@ class ConceptAdmin(TabbedTranslationAdmin):
     )
     inlines = [TermInline]
 
+    def get_urls(self):
+        return glossary_urls(self) + super().get_urls()
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("terms")
 
@@ -217,6 +221,9 @@ class ReleaseTermFindingsAdmin(ReadOnlyAdmin):
     )
     search_fields = ("slug", *(f"title_{code}" for code in languages.CODES))
     list_select_related = ("topic",)
+
+    def get_urls(self):
+        return release_urls(self) + super().get_urls()
 
     def get_queryset(self, request):
         return (

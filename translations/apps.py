@@ -8,11 +8,17 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.contrib import admin
         from django.db.models.signals import post_migrate
 
         from records.extensions import registry
 
-        from .receivers import enqueue_release_terms_check, release_term_links
+        from .admin_exchange import release_exchange_links
+        from .receivers import (
+            enqueue_release_terms_check,
+            release_term_links,
+            release_workbench_links,
+        )
         from .review.gate import publication_guard, publication_status
         from .review.progress import release_progress
         from .review.states import states_after_revision
@@ -25,3 +31,7 @@ class TranslationsConfig(AppConfig):
         registry.publication_status(publication_status)
         registry.release_summaries(release_progress)
         registry.add_release_links(release_term_links)
+        registry.add_release_links(release_workbench_links)
+        registry.add_release_links(release_exchange_links)
+        # The admin's index offers "My work" (the review queue) above the applications.
+        admin.site.index_template = "translations/review/admin_index.html"

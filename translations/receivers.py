@@ -23,3 +23,15 @@ def release_term_links(request, release):
         (f"{url}?lang={code}", _("Terms (%(code)s)") % {"code": code}, code)
         for code in languages.targets(release.source_language)
     ]
+
+
+def release_workbench_links(request, release):
+    """Return links to the release's workbench, one per target language."""
+    return [
+        (
+            reverse("translations:workbench", args=[release.pk, code]),
+            _("Workbench (%(code)s)") % {"code": code},
+            code,
+        )
+        for code in languages.targets(release.source_language)
+    ]

@@ -58,6 +58,23 @@ def check_run(release, language):
     return CheckRun.objects.filter(release=release, language=language).first()
 
 
+def finding_spans(findings):
+    """Return ``(source_spans, target_spans)`` of ``findings`` for the ``highlight`` tag.
+
+    Spans are ``(start, end, severity, message)``; a missing term has only a source offset,
+    so it is marked in the source.
+    """
+    source = [
+        (f.source_start, f.source_end, f.severity, f.display_message())
+        for f in findings
+        if f.source_start is not None and f.start is None
+    ]
+    target = [
+        (f.start, f.end, f.severity, f.display_message()) for f in findings if f.start is not None
+    ]
+    return source, target
+
+
 def release_term_rows(release, language):
     """Return the segments of the head revision with the spans of their current findings.
 
@@ -77,6 +94,7 @@ def release_term_rows(release, language):
     rows = []
     for index, segment in enumerate(revision.snapshot["segments"], start=1):
         found = by_key.get(segment["key"], [])
+        source_spans, target_spans = finding_spans(found)
         rows.append(
             {
                 "position": index,
@@ -84,17 +102,8 @@ def release_term_rows(release, language):
                 "kind": segment["kind"],
                 "source": segment["text"].get(source, ""),
                 "target": segment["text"].get(language, ""),
-                # Missing terms have only a source offset: mark them in the source.
-                "source_spans": [
-                    (f.source_start, f.source_end, f.severity, f.display_message())
-                    for f in found
-                    if f.source_start is not None and f.start is None
-                ],
-                "target_spans": [
-                    (f.start, f.end, f.severity, f.display_message())
-                    for f in found
-                    if f.start is not None
-                ],
+                "source_spans": source_spans,
+                "target_spans": target_spans,
                 "findings": found,
             }
         )

@@ -57,3 +57,21 @@ def review_notify(batch):
     from .review import notify
 
     return {"batch": batch, "sent": notify.send(batch)}
+
+
+# A topic's zip is small work per release; the limits keep a stuck export from holding a worker.
+@shared_task(
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=3,
+    soft_time_limit=120,
+    time_limit=150,
+)
+def topic_export_zip(job_id):
+    """Build the zip of every release of a topic in one language (see exchange_bulk)."""
+    from .services.exchange_bulk import topic_zip_build
+
+    job = topic_zip_build(job_id)
+    if job is None:
+        return {"job": job_id, "skipped": "no such job"}
+    return {"job": job_id, "state": job["state"], "done": job["done"], "file": job["file"]}

@@ -55,7 +55,13 @@ class ReleaseAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PhotoInlineForm(forms.ModelForm):
+class KeyedInlineForm(forms.ModelForm):
+    """An inline row; its row's key is a field of the page, so the browser sends it back."""
+
+    row_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+
+class PhotoInlineForm(KeyedInlineForm):
     """A photo row: an uploaded image is stored (content-addressed) as soon as it is valid, and
     the row then carries the stored name, as the snapshot does."""
 
@@ -111,7 +117,7 @@ def _item_from_form(form, fields, base_item):
             if name in form.cleaned_data:
                 texts[code] = (form.cleaned_data[name] or "").strip()
         item[field] = texts
-    for name in ("kind", "level"):
+    for name in ("kind", "level", "style"):
         if name in form.cleaned_data:
             item[name] = form.cleaned_data[name]
     if "image" in form.cleaned_data:
@@ -169,7 +175,10 @@ def content_from_forms(base, form, formsets):
         name = formset.model._meta.model_name
         if name == "segment":
             content["segments"] = _items_from_formset(
-                formset, base.get("segments", []), ("text",), {"kind": "paragraph", "level": 0}
+                formset,
+                base.get("segments", []),
+                ("text",),
+                {"kind": "paragraph", "level": 0, "style": ""},
             )
         elif name == "photo":
             content["photos"] = _items_from_formset(
@@ -187,6 +196,7 @@ def conflict_label(conflict, base, theirs):
         "credit": _("credit"),
         "kind": _("kind"),
         "level": _("level"),
+        "style": _("marker style"),
         "slug": _("slug"),
         "date": _("date"),
         "topic": _("topic"),

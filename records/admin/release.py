@@ -28,7 +28,14 @@ from ..services import (
     revision_snapshot,
 )
 from .base import ReadOnlyAdmin, locked_fields
-from .forms import KeyedInlineFormSet, PhotoInlineForm, ReleaseAdminForm, content_from_forms
+from .forms import (
+    KeyedInlineForm,
+    KeyedInlineFormSet,
+    PhotoInlineForm,
+    ReleaseAdminForm,
+    content_from_forms,
+)
+from .importing import ReleaseImportView
 from .views import (
     CompareView,
     HistoryView,
@@ -53,6 +60,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 class _StructureInline:
     """Rows only editors add, delete or move; everyone edits their own languages' text."""
 
+    form = KeyedInlineForm
     formset = KeyedInlineFormSet
     extra = 0
     ordering = ("position", "id")
@@ -74,15 +82,15 @@ class _StructureInline:
 
 class SegmentInline(_StructureInline, TranslationStackedInline):
     model = Segment
-    fields = ("position", "kind", "level", "text")
+    fields = ("row_key", "position", "kind", "level", "style", "text")
     translated = ("text",)
-    structure = ("position", "kind", "level")
+    structure = ("position", "kind", "level", "style")
 
 
 class PhotoInline(_StructureInline, TranslationTabularInline):
     model = Photo
     form = PhotoInlineForm
-    fields = ("position", "caption", "credit", "image")
+    fields = ("row_key", "position", "caption", "credit", "image")
     translated = ("caption", "credit")
     structure = ("position", "image")
 
@@ -128,6 +136,9 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     inlines = [PhotoInline, SegmentInline]
     fields = ("slug", "topic", "date", "source_language", "title", "based_on", "revision_message")
     list_select_related = ("topic",)
+
+    class Media:
+        css = {"all": ("records/release_admin.css",)}
 
     def get_queryset(self, request):
         # The revision readers see, per language, in the list query: no query per row.
@@ -293,11 +304,18 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         ]
         return [
             path(
-                f"<path:object_id>/{name}/",
-                view(page.as_view(model_admin=self)),
-                name=f"{info}_{name}",
-            )
-            for name, page in pages
+                "import/",
+                view(ReleaseImportView.as_view(model_admin=self)),
+                name=f"{info}_import",
+            ),
+            *(
+                path(
+                    f"<path:object_id>/{name}/",
+                    view(page.as_view(model_admin=self)),
+                    name=f"{info}_{name}",
+                )
+                for name, page in pages
+            ),
         ] + super().get_urls()
 
 

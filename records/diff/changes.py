@@ -39,6 +39,9 @@ class SegmentChange:
     old_text: str
     new_text: str
     ops: tuple[TextOp, ...]
+    # Marker styles ("lower-latin"…); "" for none, None when the segment is added.
+    style: str = ""
+    old_style: str | None = None
 
     @property
     def text_changed(self) -> bool:
@@ -216,8 +219,11 @@ def _segment_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: s
         if before is not None:
             old_kind = str(before.get("kind") or "paragraph")
             old_level = int(before.get("level") or 0)
+        # A new marker style ("(i)" written as "(a)") changes the structure too.
         structure_changed = (
-            before is not None and after is not None and (old_kind, old_level) != (kind, level)
+            before is not None
+            and after is not None
+            and ((old_kind, old_level, before.get("style")) != (kind, level, after.get("style")))
         )
         old_text = _text(before.get("text"), language) if before is not None else ""
         new_text = _text(after.get("text"), language) if after is not None else ""
@@ -236,6 +242,8 @@ def _segment_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: s
                 old_text=old_text,
                 new_text=new_text,
                 ops=_ops(old_text, new_text, language),
+                style=str(current.get("style") or ""),
+                old_style=str(before.get("style") or "") if before is not None else None,
             )
         )
     return tuple(changes)

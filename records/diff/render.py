@@ -61,15 +61,15 @@ def _summary(counts: Mapping[str, int]) -> str:
 
 
 def _structure(change: SegmentChange) -> str:
-    label = change.kind if not change.level else f"{change.kind} level {change.level}"
+    label = _kind_label(change.kind, change.level, change.style)
     if change.structure_changed:
-        was = (
-            change.old_kind
-            if not change.old_level
-            else (f"{change.old_kind} level {change.old_level}")
-        )
-        label += f" (was {was})"
+        label += f" (was {_kind_label(change.old_kind, change.old_level, change.old_style)})"
     return label
+
+
+def _kind_label(kind, level, style) -> str:
+    label = kind if not level else f"{kind} level {level}"
+    return f"{label} {style}" if style else label
 
 
 def _segment_lines(change: SegmentChange, color: bool, escape: Escape) -> list[str]:

@@ -6,6 +6,7 @@
 - :mod:`.alignment` — keys kept across re-imports of a text;
 - :mod:`.writing` — locking, merging, applying, recording revisions, restoring;
 - :mod:`.importing` — JSON documents and text files;
+- :mod:`.versions` — another language's text aligned to a release's structure;
 - :mod:`.publishing` — publications.
 """
 
@@ -29,6 +30,7 @@ from .validation import (
     content_validate,
     document_parse,
 )
+from .versions import AlignmentError, alignment_plan, release_import_language
 from .writing import (
     REFUSE,
     REPORT,
@@ -48,6 +50,7 @@ __all__ = [
     "REPORT",
     "THEIRS",
     "ActionNotAllowed",
+    "AlignmentError",
     "Conflict",
     "MergeConflict",
     "PublicationError",
@@ -56,6 +59,7 @@ __all__ = [
     "RevisionConflict",
     "WriteResult",
     "align_keys",
+    "alignment_plan",
     "content_complete",
     "content_from_document",
     "content_from_parsed",
@@ -64,6 +68,7 @@ __all__ = [
     "merge_snapshots",
     "release_apply",
     "release_import_document",
+    "release_import_language",
     "release_import_text",
     "release_lock",
     "release_publish",

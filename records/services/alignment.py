@@ -41,7 +41,12 @@ def align_keys(old_segments, new_segments, source):
     """
 
     def signature(segment):
-        return (segment["kind"], segment["level"], segment["text"].get(source, ""))
+        return (
+            segment["kind"],
+            segment["level"],
+            segment.get("style", ""),
+            segment["text"].get(source, ""),
+        )
 
     matcher = difflib.SequenceMatcher(
         a=[signature(s) for s in old_segments],
@@ -71,7 +76,9 @@ def align_keys(old_segments, new_segments, source):
     return aligned
 
 
-def content_from_parsed(parsed, *, slug=None, title=None, previous=None, source=None):
+def content_from_parsed(
+    parsed, *, slug=None, title=None, previous=None, source=None, topic_slug=None
+):
     """Return release content for a parsed text release in ``source`` (default: the default
     source language), keeping keys and translations of ``previous`` (the current snapshot)
     where segments correspond."""
@@ -80,11 +87,12 @@ def content_from_parsed(parsed, *, slug=None, title=None, previous=None, source=
     if not title_text:
         raise ReleaseContentError(
             _(
-                "the release has no title: pass --title (the file has no photo caption to take it "
-                "from)"
+                "line %(line)s: the release has no title: pass --title (the file has no title "
+                "line above the date and no photo caption to take it from)"
             )
+            % {"line": parsed.date_line or 1}
         )
-    topic = slug_from(parsed.topic, 100)
+    topic = topic_slug if topic_slug is not None else slug_from(parsed.topic, 100)
     max_length = Release._meta.get_field("slug").max_length
     slug = slug or release_slug(title_text, parsed.date, topic, max_length)
     slug_check(slug, "--slug", max_length)
@@ -93,7 +101,7 @@ def content_from_parsed(parsed, *, slug=None, title=None, previous=None, source=
         return {**{code: "" for code in languages.CODES}, source: text}
 
     segments = [
-        {"key": None, "kind": s.kind, "level": s.level, "text": texts(s.text)}
+        {"key": None, "kind": s.kind, "level": s.level, "style": s.style, "text": texts(s.text)}
         for s in parsed.segments
     ]
     photos = [

@@ -1,10 +1,12 @@
 """Imports: JSON documents and release text files, each through the one write path."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from config import languages
 
-from ..models import Release
+from ..models import Release, Topic
+from ..slugs import slug_from
 from ..snapshots import snapshot_upgrade, translated
 from .alignment import content_from_parsed
 from .errors import ReleaseContentError, ReleaseExists
@@ -46,22 +48,73 @@ def _continues(release, content, source):
     )
 
 
+def topic_for_text(parsed, topic=None, release=None):
+    """Return ``(slug, name)`` of the topic of a parsed text: ``topic`` (a slug or a name),
+    else the breadcrumb, matched with an existing topic by slug or by its name in any language,
+    else ``release``'s topic."""
+    name = (topic or parsed.topic or "").strip()
+    if not name:
+        if release is not None:
+            return release.topic.slug, ""
+        raise ReleaseContentError(NO_TOPIC % {"section": parsed.section or _("none")})
+    found = Topic.objects.filter(slug=name).first()
+    for code in languages.CODES:
+        found = found or Topic.objects.filter(**{f"name_{code}": name}).first()
+    if found is not None:
+        # The breadcrumb fills the topic's name in the text's language if it has none.
+        return found.slug, parsed.topic if not topic else ""
+    if topic and slug_from(topic) == topic:
+        # A new topic named by its slug: the breadcrumb (if any) gives its name.
+        return topic, parsed.topic or topic
+    slug = slug_from(name, Topic._meta.get_field("slug").max_length)
+    if not slug:
+        raise ReleaseContentError(TOPIC_WITHOUT_SLUG % {"name": name})
+    return slug, name
+
+
+NO_TOPIC = gettext_lazy(
+    "line 1: the file names no topic (its breadcrumb: %(section)s); pass --topic with a topic's "
+    "slug or name"
+)
+TOPIC_WITHOUT_SLUG = gettext_lazy(
+    "line 1: the topic “%(name)s” is new and its name gives no ASCII slug; pass --topic with a slug"
+)
+
+
 def release_import_text(
-    parsed, *, slug=None, title=None, author=None, message="", into=None, source=None
+    parsed,
+    *,
+    slug=None,
+    title=None,
+    author=None,
+    message="",
+    into=None,
+    source=None,
+    topic=None,
 ):
     """Create or update a release from a parsed release text file in ``source``.
 
     A file whose slug is taken by a release it does not clearly continue is refused, naming
     that release; ``into`` (a slug) updates that release on purpose. An update is based on
     the newest revision and changes only the text's own language and the structure.
+    ``topic`` (a slug or name) stands in for a breadcrumb that names no topic.
     """
     source = source or languages.DEFAULT_SOURCE
+    release = None
     if into is not None:
         release = Release.objects.select_related("topic").filter(slug=into).first()
         if release is None:
             raise ReleaseContentError(_("--into: no release with slug “%(slug)s”") % {"slug": into})
         slug = slug or release.slug
-    content = content_from_parsed(parsed, slug=slug, title=title, source=source)
+    topic_slug, topic_name = topic_for_text(parsed, topic, release)
+    topic_names = {source: topic_name} if topic_name else {}
+    content = content_from_parsed(
+        parsed,
+        slug=_free_slug(parsed, slug, title, source, topic_slug),
+        title=title,
+        source=source,
+        topic_slug=topic_slug,
+    )
     if into is None:
         release = Release.objects.select_related("topic").filter(slug=content["slug"]).first()
         if release is not None and not _continues(release, content, source):
@@ -72,7 +125,12 @@ def release_import_text(
         previous = release.revisions.get(number=based_on).snapshot
         previous = snapshot_upgrade(previous, translated(release.topic, "name"))
         content = content_from_parsed(
-            parsed, slug=slug or release.slug, title=title, previous=previous, source=source
+            parsed,
+            slug=slug or release.slug,
+            title=title,
+            previous=previous,
+            source=source,
+            topic_slug=topic_slug,
         )
     return release_write(
         content,
@@ -80,5 +138,26 @@ def release_import_text(
         message=message or _("Imported from text"),
         based_on=based_on,
         release_id=release.pk if release is not None else None,
-        topic_names={source: parsed.topic},
+        topic_names=topic_names,
     )
+
+
+def _free_slug(parsed, slug, title, source, topic_slug):
+    """Return ``slug``, or for a title that gives no slug of its own (a Japanese one) the
+    topic's slug and the date with the first suffix that is free or names this same release
+    (same title in ``source`` and date: a re-import)."""
+    if slug:
+        return slug
+    title_text = (title or parsed.title or "").strip()
+    if slug_from(title_text) or not title_text:
+        return None
+    stem = f"{topic_slug}-{parsed.date.isoformat()}"
+    candidate, suffix = stem, 1
+    while True:
+        taken = Release.objects.filter(slug=candidate).first()
+        if taken is None or (
+            taken.date == parsed.date and getattr(taken, f"title_{source}") == title_text
+        ):
+            return candidate
+        suffix += 1
+        candidate = f"{stem}-{suffix}"

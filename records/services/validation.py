@@ -18,7 +18,7 @@ from config import languages
 from ..models import Photo, Release, Topic
 from ..photos import PhotoImageError, image_name_check
 from ..snapshots import DOCUMENT_FORMAT
-from ..vocabulary import SegmentKind
+from ..vocabulary import MarkerStyle, SegmentKind, implied_style
 from .errors import TOO_LONG, ReleaseContentError
 
 # Limits (DESIGN.md): refused beyond, with the place named.
@@ -27,6 +27,7 @@ MAX_UNIT_CHARS = 20_000
 MAX_LEVEL = 9
 MAX_JSON_DEPTH = 32
 KINDS = frozenset(SegmentKind.values)
+STYLES = frozenset(MarkerStyle.values)
 
 # C0 and C1 controls other than tab and newline, and lone surrogates, are never text.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -125,6 +126,15 @@ def _level(value, path):
     return value
 
 
+def _style(value, path):
+    if not isinstance(value, str) or value not in STYLES:
+        raise ReleaseContentError(
+            _("%(path)s.style: unknown marker style “%(style)s” (expected one of %(styles)s)")
+            % {"path": path, "style": value, "styles": ", ".join(sorted(s for s in STYLES if s))}
+        )
+    return value
+
+
 def _source_language(value, path="source_language"):
     if value not in languages.CODES:
         raise ReleaseContentError(
@@ -214,11 +224,15 @@ def content_from_document(document):
         path = f"segments[{index}]"
         if not isinstance(item, dict):
             raise ReleaseContentError(_("%(path)s: expected an object") % {"path": path})
+        kind = _kind(item.get("kind", SegmentKind.PARAGRAPH), path)
+        level = _level(item.get("level", 0), path)
         segments.append(
             {
                 "key": _key(item.get("key"), path, seen),
-                "kind": _kind(item.get("kind", SegmentKind.PARAGRAPH), path),
-                "level": _level(item.get("level", 0), path),
+                "kind": kind,
+                "level": level,
+                # Documents exported before styles were recorded rendered the implied one.
+                "style": _style(item.get("style", implied_style(kind, level)), path),
                 "text": _texts(item.get("text"), f"{path}.text"),
             }
         )
@@ -280,7 +294,7 @@ def content_complete(content, previous=None):
         **content,
         "title": complete(content["title"], previous["title"]),
         "segments": [
-            item_complete(item, old_segments.get(item["key"], {}), ("text",))
+            _with_style(item_complete(item, old_segments.get(item["key"], {}), ("text",)))
             for item in content["segments"]
         ],
         "photos": [
@@ -295,6 +309,13 @@ def _image(name, path):
         return image_name_check(name)
     except PhotoImageError as error:
         raise ReleaseContentError(f"{path}.image: {error}") from None
+
+
+def _with_style(segment):
+    """Give a segment written without a marker style the one its kind and level imply."""
+    if "style" in segment:
+        return segment
+    return {**segment, "style": implied_style(segment["kind"], segment["level"])}
 
 
 def _limit(model, name):
@@ -342,5 +363,6 @@ def content_validate(content):
         path = f"segments[{index}]"
         _kind(segment["kind"], path)
         _level(segment["level"], path)
+        _style(segment.get("style", ""), path)
         texts(segment["text"], f"{path}.text", MAX_UNIT_CHARS, required=True)
     return warnings

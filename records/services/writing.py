@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from config import languages
 
 from .. import permissions
+from ..bulk import rows_update
 from ..extensions import registry
 from ..models import Photo, Release, Revision, Segment, Topic
 from ..slugs import slug_from
@@ -123,13 +124,13 @@ def _apply_children(model, release, items, fields, assign):
         if before is not None and before != [getattr(obj, field) for field in fields]:
             to_update.append(obj)
     if to_update:
-        model.objects.bulk_update(to_update, fields, batch_size=500)
+        rows_update(model, to_update, fields)
     if to_create:
         model.objects.bulk_create(to_create, batch_size=500)
 
 
 def _segment_fields():
-    return ["position", "kind", "level"] + [f"text_{code}" for code in languages.CODES]
+    return ["position", "kind", "level", "style"] + [f"text_{code}" for code in languages.CODES]
 
 
 def _photo_fields():
@@ -141,6 +142,7 @@ def _photo_fields():
 def _assign_segment(segment, item):
     segment.kind = item["kind"]
     segment.level = item["level"]
+    segment.style = item.get("style", "")
     _apply_translated(segment, "text", item["text"])
 
 

@@ -1,5 +1,6 @@
 """The release admin: rendering, per-language permissions, revisions, conflicts, history."""
 
+import re
 import uuid
 
 import pytest
@@ -286,3 +287,23 @@ def test_unchanged_save_says_only_that_nothing_changed(client, demo):
     response = client.post(change_url(release), data, follow=True)
     texts = [str(m) for m in response.context["messages"]]
     assert texts == ["Nothing changed: no new revision."]
+
+
+def test_change_form_as_rendered_keeps_every_row_key(client, demo):
+    """The page sends each row's key back: an edited sentence stays the same segment."""
+    release = demo["release"]
+    before = release_snapshot(release)
+    client.force_login(demo["users"]["editor"])
+    response = client.get(change_url(release))
+    sent = re.findall(
+        r'name="(segments|photos)-\d+-row_key" value="([^"]+)"', response.content.decode()
+    )
+    expected = [(name, item["key"]) for name in ("segments", "photos") for item in before[name]]
+    assert sorted(sent) == sorted(expected)
+    data = form_data(response)
+    data["segments-9-text_en"] += " They will continue."
+    assert client.post(change_url(release), data).status_code == 302
+    after = Revision.objects.get(release=release, number=3).snapshot
+    for name in ("segments", "photos"):
+        assert [item["key"] for item in after[name]] == [item["key"] for item in before[name]]
+    assert after["segments"][9]["text"]["en"].endswith(" They will continue.")

@@ -469,6 +469,21 @@ def test_structure_change_is_reported():
     )
 
 
+def test_marker_style_change_is_a_structure_change():
+    old = snapshot(seg("a", "First.", kind="item", level=3))
+    old["segments"][0]["style"] = "lower-roman"
+    new = copy.deepcopy(old)
+    new["segments"][0]["style"] = "lower-latin"
+
+    change = diff_snapshots(old, new, "en").segments[0]
+
+    assert change.status == "changed" and change.structure_changed
+    assert (change.style, change.old_style) == ("lower-latin", "lower-roman")
+    assert "item level 3 lower-latin (was item level 3 lower-roman)" in render_text_diff(
+        diff_snapshots(old, new, "en")
+    )
+
+
 def test_title_change():
     old = base_snapshot()
     new = copy.deepcopy(old)

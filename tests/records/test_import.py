@@ -181,3 +181,43 @@ def test_json_document_with_three_languages(tmp_path):
     assert (release.title_ja, release.title_ru) == ("首脳会談", "Встреча")
     assert release.segments.get().text_ru == "Экономика"
     assert release.topic.name_ja == "日露関係"
+
+
+def test_variant_with_a_section_breadcrumb_takes_its_topic_from_the_closing_link(data_dir):
+    run("import_release", str(data_dir / "release-variant-telephone-2017-09-04.txt"))
+
+    release = Release.objects.get()
+    assert release.title_en == "Japan-U.S. Summit Telephone Talk"
+    assert release.topic.name_en == "Japan-U.S. Relations"
+    assert [(s.kind, s.style) for s in release.segments.order_by("position")] == [
+        ("numbered", "decimal"),
+        ("numbered", "decimal"),
+        ("numbered", "decimal"),
+        ("note", ""),
+    ]
+
+
+def test_release_without_a_topic_needs_one_naming_the_line(data_dir):
+    path = str(data_dir / "release-variant-no-breadcrumb-2010-11-13.txt")
+    with pytest.raises(CommandError, match="line 1: the file names no topic"):
+        run("import_release", path)
+    assert nothing_written()
+
+    run("import_release", path, "--topic", "Japan-Russia Relations")
+
+    release = Release.objects.get()
+    assert release.topic.slug == "japan-russia-relations"
+    assert release.title_en == "Japan-Russia Foreign Ministers’ Meeting"
+    assert release.photos.count() == 3
+    assert release.segments.get(position=2).style == "decimal-parenthesised"
+
+
+def test_dry_run_prints_the_structure_and_writes_nothing(data_dir):
+    out = run(
+        "import_release", str(data_dir / "release-variant-no-breadcrumb-2010-11-13.txt"),
+        "--dry-run",
+    )  # fmt: skip
+
+    assert "1. (1)" in out and "(a)" in out
+    assert "? " in out  # the bare captions are marked doubtful
+    assert nothing_written()

@@ -1,57 +1,32 @@
 """The reader site in a real Chromium: languages, side by side, topic pages, phone layout.
 
 Screenshots (desktop and phone) are saved under var/screenshots/ (gitignored) and the test's
-tmp dir, as artifacts to look at.
+tmp dir (or $CONCORD_SCREENSHOTS, which CI keeps), as artifacts to look at.
 """
 
 import io
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests import browser_support
+
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("no Chromium on this machine (apt-get install chromium)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def demo_live(live_server):
-    from translations.demo import demo_load_all
-
-    loaded = demo_load_all(password="browser-password-1", scenario=False)
-    loaded["url"] = live_server.url
-    return loaded
+    """The demo as published (no work in progress) behind a live server."""
+    return browser_support.demo_live(live_server, scenario=False)
 
 
 def shoot(page, tmp_path, name):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for folder in (tmp_path, SCREENSHOTS):
+    for folder in (browser_support.screenshot_dir(tmp_path), SCREENSHOTS):
         page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 

@@ -12,12 +12,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from records.segmenter import (
+    CONVENTIONS,
     ParsedPhoto,
     ParsedRelease,
     ParsedSegment,
     SegmenterError,
     parse_release_text,
 )
+from records.segmenter.common import ends_sentence
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = "release-seed-2017-07-07.txt"
@@ -259,7 +261,8 @@ VARIANTS = {
             (28, "item", 3, "the sincere determination to resolve the peace treaty issue;"),
             (29, "item", 3, "the issuance of a press statement on the above."),
             (31, "heading", 1, "Security"),
-            (32, "heading", 2, 'The leaders agreed to resume the Japan-Russia "2+2" meeting.'),
+            # A sentence after "(1)" is a numbered paragraph, not a sub-heading.
+            (32, "numbered", 2, 'The leaders agreed to resume the Japan-Russia "2+2" meeting.'),
             (33, "bullet", 1, "The leaders welcomed the resumption of consultations"),
             (34, "bullet", 1, "The leaders agreed to continue the dialogue."),
         ],
@@ -425,14 +428,19 @@ def test_line_without_photo_prefix_or_credit_starts_the_body(line):
     assert release.segments == (ParsedSegment("paragraph", 0, line, 5),)
 
 
-def test_photo_lines_may_be_separated_by_blank_lines_and_stop_at_the_body():
+def test_photo_lines_may_be_separated_by_blank_lines_and_may_stand_in_the_body():
     release = parse_release_text(
         "Japan-Russia Relations\nJuly 7, 2017\n\nphoto1: First\n\n\nphoto2: Second (Photo: X)\n"
         "The leaders met.\nphoto3: Third\n"
     )
 
-    assert release.photos == (ParsedPhoto("First", ""), ParsedPhoto("Second", "X"))
-    assert release.segments == (ParsedSegment("paragraph", 0, "The leaders met. photo3: Third", 8),)
+    assert release.photos == (
+        ParsedPhoto("First", ""),
+        ParsedPhoto("Second", "X"),
+        ParsedPhoto("Third", ""),
+    )
+    assert [photo.line for photo in release.photos] == [4, 7, 9]
+    assert release.segments == (ParsedSegment("paragraph", 0, "The leaders met.", 8),)
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -540,9 +548,11 @@ def test_wrapped_paragraph_item_and_bullet_are_joined():
 def test_short_heading_is_not_continued_by_the_paragraph_below_it():
     release = parse_release_text(HEADER + "3. International situation\nThe leaders met.\nAgain.\n")
 
+    # Text that is not hard-wrapped has one paragraph a line.
     assert [(s.kind, s.level, s.text, s.line) for s in release.segments] == [
         ("heading", 1, "International situation", 5),
-        ("paragraph", 0, "The leaders met. Again.", 6),
+        ("paragraph", 0, "The leaders met.", 6),
+        ("paragraph", 0, "Again.", 7),
     ]
 
 
@@ -758,6 +768,8 @@ MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
 BULLETS = ["• ", "•", "・", "- ", "* ", "– "]
+LATIN = list("abcdefghijklmnopqrstuvwxyz")
+ENGLISH = CONVENTIONS["english"]
 
 
 def is_wide(character: str) -> bool:
@@ -793,11 +805,13 @@ def render_date(draw, date: datetime.date) -> str:
     )
 
 
-def wrap(draw, first: str, text: str, heading: bool) -> list[str]:
+def wrap(draw, first: str, text: str, numbered: bool) -> list[str]:
     """Split ``first + text`` into lines as a hard-wrapping editor would.
 
     Lines break at spaces, except between two CJK characters, where the space is text; and
     they may break between two CJK characters with no space, as Japanese text is wrapped.
+    They never break after the end of a sentence or before a capital (the reader takes
+    such a break for a new paragraph in text that is not hard-wrapped).
     """
     lines = [first]
     for index, character in enumerate(text):
@@ -806,16 +820,21 @@ def wrap(draw, first: str, text: str, heading: bool) -> list[str]:
         after = text[index + 1] if index + 1 < len(text) else " "
         if character == " ":
             breakable = not (is_wide(before) and is_wide(after))
+            breakable = breakable and not after.isupper() and not ends_sentence(line)
         else:
             breakable = is_wide(before) and is_wide(character)
-        # The parser only continues a heading whose line is long enough to have been wrapped.
-        if heading and len(line) < 60:
+        # The parser only continues a numbered line whose line is long enough to have been
+        # wrapped (unless the text below goes on in lower case).
+        if numbered and len(line) < 60:
             breakable = False
         if breakable and draw(st.booleans()):
             lines.append("" if character == " " else character)
         else:
             lines[-1] = line + character
     return lines
+
+
+LEAD = "The leaders met."
 
 
 @st.composite
@@ -838,25 +857,38 @@ def releases(draw):
             lines.append(f"photo{number}: {caption}")
         photos.append(ParsedPhoto(caption, credit))
 
-    expected = []
-    for index, (kind, level, text) in enumerate(draw(st.lists(segments, min_size=1, max_size=8))):
+    # A lead that ends a sentence, so that no short first line is taken for a caption.
+    lines.extend(["", LEAD])
+    expected = [ParsedSegment("paragraph", 0, LEAD, len(lines))]
+    run = None  # the item list being written: (style, labels, count)
+    for kind, level, text in draw(st.lists(segments, min_size=1, max_size=8)):
         # A paragraph needs a blank line above it, or it would continue the segment above.
-        fewest = 1 if kind == "paragraph" and index else 0
+        fewest = 1 if kind == "paragraph" else 0
         lines.extend([draw(st.sampled_from(["", "  ", "\t"]))] * draw(st.integers(fewest, 2)))
+        style = ""
         if kind == "heading":
             number = draw(st.integers(1, 99))
             marker = f"{number}. " if level == 1 else f"({number}) "
+            style = "decimal" if level == 1 else "parenthesised"
+            kind = "numbered" if ENGLISH.reads_as_sentences(text) else "heading"
+            run = None
         elif kind == "item":
-            marker = f"({draw(st.sampled_from(ROMANS + list('abcdefgh')))}) "
+            if run is None or run[2] == len(run[1]):
+                run = draw(st.sampled_from([("lower-roman", ROMANS), ("lower-latin", LATIN)]))
+                run = (*run, 0)
+            style, labels, count = run
+            marker = f"({labels[count]}) "
+            run = (style, labels, count + 1)
         elif kind == "bullet":
             marker = draw(st.sampled_from(BULLETS))
         else:
             marker = ""
-        expected.append(ParsedSegment(kind, level, text, len(lines) + 1))
+        expected.append(ParsedSegment(kind, level, text, len(lines) + 1, style))
         indent = draw(st.sampled_from(["", " ", "  ", "\t"]))
         trailing = draw(st.sampled_from(["", " ", "\t "]))
         lines.extend(
-            indent + line + trailing for line in wrap(draw, marker, text, kind == "heading")
+            indent + line + trailing
+            for line in wrap(draw, marker, text, kind in ("heading", "numbered"))
         )
 
     if draw(st.booleans()):

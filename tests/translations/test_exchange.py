@@ -425,9 +425,9 @@ def test_wrong_namespace_is_refused():
     assert "urn:iso:std:iso:30042:ed-2" in message
 
 
-def test_tbx_v2_is_refused_with_a_hint():
+def test_tbx_2008_without_body_is_refused():
     data = b'<?xml version="1.0"?>\n<martif type="TBX-Basic" xml:lang="en"><text/></martif>'
-    assert "TBX v2" in refusal(tbx_load, data)
+    assert "<martif> has no <text><body>" in refusal(tbx_load, data)
 
 
 def test_unknown_language_names_it_the_concept_and_the_line():

@@ -37,6 +37,11 @@ def test_history_offers_only_what_can_be_published(client, demo_scenario):
     assert 'data-language="ja"' in head and 'data-language="ru"' in head
     assert "Japanese cannot be published yet: 1 of" in head
     assert "units is not approved for this revision: segment 7" in head
+    # Each refusal links to where the missing work is done.
+    for code in ("ja", "ru"):
+        workbench = reverse("translations:workbench", args=[release.pk, code])
+        blocked = re.search(rf'data-language="{code}">(.*?)</p>', head, re.S).group(1)
+        assert f'<a href="{workbench}" lang="{code}">' in blocked
     # Older revisions offer their source language only (revision 2 is what readers see).
     assert publish_buttons(row_html(page, 3)) == {"en"}
     assert publish_buttons(row_html(page, 2)) == set()

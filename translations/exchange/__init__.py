@@ -1,8 +1,12 @@
-"""Serialise and parse the Concord glossary as TBX-Basic (TBX v3) and CSV.
+"""Serialise and parse the Concord glossary as TBX-Basic (TBX v3) and CSV, and releases as PO
+and XLIFF.
 
 This package is pure: it knows nothing of models or the database. The glossary service
 turns model rows into ``ConceptData`` and back. Modules: :mod:`.data` (the data classes and
-the rules every glossary obeys), :mod:`.tbx` (dump), :mod:`.tbx_read` and :mod:`.csvfile`.
+the rules every glossary obeys), :mod:`.tbx` (dump), :mod:`.tbx_read`, :mod:`.tbx2008` and
+:mod:`.tbx_terms` (other tools' TBX), :mod:`.csvfile`, :mod:`.glossary_po` (the glossary as
+PO). Release files: :mod:`.units` (the plain data of a file, upload checks), :mod:`.po` and
+:mod:`.xliff`; :mod:`translations.services.exchange` fills and applies them.
 
 TBX
 ---
@@ -44,13 +48,18 @@ one extra leading ``_`` ("8-point" → ``_8-point``), and one leading ``_`` is r
 
 Importing foreign TBX: ``supersededTerm-admn-sts`` becomes deprecated, a missing status
 preferred; region subtags are dropped ("en-US" → "en"); a definition or note at concept level
-goes to the document's language; data categories Concord does not keep are ignored. TBX v2
-(``<martif>``) is refused with a clear message.
+goes to the document's language; data categories Concord does not keep are ignored. TBX 2008
+(``<martif>``, as IATE exports it) is read too (:mod:`.tbx2008`), and status and term-type
+values of either version (:mod:`.tbx_terms`): ``normativeAuthorization`` stands in for a
+missing status; ``termType`` acronym/abbreviation/initialism — or, when nothing says
+otherwise, a short all-capital term — makes a term case-sensitive. Concord therefore writes
+``concord:case-sensitive=false`` for its own all-capital terms that are not.
 
 Files are parsed with lxml with entity resolution, DTD loading and network access off, and any
-DOCTYPE is refused, so entity-expansion ("billion laughs") and external-entity files are
-rejected, never expanded. Parsing is incremental (``iterparse``): :func:`tbx_iter` yields one
-concept at a time and drops each entry once read, so a large file needs little memory.
+DOCTYPE is refused (but TBX 2008's external one, never loaded, without declarations), so
+entity-expansion ("billion laughs") and external-entity files are rejected, never expanded.
+Parsing is incremental (``iterparse``): :func:`tbx_iter` yields one concept at a time and drops
+each entry once read, so a large file needs little memory.
 
 CSV
 ---

@@ -15,6 +15,7 @@ from .data import (
     fail,
     validated,
 )
+from .tbx_terms import looks_like_acronym
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 TBX_DIALECT = "TBX-Basic"
@@ -96,6 +97,9 @@ def _dump_term(lang_sec: etree._Element, term: TermData) -> None:
         _marker(term_sec, MARKER_STATUS, TermStatus.FORBIDDEN.value)
     if term.case_sensitive:
         _marker(term_sec, MARKER_CASE_SENSITIVE, "true")
+    elif looks_like_acronym(term.text):
+        # Other tools' all-capital terms read as case-sensitive; this one is not.
+        _marker(term_sec, MARKER_CASE_SENSITIVE, "false")
     if term.part_of_speech and term.part_of_speech not in TBX_PARTS_OF_SPEECH:
         _marker(term_sec, MARKER_PART_OF_SPEECH, term.part_of_speech)
 

@@ -1,4 +1,5 @@
-"""Read TBX v3 safely and incrementally, one conceptEntry at a time."""
+"""Read TBX v3 (and TBX 2008, see :mod:`.tbx2008`) safely and incrementally, one entry at a
+time."""
 
 from __future__ import annotations
 
@@ -32,13 +33,14 @@ from .tbx import (
     id_from_tbx,
     tbx_tag,
 )
+from .tbx2008 import V2_ENTRY, V2_ROOT, entry_from_tbx2008
+from .tbx_terms import case_sensitive_from, status_from_tbx
 
 ERR_NOT_XML = "the file is not well-formed XML: {detail}"
 ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed in TBX files"
-ERR_TBX_V2 = "this is a TBX v2 file (<martif>); only TBX v3 (ISO 30042:2019, <tbx>) is supported"
 ERR_ROOT = "the root element is <{found}>, expected <tbx> (TBX v3)"
 ERR_NAMESPACE = "<tbx> is in namespace {found!r}, expected {expected!r} (TBX v3, ISO 30042:2019)"
-ERR_NO_BODY = "<tbx> has no <text><body>"
+ERR_NO_BODY = "<{root}> has no <text><body>"
 ERR_NO_CONCEPT_ID = "conceptEntry has no id"
 ERR_NO_LANG = "langSec without xml:lang {where}"
 ERR_NO_TERM = "termSec without term {where}"
@@ -63,6 +65,19 @@ _SAFE_PARSING = {
 }
 
 
+def _doctype_refused(root: etree._Element) -> bool:
+    """Return whether the document's DOCTYPE is refused: any with an internal subset (where
+    entities are declared), and any at all except TBX 2008's external one (IATE exports name
+    ``TBXcoreStructV02.dtd``; it is never loaded)."""
+    docinfo = root.getroottree().docinfo
+    if not docinfo.doctype and docinfo.internalDTD is None:
+        return False
+    if etree.QName(root).localname != V2_ROOT or not docinfo.system_url:
+        return True
+    subset = docinfo.internalDTD
+    return subset is not None and bool(list(subset.iterentities()) or list(subset.iterelements()))
+
+
 def _refuse_doctype(stream: BinaryIO) -> None:
     """Refuse any DOCTYPE, looking only as far as the root element's start tag."""
     # Entities can only be declared in a DTD, so refusing a DOCTYPE refuses every entity
@@ -70,8 +85,7 @@ def _refuse_doctype(stream: BinaryIO) -> None:
     events = etree.iterparse(stream, events=("start",), **_SAFE_PARSING)
     try:
         for _event, element in events:
-            docinfo = element.getroottree().docinfo
-            if docinfo.doctype or docinfo.internalDTD is not None:
+            if _doctype_refused(element):
                 raise fail(ERR_DTD)
             return
     except etree.XMLSyntaxError:
@@ -159,11 +173,15 @@ class _TbxConceptReader:
         term = next(_children(term_sec, "term"), None)
         if term is None:
             raise fail(ERR_NO_TERM, term_sec.sourceline, where=where)
-        status_notes = _term_notes(term_sec, "administrativeStatus")
+        # TBX 2008's normativeAuthorization says the same when no status is given.
+        status_notes = _term_notes(term_sec, "administrativeStatus") or _term_notes(
+            term_sec, "normativeAuthorization"
+        )
         tbx_status = (
             _text(status_notes[0]).strip() if status_notes else STATUS_TO_TBX[TermStatus.PREFERRED]
         )
-        if tbx_status not in STATUS_FROM_TBX:
+        status = status_from_tbx(tbx_status)
+        if status is None:
             raise fail(
                 ERR_UNKNOWN_TBX_STATUS,
                 status_notes[0].sourceline,
@@ -171,10 +189,11 @@ class _TbxConceptReader:
                 where=where,
                 expected=", ".join(STATUS_FROM_TBX),
             )
+        type_notes = _term_notes(term_sec, "termType")
+        term_type = _text(type_notes[0]).strip() if type_notes else ""
         pos_notes = _term_notes(term_sec, "partOfSpeech")
         part_of_speech = _text(pos_notes[0]).strip() if pos_notes else ""
         markers, notes = self._split_notes(term_sec)
-        status = STATUS_FROM_TBX[tbx_status]
         # A marker refines only the standard value it was written with; if another tool
         # changed that value, the standard value wins.
         if (
@@ -184,11 +203,12 @@ class _TbxConceptReader:
             status = TermStatus.FORBIDDEN.value
         if part_of_speech == "other" and MARKER_PART_OF_SPEECH in markers:
             part_of_speech = markers[MARKER_PART_OF_SPEECH]
+        text = _text(term).strip()
         return TermData(
             language=language,
-            text=_text(term).strip(),
+            text=text,
             status=status,
-            case_sensitive=markers.get(MARKER_CASE_SENSITIVE) == "true",
+            case_sensitive=case_sensitive_from(markers.get(MARKER_CASE_SENSITIVE), term_type, text),
             part_of_speech=part_of_speech,
             note="\n".join(notes),
         )
@@ -234,21 +254,24 @@ def _stream(source: bytes | str | BinaryIO) -> BinaryIO:
     return source
 
 
-def _check_root(root: etree._Element) -> None:
-    """Refuse a root element that is not TBX v3's <tbx>."""
+def _check_root(root: etree._Element) -> bool:
+    """Refuse a root element that is neither TBX v3's <tbx> nor TBX 2008's <martif>; return
+    whether it is TBX 2008."""
     name = etree.QName(root)
-    if name.localname == "martif":
-        raise fail(ERR_TBX_V2, root.sourceline)
+    if name.localname == V2_ROOT:
+        return True
     if name.localname != "tbx":
         raise fail(ERR_ROOT, root.sourceline, found=name.localname)
     if name.namespace != TBX_NS:
         raise fail(ERR_NAMESPACE, root.sourceline, found=name.namespace or "", expected=TBX_NS)
+    return False
 
 
 def tbx_iter(
     source: bytes | str | BinaryIO, *, languages: Sequence[str] = LANGUAGES
 ) -> Iterator[ConceptData]:
-    """Yield the concepts of a TBX v3 document one by one, refusing unsafe or invalid content.
+    """Yield the concepts of a TBX v3 or TBX 2008 document one by one, refusing unsafe or
+    invalid content.
 
     The document is parsed incrementally and each conceptEntry is dropped once read, so memory
     stays bounded by one entry however long the file is.
@@ -263,16 +286,24 @@ def tbx_iter(
     entry_tag, body_tag, text_tag = tbx_tag("conceptEntry"), tbx_tag("body"), tbx_tag("text")
     root = None
     body = None
+    version_2008 = False
     default_lang = ""
     seen: set[str] = set()
     try:
         for event, element in events:
             if root is None:
                 root = element
-                docinfo = root.getroottree().docinfo
-                if docinfo.doctype or docinfo.internalDTD is not None:
+                if _doctype_refused(root):
                     raise fail(ERR_DTD)
-                _check_root(root)
+                if _check_root(root):
+                    # TBX 2008: the same walk over its own (namespace-free) names.
+                    prefix = (
+                        f"{{{etree.QName(root).namespace}}}" if etree.QName(root).namespace else ""
+                    )
+                    entry_tag, body_tag, text_tag = (
+                        prefix + name for name in (V2_ENTRY, "body", "text")
+                    )
+                    version_2008 = True
                 default_lang = root.get(XML_LANG) or ""
                 continue
             if event == "start":
@@ -287,7 +318,8 @@ def tbx_iter(
                 continue
             if element.tag != entry_tag or element.getparent() is not body or body is None:
                 continue
-            concept = _TbxConceptReader(element, languages, default_lang).read()
+            read = entry_from_tbx2008(element) if version_2008 else element
+            concept = _TbxConceptReader(read, languages, default_lang).read()
             if concept.identifier in seen:
                 raise fail(
                     ERR_DUPLICATE_CONCEPT,
@@ -309,11 +341,15 @@ def tbx_iter(
         detail = _LIBXML_POSITION.sub("", message or "unreadable")
         raise fail(ERR_NOT_XML, line or None, detail=detail) from None
     if body is None:
-        raise fail(ERR_NO_BODY, root.sourceline if root is not None else None)
+        raise fail(
+            ERR_NO_BODY,
+            root.sourceline if root is not None else None,
+            root=etree.QName(root).localname if root is not None else "tbx",
+        )
 
 
 def tbx_load(
     source: bytes | str | BinaryIO, *, languages: Sequence[str] = LANGUAGES
 ) -> list[ConceptData]:
-    """Parse a TBX v3 document into concepts, refusing unsafe or invalid content."""
+    """Parse a TBX v3 or TBX 2008 document into concepts, refusing unsafe or invalid content."""
     return list(tbx_iter(source, languages=languages))

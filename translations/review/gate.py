@@ -14,7 +14,8 @@ from records.snapshots import snapshot_upgrade
 from records.units import text_checksum, translatable_units
 
 from ..vocabulary import UnitState
-from .actions import _checked, blocking_findings, blocking_findings_by_language, unit_label
+from .common import unit_label
+from .findings import blocking_findings, blocking_findings_by_language, terms_current
 from .models import UnitStatus
 
 SHOWN = 5
@@ -91,7 +92,7 @@ def language_problems(release, language, revision, *, check=False):
     if missing:
         return [_missing_problem(missing, units)]
     if check:
-        _checked(release, language)
+        terms_current(release, language)
     blocking = blocking_findings(release, language, units)
     return [_blocking_problem(blocking, units)] if blocking else []
 

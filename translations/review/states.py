@@ -6,7 +6,9 @@ Per unit with source text and per target language:
 - target text changed → draft (needs review when the writer submitted it), translated by the
   revision's author, the approval gone;
 - only the source text changed → outdated (the source text the translation was made from is
-  kept, to show what changed);
+  kept, to show what changed); an untranslated unit only notes its new source;
+- the source text of an outdated unit put back as it was → draft (the translation fits its
+  source again, but its approval went with the change);
 - nothing changed → the state stays.
 
 Every change of state is an audit event; one revision's events share a batch id.
@@ -15,8 +17,10 @@ Every change of state is an audit event; one revision's events share a batch id.
 import uuid
 
 from django.db import transaction
+from django.utils import timezone
 
 from config import languages
+from records.bulk import rows_update
 from records.units import text_checksum, translatable_units
 
 from ..vocabulary import EventAction, UnitState
@@ -31,6 +35,7 @@ STATE_FIELDS = [
     "translated_by",
     "approved_by",
     "revision_number",
+    "changed_at",
 ]
 
 
@@ -40,35 +45,47 @@ def submitted(context, language, key):
     return wanted is True or (wanted is not None and wanted is not False and key in wanted)
 
 
-def _previous_sources(revision, source):
+def _previous_sources(revision):
+    """Return ``{key: source text}`` of the parent revision, in the parent's source language
+    (the text a translation was made from, even when this revision switches the source)."""
     parent = revision.parent.snapshot if revision.parent_id else None
     if parent is None:
         return {}
+    source = parent.get("source_language", languages.DEFAULT_SOURCE)
     return {unit.key: unit.text(source) for unit in translatable_units(parent, source)}
 
 
 def _next(row, source_text, target_text, *, author, submit, number, previous_source):
-    """Update ``row`` for the new texts; return the event action, or None when unchanged."""
+    """Update ``row`` for the new texts; return ``(changed, event action or None)``."""
     source_sum, target_sum = text_checksum(source_text), text_checksum(target_text)
     if not target_text.strip():
-        if row.state == UnitState.UNTRANSLATED and row.source_checksum == source_sum:
-            return None
+        if row.state == UnitState.UNTRANSLATED:
+            if row.source_checksum == source_sum:
+                return False, None
+            # Nothing to translate yet changed hands: note the source, log nothing.
+            row.source_checksum = source_sum
+            return True, None
         row.state, row.translated_by, row.approved_by = UnitState.UNTRANSLATED, None, None
         row.source_checksum, row.source_previous, row.target_checksum = source_sum, "", ""
         row.revision_number = number
-        return EventAction.CLEARED
+        return True, EventAction.CLEARED
     if target_sum != row.target_checksum:
         row.state = UnitState.NEEDS_REVIEW if submit else UnitState.DRAFT
         row.translated_by, row.approved_by = author, None
         row.source_checksum, row.source_previous, row.target_checksum = source_sum, "", target_sum
         row.revision_number = number
-        return EventAction.SUBMITTED if submit else EventAction.EDITED
-    if source_sum != row.source_checksum and row.state != UnitState.OUTDATED:
+        return True, EventAction.SUBMITTED if submit else EventAction.EDITED
+    if source_sum == row.source_checksum:
+        if row.state != UnitState.OUTDATED:
+            return False, None
+        row.state, row.source_previous, row.revision_number = UnitState.DRAFT, "", number
+        return True, EventAction.OUTDATED
+    if row.state != UnitState.OUTDATED:
         row.state, row.approved_by = UnitState.OUTDATED, None
         row.source_previous = previous_source
         row.revision_number = number
-        return EventAction.OUTDATED
-    return None
+        return True, EventAction.OUTDATED
+    return False, None
 
 
 def states_after_revision(revision, context=None):
@@ -81,10 +98,10 @@ def states_after_revision(revision, context=None):
         for row in UnitStatus.objects.filter(release_id=revision.release_id)
     }
     # The parent revision is cached on a new revision: no query.
-    previous = _previous_sources(revision, source) if rows else {}
+    previous = _previous_sources(revision) if rows else {}
     author = revision.author
     created, updated, events, seen = [], [], [], set()
-    batch = uuid.uuid4()
+    batch, now = uuid.uuid4(), timezone.now()
     for language in languages.targets(source):
         for unit in units:
             seen.add((unit.key, language))
@@ -99,7 +116,7 @@ def states_after_revision(revision, context=None):
                     revision_number=revision.number,
                 )
             before = row.state
-            action = _next(
+            changed, action = _next(
                 row,
                 unit.text(source),
                 unit.text(language),
@@ -110,9 +127,10 @@ def states_after_revision(revision, context=None):
             )
             if is_new:
                 created.append(row)
-            elif action is not None:
+            elif changed:
+                row.changed_at = now
                 updated.append(row)
-            if action is not None and (not is_new or action != EventAction.CLEARED):
+            if action is not None:
                 events.append(
                     Event(
                         release_id=revision.release_id,
@@ -130,9 +148,9 @@ def states_after_revision(revision, context=None):
     with transaction.atomic():
         if gone:
             UnitStatus.objects.filter(pk__in=gone).delete()
-        UnitStatus.objects.bulk_create(created, batch_size=500)
-        UnitStatus.objects.bulk_update(updated, STATE_FIELDS, batch_size=500)
-        Event.objects.bulk_create(events, batch_size=500)
+        UnitStatus.objects.bulk_create(created)
+        rows_update(UnitStatus, updated, STATE_FIELDS)
+        Event.objects.bulk_create(events)
     if any(event.action in notify.NOTIFIED for event in events):
         # A save that submits units tells their reviewers, as units_submit does.
         notify.enqueue(batch)

@@ -1,7 +1,9 @@
 """Services for the glossary and term checks; admin, commands and tasks only call these.
 
 Modules: :mod:`.terms` (term checks of releases, the matcher cache, re-checks after a
-glossary change) and :mod:`.glossary` (validation, export and import of the glossary).
+glossary change), :mod:`.glossary` (validation, export and import of the glossary), and the
+release exchange files: :mod:`.exchange` (PO/XLIFF export), :mod:`.exchange_import` (import
+as one revision) and :mod:`.exchange_bulk` (a topic's releases as one zip, built by Celery).
 """
 
 from .glossary import (

@@ -3,14 +3,19 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from config import languages
 from records.cli import printable, user_by_username
+from records.models import Release
+from records.previews import alignment_lines, parsed_preview, preview_lines
 from records.segmenter import SegmenterError, parse_release_text
 from records.services import (
     ActionNotAllowed,
+    AlignmentError,
     ReleaseContentError,
     RevisionConflict,
     document_parse,
     release_import_document,
+    release_import_language,
     release_import_text,
 )
 
@@ -26,6 +31,28 @@ class Command(BaseCommand):
             "--into",
             metavar="SLUG",
             help=_("text files: update this existing release (its keys and translations kept)"),
+        )
+        parser.add_argument(
+            "--lang",
+            choices=languages.CODES,
+            help=_(
+                "text files: the file's language (default: the release's source language, or "
+                "the default one); another language than the source is aligned to the release"
+            ),
+        )
+        parser.add_argument(
+            "--source",
+            action="store_true",
+            help=_("text files: a new release is written in --lang (its source language)"),
+        )
+        parser.add_argument(
+            "--topic", help=_("text files: topic slug or name, when the breadcrumb names none")
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            dest="dry_run",
+            help=_("text files: print the parsed structure or the alignment; write nothing"),
         )
         parser.add_argument("--author", help=_("username recorded as the revision author"))
         parser.add_argument("--message", default="", help=_("revision message"))
@@ -66,19 +93,63 @@ class Command(BaseCommand):
                     strict=options["strict"],
                 )
             else:
-                result = release_import_text(
-                    parse_release_text(data),
-                    slug=slug,
-                    title=title,
-                    into=into,
-                    author=user,
-                    message=message,
-                )
+                result = self._import_text(data, slug, title, into, user, message, options)
+                if result is None:
+                    return
         except SegmenterError as error:
             raise CommandError(f"{path}: {error}") from None
+        except AlignmentError as error:
+            for line in alignment_lines(error.alignment):
+                self.stderr.write(printable(line))
+            raise CommandError(f"{path}: {printable(str(error))}") from None
         except (ReleaseContentError, RevisionConflict, ActionNotAllowed) as error:
             raise CommandError(f"{path}: {printable(str(error))}") from None
         self._report(result)
+
+    def _import_text(self, data, slug, title, into, user, message, options):
+        """Import a text file; return the write's result, or None after a dry run."""
+        release = Release.objects.filter(slug=into).first() if into else None
+        source = release.source_language if release else languages.DEFAULT_SOURCE
+        language = options["lang"] or source
+        if release is None and language != source and not options["source"]:
+            raise CommandError(
+                _(
+                    "--lang %(lang)s: a new release needs --source (the file is its original), "
+                    "or --into SLUG to add the %(name)s text to an existing release"
+                )
+                % {"lang": language, "name": languages.name(language)}
+            )
+        parsed = parse_release_text(data, language)
+        if release is not None and language != release.source_language:
+            alignment, result = release_import_language(
+                parsed,
+                language=language,
+                into=into,
+                author=user,
+                message=message,
+                dry_run=options["dry_run"],
+            )
+            if options["dry_run"]:
+                for line in alignment_lines(alignment):
+                    self.stdout.write(printable(line))
+                if not alignment.ok:
+                    raise CommandError(printable(alignment.divergence))
+                return None
+            return result
+        if options["dry_run"]:
+            for line in preview_lines(parsed_preview(parsed, language)):
+                self.stdout.write(printable(line))
+            return None
+        return release_import_text(
+            parsed,
+            slug=slug,
+            title=title,
+            into=into,
+            author=user,
+            message=message,
+            source=language if release is None else release.source_language,
+            topic=options["topic"],
+        )
 
     def _report(self, result):
         release, revision = result.release, result.revision

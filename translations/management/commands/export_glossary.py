@@ -1,22 +1,39 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from config import languages
 from records.cli import write_output
 from translations.exchange import GlossaryFormatError, csv_dump, tbx_dump
+from translations.exchange.glossary_po import glossary_po_dump
 from translations.services import glossary_export
 
 
 class Command(BaseCommand):
-    help = _("Export the glossary as TBX-Basic or CSV.")
+    help = _("Export the glossary as TBX-Basic, CSV, or PO for one target language.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["tbx", "csv"], default="tbx")
+        parser.add_argument("--format", choices=["tbx", "csv", "po"], default="tbx")
+        parser.add_argument(
+            "--lang",
+            choices=languages.targets(),
+            help=_("target language of a PO glossary (source: %(source)s)")
+            % {"source": languages.DEFAULT_SOURCE},
+        )
         parser.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
 
-    def handle(self, *args, format, output, **options):
+    def handle(self, *args, format, lang, output, **options):
+        if format == "po" and not lang:
+            raise CommandError(_("a PO glossary needs --lang"))
         concepts = glossary_export()
         try:
-            if format == "tbx":
+            if format == "po":
+                data = glossary_po_dump(
+                    concepts,
+                    source=languages.DEFAULT_SOURCE,
+                    language=lang,
+                    plural_forms=languages.get(lang).plural_forms,
+                )
+            elif format == "tbx":
                 data = tbx_dump(concepts)
             else:
                 data = csv_dump(concepts).encode("utf-8")

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('records', '0006_revision_immutable_sqlite'),
+        ('records', '0007_segment_style'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('records', '0007_reader_page'),
+        ('records', '0008_reader_page'),
     ]
 
     operations = [

@@ -1,0 +1,101 @@
+"""Previews of a parsed release text and of a language version's alignment, for the
+import_release command (``--dry-run``) and the admin import page."""
+
+from django.utils.translation import gettext as _
+
+from .numbering import segment_labels
+from .vocabulary import SegmentKind
+
+_EXCERPT = 70
+
+
+def _excerpt(text):
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
+
+
+def parsed_preview(parsed, language):
+    """Return the structure a parsed text would give: title, date, photos and segments with
+    their numbers in ``language``, each marked with the doubts the parser had about it."""
+    doubts = {}
+    for doubt in parsed.doubts:
+        doubts.setdefault(doubt.line, []).append(doubt.message)
+    structure = [{"kind": s.kind, "level": s.level, "style": s.style} for s in parsed.segments]
+    kinds = dict(SegmentKind.choices)
+    return {
+        "title": parsed.title or "",
+        "headline": parsed.headline,
+        "topic": parsed.topic,
+        "section": parsed.section,
+        "date": parsed.date,
+        "photos": [
+            {
+                "line": photo.line,
+                "caption": photo.caption,
+                "credit": photo.credit,
+                "doubts": doubts.get(photo.line, []),
+            }
+            for photo in parsed.photos
+        ],
+        "segments": [
+            {
+                "line": segment.line,
+                "kind": str(kinds.get(segment.kind, segment.kind)),
+                "level": segment.level,
+                "style": segment.style,
+                "label": label,
+                "text": segment.text,
+                "doubts": doubts.get(segment.line, []),
+            }
+            for segment, label in zip(
+                parsed.segments, segment_labels(structure, language), strict=True
+            )
+        ],
+        "doubts": [
+            {"line": doubt.line, "message": doubt.message}
+            for doubt in parsed.doubts
+            if doubt.line not in {p.line for p in parsed.photos}
+            and doubt.line not in {s.line for s in parsed.segments}
+        ],
+    }
+
+
+def preview_lines(preview):
+    """Return the preview as lines of text (``?`` marks a doubtful line)."""
+    lines = [
+        _("title: %(title)s") % {"title": preview["title"]},
+        _("topic: %(topic)s") % {"topic": preview["topic"] or "—"},
+        _("date: %(date)s") % {"date": preview["date"].isoformat()},
+    ]
+    if preview["section"]:
+        lines.append(_("section: %(section)s") % {"section": preview["section"]})
+    for doubt in preview["doubts"]:
+        lines.append(f"? line {doubt['line']}: {doubt['message']}")
+    for number, photo in enumerate(preview["photos"], start=1):
+        mark = "?" if photo["doubts"] else " "
+        credit = f" ({photo['credit']})" if photo["credit"] else ""
+        lines.append(f"{mark} {photo['line']:>4}  photo {number}: {photo['caption']}{credit}")
+    for segment in preview["segments"]:
+        mark = "?" if segment["doubts"] else " "
+        kind = f"{segment['kind']} {segment['level']}" if segment["level"] else segment["kind"]
+        lines.append(
+            f"{mark} {segment['line']:>4}  {kind:<22} {segment['label']:>7} "
+            f"{_excerpt(segment['text'])}"
+        )
+        lines.extend(f"        ? {message}" for message in segment["doubts"])
+    return lines
+
+
+def alignment_lines(alignment):
+    """Return an alignment as lines of text: the release's segment beside the file's line."""
+    lines = [_("title: %(title)s") % {"title": alignment.title}]
+    for number, photo in alignment.photos:
+        lines.append(f"  photo {number} ← line {photo.line}: {photo.caption} ({photo.credit})")
+    for row in alignment.segments:
+        where = f"line {row.line}" if row.line is not None else _("(not in this language)")
+        lines.append(
+            f"  {row.number:>4} {row.kind:<10} {_excerpt(row.current)[:30]:<30} ← {where}: "
+            f"{_excerpt(row.text)}"
+        )
+    if alignment.divergence:
+        lines.append(_("diverges at %(where)s") % {"where": alignment.divergence})
+    return lines

@@ -1,0 +1,173 @@
+"""English release texts (MOFA's English pages).
+
+::
+
+    Japan-Russia Relations              <- breadcrumb (topic), optional on older pages
+    Japan-Russia Summit Meeting         <- title line, optional
+    July 7, 2017                        <- date
+    photo1: Caption (Photo: Credit)     <- photo lines (also "(Photo 1) …", bare captions)
+    Lead paragraph ...                  <- body
+    1. Heading / 1. A numbered paragraph. / (1) Sub-heading / (i) or (a) item / • bullet
+    (*The foregoing is a provisional translation.)   <- note
+    Back to Japan-Russia Relations      <- navigation, dropped
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import MarkerStyle
+from .common import (
+    BULLET,
+    CLOSERS,
+    EMPTY_CAPTION,
+    HEADING,
+    ITEM,
+    SENTENCE_ENDS,
+    SegmenterError,
+    quote,
+)
+from .conventions import Conventions, Marker
+
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+# Full English names and the usual abbreviations ("Jul.", "Sept."); strptime's %B would
+# depend on the process locale.
+_MONTHS = {
+    name: number for number, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])
+} | {"sept": 9}
+_DATE_FORMATS = (
+    re.compile(r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})", re.IGNORECASE),
+    re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})", re.IGNORECASE),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
+)
+
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_PHOTO_PREFIX = re.compile(r"(?:photo\s*\d*\s*:|\(\s*photo\s*\d*\s*\))\s*", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"\s*\(\s*photo(?:\s+credit)?\s*:\s*(?P<credit>.*?)\s*\)$", re.IGNORECASE
+)
+# "… Photo: Cabinet Public Relations Office": a credit without brackets, trusted only on a
+# line that is a photo line anyway (a prefix or a <br> before it).
+_BARE_CREDIT = re.compile(r"\s*\bphoto(?:\s+credit)?\s*:\s*(?P<credit>[^()]+?)$", re.IGNORECASE)
+
+# Roman numerals are limited to 1-89 so that words made of roman letters, e.g. "(mix)" or
+# "(civil)", stay text.
+_ROMAN = r"(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+# A marker needs whitespace after "1." so that "3.5 million" or "2017 was" stay paragraphs;
+# a closing parenthesis or a bullet character is a clear enough boundary on its own.
+# The text is optional so that a marker alone on its line can take its text from the next.
+_DECIMAL = re.compile(r"(?P<marker>\d{1,2}\.)(?:\s+(?P<text>\S.*))?")
+_PARENTHESISED = re.compile(r"(?P<marker>\(\d{1,2}\))\s*(?P<text>\S.*)?")
+_ITEM = re.compile(rf"(?P<marker>\((?P<token>{_ROMAN}|[a-z])\))\s*(?P<text>\S.*)?")
+_BULLETS = (
+    re.compile(r"(?P<marker>[•・])\s*(?P<text>\S.*)?"),
+    # Hyphens, asterisks and dashes also occur in ordinary text, so they need a space.
+    re.compile(r"(?P<marker>[-*–])\s+(?P<text>\S.*)"),
+)
+_NOTE = re.compile(r"\(\s*\*|\*\S|\(?\s*notes?\s*[:)]", re.IGNORECASE)
+_NAVIGATION = re.compile(r"(?:back\s+to|return\s+to)\s+(?P<target>\S.*)", re.IGNORECASE)
+_TITLE_WORDS = re.compile(
+    r"\b(?:meetings?|talks?|summit|visits?|telephone|call|conference|statement|dialogue|"
+    r"consultations?|ceremony|signing|remarks|dinner|lunch|breakfast)\b",
+    re.IGNORECASE,
+)
+
+
+def roman_value(token):
+    """Return the value of a lower-case Roman numeral (validated by the pattern)."""
+    total = 0
+    for index, char in enumerate(token):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[token[index + 1]] if index + 1 < len(token) else 0
+        total += -value if value < following else value
+    return total
+
+
+class English(Conventions):
+    sections = frozenset(
+        {
+            "press releases",
+            "press release",
+            "press conferences",
+            "announcements",
+            "statements",
+            "speeches",
+            "home",
+            "index",
+            "top page",
+            "top",
+            "countries & regions",
+            "foreign policy",
+            "japan's foreign policy",
+        }
+    )
+    title_words = _TITLE_WORDS
+
+    def match_date(self, line):
+        for date_format in _DATE_FORMATS:
+            match = date_format.fullmatch(line)
+            if not match:
+                continue
+            month = match["month"]
+            number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+            if number is not None:
+                return int(match["year"]), number, int(match["day"])
+        return None
+
+    def match_photo(self, line, prefix_only=False):
+        broken = _BREAK.search(line) is not None
+        line = _BREAK.sub(" ", line).strip()
+        prefix = _PHOTO_PREFIX.match(line)
+        if prefix_only and prefix is None:
+            return None
+        credit = _PHOTO_CREDIT.search(line)
+        if credit is None and (prefix or broken):
+            credit = _BARE_CREDIT.search(line)
+        # Without a prefix only a credit tells a caption from a lead paragraph.
+        if prefix is None and credit is None:
+            return None
+        start = prefix.end() if prefix else 0
+        end = credit.start() if credit else len(line)
+        caption = line[start:end].strip()
+        if not caption:
+            raise SegmenterError(EMPTY_CAPTION.format(found=quote(line)))
+        return caption, credit["credit"] if credit else ""
+
+    def navigation(self, line):
+        match = _NAVIGATION.fullmatch(line)
+        if match is None:
+            return None
+        target = match["target"]
+        # A last sentence that happens to begin with "Back to" ends like a sentence; a link
+        # names a page and has no final full stop.
+        if target.rstrip(CLOSERS).endswith(SENTENCE_ENDS):
+            return None
+        return target
+
+    def match_marker(self, line):
+        match = _DECIMAL.fullmatch(line)
+        if match:
+            return Marker(HEADING, match["marker"], match["text"], 1, MarkerStyle.DECIMAL)
+        match = _PARENTHESISED.fullmatch(line)
+        if match:
+            return Marker(HEADING, match["marker"], match["text"], 2, MarkerStyle.PARENTHESISED)
+        match = _ITEM.fullmatch(line)
+        if match:
+            token = match["token"]
+            values = []
+            if re.fullmatch(_ROMAN, token):
+                values.append((MarkerStyle.LOWER_ROMAN, roman_value(token)))
+            if len(token) == 1:
+                values.append((MarkerStyle.LOWER_LATIN, ord(token) - ord("a") + 1))
+            return Marker(ITEM, match["marker"], match["text"], values=tuple(values))
+        for pattern in _BULLETS:
+            match = pattern.fullmatch(line)
+            if match:
+                return Marker(BULLET, match["marker"], match["text"], 1)
+        return None
+
+    def is_note(self, line):
+        return _NOTE.match(line) is not None

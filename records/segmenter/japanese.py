@@ -1,0 +1,113 @@
+"""Japanese release texts (the ministry's originals).
+
+::
+
+    日露関係                              <- breadcrumb (topic)
+    日露首脳会談                          <- title
+    平成29年7月7日                        <- date: era (令和, 平成, 昭和; 元年) or western
+    日露首脳会談(写真提供:内閣広報室)      <- photo lines; a credit alone is a photo too
+    安倍総理大臣は、…。                    <- body
+    1 北方領土問題                        <- section: number, space, no dot
+    - (1) 見出し / - ア 項目 / - (ア) 項目 / - ・本文  <- a list dash may open any line
+    日露関係へ戻る                        <- navigation, dropped
+
+Digits, brackets and punctuation may be full- or half-width (``（１）``, ``(1)``, ``、。`` or
+``，．``); markers are matched in either form and the text is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..numbering import KATAKANA
+from ..vocabulary import MarkerStyle
+from .common import BULLET, HEADING, ITEM, folded
+from .conventions import Conventions, Marker
+
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_DATE = re.compile(
+    r"(?:(?P<era>令和|平成|昭和)\s*(?P<era_year>\d{1,2}|元)|(?P<year>\d{4}))\s*年\s*"
+    r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:\s*\(.\))?"
+)
+_OPEN = "(（"
+_CLOSE = ")）"
+_DIGITS = "0-9０-９"
+_CREDIT = re.compile(r"\s*[(（]\s*写真(?:提供)?\s*[:：]\s*(?P<credit>.*?)\s*[)）]$")
+_PREFIX = re.compile(r"写真\s*[0-9０-９]*\s*[:：]\s*")
+_DASH = re.compile(r"[-－‐−–—]\s+")
+_DECIMAL = re.compile(rf"(?P<marker>[{_DIGITS}]{{1,2}}[.．]?)(?:\s+(?P<text>\S.*))?")
+_PARENTHESISED = re.compile(rf"(?P<marker>[{_OPEN}][{_DIGITS}]{{1,2}}[{_CLOSE}])\s*(?P<text>\S.*)?")
+_KATAKANA = re.compile(rf"(?P<marker>[{KATAKANA}])\s+(?P<text>\S.*)")
+_NESTED = re.compile(rf"(?P<marker>[{_OPEN}][{KATAKANA}][{_CLOSE}])\s*(?P<text>\S.*)?")
+_BULLET = re.compile(r"(?P<marker>[・･•])\s*(?P<text>\S.*)?")
+_NOTE = re.compile(r"[(（]\s*注|※|注\s*[:：)）]")
+_NAVIGATION = re.compile(r"(?P<target>.*?)\s*(?:へ|に)戻る")
+_TITLE_WORDS = re.compile(r"会談|会議|電話|訪問|会合|表敬|署名|声明|談話|協議|対話|夕食会|昼食会")
+
+
+class Japanese(Conventions):
+    date_example = '"平成29年7月7日" or "2017年7月7日"'
+    sections = frozenset({"報道発表", "プレスリリース", "トップページ", "ホーム", "外務省"})
+    heading_length = 60
+    # Japanese lines hold about half as many (double-width) characters.
+    wrapped_heading_length = 24
+    title_words = _TITLE_WORDS
+
+    def match_date(self, line):
+        match = _DATE.fullmatch(folded(line))
+        if match is None:
+            return None
+        if match["era"]:
+            era_year = 1 if match["era_year"] == "元" else int(match["era_year"])
+            year = _ERAS[match["era"]] + era_year
+        else:
+            year = int(match["year"])
+        return year, int(match["month"]), int(match["day"])
+
+    def match_photo(self, line, prefix_only=False):
+        prefix = _PREFIX.match(line)
+        if prefix_only and prefix is None:
+            return None
+        credit = _CREDIT.search(line)
+        if prefix is None and credit is None:
+            return None
+        start = prefix.end() if prefix else 0
+        end = credit.start() if credit else len(line)
+        # A credit alone ("(写真提供:内閣広報室)") is a photo without a caption of its own.
+        return line[start:end].strip(), credit["credit"] if credit else ""
+
+    def navigation(self, line):
+        match = _NAVIGATION.fullmatch(line)
+        return match["target"] if match else None
+
+    def match_marker(self, line):
+        dash = _DASH.match(line)
+        rest = line[dash.end() :] if dash else line
+        match = _PARENTHESISED.fullmatch(rest)
+        if match:
+            return Marker(HEADING, match["marker"], match["text"], 2, MarkerStyle.PARENTHESISED)
+        match = _NESTED.fullmatch(rest)
+        if match:
+            value = KATAKANA.index(match["marker"][1]) + 1
+            return Marker(
+                ITEM, match["marker"], match["text"], 4, values=((MarkerStyle.LOWER_LATIN, value),)
+            )
+        match = _KATAKANA.fullmatch(rest)
+        if match:
+            value = KATAKANA.index(match["marker"]) + 1
+            return Marker(
+                ITEM, match["marker"], match["text"], 3, values=((MarkerStyle.LOWER_LATIN, value),)
+            )
+        match = _BULLET.fullmatch(rest)
+        if match:
+            return Marker(BULLET, match["marker"], match["text"], 1)
+        if dash:
+            # Inside a section every line may carry the list dash; a plain one is a bullet.
+            return Marker(BULLET, dash.group().strip(), rest or None, 1)
+        match = _DECIMAL.fullmatch(line)
+        if match and not folded(match["marker"]).rstrip(".").startswith("0"):
+            return Marker(HEADING, match["marker"], match["text"], 1, MarkerStyle.DECIMAL)
+        return None
+
+    def is_note(self, line):
+        return _NOTE.match(line) is not None

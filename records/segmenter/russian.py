@@ -1,0 +1,117 @@
+"""Russian release texts.
+
+::
+
+    Российско-японские отношения        <- breadcrumb (topic)
+    Российско-японская встреча …        <- title
+    7 июля 2017 года                    <- date
+    Фото 1: Подпись (Фото: …)           <- photo lines
+    Текст …                             <- body
+    1. Заголовок / 1) Подзаголовок / а) пункт / • пункт списка
+    Назад к разделу …                   <- navigation, dropped
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..numbering import CYRILLIC
+from ..vocabulary import MarkerStyle
+from .common import (
+    BULLET,
+    CLOSERS,
+    EMPTY_CAPTION,
+    HEADING,
+    ITEM,
+    SENTENCE_ENDS,
+    SegmenterError,
+    quote,
+)
+from .conventions import Conventions, Marker
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(),
+        start=1,
+    )
+}
+_DATE = re.compile(
+    r"(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)\s+(?P<year>\d{4})(?:\s*(?:года|г\.?))?",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
+_PREFIX = re.compile(r"фото\s*\d*\s*:\s*", re.IGNORECASE)
+_CREDIT = re.compile(r"\s*\(\s*фото\s*:\s*(?P<credit>.*?)\s*\)$", re.IGNORECASE)
+_DECIMAL = re.compile(r"(?P<marker>\d{1,2}\.)(?:\s+(?P<text>\S.*))?")
+_PARENTHESISED = re.compile(r"(?P<marker>\d{1,2}\)|\(\d{1,2}\))\s*(?P<text>\S.*)?")
+_ITEM = re.compile(rf"(?P<marker>[{CYRILLIC}]\))\s*(?P<text>\S.*)?")
+_BULLETS = (
+    re.compile(r"(?P<marker>[•·])\s*(?P<text>\S.*)?"),
+    re.compile(r"(?P<marker>[-*–—])\s+(?P<text>\S.*)"),
+)
+_NOTE = re.compile(r"\(\s*\*|\*\S|\(?\s*примечани", re.IGNORECASE)
+_NAVIGATION = re.compile(r"(?:назад|вернуться)\b\s*(?P<target>.*)", re.IGNORECASE)
+_TITLE_WORDS = re.compile(
+    r"встреч|переговор|визит|саммит|телефонн|разговор|заявлени|конференц|бесед", re.IGNORECASE
+)
+
+
+class Russian(Conventions):
+    date_example = '"7 июля 2017 года"'
+    sections = frozenset({"пресс-релизы", "новости", "главная", "заявления", "сообщения"})
+    title_words = _TITLE_WORDS
+
+    def match_date(self, line):
+        match = _DATE.fullmatch(line)
+        if match:
+            month = _MONTHS.get(match["month"].lower())
+            if month is not None:
+                return int(match["year"]), month, int(match["day"])
+            return None
+        match = _ISO_DATE.fullmatch(line)
+        if match:
+            return int(match["year"]), int(match["month"]), int(match["day"])
+        return None
+
+    def match_photo(self, line, prefix_only=False):
+        prefix = _PREFIX.match(line)
+        if prefix_only and prefix is None:
+            return None
+        credit = _CREDIT.search(line)
+        if prefix is None and credit is None:
+            return None
+        start = prefix.end() if prefix else 0
+        end = credit.start() if credit else len(line)
+        caption = line[start:end].strip()
+        if not caption:
+            raise SegmenterError(EMPTY_CAPTION.format(found=quote(line)))
+        return caption, credit["credit"] if credit else ""
+
+    def navigation(self, line):
+        match = _NAVIGATION.fullmatch(line)
+        if match is None or match["target"].rstrip(CLOSERS).endswith(SENTENCE_ENDS):
+            return None
+        return re.sub(r"^(?:к|в|на)\s+(?:разделу\s+)?", "", match["target"], flags=re.I)
+
+    def match_marker(self, line):
+        match = _DECIMAL.fullmatch(line)
+        if match:
+            return Marker(HEADING, match["marker"], match["text"], 1, MarkerStyle.DECIMAL)
+        match = _PARENTHESISED.fullmatch(line)
+        if match:
+            return Marker(HEADING, match["marker"], match["text"], 2, MarkerStyle.PARENTHESISED)
+        match = _ITEM.fullmatch(line)
+        if match:
+            value = CYRILLIC.index(match["marker"][0]) + 1
+            return Marker(
+                ITEM, match["marker"], match["text"], values=((MarkerStyle.LOWER_LATIN, value),)
+            )
+        for pattern in _BULLETS:
+            match = pattern.fullmatch(line)
+            if match:
+                return Marker(BULLET, match["marker"], match["text"], 1)
+        return None
+
+    def is_note(self, line):
+        return _NOTE.match(line) is not None

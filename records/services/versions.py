@@ -1,0 +1,230 @@
+"""Language versions: a release's text in another language, read from that language's file and
+aligned by structure to the release's segments (the Japanese original, the Russian version).
+
+The file must have the release's structure: the same segments in the same order, each of the
+same sort (a heading or numbered paragraph, an item, a bullet, a paragraph, a note) and level.
+Where it does not, nothing is written and the report names the file's line where the two
+diverge. A note the release has and the file does not (an English "provisional translation"
+note) is left out of the other language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from config import languages
+
+from ..models import Release
+from ..snapshots import DERIVED_FIELDS, snapshot_upgrade, translated
+from ..vocabulary import SegmentKind
+from .errors import ReleaseContentError
+from .writing import release_write
+
+_EXCERPT = 40
+# A list dash alone ("- 本文"): Japanese puts it before any line of a section.
+_DASHES = frozenset("-－‐−–—")
+
+
+class AlignmentError(ReleaseContentError):
+    """A language version whose structure does not match the release; nothing was written."""
+
+    def __init__(self, alignment):
+        self.alignment = alignment
+        super().__init__(alignment.divergence)
+
+
+@dataclass(frozen=True)
+class AlignedSegment:
+    number: int  # the release's segment, 1-based
+    kind: str
+    level: int
+    current: str  # the release's source text
+    line: int | None  # the file's line (None: a note the file leaves out)
+    text: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    language: str
+    title: str
+    segments: tuple[AlignedSegment, ...]
+    photos: tuple  # (number, ParsedPhoto)
+    divergence: str | None
+    line: int | None
+
+    @property
+    def ok(self):
+        return self.divergence is None
+
+
+def _shape(kind, level):
+    """Return what must agree between a release segment and the file's: its sort and level."""
+    if kind in (SegmentKind.HEADING, SegmentKind.NUMBERED):
+        return ("numbered", level)
+    if kind == SegmentKind.ITEM:
+        return ("item", level)
+    return (kind,)
+
+
+def _agrees(found, segment):
+    """Tell whether the file's segment has the structure of the release's segment."""
+    wanted = _shape(segment["kind"], segment["level"])
+    if found.kind == SegmentKind.BULLET and found.marker in _DASHES:
+        # A list dash alone may open a bullet or a plain paragraph of a section.
+        return wanted in (("bullet",), ("paragraph",))
+    return _shape(found.kind, found.level) == wanted
+
+
+def _describe(kind, level):
+    names = dict(SegmentKind.choices)
+    name = str(names.get(kind, kind))
+    if kind in (SegmentKind.HEADING, SegmentKind.NUMBERED, SegmentKind.ITEM):
+        return _("%(kind)s, level %(level)s") % {"kind": name, "level": level}
+    return name
+
+
+def _excerpt(text):
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
+
+
+def alignment_plan(snapshot, parsed, language):
+    """Align ``parsed`` (a text in ``language``) with ``snapshot``'s segments and photos."""
+    source = snapshot.get("source_language", languages.DEFAULT_SOURCE)
+    rows, problem = [], None
+    release_segments = snapshot["segments"]
+    parsed_segments = list(parsed.segments)
+    index = 0
+    for number, segment in enumerate(release_segments, start=1):
+        current = segment["text"].get(source, "")
+        found = parsed_segments[index] if index < len(parsed_segments) else None
+        if segment["kind"] == SegmentKind.NOTE and (
+            found is None or found.kind != SegmentKind.NOTE
+        ):
+            rows.append(
+                AlignedSegment(number, segment["kind"], segment["level"], current, None, "")
+            )
+            continue
+        if found is None:
+            line = (parsed_segments[-1].line + 1) if parsed_segments else parsed.date_line
+            problem = problem or (
+                line,
+                _("the file ends where the release still has segment %(n)s (%(kind)s): “%(text)s”")
+                % {
+                    "n": number,
+                    "kind": _describe(segment["kind"], segment["level"]),
+                    "text": _excerpt(current),
+                },
+            )
+            break
+        if not _agrees(found, segment) and problem is None:
+            problem = (
+                found.line,
+                _(
+                    "the file has a segment (%(found)s) where the release has segment %(n)s "
+                    "(%(kind)s): “%(text)s”"
+                )
+                % {
+                    "found": _describe(found.kind, found.level),
+                    "n": number,
+                    "kind": _describe(segment["kind"], segment["level"]),
+                    "text": _excerpt(current),
+                },
+            )
+        rows.append(
+            AlignedSegment(
+                number, segment["kind"], segment["level"], current, found.line, found.text
+            )
+        )
+        index += 1
+    if problem is None and index < len(parsed_segments):
+        extra = parsed_segments[index]
+        problem = (
+            extra.line,
+            _("the file has more segments than the release (%(count)s): “%(text)s”")
+            % {"count": len(release_segments), "text": _excerpt(extra.text)},
+        )
+    photos = list(enumerate(parsed.photos, start=1))
+    if problem is None and photos and len(photos) != len(snapshot["photos"]):
+        problem = (
+            parsed.photos[0].line,
+            _("the file has %(found)s photos and the release %(count)s")
+            % {"found": len(photos), "count": len(snapshot["photos"])},
+        )
+    if problem is None and parsed.date.isoformat() != snapshot["date"]:
+        problem = (
+            parsed.date_line,
+            _("the file's date %(found)s is not the release's %(date)s")
+            % {"found": parsed.date.isoformat(), "date": snapshot["date"]},
+        )
+    line, message = problem if problem else (None, None)
+    return Alignment(
+        language=language,
+        title=parsed.title or "",
+        segments=tuple(rows),
+        photos=tuple(photos),
+        divergence=_("line %(line)s: %(message)s") % {"line": line, "message": message}
+        if problem
+        else None,
+        line=line,
+    )
+
+
+def content_with_language(snapshot, alignment):
+    """Return ``snapshot`` (without derived fields) with ``alignment``'s texts in its language."""
+    language = alignment.language
+    content = {name: value for name, value in snapshot.items() if name not in DERIVED_FIELDS}
+    texts = {row.number: row.text for row in alignment.segments if row.line is not None}
+    content["segments"] = [
+        {**segment, "text": {**segment["text"], language: texts[number]}}
+        if number in texts
+        else segment
+        for number, segment in enumerate(snapshot["segments"], start=1)
+    ]
+    photos = dict(alignment.photos)
+    content["photos"] = []
+    for number, photo in enumerate(snapshot["photos"], start=1):
+        parsed = photos.get(number)
+        if parsed is not None:
+            # A credit alone ("(写真提供:内閣広報室)") leaves the caption as it was.
+            if parsed.caption:
+                photo = {**photo, "caption": {**photo["caption"], language: parsed.caption}}
+            if parsed.credit:
+                photo = {**photo, "credit": {**photo["credit"], language: parsed.credit}}
+        content["photos"].append(photo)
+    if alignment.title:
+        content["title"] = {**snapshot["title"], language: alignment.title}
+    return content
+
+
+def release_import_language(parsed, *, language, into, author=None, message="", dry_run=False):
+    """Fill ``language``'s title, captions and segment texts of release ``into`` from a parsed
+    text in that language, as one revision based on the newest; return the alignment.
+
+    A structure that does not match is refused with :class:`AlignmentError` (nothing written);
+    ``dry_run`` returns the alignment without writing anything.
+    """
+    release = Release.objects.select_related("topic").filter(slug=into).first()
+    if release is None:
+        raise ReleaseContentError(_("--into: no release with slug “%(slug)s”") % {"slug": into})
+    head = release.head_number
+    snapshot = snapshot_upgrade(
+        release.revisions.get(number=head).snapshot, translated(release.topic, "name")
+    )
+    alignment = alignment_plan(snapshot, parsed, language)
+    if dry_run:
+        return alignment, None
+    if not alignment.ok:
+        raise AlignmentError(alignment)
+    topic = parsed.topic if parsed.topic and parsed.topic != parsed.section else ""
+    result = release_write(
+        content_with_language(snapshot, alignment),
+        author=author,
+        message=message
+        or _("%(language)s text imported from a file") % {"language": languages.name(language)},
+        based_on=head,
+        release_id=release.pk,
+        topic_names={language: topic} if topic else None,
+    )
+    return alignment, result

@@ -1,0 +1,126 @@
+"""Release exchange files (PO, XLIFF) as plain data: what is written and what is read back.
+
+This module is pure, like the glossary formats: :mod:`translations.services.exchange` turns a
+release, its unit states and the glossary into :class:`ExchangeFile` and applies a parsed
+:class:`ParsedFile` through the one write path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# DESIGN "Limits": uploads up to 20 MB.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+ERR_TOO_LARGE = gettext_lazy(
+    "the file is %(size)s bytes; at most %(limit)s bytes (20 MB) are accepted"
+)
+ERR_NUL = gettext_lazy("the file contains a NUL byte (at offset %(offset)s); it is not a text file")
+ERR_NOT_UTF8 = gettext_lazy(
+    "the file is not UTF-8 (undecodable byte at offset %(offset)s); save it as UTF-8"
+)
+ERR_CHARSET = gettext_lazy("the file declares the charset “%(charset)s”; only UTF-8 is accepted")
+ERR_MALFORMED = gettext_lazy("the file is not a valid %(format)s file: %(detail)s")
+ERR_NO_HEADER = gettext_lazy(
+    "the file does not name its release, language and revision (%(what)s missing); "
+    "export the file from Concord and translate that one"
+)
+
+
+class ExchangeFileError(ValueError):
+    """A release exchange file is refused as a whole; nothing was written."""
+
+
+@dataclass(frozen=True)
+class TermNote:
+    """A glossary term found in a unit's source, and the approved target terms of its concept."""
+
+    source: str
+    targets: tuple[str, ...]
+    # Target terms of the concept the glossary says not to use (deprecated, forbidden).
+    avoid: tuple[str, ...] = ()
+
+    def describe(self):
+        text = f"{self.source} = {' | '.join(self.targets) if self.targets else '—'}"
+        if self.avoid:
+            text += f" ({_('not')}: {' | '.join(self.avoid)})"
+        return text
+
+
+@dataclass(frozen=True)
+class ExchangeUnit:
+    key: str
+    kind: str
+    number: int
+    source: str
+    target: str
+    # A translations.vocabulary.UnitState value.
+    state: int
+    # The source text the translation was made from, for an outdated unit ("" otherwise).
+    previous: str = ""
+    terms: tuple[TermNote, ...] = ()
+
+    def label(self):
+        return f"{self.kind} {self.number}" if self.number else self.kind
+
+
+@dataclass(frozen=True)
+class ExchangeFile:
+    """One release in one target language at one revision, ready to be written."""
+
+    release_id: int
+    slug: str
+    title: str
+    source_language: str
+    language: str
+    plural_forms: str
+    revision: int
+    # The revision's own time, ISO 8601 in UTC: the only time a file carries.
+    revision_time: str
+    units: tuple[ExchangeUnit, ...]
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    key: str
+    source: str
+    target: str
+    # The translator (or the tool) marked the translation as not final.
+    fuzzy: bool
+    line: int | None = None
+
+
+@dataclass
+class ParsedFile:
+    """What a PO or XLIFF file says: its release, language, base revision and entries."""
+
+    slug: str
+    release_id: int | None
+    language: str
+    revision: int
+    source_language: str = ""
+    entries: list[ParsedEntry] = field(default_factory=list)
+    # (key or "", reason) for entries the reader itself skipped (obsolete, without context).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def file_text(data, *, limit=None):
+    """Return the text of an uploaded file, refusing oversized, NUL-bearing or non-UTF-8 data."""
+    limit = MAX_UPLOAD_BYTES if limit is None else limit
+    if len(data) > limit:
+        raise ExchangeFileError(ERR_TOO_LARGE % {"size": len(data), "limit": limit})
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ExchangeFileError(ERR_NUL % {"offset": nul})
+    try:
+        text = bytes(data).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ExchangeFileError(ERR_NOT_UTF8 % {"offset": error.start}) from None
+    return text.removeprefix("\ufeff")
+
+
+def malformed(format_name, detail):
+    return ExchangeFileError(ERR_MALFORMED % {"format": format_name, "detail": detail})

@@ -1,0 +1,101 @@
+"""Saving one unit's translation from the workbench: a revision through the one write path.
+
+The write starts from the revision the translator was looking at (``based_on``) with only
+that unit's text in that language changed, so ``records.services.release_write`` merges it
+with whatever others saved since and refuses it (``MergeConflict``) only when someone else
+changed the same text differently. Starting from the newest revision instead would make the
+translator the author of everyone else's changes since ``based_on``.
+"""
+
+import copy
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from config import languages
+from records.services import ActionNotAllowed, release_write, revision_snapshot
+from records.snapshots import DERIVED_FIELDS
+from records.units import CAPTION, CREDIT, TITLE, translatable_units
+
+from ..vocabulary import UnitState
+from . import permissions
+from .actions import units_submit
+from .common import ReviewError, target_language_check, unit_label
+from .models import UnitStatus
+
+
+def _set_text(content, key, language, text):
+    """Put ``text`` into ``content`` (a snapshot) as the ``language`` text of unit ``key``."""
+    if key == TITLE:
+        content["title"][language] = text
+        return
+    item_key, _sep, field = key.partition(":")
+    if field in (CAPTION, CREDIT):
+        for photo in content["photos"]:
+            if photo["key"] == item_key:
+                photo[field][language] = text
+                return
+    for segment in content["segments"]:
+        if segment["key"] == key:
+            segment["text"][language] = text
+            return
+    raise LookupError(key)
+
+
+def clean_unit_text(text):
+    """Return a unit's text as a form sends it, with line ends and outer spaces as stored."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@transaction.atomic
+def unit_save(release, language, key, text, user, *, based_on, submit=False):
+    """Save ``text`` as unit ``key``'s ``language`` translation, based on revision
+    ``based_on``; with ``submit`` the unit goes to review too. Return the ``WriteResult``.
+
+    Refuses (nothing written): a language that is not a target (``ReviewError``), a user
+    who may not edit it (``ActionNotAllowed``), an unknown unit or revision
+    (``ReviewError``), invalid text (``ReleaseContentError``), and a text someone else changed
+    differently since ``based_on`` (``MergeConflict``, from the write path).
+    """
+    target_language_check(release, language)
+    if not permissions.can_edit(user, language):
+        raise ActionNotAllowed(
+            _("%(user)s may not edit the %(language)s text; nothing was saved")
+            % {"user": user.get_username(), "language": languages.name(language)}
+        )
+    if not isinstance(based_on, int) or not 1 <= based_on <= release.head_number:
+        raise ReviewError(
+            _("release “%(slug)s” has no revision %(n)s; nothing was saved")
+            % {"slug": release.slug, "n": based_on}
+        )
+    base = revision_snapshot(release, based_on)
+    units = {unit.key: unit for unit in translatable_units(base, release.source_language)}
+    if key not in units:
+        raise ReviewError(
+            _("revision %(n)s of “%(slug)s” has no unit %(key)s to translate; nothing was saved")
+            % {"n": based_on, "slug": release.slug, "key": key}
+        )
+    content = {
+        name: copy.deepcopy(value) for name, value in base.items() if name not in DERIVED_FIELDS
+    }
+    _set_text(content, key, language, clean_unit_text(text))
+    result = release_write(
+        content,
+        author=user,
+        message=_("Workbench: %(unit)s (%(language)s)")
+        % {"unit": unit_label(key, units), "language": language},
+        based_on=based_on,
+        release_id=release.pk,
+        context={"submit": {language: {key}}} if submit else None,
+    )
+    if submit:
+        # An unchanged text is still sent to review when it is a draft, or when the
+        # translator confirms it for a changed source.
+        state = (
+            UnitStatus.objects.filter(release=release, language=language, key=key)
+            .values_list("state", flat=True)
+            .first()
+        )
+        if state in (UnitState.DRAFT, UnitState.OUTDATED):
+            units_submit(result.release, language, [key], user)
+    return result

@@ -1,0 +1,164 @@
+"""Error findings before approval and publishing: current checks, overrides with a reason."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from records.services import release_lock
+from records.units import CAPTION, CREDIT, TITLE
+
+from ..models import CheckRun, Finding, GlossaryState
+from ..vocabulary import EventAction, Severity
+from .common import (
+    ReviewError,
+    head_units,
+    pair_checksum,
+    permission_check,
+    target_language_check,
+    text_clean,
+    unit_label,
+)
+from .models import MAX_REASON_CHARS, Event, FindingOverride, UnitStatus
+
+# Term checks look at segments only: the title and photo texts have no findings.
+_NON_SEGMENTS = {TITLE, CAPTION, CREDIT}
+
+
+def terms_current(release, language):
+    """Make sure the stored findings are those of the head revision and current glossary."""
+    run = CheckRun.objects.filter(release=release, language=language).first()
+    if (
+        run is None
+        or run.revision_number != release.head_number
+        or run.glossary_version != GlossaryState.current()
+    ):
+        from ..services.terms import release_terms_check
+
+        release_terms_check(release, languages=[language])
+
+
+def blocking_findings(release, language, units, keys=None):
+    """Return the error findings of the head revision with no override for the current text."""
+    found = blocking_findings_by_language(release, [language], units)[language]
+    if keys is not None:
+        found = [finding for finding in found if str(finding.segment_key) in keys]
+    return found
+
+
+def blocking_findings_by_language(release, targets, units):
+    """Return ``{language: [finding, …]}``: :func:`blocking_findings` of several languages in
+    two queries."""
+    findings = Finding.objects.filter(
+        release=release,
+        language__in=list(targets),
+        severity=Severity.ERROR,
+        revision_number=release.head_number,
+    ).select_related("concept")
+    overrides = set(
+        FindingOverride.objects.filter(release=release, language__in=list(targets)).values_list(
+            "language", "key", "check_id", "concept_id", "text_checksum"
+        )
+    )
+    source = release.source_language
+    blocking = {language: [] for language in targets}
+    for finding in findings:
+        key = str(finding.segment_key)
+        unit = units.get(key)
+        if unit is None:
+            continue
+        checksum = pair_checksum(unit.text(source), unit.text(finding.language))
+        if (finding.language, key, finding.check_id, finding.concept_id, checksum) not in overrides:
+            blocking[finding.language].append(finding)
+    return blocking
+
+
+def blocking_message(blocking, units):
+    """Return the refusal naming the first unit with blocking findings."""
+    first = str(blocking[0].segment_key)
+    own = [finding for finding in blocking if str(finding.segment_key) == first]
+    units_with = len({str(finding.segment_key) for finding in blocking})
+    values = {
+        "unit": unit_label(first, units),
+        "count": len(own),
+        "finding": own[0].display_message(),
+        "units": units_with,
+    }
+    if units_with > 1:
+        return (
+            ngettext(
+                "%(unit)s has %(count)s error finding without an override (%(finding)s), and "
+                "%(units)s units in all have some: fix the text or override each finding with a "
+                "reason first. Nothing was changed.",
+                "%(unit)s has %(count)s error findings without an override (%(finding)s), and "
+                "%(units)s units in all have some: fix the text or override each finding with a "
+                "reason first. Nothing was changed.",
+                len(own),
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "%(unit)s has %(count)s error finding without an override (%(finding)s): fix the "
+            "text or override it with a reason first. Nothing was changed.",
+            "%(unit)s has %(count)s error findings without an override (%(finding)s): fix the "
+            "text or override them with a reason first. Nothing was changed.",
+            len(own),
+        )
+        % values
+    )
+
+
+@transaction.atomic
+def finding_override(release, language, key, *, check_id, concept_id, reason, user):
+    """Record a reviewer's reason why an error finding does not apply to this text."""
+    release = release_lock(release.pk)
+    target_language_check(release, language)
+    permission_check(user, "review_text", _("override findings of"), language)
+    reason = text_clean(reason, _("the reason"), MAX_REASON_CHARS)
+    _snapshot, units = head_units(release)
+    unit = units.get(key)
+    if unit is not None and unit.kind not in _NON_SEGMENTS:
+        # The finding must be one of the current text, as the reviewer sees it checked.
+        terms_current(release, language)
+    found = (
+        unit is not None
+        and unit.kind not in _NON_SEGMENTS
+        and Finding.objects.filter(
+            release=release,
+            language=language,
+            segment_key=key,
+            check_id=check_id,
+            concept_id=concept_id,
+            revision_number=release.head_number,
+        ).exists()
+    )
+    if not found:
+        raise ReviewError(_("there is no such finding on the current text; nothing was changed"))
+    source = release.source_language
+    override, created = FindingOverride.objects.get_or_create(
+        release=release,
+        key=key,
+        language=language,
+        check_id=check_id,
+        concept_id=concept_id,
+        text_checksum=pair_checksum(unit.text(source), unit.text(language)),
+        defaults={"reason": reason, "created_by": user},
+    )
+    if created:
+        state = (
+            UnitStatus.objects.filter(release=release, language=language, key=key)
+            .values_list("state", flat=True)
+            .first()
+        )
+        Event.objects.create(
+            release=release,
+            key=key,
+            language=language,
+            action=EventAction.OVERRIDDEN,
+            from_state=state,
+            to_state=state,
+            revision_number=release.head_number,
+            actor=user,
+            reason=f"{check_id}: {reason}",
+        )
+    return override

@@ -1,0 +1,248 @@
+"""The workbench's actions, posted by its script (JSON) or by a plain form (redirect back).
+
+Each action calls one service and answers with the re-rendered rows it touched, the counts,
+the progress and the newest revision. Refusals come from the services: ``ActionNotAllowed``
+→ 403, ``ReviewError``/invalid content → 400, a save that collides with a newer one → 409
+with the conflicting texts. Nothing is written when a request is refused.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
+from records.services.merging import PRESENCE
+
+from ..actions import (
+    ReviewError,
+    comment_add,
+    comment_resolve,
+    finding_override,
+    units_approve,
+    units_request_changes,
+    units_submit,
+)
+from ..editing import unit_save
+from ..models import Comment
+from ..workbench import workbench
+from .base import ReleaseLanguageView, refused, wants_json
+from .workbench import render_rows
+
+
+class BadInput(ValueError):
+    """The request lacks a field or has one of the wrong form; nothing was done."""
+
+
+def _number(post, name, *, required=True):
+    value = post.get(name, "").strip()
+    if not value and not required:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadInput(
+            _("“%(name)s” must be a whole number (got “%(value)s”)")
+            % {"name": name, "value": value[:40]}
+        ) from None
+    if number < 1:
+        raise BadInput(_("“%(name)s” must be at least 1") % {"name": name})
+    return number
+
+
+def _keys(post):
+    keys = [key for key in post.getlist("key") if key]
+    if not keys:
+        raise BadInput(_("no unit was named"))
+    return keys
+
+
+def _comment(release, post, name):
+    pk = _number(post, name)
+    comment = Comment.objects.filter(pk=pk, release=release).first()
+    if comment is None:
+        raise BadInput(_("this release has no comment %(id)s") % {"id": pk})
+    return comment
+
+
+class ActionView(ReleaseLanguageView):
+    http_method_names = ["post"]
+
+    def post(self, request, action):
+        handler = getattr(self, "do_" + action.replace("-", "_"), None)
+        if handler is None or action not in ACTIONS:
+            return refused(request, _("There is no action “%(name)s”.") % {"name": action}, 404)
+        try:
+            keys, message = handler(request.POST, request.user)
+        except ActionNotAllowed as error:
+            return self.refusal(error, 403)
+        except RevisionConflict as error:
+            return self.conflict(error)
+        except (ReviewError, ReleaseContentError, BadInput) as error:
+            return self.refusal(error, 400)
+        return self.done(keys, message)
+
+    # -- the actions: each returns (keys of the rows it touched, a message) ----------------
+
+    def do_save(self, post, user):
+        key = post.get("key", "")
+        if not key:
+            raise BadInput(_("no unit was named"))
+        based_on = _number(post, "based_on")
+        submit = post.get("submit") == "1"
+        result = unit_save(
+            self.release,
+            self.language,
+            key,
+            post.get("text", ""),
+            user,
+            based_on=based_on,
+            submit=submit,
+        )
+        if result.revision is None:
+            message = _("Nothing changed in the text.")
+        elif result.revision.number != based_on + 1:
+            message = _(
+                "Saved as revision %(n)s, merged with the changes others made since revision "
+                "%(base)s."
+            ) % {"n": result.revision.number, "base": based_on}
+        else:
+            message = _("Saved as revision %(n)s.") % {"n": result.revision.number}
+        if submit:
+            message = f"{message} {_('Sent for review.')}"
+        return [key], message
+
+    def do_submit(self, post, user):
+        keys = _keys(post)
+        units_submit(
+            self.release,
+            self.language,
+            keys,
+            user,
+            based_on=_number(post, "based_on", required=False),
+        )
+        return keys, ngettext(
+            "%(n)s unit sent for review.", "%(n)s units sent for review.", len(keys)
+        ) % {"n": len(keys)}
+
+    def do_approve(self, post, user):
+        keys = _keys(post)
+        units_approve(self.release, self.language, keys, user, based_on=_number(post, "based_on"))
+        return keys, ngettext("%(n)s unit approved.", "%(n)s units approved.", len(keys)) % {
+            "n": len(keys)
+        }
+
+    def do_request_changes(self, post, user):
+        keys = _keys(post)
+        units_request_changes(
+            self.release,
+            self.language,
+            keys,
+            user,
+            comment=post.get("comment", ""),
+            based_on=_number(post, "based_on"),
+        )
+        return keys, ngettext(
+            "Changes requested on %(n)s unit.", "Changes requested on %(n)s units.", len(keys)
+        ) % {"n": len(keys)}
+
+    def do_override(self, post, user):
+        key = post.get("key", "")
+        finding_override(
+            self.release,
+            self.language,
+            key,
+            check_id=post.get("check_id", ""),
+            concept_id=_number(post, "concept_id"),
+            reason=post.get("reason", ""),
+            user=user,
+        )
+        return [key], _("The finding is overridden; the reason is shown to everyone.")
+
+    def do_comment(self, post, user):
+        parent = _comment(self.release, post, "parent") if post.get("parent") else None
+        language = post.get("language") or self.language
+        if language not in (self.language, self.source_language):
+            raise BadInput(
+                _("comments here are in %(target)s or %(source)s")
+                % {"target": self.language, "source": self.source_language}
+            )
+        comment = comment_add(
+            self.release, post.get("key", ""), language, post.get("text", ""), user, parent=parent
+        )
+        return [comment.key], _("Reply added.") if parent else _("Comment added.")
+
+    def do_resolve(self, post, user):
+        comment = comment_resolve(_comment(self.release, post, "comment"), user)
+        return [comment.key], _("Thread resolved.")
+
+    # -- answers ----------------------------------------------------------------------
+
+    def back(self):
+        url = self.request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(url, {self.request.get_host()}):
+            url = self.urls()["workbench"]
+        return HttpResponseRedirect(url)
+
+    def refusal(self, error, status):
+        if not wants_json(self.request):
+            messages.error(self.request, str(error))
+            return self.back()
+        return JsonResponse({"ok": False, "error": str(error)}, status=status)
+
+    def conflict(self, error):
+        if not wants_json(self.request):
+            messages.error(self.request, str(error))
+            return self.back()
+        self.release.refresh_from_db()
+        bench = workbench(self.release, self.language)
+        key = self.request.POST.get("key", "")
+        rows = [row for row in bench.rows if row.key == key]
+        return JsonResponse(
+            {
+                "ok": False,
+                "error": str(error),
+                "head": error.head,
+                "conflicts": [
+                    {
+                        "field": conflict.field,
+                        "language": conflict.language,
+                        "deleted": conflict.field == PRESENCE,
+                        "base": conflict.base,
+                        "theirs": conflict.theirs,
+                        "mine": conflict.mine,
+                    }
+                    for conflict in getattr(error, "conflicts", [])
+                ],
+                "rows": render_rows(self, rows, bench.head),
+                "base": bench.head,
+            },
+            status=409,
+        )
+
+    def done(self, keys, message):
+        if not wants_json(self.request):
+            messages.success(self.request, message)
+            return self.back()
+        self.release.refresh_from_db()
+        bench = workbench(self.release, self.language)
+        touched = set(keys)
+        rows = [row for row in bench.rows if row.key in touched]
+        return JsonResponse(
+            {
+                "ok": True,
+                "message": message,
+                "base": bench.head,
+                "rows": render_rows(self, rows, bench.head),
+                "counts": bench.counts,
+                "progress": bench.progress,
+                "progress_html": render_to_string(
+                    "translations/review/_progress.html", {"progress": bench.progress}
+                ),
+            }
+        )
+
+
+ACTIONS = ("save", "submit", "approve", "request-changes", "override", "comment", "resolve")

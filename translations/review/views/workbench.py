@@ -1,0 +1,93 @@
+"""The translator's workbench page and the rendering of its rows (for the page and for scripts)."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from config import languages
+
+from ...vocabulary import UnitState
+from .. import permissions
+from ..workbench import FILTERS, workbench
+from .base import ReleaseLanguageView
+
+ROWS_PER_PAGE = 100
+ROW_TEMPLATE = "translations/review/_unit.html"
+
+
+def allowed_actions(rows, user, language):
+    """Mark on each row (and thread) what ``user`` may do, with the checks the actions use."""
+    edit = permissions.can_edit(user, language)
+    review = permissions.can_review(user, language)
+    for row in rows:
+        state = row.state
+        row.may_edit = edit
+        row.may_submit = (
+            edit and row.status is not None and state in (UnitState.DRAFT, UnitState.OUTDATED)
+        )
+        row.may_approve = permissions.can_approve(user, language, row.status)
+        row.own_text = row.status is not None and row.status.translated_by_id == user.pk
+        row.may_request_changes = review and state in (UnitState.NEEDS_REVIEW, UnitState.APPROVED)
+        row.may_override = review
+        for thread in row.threads:
+            thread.may_resolve = thread.is_open and permissions.can_resolve(user, thread.comment)
+    return rows
+
+
+def row_context(view, base):
+    """Return what the row template needs besides the row; ``base`` is the revision shown."""
+    return {
+        "release_id": view.release.pk,
+        "base": base,
+        "language": view.language,
+        "source_language": view.source_language,
+        "workbench_url": reverse("translations:workbench", args=[view.release.pk, view.language]),
+    }
+
+
+def render_rows(view, rows, base):
+    """Return ``{key: HTML}`` of ``rows`` (of revision ``base``) as the page shows them."""
+    request = view.request
+    allowed_actions(rows, request.user, view.language)
+    context = row_context(view, base)
+    return {
+        row.key: render_to_string(ROW_TEMPLATE, {**context, "row": row}, request=request)
+        for row in rows
+    }
+
+
+class WorkbenchView(ReleaseLanguageView):
+    def get(self, request):
+        """Show the units of the release in the language, filtered, with what the user may do."""
+        bench = workbench(self.release, self.language)
+        name = request.GET.get("filter", "all")
+        if name not in FILTERS:
+            messages.warning(
+                request,
+                _("There is no filter “%(name)s”; all units are shown.") % {"name": name[:40]},
+            )
+            name = "all"
+        paginator = Paginator(bench.filtered(name), ROWS_PER_PAGE)
+        page = paginator.get_page(request.GET.get("page"))
+        rows = allowed_actions(list(page.object_list), request.user, self.language)
+        approvable = [row for row in rows if row.may_approve]
+        context = self.context(
+            _("Workbench: %(release)s (%(language)s)")
+            % {"release": self.release, "language": languages.name(self.language)},
+            bench=bench,
+            rows=rows,
+            page=page,
+            page_range=paginator.get_elided_page_range(page.number),
+            filter=name,
+            filters=[(key, label, bench.counts[key]) for key, label in FILTERS.items()],
+            can_edit=permissions.can_edit(request.user, self.language),
+            can_review=permissions.can_review(request.user, self.language),
+            bulk_keys=[row.key for row in approvable if not row.blocking],
+            bulk_blocked=sum(1 for row in approvable if row.blocking),
+            bulk_own=sum(1 for row in rows if row.state == UnitState.NEEDS_REVIEW and row.own_text),
+            **row_context(self, bench.head),
+        )
+        return TemplateResponse(request, "translations/review/workbench.html", context)

@@ -1,0 +1,252 @@
+"""The workbench's data: one row per translatable unit of a release in one target language.
+
+Each row has the unit's source and target texts, its state, the term findings of the newest
+revision (spans to mark in place, overrides, the errors that block approval), its comment
+threads, and — for outdated units — the source text the translation was made from. Built in
+a constant number of queries, whatever the number of units.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.translation import gettext_lazy as _
+
+from records.diff import diff_text
+from records.services import revision_snapshot
+from records.units import translatable_units
+
+from ..models import CheckRun, Finding, GlossaryState
+from ..selectors import finding_spans
+from ..vocabulary import Severity, UnitState
+from .common import pair_checksum, unit_label
+from .models import Comment, FindingOverride, UnitStatus
+
+# Filters of the workbench (query parameter ``filter``): name → label.
+FILTERS = {
+    "all": _("All"),
+    "todo": _("To translate"),
+    "untranslated": _("Untranslated"),
+    "outdated": _("Outdated"),
+    "review": _("Needs review"),
+    "errors": _("With errors"),
+    "comments": _("With open comments"),
+}
+
+
+@dataclass
+class Thread:
+    """A comment and its replies."""
+
+    comment: Comment
+    replies: list = field(default_factory=list)
+
+    @property
+    def is_open(self):
+        return self.comment.resolved_at is None
+
+
+def threads_of(comments):
+    """Group ``comments`` (in order) into threads, ``{key: [Thread, …]}``."""
+    roots, by_key = {}, {}
+    for comment in comments:
+        if comment.parent_id is None:
+            roots[comment.pk] = Thread(comment)
+            by_key.setdefault(comment.key, []).append(roots[comment.pk])
+    for comment in comments:
+        if comment.parent_id is not None and comment.parent_id in roots:
+            roots[comment.parent_id].replies.append(comment)
+    return by_key
+
+
+@dataclass
+class Row:
+    """One unit of the workbench."""
+
+    unit: object
+    label: str
+    source_language: str
+    language: str
+    status: UnitStatus | None
+    findings: list
+    threads: list
+
+    @property
+    def key(self):
+        return self.unit.key
+
+    @property
+    def source(self):
+        return self.unit.text(self.source_language)
+
+    @property
+    def target(self):
+        return self.unit.text(self.language)
+
+    @property
+    def state(self):
+        return self.status.state if self.status else UnitState.UNTRANSLATED
+
+    @property
+    def state_label(self):
+        return UnitState(self.state).label
+
+    @property
+    def state_name(self):
+        return UnitState(self.state).name.lower().replace("_", "-")
+
+    @cached_property
+    def spans(self):
+        return finding_spans(self.findings)
+
+    @property
+    def source_spans(self):
+        return self.spans[0]
+
+    @property
+    def target_spans(self):
+        return self.spans[1]
+
+    @property
+    def blocking(self):
+        """Return the error findings with no override for the current text."""
+        return [f for f in self.findings if f.severity == Severity.ERROR and f.override is None]
+
+    @property
+    def open_threads(self):
+        return sum(1 for thread in self.threads if thread.is_open)
+
+    @cached_property
+    def source_diff(self):
+        """Return the diff from the source the translation follows to the current source."""
+        if self.state != UnitState.OUTDATED or not self.status.source_previous:
+            return []
+        return diff_text(self.status.source_previous, self.source, self.source_language)
+
+    def matches(self, name):
+        """Return whether this row belongs under the filter ``name``."""
+        state = self.state
+        return {
+            "all": True,
+            "todo": state in (UnitState.UNTRANSLATED, UnitState.DRAFT),
+            "untranslated": state == UnitState.UNTRANSLATED,
+            "outdated": state == UnitState.OUTDATED,
+            "review": state == UnitState.NEEDS_REVIEW,
+            "errors": bool(self.blocking),
+            "comments": bool(self.open_threads),
+        }[name]
+
+
+@dataclass
+class Workbench:
+    release: object
+    language: str
+    source_language: str
+    head: int
+    rows: list
+    # Whether the findings shown are those of the newest revision and glossary.
+    checked: bool
+
+    @cached_property
+    def counts(self):
+        """Return ``{filter: number of rows}``."""
+        return {name: sum(1 for row in self.rows if row.matches(name)) for name in FILTERS}
+
+    @cached_property
+    def progress(self):
+        total = len(self.rows)
+        approved = sum(1 for row in self.rows if row.state == UnitState.APPROVED)
+        return {
+            "approved": approved,
+            "total": total,
+            "percent": round(100 * approved / total) if total else 0,
+        }
+
+    def filtered(self, name):
+        return [row for row in self.rows if row.matches(name)]
+
+    def by_key(self):
+        return {row.key: row for row in self.rows}
+
+
+def _findings(release, language, units, head):
+    """Return ``{key: [finding, …]}`` of the newest revision, each with its ``override``."""
+    findings = list(
+        Finding.objects.filter(release=release, language=language, revision_number=head)
+        .select_related("concept", "term")
+        .order_by("id")
+    )
+    overrides = {
+        (o.key, o.check_id, o.concept_id, o.text_checksum): o
+        for o in FindingOverride.objects.filter(release=release, language=language)
+        .select_related("created_by")
+        .order_by("id")
+    }
+    source = release.source_language
+    by_key = {}
+    for finding in findings:
+        key = str(finding.segment_key)
+        unit = units.get(key)
+        if unit is None:
+            continue
+        checksum = pair_checksum(unit.text(source), unit.text(language))
+        finding.override = overrides.get((key, finding.check_id, finding.concept_id, checksum))
+        by_key.setdefault(key, []).append(finding)
+    for found in by_key.values():
+        found.sort(key=lambda f: (f.start if f.start is not None else -1, f.id))
+    return by_key
+
+
+def _checked(release, language, head):
+    run = CheckRun.objects.filter(release=release, language=language).first()
+    return (
+        run is not None
+        and run.revision_number == head
+        and run.glossary_version == GlossaryState.current()
+    )
+
+
+def comments_of(release, languages, keys=None):
+    """Return the comments on ``release``'s units in ``languages``, oldest first."""
+    comments = Comment.objects.filter(release=release, language__in=languages)
+    if keys is not None:
+        comments = comments.filter(key__in=keys)
+    return list(comments.select_related("author", "resolved_by").order_by("created_at", "id"))
+
+
+def workbench(release, language):
+    """Return the :class:`Workbench` of ``release`` (at its newest revision) in ``language``.
+
+    ``language`` must be a target of the release (the view checks that first).
+    """
+    head = release.head_number
+    source = release.source_language
+    snapshot = revision_snapshot(release, head)
+    units = {unit.key: unit for unit in translatable_units(snapshot, source)}
+    states = {
+        row.key: row
+        for row in UnitStatus.objects.filter(release=release, language=language).select_related(
+            "translated_by", "approved_by"
+        )
+    }
+    findings = _findings(release, language, units, head)
+    threads = threads_of(comments_of(release, [language, source]))
+    rows = [
+        Row(
+            unit=unit,
+            label=unit_label(unit.key, units),
+            source_language=source,
+            language=language,
+            status=states.get(unit.key),
+            findings=findings.get(unit.key, []),
+            threads=threads.get(unit.key, []),
+        )
+        for unit in units.values()
+    ]
+    return Workbench(
+        release=release,
+        language=language,
+        source_language=source,
+        head=head,
+        rows=rows,
+        checked=_checked(release, language, head),
+    )

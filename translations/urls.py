@@ -1,0 +1,29 @@
+"""Review pages (included under ``review/``); every page needs a staff login, as the admin."""
+
+from django.contrib import admin
+from django.urls import path
+
+from .review import views
+
+app_name = "translations"
+
+
+def _staff(view):
+    return admin.site.admin_view(view.as_view())
+
+
+urlpatterns = [
+    path("", _staff(views.MyWorkView), name="my_work"),
+    path("<int:release_id>/<str:language>/", _staff(views.WorkbenchView), name="workbench"),
+    path("<int:release_id>/<str:language>/history/", _staff(views.HistoryView), name="history"),
+    path(
+        "<int:release_id>/<str:language>/units/<str:key>/history/",
+        _staff(views.UnitHistoryView),
+        name="unit_history",
+    ),
+    path(
+        "<int:release_id>/<str:language>/actions/<slug:action>/",
+        _staff(views.ActionView),
+        name="workbench_action",
+    ),
+]
