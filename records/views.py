@@ -66,7 +66,15 @@ def _meta(request, *, title, description="", alternates, kind="website"):
 
 
 def _page_of(paginator_source, request):
-    return Paginator(paginator_source, PAGE_SIZE).get_page(request.GET.get("page"))
+    """Return one page of reader pages, each with the URLs of its release and topic."""
+    entries = Paginator(paginator_source, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Reversed once per list, not twice per entry: the slug is the path's last part.
+    release = reverse("records:release_detail", args=["-"]).removesuffix("-/")
+    topic = reverse("records:topic", args=["-"]).removesuffix("-/")
+    for entry in entries:
+        entry.url = f"{release}{entry.slug}/"
+        entry.topic_url = f"{topic}{entry.topic_slug}/"
+    return entries
 
 
 @reader_page
