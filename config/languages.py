@@ -34,6 +34,8 @@ class Language:
     plural_forms: str = "nplurals=2; plural=(n != 1);"
     # PostgreSQL text search configuration (None: index character bigrams instead).
     search_config: str | None = "simple"
+    # Whether SQLite search indexes this language's words by their lemmas (pymorphy3).
+    search_lemmas: bool = False
 
 
 def _numbering(**markers):
@@ -94,6 +96,7 @@ LANGUAGES = (
             "(n%100<10 || n%100>=20) ? 1 : 2);"
         ),
         search_config="russian",
+        search_lemmas=True,
     ),
 )
 

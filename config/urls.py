@@ -1,16 +1,29 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
+
+from config import languages
+from records.reader.cache import reader_page
+from records.sitemaps import SITEMAPS
+from records.views import photo_file
 
 # The admin is Concord's newsroom: its pages say so rather than "Django administration".
 admin.site.site_header = _("Concord")
 admin.site.site_title = _("Concord admin")
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/en/", permanent=False)),
+    path("", RedirectView.as_view(url=f"/{languages.DEFAULT_SOURCE}/", permanent=False)),
     path("admin/", admin.site.urls),
+    path("photos/<str:name>", photo_file, name="photo_file"),
+    path(
+        "sitemap.xml",
+        reader_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("review/", include("translations.urls")),
 ]
 urlpatterns += i18n_patterns(

@@ -124,6 +124,8 @@ class Photo(models.Model):
     position = models.PositiveIntegerField(_("position"), default=0)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
+    # Content-addressed (records.photos): the name is the SHA-256 of the file's bytes.
+    image = models.ImageField(_("image"), upload_to="photos/", max_length=200, blank=True)
 
     class Meta:
         ordering = ["release", "position", "id"]
@@ -227,3 +229,7 @@ class Publication(models.Model):
 
     def __str__(self):
         return f"{self.release_id} [{self.language}] r{self.revision_id}"
+
+
+# The reader read model lives with its readers; imported here so Django registers it.
+from .reader.models import ReaderImage, ReaderPage  # noqa: E402, F401

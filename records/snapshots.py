@@ -41,6 +41,8 @@ def release_snapshot(release, segments=None, photos=None):
                 "key": str(photo.key),
                 "caption": translated(photo, "caption"),
                 "credit": translated(photo, "credit"),
+                # Only photos with a file name one, so older snapshots keep their checksums.
+                **({"image": photo.image.name} if photo.image else {}),
             }
             for photo in photos
         ],

@@ -130,6 +130,16 @@ def _english():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with an empty cache: a new test database reuses the ids that version
+    cached reader pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 # --- a real browser (tests marked ``browser``) -----------------------------------------------
 
 

@@ -280,3 +280,64 @@ def approve_all(release, language, reviewer, submitter=None):
     waiting = keys_to_review(release, language)
     if waiting:
         units_approve(release, language, waiting, reviewer, based_on=release.head_number)
+
+
+# --- the reader site -----------------------------------------------------------------------
+
+
+def reader_archive(count, template, topic, start=0):
+    """Bulk-create ``count`` published releases whose read-model pages copy ``template`` (a
+    ReaderPage) in its language: releases, revisions, publications and pages in a few queries."""
+    import datetime
+
+    from django.utils import timezone
+
+    from records.models import Publication, Release, Revision
+    from records.reader import ReaderPage
+
+    first = datetime.date(2000, 1, 1)
+    numbers = range(start, start + count)
+    releases = Release.objects.bulk_create(
+        Release(
+            slug=f"archive-{n}",
+            topic=topic,
+            date=first + datetime.timedelta(days=n),
+            title=f"Archive {n}",
+            head_number=1,
+        )
+        for n in numbers
+    )
+    revisions = Revision.objects.bulk_create(
+        Revision(release=release, number=1, snapshot={}, checksum="") for release in releases
+    )
+    now = timezone.now()
+    publications = Publication.objects.bulk_create(
+        Publication(
+            release=release, language=template.language, revision=revision, slug=release.slug
+        )
+        for release, revision in zip(releases, revisions, strict=True)
+    )
+    ReaderPage.objects.bulk_create(
+        ReaderPage(
+            release=release,
+            language=template.language,
+            publication=publication,
+            published_at=now,
+            slug=release.slug,
+            title=f"{template.title} {n}",
+            date=release.date,
+            topic=topic,
+            topic_slug=template.topic_slug,
+            topic_name=template.topic_name,
+            source_language=template.source_language,
+            revision_number=1,
+            revision_created_at=now,
+            source_checksum=template.source_checksum,
+            summary=template.summary,
+            body_html=template.body_html,
+            body_text=template.body_text,
+            units=template.units,
+        )
+        for n, release, publication in zip(numbers, releases, publications, strict=True)
+    )
+    return releases

@@ -9,6 +9,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from config import languages
 
 from ..models import Release
+from ..photos import PhotoImageError, photo_image_store
 
 STALE_FORM = gettext_lazy(
     "This form does not say which revision it started from, so someone else's change could be "
@@ -57,6 +59,20 @@ class KeyedInlineForm(forms.ModelForm):
     """An inline row; its row's key is a field of the page, so the browser sends it back."""
 
     row_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+
+class PhotoInlineForm(KeyedInlineForm):
+    """A photo row: an uploaded image is stored (content-addressed) as soon as it is valid, and
+    the row then carries the stored name, as the snapshot does."""
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            try:
+                return photo_image_store(image)
+            except PhotoImageError as error:
+                raise ValidationError(str(error), code="image") from None
+        return image
 
 
 class KeyedInlineFormSet(BaseInlineFormSet):
@@ -104,6 +120,12 @@ def _item_from_form(form, fields, base_item):
     for name in ("kind", "level", "style"):
         if name in form.cleaned_data:
             item[name] = form.cleaned_data[name]
+    if "image" in form.cleaned_data:
+        image = form.cleaned_data["image"]
+        if image is False:  # "Clear" ticked
+            item.pop("image", None)
+        elif isinstance(image, str) and image:
+            item["image"] = image
     return item
 
 

@@ -28,7 +28,13 @@ from ..services import (
     revision_snapshot,
 )
 from .base import ReadOnlyAdmin, locked_fields
-from .forms import KeyedInlineForm, KeyedInlineFormSet, ReleaseAdminForm, content_from_forms
+from .forms import (
+    KeyedInlineForm,
+    KeyedInlineFormSet,
+    PhotoInlineForm,
+    ReleaseAdminForm,
+    content_from_forms,
+)
 from .importing import ReleaseImportView
 from .views import (
     CompareView,
@@ -83,9 +89,10 @@ class SegmentInline(_StructureInline, TranslationStackedInline):
 
 class PhotoInline(_StructureInline, TranslationTabularInline):
     model = Photo
-    fields = ("row_key", "position", "caption", "credit")
+    form = PhotoInlineForm
+    fields = ("row_key", "position", "caption", "credit", "image")
     translated = ("caption", "credit")
-    structure = ("position",)
+    structure = ("position", "image")
 
 
 class _WriteRefused(Exception):

@@ -258,7 +258,12 @@ def _photo_changes(old: Sequence[Mapping], new: Sequence[Mapping], language: str
         new_caption = _text(after.get("caption"), language)
         old_credit = _text(before.get("credit"), language)
         new_credit = _text(after.get("credit"), language)
-        differs = old_caption != new_caption or old_credit != new_credit
+        # A new or removed image file changes the photo even when its texts stay.
+        differs = (
+            old_caption != new_caption
+            or old_credit != new_credit
+            or before.get("image") != after.get("image")
+        )
         changes.append(
             PhotoChange(
                 key=str((after or before).get("key") or ""),

@@ -8,6 +8,7 @@ from config import languages
 from .. import permissions
 from ..extensions import registry
 from ..models import Publication, Revision
+from ..reader.writing import reader_page_write
 from .errors import ActionNotAllowed, PublicationError
 from .writing import release_lock
 
@@ -59,4 +60,6 @@ def release_publish(release, language, *, revision_number=None, author=None):
         slug=revision.snapshot["slug"],
         published_by=author,
     )
+    # Readers see the publication and its read-model page together, or neither.
+    reader_page_write(publication)
     return publication, True

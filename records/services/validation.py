@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from config import languages
 
 from ..models import Photo, Release, Topic
+from ..photos import PhotoImageError, image_name_check
 from ..snapshots import DOCUMENT_FORMAT
 from ..vocabulary import MarkerStyle, SegmentKind, implied_style
 from .errors import TOO_LONG, ReleaseContentError
@@ -246,6 +247,7 @@ def content_from_document(document):
                 "key": _key(item.get("key"), path, photo_keys),
                 "caption": _texts(item.get("caption"), f"{path}.caption"),
                 "credit": _texts(item.get("credit"), f"{path}.credit"),
+                **({"image": _image(item["image"], path)} if item.get("image") else {}),
             }
         )
     revision = document.get("revision")
@@ -302,6 +304,13 @@ def content_complete(content, previous=None):
     }
 
 
+def _image(name, path):
+    try:
+        return image_name_check(name)
+    except PhotoImageError as error:
+        raise ReleaseContentError(f"{path}.image: {error}") from None
+
+
 def _with_style(segment):
     """Give a segment written without a marker style the one its kind and level imply."""
     if "style" in segment:
@@ -348,6 +357,8 @@ def content_validate(content):
     for index, photo in enumerate(content["photos"]):
         texts(photo["caption"], f"photos[{index}].caption", _limit(Photo, "caption"))
         texts(photo["credit"], f"photos[{index}].credit", _limit(Photo, "credit"))
+        if photo.get("image"):
+            _image(photo["image"], f"photos[{index}]")
     for index, segment in enumerate(content["segments"]):
         path = f"segments[{index}]"
         _kind(segment["kind"], path)

@@ -134,7 +134,7 @@ def _segment_fields():
 
 
 def _photo_fields():
-    return ["position"] + [
+    return ["position", "image"] + [
         f"{field}_{code}" for field in ("caption", "credit") for code in languages.CODES
     ]
 
@@ -149,6 +149,7 @@ def _assign_segment(segment, item):
 def _assign_photo(photo, item):
     _apply_translated(photo, "caption", item["caption"])
     _apply_translated(photo, "credit", item["credit"])
+    photo.image = item.get("image", "")
 
 
 def release_apply(release, content):

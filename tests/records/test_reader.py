@@ -58,7 +58,7 @@ def test_readers_see_the_published_revision_not_the_working_copy(client, demo):
     release_publish(release, "en", author=demo["users"]["editor"])
     assert "Draft title nobody approved" in client.get(detail("en", release.slug)).content.decode()
     # Japanese readers still see revision 2.
-    assert client.get(detail("ja", release.slug)).context["revision"].number == 2
+    assert client.get(detail("ja", release.slug)).context["page"].revision_number == 2
 
 
 def test_unpublished_release_and_language_are_404(client, seed_release, editor):
