@@ -7,6 +7,7 @@ from config import languages
 
 from .. import permissions
 from ..extensions import registry
+from ..logs import audit
 from ..models import Publication, Revision
 from .errors import ActionNotAllowed, PublicationError
 from .writing import release_lock
@@ -59,4 +60,5 @@ def release_publish(release, language, *, revision_number=None, author=None):
         slug=revision.snapshot["slug"],
         published_by=author,
     )
+    audit("release.publish", user=author, release=locked, language=language, revision=number)
     return publication, True
