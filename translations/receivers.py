@@ -8,12 +8,15 @@ from config import languages
 
 
 def enqueue_release_terms_check(revision, context=None):
-    """Check a new revision's terms in a Celery task after commit."""
-    from .tasks import release_terms_check
+    """Record the check as pending in the revision's transaction; enqueue it after commit."""
+    from .services import pending_check_record
+    from .tasks import release_terms_check_enqueue
 
+    pending_check_record(revision.release_id, revision.number)
     release_id = revision.release_id
-    # robust: a failing check must not turn an already committed save into an error.
-    transaction.on_commit(lambda: release_terms_check.delay(release_id), robust=True)
+    # robust: a broker that is down must not turn an already committed save into an error;
+    # the pending row stays and the sweep enqueues the check once the broker is back.
+    transaction.on_commit(lambda: release_terms_check_enqueue(release_id), robust=True)
 
 
 def release_term_links(request, release):
