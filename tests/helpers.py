@@ -280,3 +280,15 @@ def approve_all(release, language, reviewer, submitter=None):
     waiting = keys_to_review(release, language)
     if waiting:
         units_approve(release, language, waiting, reviewer, based_on=release.head_number)
+
+
+def broker_use(url):
+    """Point the Celery app at broker ``url`` (None: back to the settings); drop its pools.
+
+    Read and write URLs are set because Celery prefers CELERY_BROKER_URL from the
+    environment (as in CI) over ``broker_url``."""
+    from config.celery import app
+
+    app.conf.broker_read_url = app.conf.broker_write_url = url
+    app._pool = None
+    app.amqp._producer_pool = None

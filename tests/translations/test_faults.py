@@ -8,6 +8,7 @@ from django.core.management import call_command
 from config.celery import app as celery_app
 from records.services import release_write
 from records.snapshots import release_snapshot
+from tests.helpers import broker_use
 from translations.models import CheckRun, PendingCheck
 from translations.services import pending_check_done, pending_check_record, pending_checks_due
 
@@ -19,26 +20,14 @@ CLOSED_BROKER = "redis://127.0.0.1:1/0"
 SAVE_BOUND_SECONDS = 10
 
 
-def broker_use(url):
-    """Point the Celery app at ``url`` and drop its cached connection pools."""
-    previous = celery_app.conf.broker_url
-    celery_app.conf.broker_url = url
-    for pool in (celery_app._pool, celery_app.amqp._producer_pool):
-        if pool is not None:
-            pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    return previous
-
-
 @pytest.fixture
 def broker_down():
-    previous = broker_use(CLOSED_BROKER)
+    broker_use(CLOSED_BROKER)
     eager = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
     yield
     celery_app.conf.task_always_eager = eager
-    broker_use(previous)
+    broker_use(None)
 
 
 def ru_edit(release, text="Перевод"):
