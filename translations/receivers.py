@@ -1,10 +1,15 @@
 """What translations adds to records through its registry: work after a revision, links."""
 
+import logging
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from config import languages
+
+logger = logging.getLogger(__name__)
 
 
 def enqueue_release_terms_check(revision, context=None):
@@ -14,9 +19,20 @@ def enqueue_release_terms_check(revision, context=None):
 
     pending_check_record(revision.release_id, revision.number)
     release_id = revision.release_id
-    # robust: a broker that is down must not turn an already committed save into an error;
-    # the pending row stays and the sweep enqueues the check once the broker is back.
-    transaction.on_commit(lambda: release_terms_check_enqueue(release_id), robust=True)
+
+    def enqueue():
+        try:
+            release_terms_check_enqueue(release_id)
+        except KombuOperationalError as error:
+            # The save is committed; the pending row stays for the sweep.
+            logger.warning(
+                "Broker unreachable (%s): the term check of release %s waits for the sweep",
+                error,
+                release_id,
+            )
+
+    # robust: nothing else after commit may turn an already committed save into an error.
+    transaction.on_commit(enqueue, robust=True)
 
 
 def release_term_links(request, release):

@@ -38,13 +38,14 @@ def ru_edit(release, text="Перевод"):
 
 
 def test_a_save_with_the_broker_down_succeeds_at_once_and_is_swept_later(
-    seed_release, broker_down, django_capture_on_commit_callbacks
+    seed_release, broker_down, django_capture_on_commit_callbacks, caplog
 ):
     started = time.monotonic()
     with django_capture_on_commit_callbacks(execute=True):
         result = ru_edit(seed_release)
     assert time.monotonic() - started < SAVE_BOUND_SECONDS
     assert result.revision.number == 2
+    assert "waits for the sweep" in caplog.text
     pending = PendingCheck.objects.get(release=seed_release)
     assert pending.revision_number == 2
     assert not CheckRun.objects.filter(release=seed_release, revision_number=2).exists()
