@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install catalogs migrate demo test bench lint messages clean
+.PHONY: install catalogs migrate demo test bench lint messages clean serve worker
 
 install: $(VENV)/.installed
 
@@ -24,6 +24,19 @@ demo: migrate
 	$(BIN)/python manage.py load_demo --base-url http://$(HOST)
 	@echo "Starting the server at http://$(HOST)/ (Ctrl-C stops it)"
 	$(BIN)/python manage.py runserver $(HOST)
+
+# Production-like run (see README, "Production"): DJANGO_ENV=production, DJANGO_SECRET_KEY,
+# DATABASE_URL and CELERY_BROKER_URL come from the environment.
+WORKERS ?= 3
+serve: install
+	$(BIN)/python manage.py compile_catalogs
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/gunicorn config.wsgi:application --bind $(HOST) --workers $(WORKERS) \
+		--timeout 60 --graceful-timeout 30 --access-logfile -
+
+worker: install
+	$(BIN)/celery -A config worker --beat --loglevel INFO --concurrency 2
 
 test: catalogs
 	$(BIN)/pytest $(PYTEST_ARGS)

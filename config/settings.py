@@ -96,15 +96,28 @@ def email_settings(url):
     return found
 
 
-# DJANGO_ENV=production turns on the production checks; anything else is development.
+# --- environment and secret key (production refuses to start on a doubtful value) -------------
+# DJANGO_ENV must name one of these exactly: a typo ("prod", "Production", "production ")
+# would otherwise run a production server with development settings.
+ENVIRONMENTS = ("development", "production", "test")
 ENVIRONMENT = os.environ.get("DJANGO_ENV", "development")
+if ENVIRONMENT not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV={ENVIRONMENT!r} is not a known environment: use exactly one of "
+        + ", ".join(ENVIRONMENTS)
+    )
 PRODUCTION = ENVIRONMENT == "production"
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if PRODUCTION:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_ENV=production.")
-    SECRET_KEY = "concord-development-only-secret-key-not-for-production-use-0123456789"
+# Published in this repository: good for a laptop, refused in production.
+DEVELOPMENT_SECRET_KEY = "concord-development-only-secret-key-not-for-production-use-0123456789"
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "").strip()
+if PRODUCTION and not SECRET_KEY:
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_ENV=production.")
+if PRODUCTION and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is the published development key; set a secret one in production."
+    )
+SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
 
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 ALLOWED_HOSTS = env_list(
@@ -135,6 +148,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -161,7 +175,10 @@ ASGI_APPLICATION = "config.asgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'concord.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if PRODUCTION else 0),
+        # A kept connection is tested before each request reuses it, so a database restart
+        # costs one reconnect instead of an error page.
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", default=PRODUCTION),
     )
 }
 if os.environ.get("DATABASE_TEST_NAME"):
@@ -287,6 +304,36 @@ if not (
         "Celery limits must grow: 0 < CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT"
         " < CELERY_BROKER_VISIBILITY_TIMEOUT"
     )
+# --- broker faults: a save never waits for a broker that is down ---------------------------
+# Publishing after a save gives up within seconds (no retry loop); the revision listener has
+# already written a PendingCheck row in the save's transaction, and the sweep below (beat,
+# every minute, or `manage.py sweep`) enqueues it again once the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS.update(
+    socket_connect_timeout=CELERY_BROKER_CONNECTION_TIMEOUT,
+    socket_timeout=env_int("CELERY_BROKER_SOCKET_TIMEOUT", 5),
+    max_retries=1,
+)
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = CELERY_BROKER_TRANSPORT_OPTIONS["socket_timeout"]
+CELERY_REDIS_BACKEND_HEALTH_CHECK_INTERVAL = 30
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": {"max_retries": 0}}
+# Checks left pending (broker down at save time, a task lost) older than this are enqueued
+# again by the sweep.
+CONCORD_PENDING_CHECK_AGE = env_int("CONCORD_PENDING_CHECK_AGE", 60)
+# Fault tests only: seconds a term check waits before it starts, so a test can kill its
+# worker in the middle of a task. Always 0 in real use.
+CONCORD_TERMS_CHECK_TEST_PAUSE = env_int("CONCORD_TERMS_CHECK_TEST_PAUSE", 0)
+CELERY_BEAT_SCHEDULE = {
+    "pending-checks-sweep": {
+        "task": "translations.tasks.pending_checks_sweep",
+        "schedule": 60.0,
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -296,7 +343,21 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # One JSON line per service action (records/logs.py); propagates to the console handler.
+    "loggers": {"concord.audit": {"level": os.environ.get("CONCORD_AUDIT_LOG_LEVEL", "INFO")}},
 }
+
+# --- security headers (every environment; check --deploy adds the production ones below) ---
+# Inline handlers and one inline script remain in admin templates, hence 'unsafe-inline'.
+CONTENT_SECURITY_POLICY = os.environ.get(
+    "DJANGO_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'",
+)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
 
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True

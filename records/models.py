@@ -37,12 +37,6 @@ class Topic(models.Model):
         return self.name
 
 
-class ReleaseQuerySet(models.QuerySet):
-    def published(self, language):
-        """Return releases that have a publication in ``language``."""
-        return self.filter(publications__language=language).distinct()
-
-
 class Release(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     topic = models.ForeignKey(
@@ -61,8 +55,6 @@ class Release(models.Model):
     head_number = models.PositiveIntegerField(_("head revision"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = ReleaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "slug"]

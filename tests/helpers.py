@@ -341,3 +341,15 @@ def reader_archive(count, template, topic, start=0):
         for n, release, publication in zip(numbers, releases, publications, strict=True)
     )
     return releases
+
+
+def broker_use(url):
+    """Point the Celery app at broker ``url`` (None: back to the settings); drop its pools.
+
+    Read and write URLs are set because Celery prefers CELERY_BROKER_URL from the
+    environment (as in CI) over ``broker_url``."""
+    from config.celery import app
+
+    app.conf.broker_read_url = app.conf.broker_write_url = url
+    app._pool = None
+    app.amqp._producer_pool = None

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -129,3 +131,48 @@ def test_mail_goes_to_the_console_unless_email_url_says_smtp():
         "Concord <press@mail.example>",
         "https://concord.example",
     ]
+
+
+PRODUCTION_KEY = "x" * 20 + "a-long-random-production-secret-key-1234567890"
+
+
+@pytest.mark.parametrize("value", ["prod", "Production", "production ", "PRODUCTION", "", "live"])
+def test_an_unknown_environment_refuses_to_start(value):
+    result = run_check(
+        DJANGO_ENV=value, DJANGO_SECRET_KEY=PRODUCTION_KEY, DJANGO_ALLOWED_HOSTS="concord.example"
+    )
+    assert result.returncode != 0
+    assert "is not a known environment" in result.stderr
+    assert "development, production, test" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "key", ["   ", "concord-development-only-secret-key-not-for-production-use-0123456789"]
+)
+def test_production_refuses_a_blank_or_published_secret_key(key):
+    result = run_check(
+        DJANGO_ENV="production", DJANGO_SECRET_KEY=key, DJANGO_ALLOWED_HOSTS="concord.example"
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr and "ImproperlyConfigured" in result.stderr
+
+
+def test_production_keeps_database_connections_and_checks_them():
+    database, policy = run_print_settings(
+        ["DATABASES['default']", "CONTENT_SECURITY_POLICY"],
+        DJANGO_ENV="production",
+        DJANGO_SECRET_KEY=PRODUCTION_KEY,
+        DJANGO_ALLOWED_HOSTS="concord.example",
+        DATABASE_URL="postgres://concord@127.0.0.1:5432/concord",
+    )
+    assert (database["CONN_MAX_AGE"], database["CONN_HEALTH_CHECKS"]) == (60, True)
+    assert "default-src 'self'" in policy
+
+
+def test_every_response_carries_the_security_headers(client, db):
+    response = client.get("/en/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -107,6 +107,27 @@ class CheckRun(models.Model):
         return f"{self.release_id} [{self.language}] r{self.revision_number}"
 
 
+class PendingCheck(models.Model):
+    """A release whose newest revision still waits for its term check (an outbox row).
+
+    Written in the revision's transaction, deleted by the check when done; the sweep enqueues
+    the check again for rows left behind (broker down at save time, a task lost).
+    """
+
+    release = models.OneToOneField(
+        "records.Release", on_delete=models.CASCADE, related_name="pending_check"
+    )
+    revision_number = models.PositiveIntegerField(_("revision"))
+    created_at = models.DateTimeField(_("pending since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending term check")
+        verbose_name_plural = _("pending term checks")
+
+    def __str__(self):
+        return f"{self.release_id} r{self.revision_number}"
+
+
 class Finding(models.Model):
     Severity = Severity
 

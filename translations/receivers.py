@@ -1,19 +1,38 @@
 """What translations adds to records through its registry: work after a revision, links."""
 
+import logging
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from config import languages
 
+logger = logging.getLogger(__name__)
+
 
 def enqueue_release_terms_check(revision, context=None):
-    """Check a new revision's terms in a Celery task after commit."""
-    from .tasks import release_terms_check
+    """Record the check as pending in the revision's transaction; enqueue it after commit."""
+    from .services import pending_check_record
+    from .tasks import release_terms_check_enqueue
 
+    pending_check_record(revision.release_id, revision.number)
     release_id = revision.release_id
-    # robust: a failing check must not turn an already committed save into an error.
-    transaction.on_commit(lambda: release_terms_check.delay(release_id), robust=True)
+
+    def enqueue():
+        try:
+            release_terms_check_enqueue(release_id)
+        except KombuOperationalError as error:
+            # The save is committed; the pending row stays for the sweep.
+            logger.warning(
+                "Broker unreachable (%s): the term check of release %s waits for the sweep",
+                error,
+                release_id,
+            )
+
+    # robust: nothing else after commit may turn an already committed save into an error.
+    transaction.on_commit(enqueue, robust=True)
 
 
 def release_term_links(request, release):

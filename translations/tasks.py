@@ -1,9 +1,11 @@
 """Celery tasks: take ids, call a service, return a small dict."""
 
 import logging
+import time
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.db import OperationalError
 
 from records.models import Release
@@ -22,6 +24,8 @@ def release_terms_check(self, release_id, force=False):
     release = Release.objects.filter(pk=release_id).first()
     if release is None:
         return {"release": release_id, "skipped": "no such release"}
+    if settings.CONCORD_TERMS_CHECK_TEST_PAUSE:
+        time.sleep(settings.CONCORD_TERMS_CHECK_TEST_PAUSE)
     try:
         counts = services.release_terms_check(release, force=force)
     except SoftTimeLimitExceeded as error:
@@ -34,12 +38,28 @@ def release_terms_check(self, release_id, force=False):
             self.request.retries + 1,
         )
         raise self.retry(exc=error, countdown=SOFT_LIMIT_RETRY_DELAY) from error
+    services.pending_check_done(release_id, release.head_number)
     return {
         "release": release_id,
         "revision": release.head_number,
         "findings": counts,
         "worker": self.request.hostname,
     }
+
+
+def release_terms_check_enqueue(release_id):
+    """Send a release's term check to the broker (no result kept, no retry loop: fails fast)."""
+    release_terms_check.apply_async((release_id,), ignore_result=True)
+
+
+@shared_task
+def pending_checks_sweep(older_than=None):
+    """Enqueue again the term checks left pending (by beat every minute; `manage.py sweep`)."""
+    age = settings.CONCORD_PENDING_CHECK_AGE if older_than is None else older_than
+    release_ids = services.pending_checks_due(age)
+    for release_id in release_ids:
+        release_terms_check_enqueue(release_id)
+    return {"releases": release_ids}
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)

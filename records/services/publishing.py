@@ -7,6 +7,7 @@ from config import languages
 
 from .. import permissions
 from ..extensions import registry
+from ..logs import audit
 from ..models import Publication, Revision
 from ..reader.writing import reader_page_write
 from .errors import ActionNotAllowed, PublicationError
@@ -62,4 +63,5 @@ def release_publish(release, language, *, revision_number=None, author=None):
     )
     # Readers see the publication and its read-model page together, or neither.
     reader_page_write(publication)
+    audit("release.publish", user=author, release=locked, language=language, revision=number)
     return publication, True

@@ -11,6 +11,7 @@ from config import languages
 from .. import permissions
 from ..bulk import rows_update
 from ..extensions import registry
+from ..logs import audit
 from ..models import Photo, Release, Revision, Segment, Topic
 from ..slugs import slug_from
 from ..snapshots import (
@@ -298,7 +299,8 @@ def release_write(
         )
     base = _without_derived(revision_snapshot(release, based_on))
     mine = content_complete({**base, **_without_derived(content)}, base)
-    changes_allowed(author, snapshot_changes(base, mine))
+    changes = snapshot_changes(base, mine)
+    changes_allowed(author, changes)
     conflicts = []
     if based_on != head:
         theirs = _without_derived(revision_snapshot(release, head))
@@ -312,6 +314,16 @@ def release_write(
         release.topic = topic_ensure(mine["topic"], topic_names or {})
     release_apply(release, mine)
     revision = revision_commit(release, author=author, message=message, context=context)
+    if revision is not None:
+        audit(
+            "release.write",
+            user=author,
+            release=release,
+            language=",".join(sorted({c.language for c in changes if c.language})) or None,
+            revision=revision.number,
+            based_on=based_on,
+            conflicts=len(conflicts),
+        )
     return WriteResult(
         release=release, revision=revision, created=False, conflicts=conflicts, warnings=warnings
     )
@@ -336,6 +348,13 @@ def _release_create(content, *, author, message, topic_names, context=None):
             % {"slug": content["slug"]}
         ) from None
     revision = revision_commit(release, author=author, message=message, context=context)
+    audit(
+        "release.create",
+        user=author,
+        release=release,
+        language=release.source_language,
+        revision=revision.number,
+    )
     return WriteResult(release=release, revision=revision, created=True, warnings=warnings)
 
 
@@ -352,7 +371,7 @@ def revision_restore(release, number, *, author=None, based_on=None, resolutions
             % {"user": author.get_username()}
         )
     old = _without_derived(revision_snapshot(release, number))
-    return release_write(
+    result = release_write(
         old,
         author=author,
         message=_("Restored revision %(n)s") % {"n": number},
@@ -360,3 +379,11 @@ def revision_restore(release, number, *, author=None, based_on=None, resolutions
         release_id=release.pk,
         resolutions=resolutions,
     )
+    audit(
+        "revision.restore",
+        user=author,
+        release=result.release,
+        restored=number,
+        revision=result.revision.number if result.revision else None,
+    )
+    return result

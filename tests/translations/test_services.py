@@ -10,7 +10,7 @@ from records.services import release_write
 from records.snapshots import release_snapshot
 from tests.helpers import run
 from translations.exchange import ConceptData, TermData
-from translations.models import CheckRun, Concept, Finding, Term
+from translations.models import CheckRun, Concept, Finding, PendingCheck, Term
 from translations.services import glossary_import, release_terms_check, releases_affected
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,9 @@ def test_checks_run_on_commit_after_each_revision(demo, editor, django_capture_o
             editor,
             lambda c: c["segments"][NT_KEY]["text"].update(ru="Проблема Южных Курил"),
         )
-    assert len(callbacks) == 1
+    # One term check; the other callback writes the audit line (records/logs.py).
+    checks = [c for c in callbacks if c.__qualname__.startswith("enqueue_release_terms_check")]
+    assert len(checks) == 1 and len(callbacks) == 2
     finding = Finding.objects.get(language="ru")
     assert finding.check_id == "forbidden-term"
     assert finding.severity == "error"
@@ -67,7 +69,9 @@ def test_no_term_checks_fixture_leaves_out_only_the_term_check(
             editor,
             lambda c: c["segments"][NT_KEY]["text"].update(ru="Проблема Южных Курил"),
         )
-    assert callbacks == []
+    # Only the audit line is left (records/logs.py), and no check is pending.
+    assert [c.__qualname__ for c in callbacks] == ["audit.<locals>.<lambda>"]
+    assert not PendingCheck.objects.filter(revision_number=3).exists()
     assert Revision.objects.filter(number=3).exists()
     assert not Finding.objects.exists()
 

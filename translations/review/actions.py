@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
+from records.logs import audit
 from records.services import ActionNotAllowed, release_lock
 from records.units import text_checksum
 
@@ -120,6 +121,15 @@ def _record(release, rows, before, action, user, *, reason="", batch=None):
         ]
     )
     notify.enqueue(batch)
+    audit(
+        f"units.{EventAction(action).value}",
+        user=user,
+        release=release,
+        language=rows[0].language if rows else None,
+        units=[row.key for row in rows],
+        batch=batch,
+        reason=reason,
+    )
     return batch
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
+from records.logs import audit
 from records.services import ActionNotAllowed, release_lock
 
 from ..vocabulary import EventAction
@@ -62,6 +63,14 @@ def comment_add(release, key, language, text, user, *, parent=None):
         reason=text,
     )
     notify.enqueue(event.batch)
+    audit(
+        "comment.add",
+        user=user,
+        release=release,
+        language=comment.language,
+        unit=comment.key,
+        comment=comment.pk,
+    )
     return comment
 
 
@@ -94,5 +103,13 @@ def comment_resolve(comment, user):
         revision_number=release.head_number,
         actor=user,
         reason=comment.text[:200],
+    )
+    audit(
+        "comment.resolve",
+        user=user,
+        release=release,
+        language=comment.language,
+        unit=comment.key,
+        comment=comment.pk,
     )
     return comment

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from records.logs import audit
 from records.services import release_lock
 from records.units import CAPTION, CREDIT, TITLE
 
@@ -160,5 +161,15 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
             revision_number=release.head_number,
             actor=user,
             reason=f"{check_id}: {reason}",
+        )
+        audit(
+            "finding.override",
+            user=user,
+            release=release,
+            language=language,
+            unit=key,
+            check=check_id,
+            concept=concept_id,
+            reason=reason,
         )
     return override

@@ -14,6 +14,7 @@ from .glossary import (
     glossary_export,
     glossary_import,
 )
+from .pending import pending_check_done, pending_check_record, pending_checks_due
 from .terms import (
     glossary_changed,
     glossary_matcher,
@@ -32,6 +33,9 @@ __all__ = [
     "glossary_import",
     "glossary_matcher",
     "glossary_terms",
+    "pending_check_done",
+    "pending_check_record",
+    "pending_checks_due",
     "release_terms_check",
     "releases_affected",
 ]

@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from translations.tasks import pending_checks_sweep
+
+
+class Command(BaseCommand):
+    help = _("Enqueue again the term checks still pending (e.g. saved while the broker was down).")
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than",
+            type=int,
+            default=0,
+            help=_("only checks pending for at least this many seconds (default: all)"),
+        )
+
+    def handle(self, *args, older_than, **options):
+        found = pending_checks_sweep(older_than)["releases"]
+        self.stdout.write(_("%(n)s pending term checks enqueued") % {"n": len(found)})
