@@ -1,5 +1,9 @@
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from config import languages
@@ -14,7 +18,15 @@ class Command(BaseCommand):
         parser.add_argument("--base-url", default=None, help=_("default: CONCORD_BASE_URL"))
 
     def handle(self, *args, base_url, **options):
-        loaded = demo_load_all()
+        # The demo's own review steps would mail reviewers and log each action: keep the
+        # output to what a person needs (addresses and logins).
+        audit = logging.getLogger("concord.audit")
+        quiet, audit.disabled = audit.disabled, True
+        try:
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+                loaded = demo_load_all()
+        finally:
+            audit.disabled = quiet
         release = loaded["release"]
         base = (base_url or settings.CONCORD_BASE_URL).rstrip("/")
         lines = [
@@ -24,6 +36,12 @@ class Command(BaseCommand):
             _("Reader:"),
             *(f"  {base}/{code}/releases/{release.slug}/" for code in languages.CODES),
             _("Admin:") + f" {base}/admin/",
+            _("My work (review queue):") + f" {base}{reverse('translations:my_work')}",
+            _("Workbenches:"),
+            *(
+                f"  {base}{reverse('translations:workbench', args=[release.pk, code])}"
+                for code in languages.targets(release.source_language)
+            ),
             "",
             _("Logins (password: %(password)s):") % {"password": loaded["password"]},
             "  admin (superuser)",
