@@ -20,6 +20,7 @@ from records.segmenter import (
     parse_release_text,
 )
 from records.segmenter.common import ends_sentence
+from records.segmenter.english import English
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEED = "release-seed-2017-07-07.txt"
@@ -842,6 +843,8 @@ def releases(draw):
     topic = " ".join(
         draw(st.lists(st.text(alphabet=LETTERS, min_size=1, max_size=8), min_size=1, max_size=4))
     )
+    # A breadcrumb that names a section of the site ("Speeches") is not a topic.
+    assume(not English().is_section(topic))
     date = draw(st.dates(datetime.date(1950, 1, 1), datetime.date(2099, 12, 31)))
     lines = [topic, *[""] * draw(st.integers(0, 2)), render_date(draw, date)]
     photos = []
