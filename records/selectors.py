@@ -2,16 +2,14 @@
 
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.fields.json import KT
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
 
 from .extensions import registry
-from .models import Publication, Revision, Topic
+from .models import Publication, Revision
 from .services.publishing import text_missing
 from .snapshots import snapshot_document, snapshot_upgrade, translated
-from .units import translatable_units
 
 
 def revision_get(release, number=None):
@@ -30,111 +28,6 @@ def release_document(release, number=None):
         revision_number=revision.number,
         topic_names=translated(release.topic, "name"),
     )
-
-
-def publication_for_reader(slug, language):
-    """Return the current publication in ``language`` of the release once published as ``slug``.
-
-    Readers find a release by the slug of a published revision; a draft's new slug is not
-    reachable until it is published, and an old published slug still leads to the release.
-    """
-    release_id = (
-        Publication.objects.filter(slug=slug)
-        .order_by("-id")
-        .values_list("release_id", flat=True)
-        .first()
-    )
-    if release_id is None:
-        return None
-    return (
-        Publication.objects.filter(release_id=release_id, language=language)
-        .select_related("revision")
-        .order_by("-id")
-        .first()
-    )
-
-
-def publications_current(language):
-    """Return the current publication of every release published in ``language``, newest first."""
-    newest = (
-        Publication.objects.filter(release=OuterRef("release"), language=language)
-        .order_by("-id")
-        .values("id")[:1]
-    )
-    publications = Publication.objects.filter(language=language, id=Subquery(newest))
-    return sorted(
-        publications.select_related("revision"),
-        key=lambda p: (p.revision.snapshot["date"], p.slug),
-        reverse=True,
-    )
-
-
-def topic_names(language, slugs):
-    """Return ``{topic slug: name in language}`` for the given topic slugs."""
-    return {
-        topic.slug: getattr(topic, f"name_{language}") or topic.name
-        for topic in Topic.objects.filter(slug__in=set(slugs))
-    }
-
-
-def publication_languages(release_ids):
-    """Return ``{release_id: set(languages)}`` of releases that are published."""
-    languages = {}
-    rows = (
-        Publication.objects.filter(release_id__in=release_ids)
-        .values_list("release_id", "language")
-        .distinct()
-    )
-    for release_id, language in rows:
-        languages.setdefault(release_id, set()).add(language)
-    return languages
-
-
-def publications_current_revisions(release_id):
-    """Return ``{language: (revision id, revision number)}`` of what readers of each language
-    of a release see now, in one query."""
-    newest = (
-        Publication.objects.filter(release_id=release_id, language=OuterRef("language"))
-        .order_by("-id")
-        .values("id")[:1]
-    )
-    return {
-        language: (revision_id, number)
-        for language, revision_id, number in Publication.objects.filter(
-            release_id=release_id, id=Subquery(newest)
-        ).values_list("language", "revision_id", "revision__number")
-    }
-
-
-def _source_texts(snapshot, source):
-    return {unit.key: unit.text(source) for unit in translatable_units(snapshot, source)}
-
-
-def translation_lag(publication, current):
-    """Return how ``publication`` (a translation) lags its source, or None.
-
-    It lags when readers of the source language see a newer revision whose source text
-    differs from the one this translation was published with; the result names that source
-    language and the revision (number, local date) the translation follows. ``current`` is
-    :func:`publications_current_revisions` of the release; one query, only when the source
-    language's publication is the newer one.
-    """
-    revision = publication.revision
-    snapshot = snapshot_upgrade(revision.snapshot)
-    source = snapshot["source_language"]
-    newer = current.get(source)
-    if publication.language == source or newer is None or newer[1] <= revision.number:
-        return None
-    published = Revision.objects.filter(pk=newer[0]).values_list("snapshot", flat=True).first()
-    if published is None or _source_texts(snapshot_upgrade(published), source) == _source_texts(
-        snapshot, source
-    ):
-        return None
-    return {
-        "language": source,
-        "number": revision.number,
-        "date": timezone.localdate(revision.created_at),
-    }
 
 
 def release_history(release):
@@ -255,18 +148,12 @@ def revision_pair(release, a, b):
 
 
 __all__ = [
-    "publication_for_reader",
-    "publication_languages",
-    "publications_current",
     "release_document",
     "history_rows",
     "publications_current_ids",
-    "publications_current_revisions",
-    "translation_lag",
     "publication_readiness",
     "release_history",
     "revision_pair",
     "RevisionMissing",
     "revision_get",
-    "topic_names",
 ]

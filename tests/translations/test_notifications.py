@@ -213,3 +213,31 @@ def test_email_url_configures_smtp(url, expected):
 def test_bad_email_url_is_refused(url, message):
     with pytest.raises(ImproperlyConfigured, match=message):
         email_settings(url)
+
+
+@pytest.mark.parametrize("action", ["submitted", "approved"])
+def test_a_batch_costs_the_same_queries_for_2_or_20_units(demo, action):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from translations.review.notify import notifications
+
+    users = demo["users"]
+    release = demo["release"]
+    keys = [segment["key"] for segment in release_snapshot(release)["segments"]]
+    counts = []
+    for size in (2, 20):
+        chosen = keys[:size] if size == 2 else keys[2 : 2 + size]
+        release = edit_japanese(
+            demo, users["translator-ja"], *[(key, f"新しい訳 {key[:4]}") for key in chosen]
+        )
+        batch = units_submit(release, "ja", chosen, users["translator-ja"])
+        if action == "approved":
+            batch = units_approve(
+                release, "ja", chosen, users["reviewer-ja"], based_on=release.head_number
+            )
+        with CaptureQueriesContext(connection) as queries:
+            messages = notifications(batch)
+        assert len(messages) == 1
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

@@ -25,14 +25,19 @@ from .models import MAX_REASON_CHARS, Event, FindingOverride, UnitStatus
 _NON_SEGMENTS = {TITLE, CAPTION, CREDIT}
 
 
+def terms_are_current(release, language):
+    """Return whether the stored findings are those of the head revision and glossary."""
+    run = CheckRun.objects.filter(release=release, language=language).first()
+    return (
+        run is not None
+        and run.revision_number == release.head_number
+        and run.glossary_version == GlossaryState.current()
+    )
+
+
 def terms_current(release, language):
     """Make sure the stored findings are those of the head revision and current glossary."""
-    run = CheckRun.objects.filter(release=release, language=language).first()
-    if (
-        run is None
-        or run.revision_number != release.head_number
-        or run.glossary_version != GlossaryState.current()
-    ):
+    if not terms_are_current(release, language):
         from ..services.terms import release_terms_check
 
         release_terms_check(release, languages=[language])

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -39,23 +38,26 @@ def enqueue(batch):
     transaction.on_commit(lambda: review_notify.delay(batch), robust=True)
 
 
-def _recipients(event):
+def _interested(action, release_id, language, keys):
+    """Return ``{user id: {unit keys}}`` of who hears of ``action`` on ``keys`` (one or two
+    queries for a whole group of events)."""
     from ..roles import reviewers
 
-    User = get_user_model()
-    if event.action == EventAction.SUBMITTED:
-        return User.objects.filter(groups__name=reviewers(event.language), is_active=True)
+    if action == EventAction.SUBMITTED:
+        ids = get_user_model().objects.filter(groups__name=reviewers(language))
+        return {pk: set(keys) for pk in ids.values_list("pk", flat=True)}
+    interested = defaultdict(set)
     translators = UnitStatus.objects.filter(
-        release_id=event.release_id, key=event.key, language=event.language
-    ).values("translated_by")
-    if event.action == EventAction.COMMENTED:
-        thread = Comment.objects.filter(
-            release_id=event.release_id, key=event.key, language=event.language
-        ).values("author")
-        return User.objects.filter(
-            Q(pk__in=thread) | Q(pk__in=translators), is_active=True
-        ).distinct()
-    return User.objects.filter(is_active=True, pk__in=translators)
+        release_id=release_id, language=language, key__in=keys, translated_by__isnull=False
+    ).values_list("key", "translated_by")
+    pairs = list(translators)
+    if action == EventAction.COMMENTED:
+        pairs += Comment.objects.filter(
+            release_id=release_id, language=language, key__in=keys
+        ).values_list("key", "author")
+    for key, user_id in pairs:
+        interested[user_id].add(key)
+    return interested
 
 
 def notifications(batch):
@@ -63,13 +65,23 @@ def notifications(batch):
     events = list(
         Event.objects.filter(batch=batch, action__in=NOTIFIED).select_related("release", "actor")
     )
-    per_user = defaultdict(list)
-    users = {}
+    groups = defaultdict(list)
     for event in events:
-        for user in _recipients(event):
-            if user.email and user.pk != event.actor_id:
-                per_user[user.pk].append(event)
-                users[user.pk] = user
+        groups[(event.action, event.release_id, event.language)].append(event)
+    wanted = defaultdict(list)
+    for (action, release_id, language), group in groups.items():
+        keys = {event.key for event in group}
+        for user_id, concerned in _interested(action, release_id, language, keys).items():
+            wanted[user_id] += [
+                event for event in group if event.key in concerned and event.actor_id != user_id
+            ]
+    users = {
+        user.pk: user
+        for user in get_user_model()
+        .objects.filter(pk__in=[pk for pk, found in wanted.items() if found], is_active=True)
+        .exclude(email="")
+    }
+    per_user = {pk: wanted[pk] for pk in users}
     messages = []
     for pk, found in sorted(per_user.items()):
         first = found[0]

@@ -15,10 +15,11 @@ from records.diff import diff_text
 from records.services import revision_snapshot
 from records.units import translatable_units
 
-from ..models import CheckRun, Finding, GlossaryState
+from ..models import Finding
 from ..selectors import finding_spans
 from ..vocabulary import Severity, UnitState
 from .common import pair_checksum, unit_label
+from .findings import terms_are_current
 from .models import Comment, FindingOverride, UnitStatus
 
 # Filters of the workbench (query parameter ``filter``): name → label.
@@ -196,15 +197,6 @@ def _findings(release, language, units, head):
     return by_key
 
 
-def _checked(release, language, head):
-    run = CheckRun.objects.filter(release=release, language=language).first()
-    return (
-        run is not None
-        and run.revision_number == head
-        and run.glossary_version == GlossaryState.current()
-    )
-
-
 def comments_of(release, languages, keys=None):
     """Return the comments on ``release``'s units in ``languages``, oldest first."""
     comments = Comment.objects.filter(release=release, language__in=languages)
@@ -248,5 +240,5 @@ def workbench(release, language):
         source_language=source,
         head=head,
         rows=rows,
-        checked=_checked(release, language, head),
+        checked=terms_are_current(release, language),
     )
