@@ -2,6 +2,7 @@
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,29 @@ def test_every_response_carries_the_security_headers(client, db):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def _script_sources(policy):
+    directives = dict(
+        (part.split()[0], part.split()[1:]) for part in policy.split(";") if part.strip()
+    )
+    return directives.get("script-src", directives.get("default-src", []))
+
+
+def test_the_policy_runs_no_inline_script(client, db):
+    sources = _script_sources(client.get("/en/")["Content-Security-Policy"])
+    assert "'self'" in sources
+    assert "'unsafe-inline'" not in sources and "'unsafe-eval'" not in sources
+
+
+def test_no_template_carries_inline_script_or_event_handlers():
+    """Pages keep working under the policy: scripts come from files, handlers from listeners."""
+    inline_script = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>")
+    handler = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
+    offenders = []
+    for app in ("records", "translations", "config"):
+        for path in (ROOT / app).rglob("*.html"):
+            text = path.read_text("utf-8")
+            if inline_script.search(text) or handler.search(text):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
