@@ -17,8 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 LOCKED = _(
-    "Too many failed logins for this username from your address. "
-    "Try again in %(minutes)s minutes."
+    "Too many failed logins for this username from your address. Try again in %(minutes)s minutes."
 )
 LOCKED_CODE = "too_many_attempts"
 

@@ -38,13 +38,18 @@ def _open(data):
     return Image.open(io.BytesIO(data))
 
 
+def image_size_check(upload):
+    """Refuse an upload over the size limit by its declared size, before anything reads it."""
+    if upload.size is not None and upload.size > MAX_IMAGE_BYTES:
+        raise PhotoImageError(PhotoImageError.TOO_LARGE)
+
+
 def photo_image_store(upload):
     """Store an uploaded image under its content's digest; return the stored name.
 
     Storing the same bytes twice stores them once; renditions are made at the same time.
     """
-    if upload.size is not None and upload.size > MAX_IMAGE_BYTES:
-        raise PhotoImageError(PhotoImageError.TOO_LARGE)
+    image_size_check(upload)
     data = b"".join(upload.chunks())
     if len(data) > MAX_IMAGE_BYTES:
         raise PhotoImageError(PhotoImageError.TOO_LARGE)
