@@ -100,6 +100,34 @@ def test_photo_upload_refuses_a_file_over_20_mb(client, demo, media):
     assert stored_files(media) == files
 
 
+def _bomb():
+    """A PNG of a few kilobytes that decodes to 81 million pixels."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (9000, 9000)).save(out, "PNG")
+    upload = io.BytesIO(out.getvalue())
+    upload.name = "bomb.png"
+    return upload
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+def test_photo_upload_refuses_a_decompression_bomb(client, demo, media):
+    release = demo["release"]
+    client.force_login(demo["users"]["editor"])
+    data = form_data(client.get(change_url(release)))
+    prefix = next(key for key in data if key.endswith("-0-caption_en")).rsplit("-0-", 1)[0]
+    data[f"{prefix}-0-image"] = _bomb()
+    data["revision_message"] = "Photo file"
+    files = stored_files(media)
+    before = written()
+    response = client.post(change_url(release), data)
+    assert response.status_code == 200
+    assert "The image has more than 60 million pixels." in response.content.decode()
+    assert written() == before
+    assert stored_files(media) == files
+
+
 # --- XML: no entities, no external access -----------------------------------------------------
 
 LAUGHS = """<?xml version="1.0"?>
