@@ -11,6 +11,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -53,7 +54,7 @@ class RateLimitedModelBackend(ModelBackend):
     password. Calls without a request (the shell, the test client) are not counted."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        name = username if username is not None else kwargs.get("username")
+        name = username if username is not None else kwargs.get(get_user_model().USERNAME_FIELD)
         if request is None or not isinstance(name, str):
             return super().authenticate(request, username, password, **kwargs)
         if login_locked(request, name):
