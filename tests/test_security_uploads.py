@@ -12,7 +12,7 @@ from django.urls import reverse
 from records.models import Photo, Release, Revision, Segment
 from records.selectors import release_document
 from records.services import ReleaseContentError, document_parse, release_import_document
-from tests.helpers import change_url, form_data
+from tests.helpers import BILLION_LAUGHS_PROLOG, change_url, photo_upload_data
 from translations.models import Concept, Term
 from translations.services.exchange import release_file_export
 
@@ -84,22 +84,6 @@ def test_glossary_upload_refuses_a_file_over_20_mb(client, users, name):
     assert written() == before
 
 
-def test_photo_upload_refuses_a_file_over_20_mb(client, demo, media):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
-    data = form_data(client.get(change_url(release)))
-    prefix = next(key for key in data if key.endswith("-0-caption_en")).rsplit("-0-", 1)[0]
-    data[f"{prefix}-0-image"] = oversized("photo.png", b"\x89PNG\r\n\x1a\n")
-    data["revision_message"] = "Photo file"
-    files = stored_files(media)
-    before = written()
-    response = client.post(change_url(release), data)
-    assert response.status_code == 200
-    assert "The image is larger than 20 MB." in response.content.decode()
-    assert written() == before
-    assert stored_files(media) == files
-
-
 def _bomb():
     """A PNG of a few kilobytes that decodes to 81 million pixels."""
     from PIL import Image
@@ -112,38 +96,29 @@ def _bomb():
 
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
-def test_photo_upload_refuses_a_decompression_bomb(client, demo, media):
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (lambda: oversized("photo.png", b"\x89PNG\r\n\x1a\n"), "The image is larger than 20 MB."),
+        (_bomb, "The image has more than 60 million pixels."),
+    ],
+    ids=["over 20 MB", "decompression bomb"],
+)
+def test_photo_upload_refuses_too_large_an_image(client, demo, media, upload, message):
     release = demo["release"]
     client.force_login(demo["users"]["editor"])
-    data = form_data(client.get(change_url(release)))
-    prefix = next(key for key in data if key.endswith("-0-caption_en")).rsplit("-0-", 1)[0]
-    data[f"{prefix}-0-image"] = _bomb()
-    data["revision_message"] = "Photo file"
+    data = photo_upload_data(client, release, upload())
     files = stored_files(media)
     before = written()
     response = client.post(change_url(release), data)
     assert response.status_code == 200
-    assert "The image has more than 60 million pixels." in response.content.decode()
+    assert message in response.content.decode()
     assert written() == before
     assert stored_files(media) == files
 
 
 # --- XML: no entities, no external access -----------------------------------------------------
 
-LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
- <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
- <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
- <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
- <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
- <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
-"""
 EXTERNAL = """<?xml version="1.0"?>
 <!DOCTYPE doc [ <!ENTITY secret SYSTEM "file://{path}"> ]>
 """
@@ -179,7 +154,7 @@ def secret_file(tmp_path):
 
 @pytest.mark.parametrize("attack", ["laughs", "external"])
 def test_glossary_upload_refuses_entities(client, users, secret_file, attack):
-    prolog = LAUGHS if attack == "laughs" else EXTERNAL.format(path=secret_file)
+    prolog = BILLION_LAUGHS_PROLOG if attack == "laughs" else EXTERNAL.format(path=secret_file)
     entity = "&lol9;" if attack == "laughs" else "&secret;"
     upload = io.BytesIO((prolog + _tbx(entity)).encode())
     upload.name = "glossary.tbx"
@@ -194,7 +169,7 @@ def test_glossary_upload_refuses_entities(client, users, secret_file, attack):
 
 @pytest.mark.parametrize("attack", ["laughs", "external"])
 def test_release_file_upload_refuses_entities(client, demo, secret_file, attack):
-    prolog = LAUGHS if attack == "laughs" else EXTERNAL.format(path=secret_file)
+    prolog = BILLION_LAUGHS_PROLOG if attack == "laughs" else EXTERNAL.format(path=secret_file)
     entity = "&lol9;" if attack == "laughs" else "&secret;"
     upload = io.BytesIO((prolog + _xliff(demo, entity)).encode())
     upload.name = "ru.xlf"
