@@ -8,6 +8,8 @@ why it refuses.
 """
 
 import hashlib
+import json
+import logging
 
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -22,9 +24,15 @@ LOCKED = _(
 )
 LOCKED_CODE = "too_many_attempts"
 
+logger = logging.getLogger("concord.logins")
+
+
+def _address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
 
 def _key(request, username):
-    address = request.META.get("REMOTE_ADDR", "")
+    address = _address(request)
     digest = hashlib.sha256(f"{username.casefold()}\0{address}".encode()).hexdigest()
     return f"concord:login-failures:{digest}"
 
@@ -39,9 +47,13 @@ def login_failure_record(request, username):
     key = _key(request, username)
     cache.add(key, 0, timeout=settings.CONCORD_LOGIN_LOCKOUT_SECONDS)
     try:
-        cache.incr(key)
+        failures = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=settings.CONCORD_LOGIN_LOCKOUT_SECONDS)
+        failures = 1
+        cache.set(key, failures, timeout=settings.CONCORD_LOGIN_LOCKOUT_SECONDS)
+    if failures == settings.CONCORD_LOGIN_FAILURE_LIMIT:
+        entry = {"action": "login_locked", "user": username, "address": _address(request)}
+        logger.warning(json.dumps(entry, ensure_ascii=False))
 
 
 def login_success_record(request, username):

@@ -1,6 +1,7 @@
 """Who may reach what: every non-public URL refuses anonymous and non-staff users, and logins
 are rate-limited per username and address."""
 
+import json
 import re
 import time
 
@@ -162,9 +163,13 @@ def _locked(response):
 
 
 def test_login_locks_out_after_repeated_failures_even_with_the_right_password(
-    client, users, limits
+    client, users, limits, caplog
 ):
-    _fail(client, "editor", 3)
+    with caplog.at_level("WARNING", logger="concord.logins"):
+        _fail(client, "editor", 3)
+    assert [json.loads(record.message) for record in caplog.records] == [
+        {"action": "login_locked", "user": "editor", "address": "10.0.0.1"}
+    ]
     response = _login(client, "editor", PASSWORD)
     assert response.status_code == 200
     assert not _logged_in(client)
