@@ -44,16 +44,20 @@ def _route(pattern):
 
 
 def _group_end(regex, start):
-    depth = 0
-    for index in range(start, len(regex)):
-        if regex[index] == "\\":
+    """Return the index of the parenthesis closing the group that opens at ``start``."""
+    depth, index = 0, start
+    while index < len(regex):
+        char = regex[index]
+        if char == "\\":
+            index += 2  # an escaped character never opens or closes a group
             continue
-        if regex[index] == "(":
+        if char == "(":
             depth += 1
-        elif regex[index] == ")":
+        elif char == ")":
             depth -= 1
             if depth == 0:
                 return index
+        index += 1
     raise ValueError(regex)
 
 
