@@ -251,6 +251,11 @@ else:
     }
 
 LOGIN_URL = "admin:login"
+# Logins (config.logins): this many failures for one username from one address lock that
+# pair out, right password or not, until the window opened by the first failure closes.
+AUTHENTICATION_BACKENDS = ["config.logins.RateLimitedModelBackend"]
+CONCORD_LOGIN_FAILURE_LIMIT = env_int("CONCORD_LOGIN_FAILURE_LIMIT", 5)
+CONCORD_LOGIN_LOCKOUT_SECONDS = env_int("CONCORD_LOGIN_LOCKOUT_SECONDS", 15 * 60)
 
 # A release of up to 2,000 segments and photos (records.services.validation.MAX_UNITS) is one
 # admin form of about a dozen fields a row; uploads stop at 20 MB.

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from config import languages
+from config.logins import RateLimitedLoginForm
 from records.reader.cache import reader_page
 from records.sitemaps import SITEMAPS
 from records.views import photo_file
@@ -13,6 +14,7 @@ from records.views import photo_file
 # The admin is Concord's newsroom: its pages say so rather than "Django administration".
 admin.site.site_header = _("Concord")
 admin.site.site_title = _("Concord admin")
+admin.site.login_form = RateLimitedLoginForm
 
 urlpatterns = [
     path("", RedirectView.as_view(url=f"/{languages.DEFAULT_SOURCE}/", permanent=False)),

@@ -1,15 +1,14 @@
 """Atom feeds of the releases published in each language, and of each topic."""
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .models import Topic
 from .reader.cache import reader_page
-from .reader.selectors import latest_pages
+from .reader.selectors import TOPIC_NOT_PUBLISHED, latest_pages, reader_topic
 
 FEED_SIZE = 30
 
@@ -67,7 +66,10 @@ class LatestReleasesFeed(Feed):
 
 class TopicReleasesFeed(LatestReleasesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+        topic = reader_topic(slug, get_language())
+        if topic is None:
+            raise Http404(TOPIC_NOT_PUBLISHED)
+        return topic
 
     def _name(self, topic):
         return getattr(topic, f"name_{get_language()}", "") or topic.name

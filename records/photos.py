@@ -28,6 +28,7 @@ class PhotoImageError(ValueError):
 
     TOO_LARGE = _("The image is larger than 20 MB.")
     NOT_AN_IMAGE = _("The file is not a JPEG, PNG, WebP or GIF image.")
+    TOO_MANY_PIXELS = _("The image has more than 60 million pixels.")
     UNKNOWN = _("No stored image is named “%(name)s”.")
 
 
@@ -38,13 +39,20 @@ def _open(data):
     return Image.open(io.BytesIO(data))
 
 
+def image_size_check(upload):
+    """Refuse an upload over the size limit by its declared size, before anything reads it."""
+    if upload.size is not None and upload.size > MAX_IMAGE_BYTES:
+        raise PhotoImageError(PhotoImageError.TOO_LARGE)
+
+
 def photo_image_store(upload):
     """Store an uploaded image under its content's digest; return the stored name.
 
     Storing the same bytes twice stores them once; renditions are made at the same time.
     """
-    if upload.size is not None and upload.size > MAX_IMAGE_BYTES:
-        raise PhotoImageError(PhotoImageError.TOO_LARGE)
+    from PIL import Image
+
+    image_size_check(upload)
     data = b"".join(upload.chunks())
     if len(data) > MAX_IMAGE_BYTES:
         raise PhotoImageError(PhotoImageError.TOO_LARGE)
@@ -52,8 +60,14 @@ def photo_image_store(upload):
         image = _open(data)
         image.verify()
         extension = FORMATS[image.format]
+    except Image.DecompressionBombError:
+        raise PhotoImageError(PhotoImageError.TOO_MANY_PIXELS) from None
     except Exception as error:
         raise PhotoImageError(PhotoImageError.NOT_AN_IMAGE) from error
+    # Pillow only warns between the limit and twice the limit; a small file can still
+    # decode to gigabytes, so the limit is a refusal here.
+    if image.width * image.height > MAX_IMAGE_PIXELS:
+        raise PhotoImageError(PhotoImageError.TOO_MANY_PIXELS)
     name = f"photos/{hashlib.sha256(data).hexdigest()}.{extension}"
     if not default_storage.exists(name):
         saved = default_storage.save(name, ContentFile(data))

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import get_language
@@ -14,15 +14,16 @@ from django.utils.translation import gettext as _
 
 from config import languages
 
-from .models import Topic
 from .photos import RENDITION_NAME
 from .reader.cache import reader_page
 from .reader.models import ReaderImage, ReaderPage
 from .reader.search import search_pages
 from .reader.selectors import (
+    TOPIC_NOT_PUBLISHED,
     latest_pages,
     page_lookup,
     reader_lag,
+    reader_topic,
     release_pages,
     topic_choices,
     year_choices,
@@ -101,7 +102,9 @@ def release_list(request):
 def topic_detail(request, slug):
     """List the releases of one topic published in the reader's language."""
     language = _language()
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = reader_topic(slug, language)
+    if topic is None:
+        raise Http404(TOPIC_NOT_PUBLISHED)
     name = getattr(topic, f"name_{language}", "") or topic.name
     entries = _page_of(latest_pages(language, topic_slug=slug).listed(), request)
     switcher = _every_language(request)

@@ -15,6 +15,22 @@ from translations.services import release_terms_check
 DATA = Path(__file__).resolve().parent / "data"
 SEED = DATA / "release-seed-2017-07-07.txt"
 
+# Ten levels of entities, each ten of the one below: "&lol9;" expands to 10^9 "lol"s.
+BILLION_LAUGHS_PROLOG = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+  <!ENTITY lol "lol">
+  <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+  <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+  <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+  <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+  <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+  <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+"""
+
 # --- management commands -------------------------------------------------------------------
 
 
@@ -91,6 +107,15 @@ def form_data(response):
         # A browser sends a textarea's text without the newline right after its start tag.
         if value.startswith("\n"):
             data[name] = value[1:]
+    return data
+
+
+def photo_upload_data(client, release, upload):
+    """Return the release change form's POST data with ``upload`` as its first photo's file."""
+    data = form_data(client.get(change_url(release)))
+    prefix = next(key for key in data if key.endswith("-0-caption_en")).rsplit("-0-", 1)[0]
+    data[f"{prefix}-0-image"] = upload
+    data["revision_message"] = "Photo file"
     return data
 
 

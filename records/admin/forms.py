@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from config import languages
 
 from ..models import Release
-from ..photos import PhotoImageError, photo_image_store
+from ..photos import PhotoImageError, image_size_check, photo_image_store
 
 STALE_FORM = gettext_lazy(
     "This form does not say which revision it started from, so someone else's change could be "
@@ -61,9 +61,24 @@ class KeyedInlineForm(forms.ModelForm):
     row_key = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
 
+class PhotoImageField(forms.ImageField):
+    """An image upload refused by its size before Pillow opens it."""
+
+    def to_python(self, data):
+        if isinstance(data, UploadedFile):
+            try:
+                image_size_check(data)
+            except PhotoImageError as error:
+                raise ValidationError(str(error), code="image") from None
+        return super().to_python(data)
+
+
 class PhotoInlineForm(KeyedInlineForm):
     """A photo row: an uploaded image is stored (content-addressed) as soon as it is valid, and
     the row then carries the stored name, as the snapshot does."""
+
+    class Meta:
+        field_classes = {"image": PhotoImageField}
 
     def clean_image(self):
         image = self.cleaned_data.get("image")

@@ -3,14 +3,17 @@
 import datetime
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
 
 from config import languages
 
-from ..models import Publication
+from ..models import Publication, Topic
 from .models import ReaderPage
 
+TOPIC_NOT_PUBLISHED = _("No release on this topic is published in this language.")
 SIBLING_FIELDS = (
     "language",
     "slug",
@@ -60,6 +63,13 @@ def latest_pages(language, topic_slug=None, year=None):
     if year:
         pages = pages.filter(date__year=year)
     return pages
+
+
+def reader_topic(slug, language):
+    """Return topic ``slug`` when readers of ``language`` have a page of it, else None: a
+    topic only drafts use is not shown, not even its name."""
+    pages = ReaderPage.objects.filter(language=language, topic_slug=OuterRef("slug"))
+    return Topic.objects.filter(slug=slug).filter(Exists(pages)).first()
 
 
 def release_pages(release_id):

@@ -12,7 +12,7 @@ from records.models import Revision
 from records.photos import PhotoImageError, photo_image_store
 from records.services import ReleaseContentError, release_publish, release_write
 from records.snapshots import release_snapshot
-from tests.helpers import change_url, form_data
+from tests.helpers import change_url, photo_upload_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
@@ -92,10 +92,7 @@ def test_readers_get_a_responsive_image_only_once_published(client, demo):
 def test_editor_uploads_an_image_in_the_photo_inline(client, demo, media):
     release = demo["release"]
     client.force_login(demo["users"]["editor"])
-    data = form_data(client.get(change_url(release)))
-    prefix = next(key for key in data if key.endswith("-0-caption_en")).rsplit("-0-", 1)[0]
-    data[f"{prefix}-0-image"] = png()
-    data["revision_message"] = "Photo file"
+    data = photo_upload_data(client, release, png())
     response = client.post(change_url(release), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     snapshot = Revision.objects.get(release=release, number=3).snapshot

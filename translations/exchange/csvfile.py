@@ -1,6 +1,7 @@
 """Glossary CSV: one row per term, concept fields repeated on each row.
 
-UTF-8 (a BOM is accepted), the columns in ``CSV_COLUMNS``; ``definition`` and
+UTF-8 (a BOM is accepted), the columns in ``CSV_COLUMNS``; a cell a spreadsheet would run as
+a formula is exported with a leading ``'``, which import removes again; ``definition`` and
 ``concept_note`` belong to the row's language. Rows of one concept need not be adjacent; a
 later row may leave a concept field empty but may not contradict an earlier one.
 """
@@ -41,6 +42,10 @@ CSV_FALSE = ("false", "no", "0", "")
 # Concept-level columns -> the ConceptData field a validation error names.
 _CSV_FIELDS = {"subject_field": "subject_field", "definition": "definition", "concept_note": "note"}
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_GUARD = "'"
+
 ERR_NOT_UTF8 = "the CSV file is not UTF-8: {detail}"
 ERR_CSV = "the CSV file cannot be read: {detail}"
 ERR_CSV_EMPTY = "the CSV file is empty; expected a header row: {columns}"
@@ -53,6 +58,24 @@ ERR_CSV_BAD_BOOLEAN = "bad case_sensitive value {value!r} {where} (use true or f
 ERR_CSV_CONFLICT = "{column} {value!r} {where} contradicts {previous!r} on line {origin}"
 
 
+def _guarded(cell: str) -> bool:
+    """Return whether ``cell`` is written with the guard: a formula start, or a cell that
+    would read as guarded (so that the guard's removal on import is exact)."""
+    return cell.startswith(CSV_FORMULA_STARTS) or (
+        cell.startswith(CSV_GUARD) and _guarded(cell[1:])
+    )
+
+
+def csv_cell_guard(cell: str) -> str:
+    """Return ``cell`` as exported: prefixed with ``'`` when a spreadsheet would run it."""
+    return CSV_GUARD + cell if _guarded(cell) else cell
+
+
+def csv_cell_unguard(cell: str) -> str:
+    """Return ``cell`` as it was before :func:`csv_cell_guard`."""
+    return cell[1:] if cell.startswith(CSV_GUARD) and _guarded(cell[1:]) else cell
+
+
 def csv_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES) -> str:
     """Serialise the glossary as CSV text, one row per term (encode as UTF-8 to save)."""
     out = io.StringIO()
@@ -60,20 +83,19 @@ def csv_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANG
     writer.writerow(CSV_COLUMNS)
     for concept in validated(concepts, languages):
         for term in concept.terms:
-            writer.writerow(
-                (
-                    concept.identifier,
-                    concept.subject_field,
-                    term.language,
-                    term.text,
-                    term.status,
-                    "true" if term.case_sensitive else "false",
-                    term.part_of_speech,
-                    term.note,
-                    concept.definition.get(term.language, ""),
-                    concept.note.get(term.language, ""),
-                )
+            row = (
+                concept.identifier,
+                concept.subject_field,
+                term.language,
+                term.text,
+                term.status,
+                "true" if term.case_sensitive else "false",
+                term.part_of_speech,
+                term.note,
+                concept.definition.get(term.language, ""),
+                concept.note.get(term.language, ""),
             )
+            writer.writerow([csv_cell_guard(cell) for cell in row])
     return out.getvalue()
 
 
@@ -89,7 +111,7 @@ def _decode_csv(data: bytes | str) -> str:
 
 
 def _csv_records(text: str):
-    """Yield (first line number, fields) for each non-blank CSV record."""
+    """Yield (first line number, fields) for each non-blank CSV record, guards removed."""
     reader = csv.reader(io.StringIO(text, newline=""))
     previous = 0
     while True:
@@ -101,7 +123,7 @@ def _csv_records(text: str):
             raise fail(ERR_CSV, previous + 1, detail=str(error)) from None
         line, previous = previous + 1, reader.line_num
         if any(cell.strip() for cell in fields):
-            yield line, fields
+            yield line, [csv_cell_unguard(cell) for cell in fields]
 
 
 def _csv_header(line: int, fields: list[str]) -> list[str]:
