@@ -34,8 +34,7 @@ DATE_CHANGED_MESSAGE = gettext_noop(
     "({found_value}) instead."
 )
 NAME_MISSING_MESSAGE = gettext_noop(
-    "The source names {concept} (“{source}”); the translation must use its approved form "
-    "“{preferred}”."
+    "“{source}” is a proper name; the translation must use its approved form “{preferred}”."
 )
 
 
@@ -43,8 +42,9 @@ def _inside(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
     return any(date.start <= mention.start and mention.end <= date.end for date in dates)
 
 
-def _value_key(mention: NumberMention) -> Decimal:
-    return mention.value.normalize()
+def _value_key(mention: NumberMention) -> str:
+    """Return the value as plain text: 50, 1500000, 1.5 (never 5E+1)."""
+    return format(mention.value.normalize(), "f")
 
 
 def align_numbers(
@@ -109,9 +109,11 @@ class NumberCheck(SegmentTermCheck):
         ]
         found.sort(key=lambda n: n.start)
         pairs, missing, extra = align_numbers(wanted, found)
-        replacements = iter(extra)
         for number in missing:
-            other = next(replacements, None)
+            # Point at an unpaired number written like the source's (晋三 is a name).
+            other = min(extra, key=lambda o: o.kind != number.kind, default=None)
+            if other is not None:
+                extra.remove(other)
             params = {"number": source[number.start : number.end]}
             if other is None:
                 template = NUMBER_MISSING_MESSAGE

@@ -39,7 +39,8 @@ _SPACED_EXPECTED |= {"『": "‘", "』": "’"}
 # The ministry writes either 、。 or ，． — one style per text.
 _PUNCTUATION_STYLES = (("、", "，"), ("。", "．"))
 _DOUBLE_SPACE = re.compile(r"(?<=\S)(?: {2,}|\u3000{2,}|[ \u00a0]{2,})(?=\S)")
-_LETTERS = re.compile(r"[^\W\d_]{2}")
+# An identical text is worth a warning when it has a real word in it, not "TOR" or "G20".
+_LETTERS = re.compile(r"[^\W\d_]{5}")
 
 
 @dataclass(frozen=True)

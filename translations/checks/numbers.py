@@ -129,6 +129,8 @@ class NumberMention:
     start: int
     end: int
     approximate: bool = False
+    # How it is written: "digits", "kanji" or "words".
+    kind: str = "digits"
 
 
 def kanji_value(numeral: str) -> int:
@@ -189,12 +191,25 @@ def _approximate(language: str, text: str, start: int, end: int) -> bool:
 
 
 def _digit_numbers(text: str, language: str) -> list[NumberMention]:
-    found = []
+    found: list[NumberMention] = []
     for match in _digits_pattern(language).finditer(text):
         value = _digits_value(language, match)
-        if value is not None:
-            approximate = _approximate(language, text, match.start(), match.end())
-            found.append(NumberMention(value, match.start(), match.end(), approximate))
+        if value is None:
+            continue
+        previous = found[-1] if found else None
+        if (
+            previous is not None
+            and previous.end == match.start()
+            and text[previous.end - 1] in MULTIPLIERS.get(language, {})
+            and previous.value > value
+        ):
+            # 1万5千 is 15000: a number right after a myriad continues it.
+            found[-1] = NumberMention(
+                previous.value + value, previous.start, match.end(), previous.approximate
+            )
+            continue
+        approximate = _approximate(language, text, match.start(), match.end())
+        found.append(NumberMention(value, match.start(), match.end(), approximate))
     return found
 
 
@@ -214,7 +229,8 @@ def _kanji_numbers(text: str, language: str, *, strict: bool) -> list[NumberMent
             continue
         start = match.end() - len(numeral)
         approximate = _approximate(language, text, start, match.end())
-        found.append(NumberMention(Decimal(kanji_value(numeral)), start, match.end(), approximate))
+        value = Decimal(kanji_value(numeral))
+        found.append(NumberMention(value, start, match.end(), approximate, "kanji"))
     return found
 
 
@@ -247,7 +263,8 @@ def _word_numbers(text: str, language: str) -> list[NumberMention]:
                 else:
                     section += value
             approximate = _approximate(language, text, run_start, run_end)
-            found.append(NumberMention(Decimal(total + section), run_start, run_end, approximate))
+            value = Decimal(total + section)
+            found.append(NumberMention(value, run_start, run_end, approximate, "words"))
             run.clear()
 
     for match in _WORD.finditer(text):
