@@ -1,0 +1,214 @@
+"""Consistency findings through the check task: stored without a concept, shown in the workbench
+and the admin, overridden with a reason, honoured by approval and the publish gate."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from records.services import release_publish
+from records.snapshots import release_snapshot
+from tests.helpers import command_output, revise_and_check
+from translations.models import Concept, Event, Finding, FindingOverride
+from translations.review.actions import (
+    ReviewError,
+    finding_override,
+    units_approve,
+    units_submit,
+)
+from translations.review.gate import publication_status
+from translations.services import release_terms_check
+from translations.vocabulary import EventAction
+
+from .reviewing import segment_key, write
+
+pytestmark = pytest.mark.django_db
+
+FIFTY = {"ja": ("約50分間", "約15分間"), "ru": ("около 50 минут", "около 15 минут")}
+
+
+def fifteen_for_fifty(demo, language):
+    """Write the demo's first segment with 15 minutes for 50 in ``language`` and check it."""
+    release = demo["release"]
+    text = release_snapshot(release)["segments"][0]["text"][language]
+    assert FIFTY[language][0] in text
+    return revise_and_check(demo, 0, language, text.replace(*FIFTY[language]))
+
+
+@pytest.mark.parametrize("language", ["ja", "ru"])
+def test_fifteen_minutes_for_fifty_is_an_error_without_a_concept(demo, language):
+    release = fifteen_for_fifty(demo, language)
+    finding = Finding.objects.get(release=release, language=language, check_id="number")
+    texts = release_snapshot(release)["segments"][0]["text"]
+    assert finding.concept_id is None and finding.severity == "error"
+    assert texts["en"][finding.source_start : finding.source_end] == "50"
+    assert texts[language][finding.start : finding.end] == "15"
+    assert finding.fingerprint == "number:50"
+    assert finding.message == "The source has the number 50; the translation has 15 instead."
+    # The other target language keeps its correct translation: nothing found there.
+    other = "ru" if language == "ja" else "ja"
+    assert not Finding.objects.filter(release=release, language=other).exists()
+
+
+DATES = {
+    "ja": ("次回の会談は7月8日に行われる。", "次回の会談は7月7日に行われる。"),
+    "ru": ("Следующая встреча состоится 8 июля.", "Следующая встреча состоится 7 июля."),
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "ru"])
+@pytest.mark.parametrize("wrong", [True, False])
+def test_the_eighth_for_july_7_is_flagged(demo, language, wrong):
+    release, editor = demo["release"], demo["users"]["editor"]
+
+    def change(content):
+        texts = content["segments"][0]["text"]
+        texts["en"] = "The next meeting will be held on July 7."
+        texts["ja"], texts["ru"] = DATES["ja"][1], DATES["ru"][1]
+        texts[language] = DATES[language][0 if wrong else 1]
+
+    write(release, editor, change)
+    release_terms_check(release)
+    found = list(Finding.objects.filter(release=release, check_id="date"))
+    if not wrong:
+        assert found == []
+        return
+    [finding] = found
+    assert (finding.language, finding.severity, finding.concept_id) == (language, "error", None)
+    target = release_snapshot(release)["segments"][0]["text"][language]
+    assert target[finding.start : finding.end] in ("7月8日", "8 июля")
+
+
+def submitted(demo, language):
+    release = fifteen_for_fifty(demo, language)
+    key = segment_key(release, 0)
+    units_submit(release, language, [key], demo["users"][f"translator-{language}"])
+    release.refresh_from_db()
+    return release, key
+
+
+def test_an_override_with_a_reason_lets_the_unit_be_approved_and_published(demo):
+    release, key = submitted(demo, "ja")
+    reviewer = demo["users"]["reviewer-ja"]
+    with pytest.raises(ReviewError, match="The source has the number 50"):
+        units_approve(release, "ja", [key], reviewer, based_on=release.head_number)
+    override = finding_override(
+        release,
+        "ja",
+        key,
+        check_id="number",
+        concept_id=None,
+        fingerprint="number:50",
+        reason="The ministry corrected the duration to 15 minutes.",
+        user=reviewer,
+    )
+    assert override.concept_id is None and override.fingerprint == "number:50"
+    units_approve(release, "ja", [key], reviewer, based_on=release.head_number)
+    publication, created = release_publish(release, "ja", author=demo["users"]["editor"])
+    assert created
+    assert publication_status(release, publication.revision)["ja"] == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"fingerprint": "number:35"}, "there is no such finding"),
+        ({"check_id": "date"}, "there is no such finding"),
+        ({"concept_id": "putin"}, "there is no such finding"),
+        ({"reason": "  "}, "reason"),
+    ],
+)
+def test_an_override_of_no_such_finding_is_refused_and_changes_nothing(demo, changes, message):
+    release, key = submitted(demo, "ja")
+    values = {
+        "check_id": "number",
+        "concept_id": None,
+        "fingerprint": "number:50",
+        "reason": "Checked with the ministry.",
+    } | changes
+    if values["concept_id"]:
+        values["concept_id"] = Concept.objects.get(identifier=values["concept_id"]).pk
+    events = Event.objects.count()
+    with pytest.raises(ReviewError, match=message):
+        finding_override(release, "ja", key, user=demo["users"]["reviewer-ja"], **values)
+    assert FindingOverride.objects.count() == 0
+    assert Event.objects.count() == events
+    reviewer = demo["users"]["reviewer-ja"]
+    with pytest.raises(ReviewError):
+        units_approve(release, "ja", [key], reviewer, based_on=release.head_number)
+
+
+def test_an_override_is_for_one_number_only(demo):
+    """Overriding 50 does not silence a second wrong number in the same text."""
+    release = demo["release"]
+    text = release_snapshot(release)["segments"][0]["text"]["ru"]
+    text = text.replace("около 50 минут", "около 15 минут").replace("около 35", "около 30")
+    revise_and_check(demo, 0, "ru", text)
+    key = segment_key(release, 0)
+    units_submit(release, "ru", [key], demo["users"]["translator-ru"])
+    release.refresh_from_db()
+    reviewer = demo["users"]["reviewer-ru"]
+    finding_override(
+        release,
+        "ru",
+        key,
+        check_id="number",
+        concept_id=None,
+        fingerprint="number:50",
+        reason="Corrected by the ministry.",
+        user=reviewer,
+    )
+    with pytest.raises(ReviewError, match="35"):
+        units_approve(release, "ru", [key], reviewer, based_on=release.head_number)
+    assert Event.objects.filter(action=EventAction.OVERRIDDEN).count() == 1
+
+
+def test_the_workbench_shows_and_overrides_a_consistency_finding(client, demo):
+    release, key = submitted(demo, "ru")
+    client.force_login(demo["users"]["reviewer-ru"])
+    page = client.get(reverse("translations:workbench", args=[release.pk, "ru"])).content.decode()
+    assert '<mark class="finding error"' in page and ">15</mark>" in page
+    assert 'name="fingerprint" value="number:50"' in page
+    assert 'name="concept_id" value="None"' not in page
+    response = client.post(
+        reverse("translations:workbench_action", args=[release.pk, "ru", "override"]),
+        {
+            "key": key,
+            "check_id": "number",
+            "concept_id": "",
+            "fingerprint": "number:50",
+            "reason": "Confirmed with the ministry.",
+        },
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 200, response.content
+    assert FindingOverride.objects.filter(check_id="number", concept=None).count() == 1
+    page = client.get(reverse("translations:workbench", args=[release.pk, "ru"])).content.decode()
+    assert "Confirmed with the ministry." in page
+
+
+def test_admin_page_and_command_show_a_finding_without_a_concept(client, demo):
+    release = fifteen_for_fifty(demo, "ja")
+    client.force_login(demo["users"]["reviewer-ja"])
+    url = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
+    page = client.get(url, {"lang": "ja"}).content.decode()
+    assert "the translation has 15 instead" in page
+    rows = json.loads(
+        command_output("check_terms", release.slug, "--lang", "ja", "--format", "json")[0]
+    )
+    [row] = [row for row in rows if row["check"] == "number"]
+    assert row["concept"] is None and row["text"] == "15"
+
+
+def test_the_glossary_marks_proper_names_and_the_check_uses_them(demo):
+    release = revise_and_check(
+        demo,
+        0,
+        "ru",
+        release_snapshot(demo["release"])["segments"][0]["text"]["ru"].replace(
+            "в Гамбурге", "в Германии"
+        ),
+    )
+    finding = Finding.objects.get(release=release, language="ru", check_id="proper-name")
+    assert finding.concept.identifier == "hamburg" and finding.severity == "error"
+    assert not Finding.objects.filter(release=release, check_id="missing-term").exists()
