@@ -212,3 +212,12 @@ def test_the_glossary_marks_proper_names_and_the_check_uses_them(demo):
     finding = Finding.objects.get(release=release, language="ru", check_id="proper-name")
     assert finding.concept.identifier == "hamburg" and finding.severity == "error"
     assert not Finding.objects.filter(release=release, check_id="missing-term").exists()
+
+
+def test_the_concept_admin_lists_and_filters_proper_names(client, demo):
+    client.force_login(demo["users"]["terminologist"])
+    url = reverse("admin:translations_concept_changelist")
+    names = client.get(url, {"proper_name": "yes"}).context["cl"].result_list
+    assert {c.identifier for c in names} == {"abe", "putin", "hamburg", "moscow", "vladivostok"}
+    others = client.get(url, {"proper_name": "no"}).context["cl"].result_list
+    assert "tor" in {c.identifier for c in others} and "putin" not in {c.identifier for c in others}
