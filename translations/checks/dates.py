@@ -75,35 +75,34 @@ def _hour(hour: int, period: str | None) -> tuple[int, bool]:
     return hour, period is None and hour <= 12
 
 
+_EN_MONTH_NUMBERS = {name[:3]: i + 1 for i, name in enumerate(_EN_MONTHS)}
+_EN_MONTH = "|".join([*_EN_MONTHS, *(f"{name}\\." for name in _EN_MONTH_ABBREVIATIONS)])
+_EN_DATE = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH})|({_EN_MONTH})"
+    rf"(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]))?)(?!\w)"
+)
+_EN_YEAR = re.compile(r"\b(1[6-9]\d\d|2\d\d\d)\b")
+_EN_WEEKDAY = re.compile(rf"\b({'|'.join(_EN_WEEKDAYS)})\b")
+_EN_CLOCK = re.compile(
+    r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+    r"|\b(noon|midnight)\b",
+    re.IGNORECASE,
+)
+
+
 def _en_atoms(text):
-    months = {name: i + 1 for i, name in enumerate(_EN_MONTHS)}
-    months |= {
-        name.rstrip("?").replace("t?", "t"): i + 1 for i, name in enumerate(_EN_MONTH_ABBREVIATIONS)
-    }
-    month = "|".join([*_EN_MONTHS, *(f"{name}\\." for name in _EN_MONTH_ABBREVIATIONS)])
-    ordinal = r"(?:st|nd|rd|th)?"
-    pattern = re.compile(
-        rf"\b(?:(\d{{1,2}}){ordinal}\s+(?:of\s+)?({month})|({month})(?:\s+(\d{{1,2}}){ordinal}"
-        rf"(?![\d:]))?)(?!\w)"
-    )
-    for m in pattern.finditer(text):
+    for m in _EN_DATE.finditer(text):
         name = (m.group(2) or m.group(3)).rstrip(".")
-        values = {MONTH: months.get(name, months.get(name[:3]))}
+        values = {MONTH: _EN_MONTH_NUMBERS[name[:3]]}
         day = m.group(1) or m.group(4)
         if day:
             values[DAY] = int(day)
         yield m.start(), m.end(), values, False
-    for m in re.finditer(r"\b(1[6-9]\d\d|2\d\d\d)\b", text):
+    for m in _EN_YEAR.finditer(text):
         yield m.start(), m.end(), {YEAR: int(m.group(1))}, True
-    for i, name in enumerate(_EN_WEEKDAYS):
-        for m in re.finditer(rf"\b{name}\b", text):
-            yield m.start(), m.end(), {WEEKDAY: i}, False
-    clock = re.compile(
-        r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b"
-        r"|\b(noon|midnight)\b",
-        re.IGNORECASE,
-    )
-    for m in clock.finditer(text):
+    for m in _EN_WEEKDAY.finditer(text):
+        yield m.start(), m.end(), {WEEKDAY: _EN_WEEKDAYS.index(m.group(1))}, False
+    for m in _EN_CLOCK.finditer(text):
         if m.group(6):
             hour, minute, period = (12 if m.group(6).lower() == "noon" else 0), 0, "fixed"
         elif m.group(3):

@@ -28,6 +28,7 @@ BRACKETS = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "「": "�
 BRACKETS |= {"【": "】", "〈": "〉", "《": "》", "«": "»", "“": "”", "„": "“"}
 _CLOSING = {closing: opening for opening, closing in BRACKETS.items() if opening != "„"}
 _STRAIGHT_QUOTE = '"'
+_MARKS = re.compile("[" + re.escape("".join({*BRACKETS, *BRACKETS.values()})) + "]")
 
 _UNSPACED_CHAR = r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]"
 # A Latin comma or full stop touching Japanese text (not a decimal mark: 1.5).
@@ -53,7 +54,8 @@ def unbalanced(text: str) -> list[tuple[int, str, str]]:
     """Return ``(offset, mark, expected partner)`` of every unmatched bracket or quote."""
     stack: list[tuple[int, str]] = []
     problems = []
-    for offset, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        offset, char = mark.start(), mark.group()
         top = stack[-1][1] if stack else None
         if char == "“" and top == "„":
             stack.pop()  # Russian inner quotes: „…“
@@ -65,9 +67,8 @@ def unbalanced(text: str) -> list[tuple[int, str, str]]:
         elif char in BRACKETS:
             stack.append((offset, char))
     problems += [(offset, char, BRACKETS[char]) for offset, char in stack]
-    quotes = [offset for offset, char in enumerate(text) if char == _STRAIGHT_QUOTE]
-    if len(quotes) % 2:
-        problems.append((quotes[-1], _STRAIGHT_QUOTE, _STRAIGHT_QUOTE))
+    if text.count(_STRAIGHT_QUOTE) % 2:
+        problems.append((text.rindex(_STRAIGHT_QUOTE), _STRAIGHT_QUOTE, _STRAIGHT_QUOTE))
     return sorted(problems)
 
 
