@@ -118,6 +118,7 @@ NUMBER = [
     ),
     Case("en", "ja", "approximately 50 minutes", "およそ50分", False),
     Case("ja", "en", "日本の懸念を十分理解している", "fully understands Japan's concerns", False),
+    Case("en", "ru", "over 50 people", "свыше 50 человек", False),
     Case("en", "ru", "the G20 Hamburg Summit", "встреча «Группы двадцати» в Гамбурге", False),
     Case("en", "ja", "the eight-point cooperation plan", "8項目の「協力プラン」", False),
 ]
@@ -280,6 +281,8 @@ FORM = [
     Case("en", "ja", "(TOR).", "（TOR）。", False),
     Case("ja", "ru", "安倍総理", "Премьер-министр Абэ", False),
     Case("en", "ja", "the “cooperation plan”", "「協力プラン」", False),
+    Case("en", "ja", "1,000 people took part, too.", "1，000人が参加し、確認した。", False),
+    Case("en", "ja", "the U.S. position", "U.S.の立場", False),
 ]
 
 CASES = {"number": NUMBER, "date": DATE, "proper-name": NAME, "form": FORM}

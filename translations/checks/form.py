@@ -31,8 +31,8 @@ _STRAIGHT_QUOTE = '"'
 _MARKS = re.compile("[" + re.escape("".join({*BRACKETS, *BRACKETS.values()})) + "]")
 
 _UNSPACED_CHAR = r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]"
-# A Latin comma or full stop touching Japanese text (not a decimal mark: 1.5).
-_LATIN_IN_UNSPACED = re.compile(rf"(?<={_UNSPACED_CHAR})[,.](?!\d)|[,.](?={_UNSPACED_CHAR})")
+# A Latin comma or full stop after Japanese text (not a decimal mark: 1.5; not "U.S.の").
+_LATIN_IN_UNSPACED = re.compile(rf"(?<={_UNSPACED_CHAR})[,.](?!\d)")
 _LATIN_EXPECTED = {",": "、", ".": "。"}
 _UNSPACED_IN_SPACED = re.compile(r"[、。，．「」『』]")
 _SPACED_EXPECTED = {"、": ",", "。": ".", "，": ",", "．": ".", "「": "“", "」": "”"}
@@ -146,8 +146,11 @@ class FormCheck(SegmentTermCheck):
                 expected=_LATIN_EXPECTED[mark],
             )
         for usual, other in _PUNCTUATION_STYLES:
-            if usual in target and other in target:
-                offset = max(target.index(usual), target.index(other))
+            # Between digits ， and ． group thousands or mark decimals (1，000; 1．5).
+            first = target.find(usual)
+            second = re.search(rf"(?<!\d){other}|{other}(?!\d)", target)
+            if first >= 0 and second:
+                offset = max(first, second.start())
                 yield finding(
                     MIXED_PUNCTUATION_MESSAGE,
                     offset,

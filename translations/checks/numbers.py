@@ -116,7 +116,7 @@ MULTIPLIERS = {
 APPROXIMATE_BEFORE = {
     "en": r"(?:approximately|approx\.|about|around|some|nearly|almost|roughly|circa)\s+$",
     "ja": r"(?:約|およそ|ほぼ|概ね|おおむね|大体)$",
-    "ru": r"(?:около|примерно|приблизительно|порядка|почти|свыше\s+|около)\s+$",
+    "ru": r"(?:около|примерно|приблизительно|порядка|почти)\s+$",
 }
 APPROXIMATE_AFTER = {"ja": r"^[^\d、。，．]{0,3}?(?:程度|前後|余り|余)"}
 
