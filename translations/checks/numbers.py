@@ -222,6 +222,8 @@ def _kanji_numbers(text: str, language: str, *, strict: bool) -> list[NumberMent
         numeral = match.group().lstrip("第")
         if not any(char in KANJI_DIGITS or char in KANJI_UNITS for char in numeral):
             continue  # 万 or 億 alone
+        if match.start() and text[match.start() - 1].isdigit():
+            continue  # the multiplier of a number in digits: 1万5千
         if any(text.startswith(word, match.start()) for word in _KANJI_WORDS):
             continue
         after = text[match.end() : match.end() + 1]
