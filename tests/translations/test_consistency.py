@@ -221,3 +221,20 @@ def test_the_concept_admin_lists_and_filters_proper_names(client, demo):
     assert {c.identifier for c in names} == {"abe", "putin", "hamburg", "moscow", "vladivostok"}
     others = client.get(url, {"proper_name": "no"}).context["cl"].result_list
     assert "tor" in {c.identifier for c in others} and "putin" not in {c.identifier for c in others}
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "csv"])
+def test_a_proper_name_travels_through_glossary_files(fmt):
+    from translations.exchange import ConceptData, TermData, csv_dump, csv_load, tbx_dump, tbx_load
+    from translations.vocabulary import PROPER_NOUN
+
+    concept = ConceptData(
+        identifier="putin",
+        terms=(
+            TermData("en", "President Putin", part_of_speech=PROPER_NOUN),
+            TermData("ru", "президент Путин", part_of_speech=PROPER_NOUN),
+        ),
+    )
+    dump, load = (tbx_dump, tbx_load) if fmt == "tbx" else (csv_dump, csv_load)
+    [loaded] = load(dump([concept]))
+    assert {term.part_of_speech for term in loaded.terms} == {PROPER_NOUN}
