@@ -71,9 +71,9 @@ def test_bench_consistency_checks_on_200_units(demo_translations):
             return run_checks(rows, code, source, target, checks=selected, proper_names=names)
 
         check(None)  # warm the lemma caches, as a running worker has them
-        terms_only, _ = timed(lambda: check(TERM_CHECKS), repeat=10)
-        consistency, found = timed(lambda: check(CONSISTENCY_CHECKS), repeat=10)
-        everything, all_found = timed(lambda: check(None), repeat=10)
+        terms_only, _ = timed(lambda: check(TERM_CHECKS), repeat=20)
+        consistency, found = timed(lambda: check(CONSISTENCY_CHECKS), repeat=20)
+        everything, all_found = timed(lambda: check(None), repeat=20)
         report(f"term checks, 200 units [{code}] (baseline)", terms_only)
         report(
             f"consistency checks, 200 units [{code}] ({len(found)} findings)",

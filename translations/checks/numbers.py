@@ -239,6 +239,7 @@ def _kanji_numbers(text: str, language: str, *, strict: bool) -> list[NumberMent
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=65_536)
 def _word_value(language: str, word: str) -> tuple[int, bool] | None:
     table = NUMBER_WORDS.get(language)
     if table is None:
