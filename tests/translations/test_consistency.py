@@ -238,3 +238,27 @@ def test_a_proper_name_travels_through_glossary_files(fmt):
     dump, load = (tbx_dump, tbx_load) if fmt == "tbx" else (csv_dump, csv_load)
     [loaded] = load(dump([concept]))
     assert {term.part_of_speech for term in loaded.terms} == {PROPER_NOUN}
+
+
+def test_the_queue_counts_a_consistency_error_until_it_is_overridden(demo):
+    from translations.review.queue import my_work
+
+    release, key = submitted(demo, "ja")
+    reviewer = demo["users"]["reviewer-ja"]
+
+    def errors():
+        [row] = [row for row in my_work(reviewer, [release]) if row.language == "ja"]
+        return row.errors
+
+    assert errors() == 1
+    finding_override(
+        release,
+        "ja",
+        key,
+        check_id="number",
+        concept_id=None,
+        fingerprint="number:50",
+        reason="The ministry corrected the duration.",
+        user=reviewer,
+    )
+    assert errors() == 0
