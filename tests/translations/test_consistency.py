@@ -262,3 +262,33 @@ def test_the_queue_counts_a_consistency_error_until_it_is_overridden(demo):
         user=reviewer,
     )
     assert errors() == 0
+
+
+def test_a_japanese_original_is_checked_in_english_and_russian(editor):
+    from records.services import release_write
+
+    document = {
+        "slug": "japanese-original-consistency",
+        "date": "2017-07-07",
+        "source_language": "ja",
+        "topic": {"slug": "japan-russia-relations", "name": {"ja": "日露関係"}},
+        "title": {"ja": "日露首脳会談"},
+        "photos": [],
+        "segments": [
+            {
+                "key": "66666666-6666-4666-8666-666666666666",
+                "kind": "paragraph",
+                "level": 0,
+                "text": {
+                    "ja": "平成29年7月7日、両首脳は約50分間会談を行った。",
+                    "en": "On July 8, 2017, the leaders held talks for approximately 50 minutes.",
+                    "ru": "7 июля 2017 года лидеры провели переговоры продолжительностью около "
+                    "15 минут.",
+                },
+            },
+        ],
+    }
+    release = release_write(document, author=editor).release
+    release_terms_check(release)
+    found = set(Finding.objects.filter(release=release).values_list("language", "check_id"))
+    assert found == {("en", "date"), ("ru", "number")}
