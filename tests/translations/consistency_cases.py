@@ -61,6 +61,31 @@ def evaluate(check: str, case: Case) -> list[FindingData]:
     )
 
 
+def seed_directions() -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """Return the seed's approved segments as rows for each source → target direction."""
+    segments = seed_translations()["segments"]
+    codes = ("en", "ja", "ru")
+    return {
+        (source, target): [(str(i), s[source], s[target]) for i, s in enumerate(segments)]
+        for source in codes
+        for target in codes
+        if source != target
+    }
+
+
+def evaluate_rows(source: str, target: str, rows, checks) -> list[FindingData]:
+    """Return the findings of ``checks`` on ``(key, source text, target text)`` rows."""
+    return run_checks(
+        rows,
+        target,
+        _matcher(source),
+        _matcher(target),
+        concept_labels=LABELS,
+        checks=checks,
+        proper_names=PROPER_NAMES,
+    )
+
+
 def _seed(index: int, source: str, target: str) -> Case:
     pair = seed_translations()["segments"][index]
     return Case(source, target, pair[source], pair[target], False)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .consistency_cases import CASES, evaluate
+from .consistency_cases import CASES, evaluate, evaluate_rows, seed_directions
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,10 @@ def test_each_check_has_enough_cases_in_both_target_languages(check):
         assert len(chosen) >= 15
         assert {case.language for case in chosen} >= {"ja", "ru"}
     assert any(case.source_language == "ja" and case.language == "en" for case in cases)
+
+
+@pytest.mark.parametrize("direction", list(seed_directions()), ids="→".join)
+def test_the_seed_translations_have_no_consistency_findings_in_any_direction(direction):
+    """The seed's approved texts, whichever language is the source: 20 correct pairs each."""
+    findings = evaluate_rows(*direction, seed_directions()[direction], list(CASES))
+    assert [f.message for f in findings] == []
