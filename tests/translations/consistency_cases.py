@@ -167,6 +167,7 @@ DATE = [
     Case("ru", "en", "в 18:00", "at 8:00 p.m.", True),
     Case("en", "ja", "the Summit Meeting in Moscow in April", "5月のモスクワでの首脳会談", True),
     Case("ja", "en", "令和元年", "in 2018", True),
+    Case("en", "ru", "July 7-9", "с 7 по 10 июля", True),
     # Correct renderings.
     Case("en", "ja", "July 7, 2017", "2017年7月7日", False),
     Case("en", "ja", "July 7, 2017", "平成29年7月7日", False),
@@ -189,6 +190,9 @@ DATE = [
         "en", "ja", "Prime Minister Abe may visit Russia", "安倍総理が訪露する可能性がある", False
     ),
     Case("ru", "en", "окружающая среда", "the environment", False),
+    Case("en", "ru", "July 7-9", "с 7 по 9 июля", False),
+    Case("ru", "en", "с 7 по 9 июля", "July 7–9", False),
+    Case("en", "ja", "July 7 to 9", "7月7日～9日", False),
 ]
 
 NAME = [

@@ -102,3 +102,17 @@ def test_dates(language, text, values):
 )
 def test_not_dates(language, text):
     assert find_dates(text, language) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "days"),
+    [
+        ("en", "July 7-9", [(7, 7), (7, 9)]),
+        ("ru", "с 7 по 9 июля", [(7, 7), (7, 9)]),
+        ("ja", "7月7日～9日", [(7, 7), (7, 9)]),
+        ("ja", "7月7日～8月9日", [(7, 7), (8, 9)]),
+    ],
+)
+def test_day_ranges(language, text, days):
+    found = [(d.values[MONTH], d.values[DAY]) for d in find_dates(text, language)]
+    assert found == days

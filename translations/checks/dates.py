@@ -213,7 +213,30 @@ def find_dates(text: str, language: str) -> tuple[DateMention, ...]:
         for _start, _end, atom_values, _weak in group:
             values |= atom_values
         mentions.append(DateMention(group[0][0], max(a[1] for a in group), values))
-    return tuple(mentions)
+    return tuple(sorted(mentions + _range_ends(text, mentions), key=lambda m: m.start))
+
+
+_RANGE = r"\s*(?:[-–—~～]|から|to|по)\s*"
+_RANGE_BEFORE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:日)?{_RANGE}$")
+_RANGE_AFTER = re.compile(rf"{_RANGE}(\d{{1,2}})(?![\d月/.:])")
+
+
+def _range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Return the other day of day ranges: "July 7-9", «с 7 по 9 июля», 「7月7日～9日」."""
+    found = []
+    for mention in mentions:
+        if DAY not in mention.values:
+            continue
+        for match in (
+            _RANGE_BEFORE.search(text, max(0, mention.start - 12), mention.start),
+            _RANGE_AFTER.match(text, mention.end, mention.end + 12),
+        ):
+            if match is None or any(m.start <= match.start(1) < m.end for m in mentions):
+                continue  # 「7月7日～8月9日」: both ends are dates of their own
+            if 1 <= int(match.group(1)) <= 31:
+                values = {**mention.values, DAY: int(match.group(1))}
+                found.append(DateMention(match.start(1), match.end(1), values))
+    return found
 
 
 def compatible(wanted: DateMention, found: DateMention) -> bool:
