@@ -146,6 +146,42 @@ NUMBER = [
     Case("en", "ru", "over 50 people", "свыше 50 человек", False),
     Case("en", "ru", "the G20 Hamburg Summit", "встреча «Группы двадцати» в Гамбурге", False),
     Case("en", "ja", "the eight-point cooperation plan", "8項目の「協力プラン」", False),
+    # More renderings: word numbers, multipliers, ordinals, ranges, weekdays, noon.
+    Case("en", "ru", "for 50 minutes", "в течение пятидесяти минут", False),
+    Case("en", "ja", "for 50 minutes", "５０分間", False),
+    Case("en", "ja", "two-thirds of 300 participants", "参加者300人の3分の2", False),
+    Case("en", "ru", "a 10% increase", "рост на 10 процентов", False),
+    Case("en", "ja", "a 10% increase", "10％の増加", False),
+    Case("ja", "en", "三か国の首脳", "the leaders of the three countries", False),
+    Case("ja", "ru", "三か国の首脳", "лидеры трёх стран", False),
+    Case("en", "ru", "about 50 minutes", "примерно 50 минут", False),
+    Case("en", "ru", "Prime Minister Abe's 2nd visit", "второй визит премьер-министра Абэ", False),
+    Case("en", "ja", "for approximately 50 minutes", "50分間", True),
+    Case("en", "ru", "1,500", "1 050", True),
+    Case("ja", "en", "第2回会合", "the second meeting", False),
+    Case("ja", "ru", "第2回会合", "второе заседание", False),
+    Case("ja", "en", "2名が参加", "two people took part", False),
+    Case("en", "ja", "a 2-day visit", "2日間の訪問", False),
+    Case("en", "ja", "$1 billion", "10億ドル", False),
+    Case("en", "ru", "$1 billion", "1 млрд долларов", False),
+    Case("en", "ja", "300 million yen", "3億円", False),
+    Case("ru", "en", "10,5 процента", "10.5 percent", False),
+    Case("en", "ru", "10.5%", "10,5%", False),
+    Case("en", "ja", "the 2+2 meeting", "「2+2」会合", False),
+    Case("en", "ru", "for the 18th time", "в восемнадцатый раз", False),
+    Case("en", "ru", "18 times", "18 раз", False),
+    Case("en", "ja", "the 18th Summit Meeting", "第18回首脳会談", False),
+    Case("en", "ja", "the 18th Summit Meeting", "第十八回首脳会談", False),
+    Case("en", "ru", "in 2016", "в 2016 году", False),
+    Case(
+        "ja",
+        "ru",
+        "2016年12月に合意した",
+        "договорённостей, достигнутых в декабре 2016 года",
+        False,
+    ),
+    Case("en", "ja", "$1 billion", "1億ドル", True),
+    Case("en", "ru", "18 times", "8 раз", True),
 ]
 
 DATE = [
@@ -193,6 +229,19 @@ DATE = [
     Case("en", "ru", "July 7-9", "с 7 по 9 июля", False),
     Case("ru", "en", "с 7 по 9 июля", "July 7–9", False),
     Case("en", "ja", "July 7 to 9", "7月7日～9日", False),
+    # More renderings: word numbers, multipliers, ordinals, ranges, weekdays, noon.
+    Case("en", "ru", "at 6 p.m.", "в 18 часов", False),
+    Case("en", "ja", "July 7–8", "7月7日～8日", False),
+    Case("ru", "en", "с 7 по 9 июля", "July 7-9", False),
+    Case("en", "ja", "on 7 July 2017", "2017年7月7日に", False),
+    Case("en", "ru", "in the 2017 fiscal year", "в 2017 финансовом году", False),
+    Case("ja", "en", "同日午後", "that afternoon", False),
+    Case("en", "ja", "at 10:30 a.m.", "午前10時30分", False),
+    Case("en", "ru", "on July 7", "7 июня", True),
+    Case("en", "ru", "on Monday, July 10", "в понедельник, 10 июля", False),
+    Case("en", "ja", "on Monday, July 10", "7月10日（月）", False),
+    Case("ru", "ja", "в понедельник, 10 июля", "7月10日（月）", False),
+    Case("en", "ja", "noon", "正午", False),
 ]
 
 NAME = [
@@ -312,6 +361,10 @@ FORM = [
     Case("en", "ja", "the “cooperation plan”", "「協力プラン」", False),
     Case("en", "ja", "1,000 people took part, too.", "1，000人が参加し、確認した。", False),
     Case("en", "ja", "the U.S. position", "U.S.の立場", False),
+    # More renderings: word numbers, multipliers, ordinals, ranges, weekdays, noon.
+    Case("en", "ja", "(1) Joint economic activities", "(1) 共同経済活動", False),
+    Case("en", "ru", "Mr. Abe", "Г-н Абэ", False),
+    Case("en", "ja", "H.E. Mr. Vladimir Putin", "ウラジーミル・プーチン大統領閣下", False),
 ]
 
 CASES = {"number": NUMBER, "date": DATE, "proper-name": NAME, "form": FORM}

@@ -113,7 +113,17 @@ def _en_atoms(text):
         yield m.start(), m.end(), {TIME: (hour, minute, twelve and period != "fixed")}, False
 
 
+_NOON = re.compile(r"正午|(?<!\w)(?:в\s+)?(полдень|полночь)(?!\w)", re.IGNORECASE)
+
+
+def _noon_atoms(text):
+    for m in _NOON.finditer(text):
+        hour = 0 if (m.group(1) or "").lower() == "полночь" else 12
+        yield m.start(), m.end(), {TIME: (hour, 0, False)}, False
+
+
 def _ja_atoms(text):
+    yield from _noon_atoms(text)
     eras = "|".join(ERAS)
     for m in re.finditer(rf"(?:({eras})(元|{_JA_NUMBER[1:-1]})|(\d{{4}}))年(?!間|代)", text):
         if m.group(1):
@@ -145,6 +155,7 @@ def _ja_atoms(text):
 
 
 def _ru_atoms(text):
+    yield from _noon_atoms(text)
     stems = "|".join(_RU_MONTH_STEMS)
     month_word = re.compile(rf"(?<!\w)(?:(\d{{1,2}})\s+)?({stems})(?=[а-яё]*)[а-яё]*", re.I)
     for m in month_word.finditer(text):
