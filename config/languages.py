@@ -36,6 +36,9 @@ class Language:
     search_config: str | None = "simple"
     # Whether SQLite search indexes this language's words by their lemmas (pymorphy3).
     search_lemmas: bool = False
+    # How numbers are written: the decimal mark and the marks that group thousands.
+    decimal_mark: str = "."
+    group_marks: str = ","
 
 
 def _numbering(**markers):
@@ -79,6 +82,7 @@ LANGUAGES = (
         matching=CHARACTERS,
         plural_forms="nplurals=1; plural=0;",
         search_config=None,
+        group_marks=",，",
     ),
     Language(
         code="ru",
@@ -97,6 +101,9 @@ LANGUAGES = (
         ),
         search_config="russian",
         search_lemmas=True,
+        decimal_mark=",",
+        # A space, a no-break space or a narrow no-break space: 15 000.
+        group_marks=" \u00a0\u202f",
     ),
 )
 

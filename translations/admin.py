@@ -33,7 +33,7 @@ from .selectors import (
     release_term_rows,
 )
 from .services import concept_data, glossary_changed, glossary_concept_validate
-from .vocabulary import Severity, TermStatus
+from .vocabulary import PROPER_NOUN, Severity, TermStatus
 
 
 class TermInlineFormSet(BaseInlineFormSet):
@@ -91,6 +91,15 @@ class TermInline(admin.TabularInline):
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
     }
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "part_of_speech":
+            field.help_text = gettext_lazy(
+                "noun, verb, adjective, adverb, other — or %(proper)s for the name of a person "
+                "or place, which translations must render in its approved form"
+            ) % {"proper": PROPER_NOUN}
+        return field
+
 
 class TermFilter(admin.SimpleListFilter):
     """Base of the term status and language filters: both constrain the same term.
@@ -132,6 +141,29 @@ class TermLanguageFilter(TermFilter):
         return [(code, code) for code in languages.CODES]
 
 
+class ProperNameFilter(admin.SimpleListFilter):
+    """Concepts the glossary marks as proper names (a term whose part of speech is properNoun)."""
+
+    title = gettext_lazy("proper name")
+    parameter_name = "proper_name"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        names = Term.objects.filter(part_of_speech=PROPER_NOUN).values("concept_id")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=names)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=names)
+        return queryset
+
+
+@admin.display(description=gettext_lazy("proper name"), boolean=True)
+def proper_name(obj):
+    return any(term.part_of_speech == PROPER_NOUN for term in obj.terms.all())
+
+
 # (query parameter, Term field) of the term filters, in the order that decides which applies.
 TERM_FILTER_PARAMETERS = (
     (TermStatusFilter.parameter_name, TermStatusFilter.term_field),
@@ -156,8 +188,13 @@ def _terms_column(code):
 
 @admin.register(Concept)
 class ConceptAdmin(TabbedTranslationAdmin):
-    list_display = ("identifier", "subject_field", *(_terms_column(c) for c in languages.CODES))
-    list_filter = (TermStatusFilter, TermLanguageFilter, "subject_field")
+    list_display = (
+        "identifier",
+        "subject_field",
+        proper_name,
+        *(_terms_column(c) for c in languages.CODES),
+    )
+    list_filter = (TermStatusFilter, TermLanguageFilter, ProperNameFilter, "subject_field")
     search_fields = (
         "identifier",
         "terms__text",

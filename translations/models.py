@@ -138,7 +138,10 @@ class Finding(models.Model):
     segment_key = models.UUIDField(_("segment key"))
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     check_id = models.CharField(_("check"), max_length=40)
-    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="findings")
+    # Consistency checks (numbers, dates, form) have no concept.
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, null=True, blank=True, related_name="findings"
+    )
     term = models.ForeignKey(
         Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings"
     )
@@ -152,6 +155,8 @@ class Finding(models.Model):
     # The message as a translatable template and its values, for readers of other languages.
     template = models.TextField(_("message template"), blank=True)
     params = models.JSONField(_("message values"), default=dict, blank=True)
+    # What the finding is about within its unit when no concept says it ("number:50").
+    fingerprint = models.CharField(_("fingerprint"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["release", "language", "id"]

@@ -25,6 +25,10 @@ class Severity(models.TextChoices):
     INFO = "info", _("info")
 
 
+# TBX-Basic's part of speech for names of people and places: a concept with such a term is
+# a proper name, which a translation must render in its approved form.
+PROPER_NOUN = "properNoun"
+
 # Terms a translation should use, and terms it should not.
 ACCEPTED_STATUSES = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
 REJECTED_STATUSES = frozenset({TermStatus.DEPRECATED, TermStatus.FORBIDDEN})

@@ -38,11 +38,23 @@ def summary(findings: list[FindingData]) -> list[tuple[str, str, str]]:
 
 
 def test_registry_lists_every_check_with_its_metadata():
-    assert list(CHECKS) == ["missing-term", "forbidden-term", "inconsistent-term"]
+    assert list(CHECKS) == [
+        "missing-term",
+        "forbidden-term",
+        "inconsistent-term",
+        "proper-name",
+        "number",
+        "date",
+        "form",
+    ]
     assert {c.id: c.severity for c in CHECKS.values()} == {
         "missing-term": "warning",
         "forbidden-term": "error",
         "inconsistent-term": "info",
+        "proper-name": "error",
+        "number": "error",
+        "date": "error",
+        "form": "warning",
     }
     for check in CHECKS.values():
         assert check.name and check.description

@@ -3,6 +3,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
+from records.demo import seed_translations
 from tests.helpers import approve_all
 from translations.review.actions import (
     comment_add,
@@ -43,9 +44,11 @@ def test_one_revisions_state_changes_share_one_batch(seed_release, users):
 
 
 def test_a_bulk_approval_is_one_batch_with_states_actor_and_revision(seed_release, users):
+    russian = [segment["ru"] for segment in seed_translations()["segments"]]
+
     def translate(content):
-        for segment in content["segments"]:
-            segment["text"]["ru"] = "Перевод: " + segment["text"]["en"]
+        for segment, text in zip(content["segments"], russian, strict=True):
+            segment["text"]["ru"] = "Перевод: " + text
 
     write(seed_release, users["translator-ru"], translate)
     keys = keys_in_state(seed_release, "ru", [UnitState.DRAFT])

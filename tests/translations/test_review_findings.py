@@ -2,6 +2,7 @@
 
 import pytest
 
+from records.demo import seed_translations
 from records.models import Publication
 from records.services import PublicationError, release_publish
 from tests.helpers import revise_and_check
@@ -137,7 +138,7 @@ def test_a_glossary_change_blocks_publishing_an_approved_text_until_overridden(d
     write(
         release,
         users["translator-ja"],
-        set_text(0, "ja", "安倍総理は会談を行った。"),
+        set_text(0, "ja", seed_translations()["segments"][0]["ja"].replace("行った", "行いました")),
         context={"submit": {"ja": True}},
     )
     approve_ja = segment_key(release, 0)

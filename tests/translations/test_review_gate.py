@@ -89,7 +89,11 @@ def test_an_older_revision_whose_texts_differ_is_not_published(demo, users):
     write(
         release,
         users["translator-ja"],
-        set_text(6, "ja", "両首脳は9月上旬の次官級協議で一致した。"),
+        set_text(
+            6,
+            "ja",
+            "両首脳は9月上旬にモスクワで次官級協議を行うことで一致した。9月の首脳会談に向けて議論を行う。",
+        ),
     )
     approve_all(release, "ja", users["reviewer-ja"])
     # Revision 4 is what was approved; revision 3 had the new English but the old Japanese.

@@ -160,9 +160,9 @@ def test_import_glossary_command_and_refusal(tmp_path, data_dir):
     from translations.demo import GLOSSARY_PATH
 
     out = run("import_glossary", str(GLOSSARY_PATH))
-    assert "15 concepts created" in out
-    assert Term.objects.count() == 55
-    assert "15 unchanged" in run("import_glossary", str(GLOSSARY_PATH))
+    assert "18 concepts created" in out
+    assert Term.objects.count() == 64
+    assert "18 unchanged" in run("import_glossary", str(GLOSSARY_PATH))
     bad = tmp_path / "bad.csv"
     bad.write_text(GLOSSARY_PATH.read_text("utf-8") + "extra,,de,Begriff,preferred,false,,,,\n")
     with pytest.raises(CommandError, match="de"):
@@ -177,7 +177,7 @@ def test_export_glossary_round_trip(tmp_path):
     for fmt in ("tbx", "csv"):
         path = tmp_path / f"glossary.{fmt}"
         run("export_glossary", "--format", fmt, "-o", str(path))
-        assert "15 unchanged" in run("import_glossary", str(path))
+        assert "18 unchanged" in run("import_glossary", str(path))
     forbidden = Term.objects.get(text="Южные Курилы")
     assert forbidden.status == "forbidden"
     assert Term.objects.get(text="ТОР").case_sensitive is True

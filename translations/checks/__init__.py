@@ -1,11 +1,14 @@
-"""Check translated segments against the term glossary (missing, forbidden, inconsistent terms).
+"""Check translated segments: against the term glossary (missing, forbidden, inconsistent
+terms) and for consistency with the source (proper names, numbers, dates and times, form).
 
 Checks are small classes in a registry, in the style of Weblate's ``weblate/checks/``, and
 work on plain data: the caller matches nothing and stores nothing. :func:`run_checks` matches
 every segment once with the source and target matchers and runs every registered check.
 
 Modules: :mod:`.base` (the data checks work on, the base classes), :mod:`.registry`, one module
-per check (:mod:`.missing`, :mod:`.forbidden`, :mod:`.inconsistent`) and :mod:`.run`.
+per term check (:mod:`.missing`, :mod:`.forbidden`, :mod:`.inconsistent`), the consistency
+checks (:mod:`.consistency`, :mod:`.form`) with the language knowledge they read texts with
+(:mod:`.numbers`, :mod:`.dates`), and :mod:`.run`.
 """
 
 from .base import (
@@ -16,6 +19,7 @@ from .base import (
     SegmentTermCheck,
     TermCheck,
 )
+from .consistency import DateCheck, NumberCheck, ProperNameCheck
 from .forbidden import (
     DEPRECATED_TERM_MESSAGE,
     DEPRECATED_TERM_NO_ALTERNATIVE_MESSAGE,
@@ -23,6 +27,7 @@ from .forbidden import (
     FORBIDDEN_TERM_NO_ALTERNATIVE_MESSAGE,
     ForbiddenTermCheck,
 )
+from .form import FormCheck
 from .inconsistent import INCONSISTENT_TERM_MESSAGE, InconsistentTermCheck
 from .missing import MISSING_TERM_MESSAGE, MissingTermCheck
 from .registry import CHECK_CLASSES, CHECKS
@@ -38,10 +43,14 @@ __all__ = [
     "FORBIDDEN_TERM_NO_ALTERNATIVE_MESSAGE",
     "INCONSISTENT_TERM_MESSAGE",
     "MISSING_TERM_MESSAGE",
+    "DateCheck",
     "FindingData",
+    "FormCheck",
     "ForbiddenTermCheck",
     "InconsistentTermCheck",
     "MissingTermCheck",
+    "NumberCheck",
+    "ProperNameCheck",
     "ReleaseContext",
     "SegmentMatches",
     "SegmentTermCheck",

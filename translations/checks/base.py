@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from ..matching import TermMatch, TermSpec
 from ..vocabulary import ACCEPTED_STATUSES, TermStatus
@@ -27,7 +27,7 @@ class FindingData:
     segment_key: str
     language: str
     check: str
-    concept_id: int
+    concept_id: int | None
     term_id: int | None
     start: int | None
     end: int | None
@@ -38,6 +38,16 @@ class FindingData:
     suggestion: str = ""
     template: str = ""
     params: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # What the finding is about inside its unit when no concept says it ("number 50"): keys
+    # overrides apart from other findings of the same check on the same text.
+    fingerprint: str = ""
+
+
+class Span(Protocol):
+    """Anything found at offsets of a text: a term match, a number, a date."""
+
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,9 @@ class ReleaseContext:
     segments: tuple[SegmentMatches, ...]
     concept_terms: Mapping[int, Sequence[TermSpec]]
     concept_labels: Mapping[int, str]
+    source_language: str = ""
+    # Concepts the glossary marks as proper names (people, places).
+    proper_names: frozenset[int] = frozenset()
 
     def label(self, concept_id: int) -> str:
         """Return the human label of a concept."""
@@ -93,15 +106,16 @@ class ReleaseContext:
         self,
         segment: SegmentMatches,
         check: TermCheck,
-        concept_id: int,
+        concept_id: int | None,
         *,
         template: str,
         params: Mapping[str, str],
         severity: str | None = None,
         term_id: int | None = None,
-        target: TermMatch | None = None,
-        source: TermMatch | None = None,
+        target: Span | None = None,
+        source: Span | None = None,
         suggestion: str = "",
+        fingerprint: str = "",
     ) -> FindingData:
         """Build a finding for ``segment`` with offsets taken from the given matches.
 
@@ -123,6 +137,7 @@ class ReleaseContext:
             suggestion=suggestion,
             template=template,
             params=dict(params),
+            fingerprint=fingerprint,
         )
 
 

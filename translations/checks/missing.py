@@ -17,6 +17,7 @@ class MissingTermCheck(SegmentTermCheck):
 
     A concept the translation renders with a deprecated or forbidden term is left to
     ``forbidden-term``, which already names the replacement; reporting it twice is noise.
+    Proper names are ``proper-name``'s to report, as errors.
     """
 
     id = "missing-term"
@@ -35,7 +36,7 @@ class MissingTermCheck(SegmentTermCheck):
         seen: set[int] = set()
         for occurrence in segment.source:
             concept_id = occurrence.term.concept_id
-            if concept_id in seen or concept_id in rendered:
+            if concept_id in seen or concept_id in rendered or concept_id in release.proper_names:
                 continue
             seen.add(concept_id)
             preferred = release.preferred(concept_id)

@@ -15,6 +15,10 @@ CHECK_CLASSES = (
     "translations.checks.missing.MissingTermCheck",
     "translations.checks.forbidden.ForbiddenTermCheck",
     "translations.checks.inconsistent.InconsistentTermCheck",
+    "translations.checks.consistency.ProperNameCheck",
+    "translations.checks.consistency.NumberCheck",
+    "translations.checks.consistency.DateCheck",
+    "translations.checks.form.FormCheck",
 )
 
 

@@ -26,12 +26,14 @@ def run_checks(
     *,
     concept_labels: Mapping[int, str] | None = None,
     checks: Collection[str] | None = None,
+    proper_names: Collection[int] = (),
 ) -> list[FindingData]:
     """Run the registered checks over ``(segment_key, source_text, target_text)`` segments.
 
     ``source`` matches the release's source language, ``target`` the target ``language``.
     ``concept_terms`` defaults to the terms of both matchers; ``concept_labels`` names concepts
-    in messages (default "concept <id>"); ``checks`` limits the run to some check ids.
+    in messages (default "concept <id>"); ``proper_names`` are the concepts the glossary
+    marks as names of people and places; ``checks`` limits the run to some check ids.
     Findings come in segment order, then by target offset; findings without a target offset
     (missing terms) come first in their segment.
     """
@@ -67,6 +69,8 @@ def run_checks(
             else _concept_terms((*source.terms, *target.terms))
         ),
         concept_labels=concept_labels or {},
+        source_language=source.language,
+        proper_names=frozenset(proper_names),
     )
     position = {segment.key: segment.index for segment in context.segments}
     check_order = {check.id: i for i, check in enumerate(CHECKS.values())}
@@ -77,8 +81,9 @@ def run_checks(
             -1 if f.start is None else f.start,
             -1 if f.source_start is None else f.source_start,
             check_order[f.check],
-            f.concept_id,
+            f.concept_id or 0,
             f.term_id or 0,
+            f.fingerprint,
         )
     )
     return findings

@@ -36,7 +36,8 @@ for "no linguistic content" — whose text is ``concord:KEY=VALUE``:
   other tools treat the term as "do not use") plus ``concord:status=forbidden``;
 * a case-sensitive term carries ``concord:case-sensitive=true``;
 * a part of speech outside TBX-Basic's list is written as ``other`` plus
-  ``concord:part-of-speech=VALUE``.
+  ``concord:part-of-speech=VALUE`` — this is how ``properNoun`` (the mark of a proper name,
+  which the ``proper-name`` check reads) travels.
 
 A marker counts only next to the standard value it refines (``deprecatedTerm-admn-sts``,
 ``other``): if another tool changed the status, the standard value wins. User notes never

@@ -62,7 +62,7 @@ def blocking_findings_by_language(release, targets, units):
     ).select_related("concept")
     overrides = set(
         FindingOverride.objects.filter(release=release, language__in=list(targets)).values_list(
-            "language", "key", "check_id", "concept_id", "text_checksum"
+            "language", "key", "check_id", "concept_id", "fingerprint", "text_checksum"
         )
     )
     source = release.source_language
@@ -73,7 +73,15 @@ def blocking_findings_by_language(release, targets, units):
         if unit is None:
             continue
         checksum = pair_checksum(unit.text(source), unit.text(finding.language))
-        if (finding.language, key, finding.check_id, finding.concept_id, checksum) not in overrides:
+        wanted = (
+            finding.language,
+            key,
+            finding.check_id,
+            finding.concept_id,
+            finding.fingerprint,
+            checksum,
+        )
+        if wanted not in overrides:
             blocking[finding.language].append(finding)
     return blocking
 
@@ -115,8 +123,12 @@ def blocking_message(blocking, units):
 
 
 @transaction.atomic
-def finding_override(release, language, key, *, check_id, concept_id, reason, user):
-    """Record a reviewer's reason why an error finding does not apply to this text."""
+def finding_override(release, language, key, *, check_id, concept_id, reason, user, fingerprint=""):
+    """Record a reviewer's reason why an error finding does not apply to this text.
+
+    A finding is named by its check, its concept (None for consistency findings) and its
+    fingerprint (which number, date or mark it is about; "" for term findings).
+    """
     release = release_lock(release.pk)
     target_language_check(release, language)
     permission_check(user, "review_text", _("override findings of"), language)
@@ -135,6 +147,7 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
             segment_key=key,
             check_id=check_id,
             concept_id=concept_id,
+            fingerprint=fingerprint,
             revision_number=release.head_number,
         ).exists()
     )
@@ -147,6 +160,7 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
         language=language,
         check_id=check_id,
         concept_id=concept_id,
+        fingerprint=fingerprint,
         text_checksum=pair_checksum(unit.text(source), unit.text(language)),
         defaults={"reason": reason, "created_by": user},
     )
@@ -175,6 +189,7 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
             unit=key,
             check=check_id,
             concept=concept_id,
+            fingerprint=fingerprint,
             reason=reason,
         )
     return override

@@ -84,8 +84,14 @@ class FindingOverride(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     check_id = models.CharField(_("check"), max_length=40)
     concept = models.ForeignKey(
-        "translations.Concept", on_delete=models.CASCADE, related_name="overrides"
+        "translations.Concept",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="overrides",
     )
+    # The finding's fingerprint: which number, date or mark of the text it is about.
+    fingerprint = models.CharField(_("fingerprint"), max_length=200, blank=True)
     # Checksum of the source and target texts it was given for: kept while both are unchanged.
     text_checksum = models.CharField(_("text checksum"), max_length=40)
     reason = models.TextField(_("reason"))
@@ -99,8 +105,23 @@ class FindingOverride(models.Model):
         verbose_name_plural = _("finding overrides")
         constraints = [
             models.UniqueConstraint(
-                fields=["release", "key", "language", "check_id", "concept", "text_checksum"],
+                fields=[
+                    "release",
+                    "key",
+                    "language",
+                    "check_id",
+                    "concept",
+                    "fingerprint",
+                    "text_checksum",
+                ],
                 name="finding_override_unique",
+            ),
+            # NULLs are distinct in a unique constraint: overrides without a concept need
+            # their own.
+            models.UniqueConstraint(
+                fields=["release", "key", "language", "check_id", "fingerprint", "text_checksum"],
+                condition=Q(concept__isnull=True),
+                name="finding_override_unique_no_concept",
             ),
         ]
 

@@ -98,7 +98,9 @@ def _error_counts(releases, codes):
             language__in=codes,
             severity=Severity.ERROR,
             revision_number=F("release__head_number"),
-        ).values_list("release_id", "language", "segment_key", "check_id", "concept_id")
+        ).values_list(
+            "release_id", "language", "segment_key", "check_id", "concept_id", "fingerprint"
+        )
     )
     if not findings:
         return {}
@@ -112,19 +114,26 @@ def _error_counts(releases, codes):
     }
     overrides = set(
         FindingOverride.objects.filter(release_id__in=ids, language__in=codes).values_list(
-            "release_id", "key", "language", "check_id", "concept_id", "text_checksum"
+            "release_id",
+            "key",
+            "language",
+            "check_id",
+            "concept_id",
+            "fingerprint",
+            "text_checksum",
         )
     )
     sources = {release.pk: release.source_language for release in releases}
     counts = {}
-    for release_id, language, key, check_id, concept_id in findings:
+    for release_id, language, key, check_id, concept_id, fingerprint in findings:
         key = str(key)
         row = texts.get((release_id, key))
         if row is None:
             continue
         by_code = dict(zip(languages.CODES, row, strict=True))
         checksum = pair_checksum(by_code[sources[release_id]], by_code[language])
-        if (release_id, key, language, check_id, concept_id, checksum) not in overrides:
+        wanted = (release_id, key, language, check_id, concept_id, fingerprint, checksum)
+        if wanted not in overrides:
             counts[(release_id, language)] = counts.get((release_id, language), 0) + 1
     return counts
 

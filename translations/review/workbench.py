@@ -177,7 +177,7 @@ def _findings(release, language, units, head):
         .order_by("id")
     )
     overrides = {
-        (o.key, o.check_id, o.concept_id, o.text_checksum): o
+        (o.key, o.check_id, o.concept_id, o.fingerprint, o.text_checksum): o
         for o in FindingOverride.objects.filter(release=release, language=language)
         .select_related("created_by")
         .order_by("id")
@@ -190,7 +190,9 @@ def _findings(release, language, units, head):
         if unit is None:
             continue
         checksum = pair_checksum(unit.text(source), unit.text(language))
-        finding.override = overrides.get((key, finding.check_id, finding.concept_id, checksum))
+        finding.override = overrides.get(
+            (key, finding.check_id, finding.concept_id, finding.fingerprint, checksum)
+        )
         by_key.setdefault(key, []).append(finding)
     for found in by_key.values():
         found.sort(key=lambda f: (f.start if f.start is not None else -1, f.id))

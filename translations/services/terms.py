@@ -14,7 +14,7 @@ from ..checks import run_checks
 from ..matching import TermMatcher, TermSpec, matcher_for
 from ..models import CheckRun, Concept, Finding, GlossaryState, Term
 from ..selectors import release_source_language
-from ..vocabulary import TermStatus
+from ..vocabulary import PROPER_NOUN, TermStatus
 
 # Ids per ``IN (...)`` lookup: well under SQLite's default limit of 999 query variables.
 LOOKUP_CHUNK = 500
@@ -74,6 +74,12 @@ def _concept_labels(source):
     )
 
 
+def proper_name_concepts():
+    """Return the ids of concepts the glossary marks as proper names (a proper-noun term)."""
+    terms = Term.objects.filter(part_of_speech=PROPER_NOUN).order_by()
+    return set(terms.values_list("concept_id", flat=True))
+
+
 def release_terms_check(release, *, languages=None, force=False):
     """Check the newest revision of ``release`` against the glossary and store the findings.
 
@@ -95,6 +101,7 @@ def release_terms_check(release, *, languages=None, force=False):
     }
     source = glossary_matcher(source_language, version)
     labels = _concept_labels(source_language)
+    proper_names = proper_name_concepts()
     counts = {}
     for language in languages:
         run = done.get(language)
@@ -122,6 +129,7 @@ def release_terms_check(release, *, languages=None, force=False):
             target,
             _concept_terms(source, target),
             concept_labels=labels,
+            proper_names=proper_names,
         )
         concepts = sorted(
             {m.term.concept_id for _k, original, _t in segments for m in source.find(original)}

@@ -58,7 +58,7 @@ def finding_json(finding):
         "language": finding.language,
         "check": finding.check_id,
         "severity": finding.severity,
-        "concept": finding.concept.identifier,
+        "concept": finding.concept.identifier if finding.concept_id else None,
         "term": finding.term.text if finding.term_id else None,
         "start": finding.start,
         "end": finding.end,

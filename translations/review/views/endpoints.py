@@ -155,7 +155,8 @@ class ActionView(ReleaseLanguageView):
             self.language,
             key,
             check_id=post.get("check_id", ""),
-            concept_id=_number(post, "concept_id"),
+            concept_id=_number(post, "concept_id", required=False),
+            fingerprint=post.get("fingerprint", ""),
             reason=post.get("reason", ""),
             user=user,
         )

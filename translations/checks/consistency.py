@@ -1,0 +1,260 @@
+"""Consistency checks beyond terms: numbers, dates and times, proper names.
+
+Each reads the source and the translation with the language knowledge of :mod:`.numbers` and
+:mod:`.dates`, so they work for every pair of languages, whichever is the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..vocabulary import ACCEPTED_STATUSES, Severity
+from .base import FindingData, ReleaseContext, SegmentMatches, SegmentTermCheck, gettext_noop
+from .dates import YEAR, DateMention, compatible, find_dates
+from .numbers import NumberMention, source_numbers, target_numbers
+
+NUMBER_MISSING_MESSAGE = gettext_noop(
+    "The source has the number {number}; the translation does not render it."
+)
+NUMBER_CHANGED_MESSAGE = gettext_noop(
+    "The source has the number {number}; the translation has {found} instead."
+)
+NUMBER_APPROXIMATION_LOST_MESSAGE = gettext_noop(
+    "The source gives {number} as approximate; the translation states it exactly."
+)
+NUMBER_APPROXIMATION_ADDED_MESSAGE = gettext_noop(
+    "The source states {number} exactly; the translation makes it approximate."
+)
+DATE_MISSING_MESSAGE = gettext_noop(
+    "The source has the date or time “{date}” ({value}); the translation does not render it."
+)
+DATE_CHANGED_MESSAGE = gettext_noop(
+    "The source has the date or time “{date}” ({value}); the translation has “{found}” "
+    "({found_value}) instead."
+)
+NAME_MISSING_MESSAGE = gettext_noop(
+    "“{source}” is a proper name; the translation must use its approved form “{preferred}”."
+)
+
+
+def _inside(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
+    return any(date.start <= mention.start and mention.end <= date.end for date in dates)
+
+
+def _value_key(mention: NumberMention) -> str:
+    """Return the value as plain text: 50, 1500000, 1.5 (never 5E+1)."""
+    return format(mention.value.normalize(), "f")
+
+
+def align_numbers(
+    wanted: list[NumberMention], found: list[NumberMention]
+) -> tuple[list[tuple[NumberMention, NumberMention]], list[NumberMention], list[NumberMention]]:
+    """Pair source and target numbers of equal value, keeping their order where possible.
+
+    Return the pairs, the source numbers left unpaired and the target numbers left unpaired.
+    """
+    used: set[int] = set()
+    pairs, missing = [], []
+    last = -1
+    for number in wanted:
+        candidates = [
+            i
+            for i, other in enumerate(found)
+            if i not in used and _value_key(other) == _value_key(number)
+        ]
+        if not candidates:
+            missing.append(number)
+            continue
+        after = [i for i in candidates if found[i].start > last]
+        chosen = (after or candidates)[0]
+        used.add(chosen)
+        last = found[chosen].start
+        pairs.append((number, found[chosen]))
+    extra = [other for i, other in enumerate(found) if i not in used]
+    return pairs, missing, extra
+
+
+class NumberCheck(SegmentTermCheck):
+    """Flag a number of the source that the translation leaves out or changes.
+
+    Numbers inside dates and times are left to ``date``. The translation may write a number
+    in any form (digits, full-width digits, kanji numerals, number words, ordinals in any
+    case); "approximately 50" must stay approximate (約, около), which is a warning.
+    """
+
+    id = "number"
+    name = gettext_noop("Number")
+    description = gettext_noop(
+        "Every number of the source appears in the translation, with the same value."
+    )
+    severity = Severity.ERROR
+
+    def check_segment(
+        self, segment: SegmentMatches, release: ReleaseContext
+    ) -> Iterator[FindingData]:
+        """Yield one finding per source number missing, changed or no longer approximate."""
+        source_language, language = release.source_language, release.language
+        source, target = segment.source_text, segment.target_text
+        dates = find_dates(source, source_language)
+        wanted = [n for n in source_numbers(source, source_language) if not _inside(n, dates)]
+        if not wanted:
+            return
+        found = list(target_numbers(target, language))
+        # An era year (平成29年) renders the number 2017.
+        found += [
+            NumberMention(Decimal(date.values[YEAR]), date.start, date.end)
+            for date in find_dates(target, language)
+            if YEAR in date.values
+        ]
+        found.sort(key=lambda n: n.start)
+        pairs, missing, extra = align_numbers(wanted, found)
+        for number in missing:
+            # Point at an unpaired number written like the source's (晋三 is a name).
+            other = min(extra, key=lambda o: o.kind != number.kind, default=None)
+            if other is not None:
+                extra.remove(other)
+            params = {"number": source[number.start : number.end]}
+            if other is None:
+                template = NUMBER_MISSING_MESSAGE
+            else:
+                template = NUMBER_CHANGED_MESSAGE
+                params["found"] = target[other.start : other.end]
+            yield release.finding(
+                segment,
+                self,
+                None,
+                template=template,
+                params=params,
+                target=other,
+                source=number,
+                fingerprint=f"number:{_value_key(number)}",
+            )
+        for number, other in pairs:
+            if number.approximate == other.approximate:
+                continue
+            yield release.finding(
+                segment,
+                self,
+                None,
+                template=(
+                    NUMBER_APPROXIMATION_LOST_MESSAGE
+                    if number.approximate
+                    else NUMBER_APPROXIMATION_ADDED_MESSAGE
+                ),
+                params={"number": source[number.start : number.end]},
+                severity=Severity.WARNING,
+                target=other,
+                source=number,
+                fingerprint=f"approximate:{_value_key(number)}",
+            )
+
+
+class DateCheck(SegmentTermCheck):
+    """Flag a date, weekday or time of the source that the translation leaves out or changes.
+
+    "July 7" ↔ 「7月7日」 ↔ «7 июля»; 平成29年 is 2017; "6:00 p.m." ↔ 「午後6時」 ↔ «18:00». The
+    translation may say more than the source ("July 7" ↔ 「2017年7月7日」), never something else.
+    """
+
+    id = "date"
+    name = gettext_noop("Date or time")
+    description = gettext_noop(
+        "Every date, weekday and time of the source appears in the translation unchanged."
+    )
+    severity = Severity.ERROR
+
+    def check_segment(
+        self, segment: SegmentMatches, release: ReleaseContext
+    ) -> Iterator[FindingData]:
+        """Yield one finding per source date or time the translation does not render."""
+        source, target = segment.source_text, segment.target_text
+        wanted = find_dates(source, release.source_language)
+        if not wanted:
+            return
+        found = find_dates(target, release.language)
+        numbers = None
+        for date in wanted:
+            if any(compatible(date, other) for other in found):
+                continue
+            if set(date.values) == {YEAR}:
+                # "平成29年" may be rendered "in 2017", a plain number.
+                if numbers is None:
+                    numbers = {n.value for n in target_numbers(target, release.language)}
+                if date.values[YEAR] in numbers:
+                    continue
+            # Point at the translation's date that agrees most with the source's.
+            other = max(
+                found,
+                key=lambda o: (
+                    sum(o.values.get(k) == v for k, v in date.values.items()),
+                    len(set(o.values) & set(date.values)),
+                ),
+                default=None,
+            )
+            params = {"date": source[date.start : date.end], "value": date.describe()}
+            if other is None:
+                template = DATE_MISSING_MESSAGE
+            else:
+                template = DATE_CHANGED_MESSAGE
+                params |= {
+                    "found": target[other.start : other.end],
+                    "found_value": other.describe(),
+                }
+            yield release.finding(
+                segment,
+                self,
+                None,
+                template=template,
+                params=params,
+                target=other,
+                source=date,
+                fingerprint=f"date:{date.describe()}",
+            )
+
+
+class ProperNameCheck(SegmentTermCheck):
+    """Flag a person or place the glossary marks as a proper name, not in its approved form.
+
+    Only concepts marked as proper names (their terms are proper nouns) are checked here;
+    ``missing-term`` leaves them to this check. A name rendered with a deprecated or
+    forbidden term is ``forbidden-term``'s to report.
+    """
+
+    id = "proper-name"
+    name = gettext_noop("Proper name")
+    description = gettext_noop(
+        "People and places the glossary marks as proper names appear in their approved form."
+    )
+    severity = Severity.ERROR
+
+    def check_segment(
+        self, segment: SegmentMatches, release: ReleaseContext
+    ) -> Iterator[FindingData]:
+        """Yield one finding per proper name of the source missing from the translation."""
+        if not release.proper_names:
+            return
+        rendered = {m.term.concept_id for m in segment.target}
+        accepted = {m.term.concept_id for m in segment.target if m.term.status in ACCEPTED_STATUSES}
+        seen: set[int] = set()
+        for occurrence in segment.source:
+            concept_id = occurrence.term.concept_id
+            if concept_id not in release.proper_names or concept_id in seen | accepted:
+                continue
+            seen.add(concept_id)
+            preferred = release.preferred(concept_id)
+            if preferred is None or concept_id in rendered:
+                continue
+            yield release.finding(
+                segment,
+                self,
+                concept_id,
+                template=NAME_MISSING_MESSAGE,
+                params=dict(
+                    source=segment.source_text[occurrence.start : occurrence.end],
+                    concept=release.label(concept_id),
+                    preferred=preferred.text,
+                ),
+                source=occurrence,
+                suggestion=preferred.text,
+            )

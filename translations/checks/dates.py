@@ -1,0 +1,275 @@
+"""Dates, weekdays and times in running text, read as calendar values.
+
+"July 7, 2017", 「平成29年7月7日(金)」 and «7 июля 2017 года» all read as ``{year: 2017,
+month: 7, day: 7}``; "6:00 p.m.", 「午後6時」 and «18:00» as the time 18:00. Each language reads
+its text into atoms (a year, a month with or without its day, a weekday, a time); atoms that
+stand next to each other make one :class:`DateMention`. A bare four-digit number is a year only
+beside a month ("December 2016"); alone it stays a number ("in 2016").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .numbers import KANJI_DIGITS, KANJI_MYRIADS, KANJI_UNITS, kanji_value
+
+YEAR, MONTH, DAY, WEEKDAY, TIME = "year", "month", "day", "weekday", "time"
+
+# Japanese eras and the Gregorian year of their first year (元年).
+ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
+
+_EN_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_EN_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sept? Oct Nov Dec".split()
+_EN_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_RU_MONTH_STEMS = "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр".split()
+_RU_WEEKDAY_STEMS = "понедельник вторник сред четверг пятниц суббот воскресень".split()
+_JA_WEEKDAYS = "月火水木金土日"
+
+_KANJI = "".join((*KANJI_DIGITS, *KANJI_UNITS, *KANJI_MYRIADS))
+_JA_NUMBER = rf"(\d{{1,4}}|[{_KANJI}]+)"
+# Characters that may stand between two atoms of one date ("July 7, 2017", "7月7日（金）").
+_JOINER = re.compile(r"[\s,、，の(（)）]*(?:года?|г\.)?[\s,、，の(（)）]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date or time expression: its calendar values and where it is in the text."""
+
+    start: int
+    end: int
+    values: dict = field(hash=False, compare=False)
+
+    def describe(self) -> str:
+        """Return a language-neutral rendering: 2017-07-07, 07-07, 18:00, weekday 5."""
+        values = self.values
+        parts = []
+        if YEAR in values or MONTH in values:
+            date = [f"{values[YEAR]:04d}"] if YEAR in values else []
+            date += [f"{values[MONTH]:02d}"] if MONTH in values else []
+            date += [f"{values[DAY]:02d}"] if DAY in values else []
+            parts.append("-".join(date))
+        if WEEKDAY in values:
+            parts.append(_EN_WEEKDAYS[values[WEEKDAY]])
+        if TIME in values:
+            hour, minute, twelve = values[TIME]
+            parts.append(f"{hour:02d}:{minute:02d}" + (" (12h)" if twelve else ""))
+        return " ".join(parts)
+
+
+def _number(text: str) -> int:
+    text = unicodedata.normalize("NFKC", text)
+    return int(text) if text.isdigit() else kanji_value(text)
+
+
+def _hour(hour: int, period: str | None) -> tuple[int, bool]:
+    """Return the 24-hour hour and whether it is still ambiguous (a bare 6時 may be 18:00)."""
+    if period in ("pm", "午後", "вечера", "дня") and hour < 12:
+        return hour + 12, False
+    if period in ("am", "午前", "утра", "ночи") and hour == 12:
+        return 0, False
+    return hour, period is None and hour <= 12
+
+
+_EN_MONTH_NUMBERS = {name[:3]: i + 1 for i, name in enumerate(_EN_MONTHS)}
+_EN_MONTH = "|".join([*_EN_MONTHS, *(f"{name}\\." for name in _EN_MONTH_ABBREVIATIONS)])
+_EN_DATE = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH})|({_EN_MONTH})"
+    rf"(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]))?)(?!\w)"
+)
+_EN_YEAR = re.compile(r"\b(1[6-9]\d\d|2\d\d\d)\b")
+_EN_WEEKDAY = re.compile(rf"\b({'|'.join(_EN_WEEKDAYS)})\b")
+_EN_CLOCK = re.compile(
+    r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+    r"|\b(noon|midnight)\b",
+    re.IGNORECASE,
+)
+
+
+def _en_atoms(text):
+    for m in _EN_DATE.finditer(text):
+        name = (m.group(2) or m.group(3)).rstrip(".")
+        values = {MONTH: _EN_MONTH_NUMBERS[name[:3]]}
+        day = m.group(1) or m.group(4)
+        if day:
+            values[DAY] = int(day)
+        yield m.start(), m.end(), values, False
+    for m in _EN_YEAR.finditer(text):
+        yield m.start(), m.end(), {YEAR: int(m.group(1))}, True
+    for m in _EN_WEEKDAY.finditer(text):
+        yield m.start(), m.end(), {WEEKDAY: _EN_WEEKDAYS.index(m.group(1))}, False
+    for m in _EN_CLOCK.finditer(text):
+        if m.group(6):
+            hour, minute, period = (12 if m.group(6).lower() == "noon" else 0), 0, "fixed"
+        elif m.group(3):
+            hour, minute, period = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower() + "m"
+        else:
+            hour, minute, period = int(m.group(4)), int(m.group(5)), "fixed"
+        hour, twelve = _hour(hour, period)
+        yield m.start(), m.end(), {TIME: (hour, minute, twelve and period != "fixed")}, False
+
+
+_NOON = re.compile(r"正午|(?<!\w)(?:в\s+)?(полдень|полночь)(?!\w)", re.IGNORECASE)
+
+
+def _noon_atoms(text):
+    for m in _NOON.finditer(text):
+        hour = 0 if (m.group(1) or "").lower() == "полночь" else 12
+        yield m.start(), m.end(), {TIME: (hour, 0, False)}, False
+
+
+def _ja_atoms(text):
+    yield from _noon_atoms(text)
+    eras = "|".join(ERAS)
+    for m in re.finditer(rf"(?:({eras})(元|{_JA_NUMBER[1:-1]})|(\d{{4}}))年(?!間|代)", text):
+        if m.group(1):
+            year = ERAS[m.group(1)] + (1 if m.group(2) == "元" else _number(m.group(2))) - 1
+        else:
+            year = _number(m.group(3))
+        yield m.start(), m.end(), {YEAR: year}, False
+    for m in re.finditer(rf"{_JA_NUMBER}月(?:{_JA_NUMBER}日(?!間))?", text):
+        values = {MONTH: _number(m.group(1))}
+        if not 1 <= values[MONTH] <= 12:
+            continue
+        if m.group(2):
+            values[DAY] = _number(m.group(2))
+        yield m.start(), m.end(), values, False
+    for m in re.finditer(rf"(?:([{_JA_WEEKDAYS}])曜日?|(?<=日)[(（]([{_JA_WEEKDAYS}])[)）])", text):
+        yield m.start(), m.end(), {WEEKDAY: _JA_WEEKDAYS.index(m.group(1) or m.group(2))}, False
+    clock = re.compile(
+        rf"(午前|午後)?{_JA_NUMBER}時(?!間)(?:(半)|{_JA_NUMBER}分)?|(\d{{1,2}})[:：](\d{{2}})"
+    )
+    for m in clock.finditer(text):
+        if m.group(2):
+            if not m.group(1) and not m.group(2).isdigit():
+                continue  # 一時 is "for a while"
+            minute = 30 if m.group(3) else (_number(m.group(4)) if m.group(4) else 0)
+            hour, twelve = _hour(_number(m.group(2)), m.group(1))
+        else:
+            hour, minute, twelve = _number(m.group(5)), _number(m.group(6)), False
+        yield m.start(), m.end(), {TIME: (hour, minute, twelve)}, False
+
+
+def _ru_atoms(text):
+    yield from _noon_atoms(text)
+    stems = "|".join(_RU_MONTH_STEMS)
+    month_word = re.compile(rf"(?<!\w)(?:(\d{{1,2}})\s+)?({stems})(?=[а-яё]*)[а-яё]*", re.I)
+    for m in month_word.finditer(text):
+        word = m.group(0)[len(m.group(1) or "") :].strip().lower()
+        stem = m.group(2).lower()
+        if stem == "ма" and word not in ("май", "мая", "мае", "маем"):
+            continue
+        values = {MONTH: _RU_MONTH_STEMS.index(stem) + 1}
+        if m.group(1):
+            values[DAY] = int(m.group(1))
+        yield m.start(), m.end(), values, False
+    for m in re.finditer(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)", text):
+        values = {DAY: int(m.group(1)), MONTH: int(m.group(2)), YEAR: int(m.group(3))}
+        yield m.start(), m.end(), values, False
+    for m in re.finditer(r"(?<!\d)(\d{4})(?!\d)(\s*(?:г\.|год[а-я]*))?", text):
+        yield m.start(), m.end(), {YEAR: int(m.group(1))}, not m.group(2)
+    weekdays = "|".join(_RU_WEEKDAY_STEMS)
+    for m in re.finditer(rf"(?<!\w)(?:во?\s+)?({weekdays})[а-яё]*", text, re.I):
+        word = m.group(0).lower()
+        # "среда" is also "environment": only "в среду" or a weekday beside a date counts.
+        weak = m.group(1).lower() == "сред" and not word.startswith("в ")
+        yield m.start(), m.end(), {WEEKDAY: _RU_WEEKDAY_STEMS.index(m.group(1).lower())}, weak
+    clock = re.compile(
+        r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)"
+        r"|(?<!\w)в\s+(\d{1,2})\s+час[а-я]*(?:\s+(\d{1,2})\s+минут[а-я]*)?"
+        r"(?:\s+(утра|дня|вечера|ночи))?",
+        re.I,
+    )
+    for m in clock.finditer(text):
+        if m.group(1):
+            hour, minute, twelve = int(m.group(1)), int(m.group(2)), False
+        else:
+            minute = int(m.group(4) or 0)
+            hour, twelve = _hour(int(m.group(3)), m.group(5))
+        yield m.start(), m.end(), {TIME: (hour, minute, twelve)}, False
+
+
+ATOM_READERS = {"en": _en_atoms, "ja": _ja_atoms, "ru": _ru_atoms}
+
+
+@lru_cache(maxsize=4096)
+def find_dates(text: str, language: str) -> tuple[DateMention, ...]:
+    """Return the dates and times of ``text``, atoms beside each other joined, in order."""
+    reader = ATOM_READERS.get(language)
+    if reader is None:
+        return ()
+    atoms = sorted(reader(text), key=lambda atom: (atom[0], -atom[1]))
+    groups: list[list] = []
+    for atom in atoms:
+        start, end, values, weak = atom
+        if groups:
+            last = groups[-1]
+            last_end = max(a[1] for a in last)
+            if start < last_end:
+                continue  # overlapped by a longer atom
+            merged = {k for a in last for k in a[2]}
+            if _JOINER.fullmatch(text[last_end:start]) and not merged & set(values):
+                last.append(atom)
+                continue
+        groups.append([atom])
+    mentions = []
+    for group in groups:
+        if all(weak for *_span, weak in group):
+            continue
+        values = {}
+        for _start, _end, atom_values, _weak in group:
+            values |= atom_values
+        mentions.append(DateMention(group[0][0], max(a[1] for a in group), values))
+    return tuple(sorted(mentions + _range_ends(text, mentions), key=lambda m: m.start))
+
+
+_RANGE = r"\s*(?:[-–—~～]|から|to|по)\s*"
+_RANGE_BEFORE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:日)?{_RANGE}$")
+_RANGE_AFTER = re.compile(rf"{_RANGE}(\d{{1,2}})(?![\d月/.:])")
+
+
+def _range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Return the other day of day ranges: "July 7-9", «с 7 по 9 июля», 「7月7日～9日」."""
+    found = []
+    for mention in mentions:
+        if DAY not in mention.values:
+            continue
+        for match in (
+            _RANGE_BEFORE.search(text, max(0, mention.start - 12), mention.start),
+            _RANGE_AFTER.match(text, mention.end, mention.end + 12),
+        ):
+            if match is None or any(m.start <= match.start(1) < m.end for m in mentions):
+                continue  # 「7月7日～8月9日」: both ends are dates of their own
+            if 1 <= int(match.group(1)) <= 31:
+                values = {**mention.values, DAY: int(match.group(1))}
+                found.append(DateMention(match.start(1), match.end(1), values))
+    return found
+
+
+def compatible(wanted: DateMention, found: DateMention) -> bool:
+    """Tell whether ``found`` renders every calendar value ``wanted`` states.
+
+    A translation may leave out the year of a month it names ("August 2017" ↔ 「8月下旬」):
+    the year of the release goes without saying; it may not name another year.
+    """
+    for key, value in wanted.values.items():
+        other = found.values.get(key)
+        if other is None and key == YEAR and MONTH in found.values:
+            continue
+        if other is None:
+            return False
+        if key == TIME:
+            (hour, minute, twelve), (other_hour, other_minute, other_twelve) = value, other
+            if minute != other_minute:
+                return False
+            if hour != other_hour and not (
+                (twelve or other_twelve) and hour % 12 == other_hour % 12
+            ):
+                return False
+        elif value != other:
+            return False
+    return True
