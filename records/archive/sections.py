@@ -1,0 +1,237 @@
+"""Sections of an archive: one table each, read in key-ordered chunks, restored in batches.
+
+A section writes every concrete column of its model under the column's name (the language
+columns modeltranslation adds included), so ids, revision numbers and timestamps come back
+as they were: rows are inserted raw, without ``save()``, ``auto_now`` or the model's own
+guards (the database's immutability triggers refuse only UPDATE and DELETE, never INSERT).
+"""
+
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.sql import InsertQuery
+
+from .format import DATA_DIR, ArchiveError
+
+READ_CHUNK = 1000
+WRITE_BATCH = 500
+
+
+def _batches(rows, size):
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def rows_insert(model, fields, values):
+    """Insert ``values`` (dicts of column values) into ``model``'s table as they are."""
+    if not values:
+        return
+    objs = [SimpleNamespace(**row) for row in values]
+    size = max(1, min(len(objs), connection.ops.bulk_batch_size(fields, objs)))
+    for start in range(0, len(objs), size):
+        query = InsertQuery(model)
+        query.insert_values(fields, objs[start : start + size], raw=True)
+        query.get_compiler(connection=connection).execute_sql()
+
+
+class ModelSection:
+    """Every row of one model, in primary key order."""
+
+    def __init__(self, model, *, chunk=READ_CHUNK, batch=WRITE_BATCH):
+        self.model = model
+        self.chunk = chunk
+        self.batch = batch
+        self.name = model._meta.label_lower
+        self.file = f"{DATA_DIR}/{self.name}.jsonl"
+
+    @property
+    def fields(self):
+        return list(self.model._meta.concrete_fields)
+
+    def queryset(self):
+        # A plain QuerySet: no manager rewrites column names (modeltranslation) or refuses.
+        return QuerySet(model=self.model)
+
+    def rows(self):
+        """Yield the rows as dicts of column values, a chunk of rows per query."""
+        names = [field.attname for field in self.fields]
+        pk = self.model._meta.pk.attname
+        last = None
+        while True:
+            query = self.queryset().order_by(pk)
+            if last is not None:
+                query = query.filter(**{f"{pk}__gt": last})
+            chunk = list(query.values(*names)[: self.chunk])
+            for row in chunk:
+                yield self.extend(row)
+            if len(chunk) < self.chunk:
+                return
+            last = chunk[-1][pk]
+
+    def extend(self, row):
+        """Return ``row`` with what the section adds to its columns (nothing by default)."""
+        return row
+
+    def media(self, row):
+        """Return the names of stored files ``row`` refers to."""
+        return ()
+
+    def has_rows(self):
+        return self.queryset().exists()
+
+    def decode(self, row):
+        values = {}
+        for field in self.fields:
+            value = row.get(field.attname)
+            values[field.attname] = None if value is None else field.to_python(value)
+        return values
+
+    def load(self, rows):
+        """Insert ``rows`` read from the archive; return how many there were."""
+        count = 0
+        for batch in _batches(rows, self.batch):
+            rows_insert(self.model, self.fields, [self.decode(row) for row in batch])
+            count += len(batch)
+        return count
+
+    def restored(self):
+        """Run once every section is loaded (rebuild what derives from the rows)."""
+
+    def models(self):
+        """Return the models whose id sequences need a reset after loading."""
+        return [self.model]
+
+
+def _permission_names(permissions):
+    return sorted(f"{app_label}.{codename}" for app_label, codename in permissions)
+
+
+def _permissions_by_name(names):
+    """Return the permissions named ``app_label.codename``; refuse a name that is unknown."""
+    found = {
+        f"{perm.content_type.app_label}.{perm.codename}": perm
+        for perm in Permission.objects.select_related("content_type")
+    }
+    unknown = sorted(set(names) - set(found))
+    if unknown:
+        raise ArchiveError(ArchiveError.UNKNOWN_PERMISSION % {"name": unknown[0]})
+    return [found[name] for name in names]
+
+
+class GroupSection:
+    """Groups by name with their permissions; ``migrate`` has already made the role groups."""
+
+    name = "auth.group"
+    file = f"{DATA_DIR}/auth.group.jsonl"
+
+    def rows(self):
+        through = Group.permissions.through.objects
+        for group in Group.objects.order_by("name"):
+            perms = through.filter(group=group).values_list(
+                "permission__content_type__app_label", "permission__codename"
+            )
+            yield {"name": group.name, "permissions": _permission_names(perms)}
+
+    def media(self, row):
+        return ()
+
+    def has_rows(self):
+        # Groups are part of an empty, migrated database (the roles); they are matched by name.
+        return False
+
+    def load(self, rows):
+        count = 0
+        for row in rows:
+            group, _created = Group.objects.get_or_create(name=row["name"])
+            group.permissions.set(_permissions_by_name(row["permissions"]))
+            count += 1
+        return count
+
+    def restored(self):
+        pass
+
+    def models(self):
+        return [Group]
+
+
+class UserSection(ModelSection):
+    """Users with their password hashes (logins survive a restore), groups and permissions."""
+
+    def __init__(self):
+        super().__init__(get_user_model())
+
+    def extend(self, row):
+        user = self.model.groups.through.objects.filter(**{self._user: row["id"]})
+        groups = sorted(user.values_list("group__name", flat=True))
+        perms = self.model.user_permissions.through.objects.filter(**{self._user: row["id"]})
+        permissions = perms.values_list(
+            "permission__content_type__app_label", "permission__codename"
+        )
+        return {**row, "groups": groups, "permissions": _permission_names(permissions)}
+
+    @property
+    def _user(self):
+        return self.model.groups.through._meta.get_field("user").attname
+
+    def load(self, rows):
+        groups = dict(Group.objects.values_list("name", "id"))
+        memberships, grants = [], []
+        count = 0
+        for batch in _batches(rows, self.batch):
+            rows_insert(self.model, self.fields, [self.decode(row) for row in batch])
+            for row in batch:
+                for name in row.get("groups", ()):
+                    group = groups.get(name) or Group.objects.create(name=name).pk
+                    groups[name] = group
+                    memberships.append((row["id"], group))
+                grants.extend((row["id"], name) for name in row.get("permissions", ()))
+            count += len(batch)
+        membership = self.model.groups.through
+        membership.objects.bulk_create(
+            membership(**{self._user: user, "group_id": group}) for user, group in memberships
+        )
+        permissions = {
+            name: perm.pk
+            for name, perm in zip(
+                sorted({name for _user, name in grants}),
+                _permissions_by_name(sorted({name for _user, name in grants})),
+                strict=True,
+            )
+        }
+        grant = self.model.user_permissions.through
+        grant.objects.bulk_create(
+            grant(**{self._user: user, "permission_id": permissions[name]}) for user, name in grants
+        )
+        return count
+
+
+class PhotoSection(ModelSection):
+    def media(self, row):
+        return [row["image"]] if row.get("image") else []
+
+
+class RevisionSection(ModelSection):
+    """Revisions with their snapshots; the images an old revision names are kept too."""
+
+    def media(self, row):
+        photos = (row.get("snapshot") or {}).get("photos") or []
+        names = (photo.get("image") for photo in photos if isinstance(photo, dict))
+        return [name for name in names if name and isinstance(name, str)]
+
+
+class PublicationSection(ModelSection):
+    """Publications; the reader read model is rebuilt from them rather than archived."""
+
+    def restored(self):
+        from ..reader import reader_rebuild
+
+        reader_rebuild()
