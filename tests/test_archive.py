@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 
 from records.archive import MANIFEST, ArchiveError, archive_export, archive_import
@@ -249,6 +249,19 @@ def drop_last_line(directory):
     manifest_edit(directory, change)
 
 
+def not_json(directory):
+    """Spoil the first row of the topics, with a manifest that agrees on the checksum."""
+    path = directory / "data" / "records.topic.jsonl"
+    path.write_bytes(b"{not json\n" + path.read_bytes().split(b"\n", 1)[1])
+
+    def change(manifest):
+        from records.archive.format import file_sha256
+
+        section(manifest, "records.topic")["sha256"] = file_sha256(path)
+
+    manifest_edit(directory, change)
+
+
 def tamper(directory):
     path = directory / "data" / "records.release.jsonl"
     path.write_bytes(path.read_bytes().replace(b"japan-russia", b"japan-russla", 1))
@@ -276,8 +289,18 @@ def tamper(directory):
             "The manifest names a file outside the archive: “../x”",
         ),
         (drop_last_line, "“data/records.revision.jsonl” holds 3 rows; the manifest says 4"),
+        (not_json, "Line 1 of “data/records.topic.jsonl” is not a valid row"),
     ],
-    ids=["no-manifest", "missing-file", "tampered", "version", "sections", "outside", "rows"],
+    ids=[
+        "no-manifest",
+        "missing-file",
+        "tampered",
+        "version",
+        "sections",
+        "outside",
+        "rows",
+        "not-json",
+    ],
 )
 @pytest.mark.django_db
 def test_a_bad_archive_is_refused_and_nothing_is_written(copy, spoil, message):
@@ -292,7 +315,8 @@ def test_a_bad_archive_is_refused_and_nothing_is_written(copy, spoil, message):
 
 @pytest.mark.django_db
 def test_the_demo_archive_restores_into_an_empty_database(archive):
-    archive_import(archive)
+    output = run("import_archive", str(archive))
+    assert output.startswith(f"Archive restored from {archive}:")
     release = Release.objects.get()
     assert release.head_number == 4 and release.revisions.count() == 4
     assert ReaderPage.objects.filter(release=release).count() == 3
@@ -351,7 +375,28 @@ def test_the_commands_write_and_refuse(demo, tmp_path):
 
 
 @pytest.mark.django_db
+def test_export_refuses_when_a_photo_file_is_missing(demo, tmp_path):
+    from records.photos import photo_image_store
+
+    release = demo["release"]
+    content = release_snapshot(release)
+    name = content["photos"][0]["image"] = photo_image_store(png())
+    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    default_storage.delete(name)
+    with pytest.raises(ArchiveError, match=f"The photo file “{name}” is missing from storage."):
+        archive_export(tmp_path / "backup")
+    assert list((tmp_path / "backup").iterdir()) == []
+
+
+@pytest.mark.django_db
 def test_postgresql_sequences_follow_the_restored_ids(postgres, archive):
+    # As in a new database: every sequence starts again at 1.
+    with connection.cursor() as cursor:
+        for model in (Topic, Release):
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence(%s, 'id'), 1, false)", [model._meta.db_table]
+            )
     archive_import(archive)
     release = Release.objects.get()
     assert Topic.objects.create(slug="later", name="Later").id > release.topic_id
+    assert Release.objects.create(slug="later", topic_id=release.topic_id, date=release.date).id

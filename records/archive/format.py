@@ -96,10 +96,13 @@ class LinesWriter:
         return {"rows": self.rows, "sha256": self._digest.hexdigest()}
 
 
-def read_lines(path, name):
-    """Yield the rows of JSON Lines file ``path`` one at a time."""
+def read_lines(path, name, sha256):
+    """Yield the rows of JSON Lines file ``path`` one at a time; at its end, refuse it if
+    the bytes read differ from ``sha256`` (a file changed after the manifest was checked)."""
+    digest = hashlib.sha256()
     with open(path, "rb") as stream:
         for number, line in enumerate(stream, start=1):
+            digest.update(line)
             try:
                 row = json.loads(line)
             except ValueError as error:
@@ -112,6 +115,8 @@ def read_lines(path, name):
                     % {"line": number, "name": name, "problem": _("not an object")}
                 )
             yield row
+    if digest.hexdigest() != sha256:
+        raise ArchiveError(ArchiveError.TAMPERED % {"name": name})
 
 
 def manifest_write(directory, sections, files):
@@ -147,24 +152,25 @@ def manifest_read(directory, expected_sections):
         raise ArchiveError(ArchiveError.NO_MANIFEST % {"path": directory})
     try:
         manifest = json.loads(path.read_bytes())
-        sections = manifest["sections"]
-        files = manifest["files"]
-        names = [section["name"] for section in sections]
-        members = [(entry["file"], entry["sha256"]) for entry in sections]
-        members += [(entry["name"], entry["sha256"]) for entry in files]
-        for section in sections:
-            int(section["rows"])
-    except (ValueError, KeyError, TypeError) as error:
+    except ValueError as error:
         raise ArchiveError(ArchiveError.BAD_MANIFEST % {"problem": error}) from error
-    if manifest.get("format") != FORMAT:
-        raise ArchiveError(
-            ArchiveError.WRONG_FORMAT % {"path": directory, "format": manifest.get("format")}
-        )
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        found = manifest.get("format") if isinstance(manifest, dict) else None
+        raise ArchiveError(ArchiveError.WRONG_FORMAT % {"path": directory, "format": found})
     if manifest.get("version") != FORMAT_VERSION:
         raise ArchiveError(
             ArchiveError.WRONG_VERSION
             % {"found": manifest.get("version"), "expected": FORMAT_VERSION}
         )
+    try:
+        sections, files = manifest["sections"], manifest["files"]
+        names = [section["name"] for section in sections]
+        members = [(entry["file"], entry["sha256"]) for entry in sections]
+        members += [(entry["name"], entry["sha256"]) for entry in files]
+        if not all(type(section["rows"]) is int for section in sections):
+            raise ValueError(_("a row count is not a number"))
+    except (ValueError, KeyError, TypeError) as error:
+        raise ArchiveError(ArchiveError.BAD_MANIFEST % {"problem": error}) from error
     if names != list(expected_sections):
         missing = [name for name in expected_sections if name not in names]
         extra = [name for name in names if name not in expected_sections]

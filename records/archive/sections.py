@@ -71,15 +71,14 @@ class ModelSection:
             if last is not None:
                 query = query.filter(**{f"{pk}__gt": last})
             chunk = list(query.values(*names)[: self.chunk])
-            for row in chunk:
-                yield self.extend(row)
+            yield from self.extend(chunk)
             if len(chunk) < self.chunk:
                 return
             last = chunk[-1][pk]
 
-    def extend(self, row):
-        """Return ``row`` with what the section adds to its columns (nothing by default)."""
-        return row
+    def extend(self, chunk):
+        """Return the rows of ``chunk`` with what the section adds to their columns."""
+        return chunk
 
     def media(self, row):
         """Return the names of stored files ``row`` refers to."""
@@ -134,12 +133,13 @@ class GroupSection:
     file = f"{DATA_DIR}/auth.group.jsonl"
 
     def rows(self):
-        through = Group.permissions.through.objects
-        for group in Group.objects.order_by("name"):
-            perms = through.filter(group=group).values_list(
-                "permission__content_type__app_label", "permission__codename"
-            )
-            yield {"name": group.name, "permissions": _permission_names(perms)}
+        permissions = {name: [] for name in Group.objects.values_list("name", flat=True)}
+        for name, *permission in Group.permissions.through.objects.values_list(
+            "group__name", "permission__content_type__app_label", "permission__codename"
+        ):
+            permissions[name].append(permission)
+        for name in sorted(permissions):
+            yield {"name": name, "permissions": _permission_names(permissions[name])}
 
     def media(self, row):
         return ()
@@ -169,14 +169,25 @@ class UserSection(ModelSection):
     def __init__(self):
         super().__init__(get_user_model())
 
-    def extend(self, row):
-        user = self.model.groups.through.objects.filter(**{self._user: row["id"]})
-        groups = sorted(user.values_list("group__name", flat=True))
-        perms = self.model.user_permissions.through.objects.filter(**{self._user: row["id"]})
-        permissions = perms.values_list(
-            "permission__content_type__app_label", "permission__codename"
-        )
-        return {**row, "groups": groups, "permissions": _permission_names(permissions)}
+    def extend(self, chunk):
+        ids = {row["id"]: ([], []) for row in chunk}
+        user = f"{self._user}__in"
+        for user_id, name in self.model.groups.through.objects.filter(
+            **{user: list(ids)}
+        ).values_list(self._user, "group__name"):
+            ids[user_id][0].append(name)
+        for user_id, *permission in self.model.user_permissions.through.objects.filter(
+            **{user: list(ids)}
+        ).values_list(self._user, "permission__content_type__app_label", "permission__codename"):
+            ids[user_id][1].append(permission)
+        return [
+            {
+                **row,
+                "groups": sorted(ids[row["id"]][0]),
+                "permissions": _permission_names(ids[row["id"]][1]),
+            }
+            for row in chunk
+        ]
 
     @property
     def _user(self):

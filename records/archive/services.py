@@ -153,7 +153,9 @@ def archive_import(directory, *, progress=None):
     for entry in manifest["files"]:
         _media_name(entry)
     for section, entry in zip(sections, manifest["sections"], strict=True):
-        count = section.load(read_lines(member_path(directory, entry["file"]), entry["file"]))
+        count = section.load(
+            read_lines(member_path(directory, entry["file"]), entry["file"], entry["sha256"])
+        )
         if count != entry["rows"]:
             raise ArchiveError(
                 ArchiveError.ROW_COUNT
