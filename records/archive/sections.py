@@ -6,13 +6,10 @@ as they were: rows are inserted raw, without ``save()``, ``auto_now`` or the mod
 guards (the database's immutability triggers refuse only UPDATE and DELETE, never INSERT).
 """
 
-from types import SimpleNamespace
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
-from django.db.models.sql import InsertQuery
 
 from .format import DATA_DIR, ArchiveError
 
@@ -35,12 +32,19 @@ def rows_insert(model, fields, values):
     """Insert ``values`` (dicts of column values) into ``model``'s table as they are."""
     if not values:
         return
-    objs = [SimpleNamespace(**row) for row in values]
-    size = max(1, min(len(objs), connection.ops.bulk_batch_size(fields, objs)))
-    for start in range(0, len(objs), size):
-        query = InsertQuery(model)
-        query.insert_values(fields, objs[start : start + size], raw=True)
-        query.get_compiler(connection=connection).execute_sql()
+    # The connection itself, not the proxy: this runs once per value of the archive.
+    database = connections[DEFAULT_DB_ALIAS]
+    quote = database.ops.quote_name
+    statement = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    params = [
+        [field.get_db_prep_save(row[field.attname], database) for field in fields] for row in values
+    ]
+    with database.cursor() as cursor:
+        cursor.executemany(statement, params)
 
 
 class ModelSection:
