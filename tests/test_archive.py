@@ -236,30 +236,35 @@ def section(manifest, name):
     return next(entry for entry in manifest["sections"] if entry["name"] == name)
 
 
+def rewrite(directory, name, change, rows=0):
+    """Change the lines of section ``name`` and let the manifest agree with the new bytes
+    (``rows`` more or fewer rows): what a careless hand edit would do."""
+    from records.archive.format import file_sha256
+
+    path = directory / "data" / f"{name}.jsonl"
+    path.write_bytes(b"".join(change(path.read_bytes().splitlines(keepends=True))))
+
+    def agree(manifest):
+        entry = section(manifest, name)
+        entry.update(sha256=file_sha256(path), rows=entry["rows"] + rows)
+
+    manifest_edit(directory, agree)
+
+
 def drop_last_line(directory):
-    """Leave out the last revision, with a manifest that agrees on the checksum only."""
-    path = directory / "data" / "records.revision.jsonl"
-    path.write_bytes(b"".join(path.read_bytes().splitlines(keepends=True)[:-1]))
-
-    def change(manifest):
-        from records.archive.format import file_sha256
-
-        section(manifest, "records.revision")["sha256"] = file_sha256(path)
-
-    manifest_edit(directory, change)
+    rewrite(directory, "records.revision", lambda lines: lines[:-1])
 
 
 def not_json(directory):
-    """Spoil the first row of the topics, with a manifest that agrees on the checksum."""
-    path = directory / "data" / "records.topic.jsonl"
-    path.write_bytes(b"{not json\n" + path.read_bytes().split(b"\n", 1)[1])
+    rewrite(directory, "records.topic", lambda lines: [b"{not json\n", *lines[1:]])
 
-    def change(manifest):
-        from records.archive.format import file_sha256
 
-        section(manifest, "records.topic")["sha256"] = file_sha256(path)
+def no_column(directory):
+    rewrite(directory, "records.topic", lambda lines: [b'{"id": 1}\n', *lines[1:]])
 
-    manifest_edit(directory, change)
+
+def duplicate_id(directory):
+    rewrite(directory, "translations.term", lambda lines: [*lines, lines[0]], rows=1)
 
 
 def tamper(directory):
@@ -290,6 +295,8 @@ def tamper(directory):
         ),
         (drop_last_line, "“data/records.revision.jsonl” holds 3 rows; the manifest says 4"),
         (not_json, "Line 1 of “data/records.topic.jsonl” is not a valid row"),
+        (no_column, "Line 1 of “data/records.topic.jsonl” is not a valid row: no column 'slug'"),
+        (duplicate_id, "The database refused rows of “data/translations.term.jsonl”"),
     ],
     ids=[
         "no-manifest",
@@ -300,6 +307,8 @@ def tamper(directory):
         "outside",
         "rows",
         "not-json",
+        "no-column",
+        "duplicate-id",
     ],
 )
 @pytest.mark.django_db

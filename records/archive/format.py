@@ -43,6 +43,7 @@ class ArchiveError(ValueError):
     TAMPERED = _("The archive file “%(name)s” does not match its checksum in the manifest.")
     BAD_NAME = _("The manifest names a file outside the archive: “%(name)s”.")
     BAD_ROW = _("Line %(line)d of “%(name)s” is not a valid row: %(problem)s.")
+    REFUSED_ROWS = _("The database refused rows of “%(name)s”: %(problem)s.")
     ROW_COUNT = _("“%(name)s” holds %(found)d rows; the manifest says %(expected)d.")
     NOT_EMPTY_DB = _(
         "The database is not empty (%(what)s): an archive is restored only into a new, "

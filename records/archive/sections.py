@@ -8,13 +8,17 @@ guards (the database's immutability triggers refuse only UPDATE and DELETE, neve
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from .format import DATA_DIR, ArchiveError
 
 READ_CHUNK = 1000
 WRITE_BATCH = 500
+# Columns whose JSON form is text that becomes a Python value again; the others are as read.
+CONVERTED = {"DateTimeField", "DateField", "TimeField", "UUIDField", "DecimalField"}
 
 
 def _batches(rows, size):
@@ -56,10 +60,11 @@ class ModelSection:
         self.batch = batch
         self.name = model._meta.label_lower
         self.file = f"{DATA_DIR}/{self.name}.jsonl"
-
-    @property
-    def fields(self):
-        return list(self.model._meta.concrete_fields)
+        self.fields = list(model._meta.concrete_fields)
+        self._columns = [
+            (field.attname, field.to_python if field.get_internal_type() in CONVERTED else None)
+            for field in self.fields
+        ]
 
     def queryset(self):
         # A plain QuerySet: no manager rewrites column names (modeltranslation) or refuses.
@@ -91,18 +96,35 @@ class ModelSection:
     def has_rows(self):
         return self.queryset().exists()
 
-    def decode(self, row):
+    def decode(self, row, line):
+        """Return the column values of archived ``row`` (line ``line`` of the section's file)."""
         values = {}
-        for field in self.fields:
-            value = row.get(field.attname)
-            values[field.attname] = None if value is None else field.to_python(value)
+        try:
+            for name, convert in self._columns:
+                value = row[name]
+                values[name] = value if value is None or convert is None else convert(value)
+        except (KeyError, ValidationError) as error:
+            problem = _("no column %s") % error if isinstance(error, KeyError) else error
+            raise ArchiveError(
+                ArchiveError.BAD_ROW % {"line": line, "name": self.file, "problem": problem}
+            ) from None
         return values
+
+    def insert(self, batch, first_line):
+        """Insert a batch of archived rows, the first of them on line ``first_line``."""
+        values = [self.decode(row, first_line + index) for index, row in enumerate(batch)]
+        try:
+            rows_insert(self.model, self.fields, values)
+        except DatabaseError as error:
+            raise ArchiveError(
+                ArchiveError.REFUSED_ROWS % {"name": self.file, "problem": error}
+            ) from error
 
     def load(self, rows):
         """Insert ``rows`` read from the archive; return how many there were."""
         count = 0
         for batch in _batches(rows, self.batch):
-            rows_insert(self.model, self.fields, [self.decode(row) for row in batch])
+            self.insert(batch, count + 1)
             count += len(batch)
         return count
 
@@ -202,7 +224,7 @@ class UserSection(ModelSection):
         memberships, grants = [], []
         count = 0
         for batch in _batches(rows, self.batch):
-            rows_insert(self.model, self.fields, [self.decode(row) for row in batch])
+            self.insert(batch, count + 1)
             for row in batch:
                 for name in row.get("groups", ()):
                     group = groups.get(name) or Group.objects.create(name=name).pk
