@@ -267,6 +267,18 @@ def duplicate_id(directory):
     rewrite(directory, "translations.term", lambda lines: [*lines, lines[0]], rows=1)
 
 
+def foreign_file(directory):
+    """List a file that is not a content-addressed photo, checksum and all."""
+    import hashlib
+
+    (directory / "media").mkdir(exist_ok=True)
+    (directory / "media" / "settings.py").write_bytes(b"DEBUG = True\n")
+    digest = hashlib.sha256(b"DEBUG = True\n").hexdigest()
+    manifest_edit(
+        directory, lambda m: m["files"].append({"name": "media/settings.py", "sha256": digest})
+    )
+
+
 def tamper(directory):
     path = directory / "data" / "records.release.jsonl"
     path.write_bytes(path.read_bytes().replace(b"japan-russia", b"japan-russla", 1))
@@ -297,6 +309,7 @@ def tamper(directory):
         (not_json, "Line 1 of “data/records.topic.jsonl” is not a valid row"),
         (no_column, "Line 1 of “data/records.topic.jsonl” is not a valid row: no column 'slug'"),
         (duplicate_id, "The database refused rows of “data/translations.term.jsonl”"),
+        (foreign_file, "The manifest names a file outside the archive: “media/settings.py”"),
     ],
     ids=[
         "no-manifest",
@@ -309,6 +322,7 @@ def tamper(directory):
         "not-json",
         "no-column",
         "duplicate-id",
+        "foreign-file",
     ],
 )
 @pytest.mark.django_db

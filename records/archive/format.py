@@ -136,10 +136,9 @@ def manifest_write(directory, sections, files):
 def _inside(directory, name):
     """Return the path of archive member ``name``, refusing names that leave the archive."""
     root = Path(directory).resolve()
-    path = (root / name).resolve()
-    if not isinstance(name, str) or root not in path.parents:
+    if not isinstance(name, str) or root not in (root / name).resolve().parents:
         raise ArchiveError(ArchiveError.BAD_NAME % {"name": str(name)[:200]})
-    return path
+    return (root / name).resolve()
 
 
 def manifest_read(directory, expected_sections):

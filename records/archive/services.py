@@ -78,7 +78,10 @@ def archive_export(directory, *, progress=None):
     except BaseException:
         # Leave no half archive behind: the directory was new or empty.
         for child in directory.iterdir():
-            shutil.rmtree(child) if child.is_dir() else child.unlink()
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
         raise
 
 
@@ -107,10 +110,10 @@ def _export(directory, progress):
 
 def _media_name(entry):
     """Return the storage name of an archived photo file; refuse any other file."""
-    name = entry["name"].removeprefix(f"{MEDIA_DIR}/")
-    if not IMAGE_NAME.match(name):
-        raise ArchiveError(ArchiveError.BAD_NAME % {"name": entry["name"]})
-    return name
+    name = entry["name"]
+    if not isinstance(name, str) or not IMAGE_NAME.match(name.removeprefix(f"{MEDIA_DIR}/")):
+        raise ArchiveError(ArchiveError.BAD_NAME % {"name": str(name)[:200]})
+    return name.removeprefix(f"{MEDIA_DIR}/")
 
 
 def _media_restore(directory, entry):
