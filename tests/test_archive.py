@@ -309,7 +309,7 @@ def tamper(directory):
         (not_json, "Line 1 of “data/records.topic.jsonl” is not a valid row"),
         (no_column, "Line 1 of “data/records.topic.jsonl” is not a valid row: no column 'slug'"),
         (duplicate_id, "The database refused rows of “data/translations.term.jsonl”"),
-        (foreign_file, "The manifest names a file outside the archive: “media/settings.py”"),
+        (foreign_file, "The manifest names a file that is not a stored photo: “media/settings.py”"),
     ],
     ids=[
         "no-manifest",

@@ -42,6 +42,7 @@ class ArchiveError(ValueError):
     MISSING_FILE = _("The archive file “%(name)s” is missing.")
     TAMPERED = _("The archive file “%(name)s” does not match its checksum in the manifest.")
     BAD_NAME = _("The manifest names a file outside the archive: “%(name)s”.")
+    NOT_A_PHOTO = _("The manifest names a file that is not a stored photo: “%(name)s”.")
     BAD_ROW = _("Line %(line)d of “%(name)s” is not a valid row: %(problem)s.")
     REFUSED_ROWS = _("The database refused rows of “%(name)s”: %(problem)s.")
     ROW_COUNT = _("“%(name)s” holds %(found)d rows; the manifest says %(expected)d.")

@@ -112,7 +112,7 @@ def _media_name(entry):
     """Return the storage name of an archived photo file; refuse any other file."""
     name = entry["name"]
     if not isinstance(name, str) or not IMAGE_NAME.match(name.removeprefix(f"{MEDIA_DIR}/")):
-        raise ArchiveError(ArchiveError.BAD_NAME % {"name": str(name)[:200]})
+        raise ArchiveError(ArchiveError.NOT_A_PHOTO % {"name": str(name)[:200]})
     return name.removeprefix(f"{MEDIA_DIR}/")
 
 
