@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test import override_settings
 
 from records.archive import MANIFEST, ArchiveError, archive_export, archive_import
@@ -203,6 +203,10 @@ def test_restore_into_an_empty_database_gives_the_same_state(tmp_path, settings)
     assert user.password == users["reviewer-ru"] and user.check_password(PASSWORD)
     newest = Topic.objects.order_by("-id").first().id
     assert Topic.objects.create(slug="after-restore", name="After").id > newest
+    # The restored history is as immutable as it was.
+    with pytest.raises(DatabaseError, match="immutable"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE records_revision SET message = 'rewritten'")
 
 
 @pytest.fixture(scope="module")
