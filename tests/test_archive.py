@@ -103,11 +103,15 @@ def table_counts():
 def rich_state(demo):
     """Add to the demo scenario a second release with photo files, a glossary change, a
     comment thread, an override and another publication."""
+    from django.contrib.auth.models import Permission
+
     from records.photos import photo_image_store
     from translations.services import glossary_import
 
     users, release = demo["users"], demo["release"]
     editor = users["editor"]
+    # A permission given to one user directly, besides their groups.
+    users["terminologist"].user_permissions.add(Permission.objects.get(codename="publish_release"))
     # An override of a forbidden Russian term, then approval work in progress.
     release = revise_and_check(demo, 1, "ru", "Проблема Южных Курил")
     key = release_snapshot(release)["segments"][1]["key"]

@@ -195,29 +195,31 @@ class UserSection(ModelSection):
     def __init__(self):
         super().__init__(get_user_model())
 
-    def extend(self, chunk):
-        ids = {row["id"]: ([], []) for row in chunk}
-        user = f"{self._user}__in"
-        for user_id, name in self.model.groups.through.objects.filter(
-            **{user: list(ids)}
-        ).values_list(self._user, "group__name"):
-            ids[user_id][0].append(name)
-        for user_id, *permission in self.model.user_permissions.through.objects.filter(
-            **{user: list(ids)}
-        ).values_list(self._user, "permission__content_type__app_label", "permission__codename"):
-            ids[user_id][1].append(permission)
-        return [
-            {
-                **row,
-                "groups": sorted(ids[row["id"]][0]),
-                "permissions": _permission_names(ids[row["id"]][1]),
-            }
-            for row in chunk
-        ]
-
     @property
     def _user(self):
         return self.model.groups.through._meta.get_field("user").attname
+
+    def extend(self, chunk):
+        """Add each user's group names and permissions, in two queries per chunk."""
+        groups = {row["id"]: [] for row in chunk}
+        permissions = {row["id"]: [] for row in chunk}
+        of_chunk = {f"{self._user}__in": list(groups)}
+        for user, name in self.model.groups.through.objects.filter(**of_chunk).values_list(
+            self._user, "group__name"
+        ):
+            groups[user].append(name)
+        for user, *permission in self.model.user_permissions.through.objects.filter(
+            **of_chunk
+        ).values_list(self._user, "permission__content_type__app_label", "permission__codename"):
+            permissions[user].append(permission)
+        return [
+            {
+                **row,
+                "groups": sorted(groups[row["id"]]),
+                "permissions": _permission_names(permissions[row["id"]]),
+            }
+            for row in chunk
+        ]
 
     def load(self, rows):
         groups = dict(Group.objects.values_list("name", "id"))
@@ -227,26 +229,21 @@ class UserSection(ModelSection):
             self.insert(batch, count + 1)
             for row in batch:
                 for name in row.get("groups", ()):
-                    group = groups.get(name) or Group.objects.create(name=name).pk
-                    groups[name] = group
-                    memberships.append((row["id"], group))
+                    if name not in groups:
+                        groups[name] = Group.objects.create(name=name).pk
+                    memberships.append((row["id"], groups[name]))
                 grants.extend((row["id"], name) for name in row.get("permissions", ()))
             count += len(batch)
         membership = self.model.groups.through
         membership.objects.bulk_create(
             membership(**{self._user: user, "group_id": group}) for user, group in memberships
         )
-        permissions = {
-            name: perm.pk
-            for name, perm in zip(
-                sorted({name for _user, name in grants}),
-                _permissions_by_name(sorted({name for _user, name in grants})),
-                strict=True,
-            )
-        }
+        names = sorted({name for _user, name in grants})
+        permissions = dict(zip(names, _permissions_by_name(names), strict=True))
         grant = self.model.user_permissions.through
         grant.objects.bulk_create(
-            grant(**{self._user: user, "permission_id": permissions[name]}) for user, name in grants
+            grant(**{self._user: user, "permission_id": permissions[name].pk})
+            for user, name in grants
         )
         return count
 
