@@ -274,16 +274,18 @@ def duplicate_id(directory):
     rewrite(directory, "translations.term", lambda lines: [*lines, lines[0]], rows=1)
 
 
-def foreign_file(directory):
+def foreign_file(directory, name="media/settings.py"):
     """List a file that is not a content-addressed photo, checksum and all."""
     import hashlib
 
-    (directory / "media").mkdir(exist_ok=True)
-    (directory / "media" / "settings.py").write_bytes(b"DEBUG = True\n")
+    (directory / name).parent.mkdir(parents=True, exist_ok=True)
+    (directory / name).write_bytes(b"DEBUG = True\n")
     digest = hashlib.sha256(b"DEBUG = True\n").hexdigest()
-    manifest_edit(
-        directory, lambda m: m["files"].append({"name": "media/settings.py", "sha256": digest})
-    )
+    manifest_edit(directory, lambda m: m["files"].append({"name": name, "sha256": digest}))
+
+
+def misnamed_photo(directory):
+    foreign_file(directory, f"media/photos/{'0' * 64}.png")
 
 
 def tamper(directory):
@@ -317,6 +319,7 @@ def tamper(directory):
         (no_column, "Line 1 of “data/records.topic.jsonl” is not a valid row: no column 'slug'"),
         (duplicate_id, "The database refused rows of “data/translations.term.jsonl”"),
         (foreign_file, "The manifest names a file that is not a stored photo: “media/settings.py”"),
+        (misnamed_photo, f"is not a stored photo: “media/photos/{'0' * 64}.png”"),
     ],
     ids=[
         "no-manifest",
@@ -330,6 +333,7 @@ def tamper(directory):
         "no-column",
         "duplicate-id",
         "foreign-file",
+        "misnamed-photo",
     ],
 )
 @pytest.mark.django_db

@@ -111,9 +111,11 @@ def _export(directory, progress):
 def _media_name(entry):
     """Return the storage name of an archived photo file; refuse any other file."""
     name = entry["name"]
-    if not isinstance(name, str) or not IMAGE_NAME.match(name.removeprefix(f"{MEDIA_DIR}/")):
+    stored = IMAGE_NAME.match(name.removeprefix(f"{MEDIA_DIR}/")) if isinstance(name, str) else None
+    # Content-addressed: the name is the digest of the bytes the manifest vouches for.
+    if stored is None or stored["digest"] != entry["sha256"]:
         raise ArchiveError(ArchiveError.NOT_A_PHOTO % {"name": str(name)[:200]})
-    return name.removeprefix(f"{MEDIA_DIR}/")
+    return stored.string
 
 
 def _media_restore(directory, entry):
