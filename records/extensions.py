@@ -10,7 +10,9 @@
 - *publication status* tells pages which languages of a revision can be published, without
   running anything slow (``{language: [problems]}``, an empty list where all is ready);
 - *release summaries* give the release list a progress bar per language for a whole page of
-  releases at once (``{release_id: [(language, done, total), …]}``, in a few queries).
+  releases at once (``{release_id: [(language, done, total), …]}``, in a few queries);
+- *archive sections* add tables to ``export_archive``/``import_archive`` after records' own
+  (``records.archive.ModelSection`` instances, in the order they are restored).
 """
 
 
@@ -21,6 +23,7 @@ class Registry:
         self.release_links = []
         self.publication_statuses = []
         self.summaries = []
+        self.archive_providers = []
 
     def on_revision(self, listener):
         """Register ``listener(revision, context)``; return it, so this works as a decorator."""
@@ -52,6 +55,16 @@ class Registry:
         if summaries not in self.summaries:
             self.summaries.append(summaries)
         return summaries
+
+    def add_archive_sections(self, sections):
+        """Register ``sections()`` returning archive sections; return it."""
+        if sections not in self.archive_providers:
+            self.archive_providers.append(sections)
+        return sections
+
+    def extra_archive_sections(self):
+        """Return the archive sections other apps registered, in registration order."""
+        return [section for sections in self.archive_providers for section in sections()]
 
     def revision_created(self, revision, context=None):
         for listener in self.revision_listeners:

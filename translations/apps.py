@@ -14,6 +14,7 @@ class TranslationsConfig(AppConfig):
         from records.extensions import registry
 
         from .admin_exchange import release_exchange_links
+        from .archive import archive_sections
         from .receivers import (
             enqueue_release_terms_check,
             release_term_links,
@@ -33,5 +34,6 @@ class TranslationsConfig(AppConfig):
         registry.add_release_links(release_term_links)
         registry.add_release_links(release_workbench_links)
         registry.add_release_links(release_exchange_links)
+        registry.add_archive_sections(archive_sections)
         # The admin's index offers "My work" (the review queue) above the applications.
         admin.site.index_template = "translations/review/admin_index.html"

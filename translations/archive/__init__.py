@@ -1,0 +1,40 @@
+"""What translations adds to a backup: the glossary, review state, audit log and checks.
+
+Registered with ``records.extensions.registry`` in ``TranslationsConfig.ready()``; the
+sections follow records' own, in the order they are restored.
+"""
+
+from records.archive import ArchiveError, ModelSection, archive_export, archive_import
+
+from ..models import (
+    CheckRun,
+    Comment,
+    Concept,
+    Event,
+    Finding,
+    FindingOverride,
+    GlossaryState,
+    PendingCheck,
+    Term,
+    UnitStatus,
+)
+
+
+def archive_sections():
+    """Return the sections of the translations tables (the glossary version included, so
+    the restored findings stay current)."""
+    return [
+        ModelSection(Concept),
+        ModelSection(Term),
+        ModelSection(GlossaryState),
+        ModelSection(UnitStatus, chunk=2000),
+        ModelSection(FindingOverride),
+        ModelSection(Comment),
+        ModelSection(Event, chunk=2000),
+        ModelSection(CheckRun),
+        ModelSection(Finding, chunk=2000),
+        ModelSection(PendingCheck),
+    ]
+
+
+__all__ = ["ArchiveError", "archive_export", "archive_import", "archive_sections"]
