@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from records.models import Release
 
+from .matching import term_match_forms
 from .vocabulary import Severity, TermStatus
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -43,6 +44,12 @@ class Term(models.Model):
     part_of_speech = models.CharField(_("part of speech"), max_length=40, blank=True)
     note = models.TextField(_("note"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+    # Derived from language, text and case sensitivity whenever the term is saved (and by
+    # fill_match_forms before a bulk write): the automaton build reads them, lemmatising nothing.
+    match_forms = models.JSONField(_("match forms"), default=dict, blank=True, editable=False)
+
+    # Fields the match forms are derived from.
+    MATCH_SOURCE_FIELDS = frozenset({"language", "text", "case_sensitive"})
 
     class Meta:
         ordering = ["concept", "language", "position", "id"]
@@ -57,6 +64,18 @@ class Term(models.Model):
 
     def __str__(self):
         return f"{self.text} [{self.language}, {self.status}]"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or self.MATCH_SOURCE_FIELDS.intersection(update_fields):
+            self.fill_match_forms()
+            if update_fields is not None:
+                update_fields = {*update_fields, "match_forms"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    def fill_match_forms(self):
+        """Compute the term's match forms from its language, text and case sensitivity."""
+        self.match_forms = term_match_forms(self.language, self.text, self.case_sensitive)
+        return self
 
 
 class GlossaryState(models.Model):

@@ -4,12 +4,14 @@ from dataclasses import asdict
 from itertools import islice
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.languages import CODES
 
 from ..exchange import ConceptData, TermData, validate_concept
 from ..exchange.data import check_length
+from ..matching import match_forms_version, term_match_forms
 from ..models import Concept, Term
 from .terms import LOOKUP_CHUNK, glossary_changed
 
@@ -96,8 +98,21 @@ def _fill(concept, data):
         setattr(concept, f"note_{code}", data.note.get(code, ""))
 
 
+# Concept fields an import writes (the translated definition and note columns included).
+_CONCEPT_FIELDS = (
+    "subject_field",
+    *(f"{name}_{code}" for name in ("definition", "note") for code in CODES),
+    "updated_at",
+)
+
+
 def _write_batch(batch, counts, changed):
-    """Create or update one batch of checked concepts and replace their terms."""
+    """Create or update one batch of checked concepts and replace their terms.
+
+    A constant number of queries per batch: one read, one delete of the updated concepts'
+    terms, one bulk update, one bulk insert of concepts and one of terms (each split only by
+    the database's limit on query variables).
+    """
     existing = {
         concept.identifier: concept
         for concept in Concept.objects.filter(
@@ -116,9 +131,12 @@ def _write_batch(batch, counts, changed):
         else:
             updated.append(concept)
         _fill(concept, data)
-    Term.objects.filter(concept__in=[concept.pk for concept in updated]).delete()
-    for concept in updated:
-        concept.save()
+    if updated:
+        Term.objects.filter(concept__in=[concept.pk for concept in updated]).delete()
+        now = timezone.now()  # bulk_update does not apply auto_now
+        for concept in updated:
+            concept.updated_at = now
+        Concept.objects.bulk_update(updated, _CONCEPT_FIELDS, batch_size=IMPORT_BATCH)
     Concept.objects.bulk_create(new, batch_size=IMPORT_BATCH)
     if any(concept.pk is None for concept in new):  # databases that return no ids
         ids = dict(
@@ -131,7 +149,7 @@ def _write_batch(batch, counts, changed):
     by_identifier = {data.identifier: data for data in batch}
     Term.objects.bulk_create(
         [
-            Term(concept=concept, position=position, **asdict(term))
+            Term(concept=concept, position=position, **asdict(term)).fill_match_forms()
             for concept in (*updated, *new)
             for position, term in enumerate(by_identifier[concept.identifier].terms)
         ],
@@ -173,3 +191,29 @@ def glossary_import(concepts, *, limit=None):
     if changed:
         glossary_changed(changed)
     return counts
+
+
+def term_match_forms_refresh(model=Term, *, everything=False, batch=IMPORT_BATCH):
+    """Store current match forms for the terms whose stored ones are stale; return how many.
+
+    Stale: made by other matching rules (see ``translations.matching.forms``), or missing.
+    ``everything`` recomputes every term's forms. Reads and writes ``batch`` terms at a time.
+    ``model`` lets the data migration pass its historical Term model.
+    """
+    versions = {}
+    refreshed = 0
+    last = 0
+    while True:
+        terms = list(model.objects.filter(pk__gt=last).order_by("pk")[:batch])
+        if not terms:
+            return refreshed
+        last = terms[-1].pk
+        stale = []
+        for term in terms:
+            if term.language not in versions:
+                versions[term.language] = match_forms_version(term.language)
+            if everything or (term.match_forms or {}).get("version") != versions[term.language]:
+                term.match_forms = term_match_forms(term.language, term.text, term.case_sensitive)
+                stale.append(term)
+        model.objects.bulk_update(stale, ["match_forms"])
+        refreshed += len(stale)

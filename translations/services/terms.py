@@ -28,6 +28,7 @@ def _term_spec(row):
         text=row["text"],
         status=row["status"],
         case_sensitive=row["case_sensitive"],
+        forms=row.get("match_forms"),
     )
 
 
@@ -36,7 +37,7 @@ def glossary_terms(language):
     rows = (
         Term.objects.filter(language=language)
         .order_by("concept_id", "position", "id")
-        .values("id", "concept_id", "language", "text", "status", "case_sensitive")
+        .values("id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms")
     )
     return [_term_spec(row) for row in rows]
 
