@@ -111,8 +111,6 @@ class CheckRun(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     revision_number = models.PositiveIntegerField(_("revision"))
     glossary_version = models.CharField(_("glossary version"), max_length=32)
-    # Concepts found in the source or the translation, to re-check only affected releases.
-    concepts = models.JSONField(_("concepts"), default=list)
     checked_at = models.DateTimeField(_("checked"), auto_now=True)
 
     class Meta:
@@ -124,6 +122,34 @@ class CheckRun(models.Model):
 
     def __str__(self):
         return f"{self.release_id} [{self.language}] r{self.revision_number}"
+
+
+class ReleaseConcept(models.Model):
+    """A concept the term check found in a release's source text or its ``language`` text.
+
+    Written with the check run of that language (the rows of a release and language are
+    replaced together); read to find the releases a glossary change touches. ``concept_id``
+    is a plain indexed number, not a foreign key: the row outlives its concept, so deleting a
+    concept still re-checks the releases that used it.
+    """
+
+    release = models.ForeignKey(
+        "records.Release", on_delete=models.CASCADE, related_name="concepts_used"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    concept_id = models.BigIntegerField(_("concept"), db_index=True)
+
+    class Meta:
+        verbose_name = _("concept used by a release")
+        verbose_name_plural = _("concepts used by releases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "language", "concept_id"], name="release_concept_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.release_id} [{self.language}] concept {self.concept_id}"
 
 
 class PendingCheck(models.Model):
@@ -225,6 +251,7 @@ __all__ = [
     "FindingOverride",
     "GlossaryState",
     "ImmutableEventError",
+    "ReleaseConcept",
     "ReleaseTermFindings",
     "Term",
     "UnitStatus",

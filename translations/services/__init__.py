@@ -22,6 +22,7 @@ from .terms import (
     glossary_terms,
     release_terms_check,
     releases_affected,
+    releases_using,
 )
 
 __all__ = [
@@ -39,5 +40,6 @@ __all__ = [
     "pending_checks_due",
     "release_terms_check",
     "releases_affected",
+    "releases_using",
     "term_match_forms_refresh",
 ]

@@ -106,7 +106,11 @@ _CONCEPT_FIELDS = (
 )
 
 
-def _write_batch(batch, counts, changed):
+def _match_sources(terms):
+    return {(term.language, term.text, term.case_sensitive) for term in terms}
+
+
+def _write_batch(batch, counts, changed, respelled):
     """Create or update one batch of checked concepts and replace their terms.
 
     A constant number of queries per batch: one read, one delete of the updated concepts'
@@ -125,11 +129,13 @@ def _write_batch(batch, counts, changed):
         if concept is None:
             concept = Concept(identifier=data.identifier)
             new.append(concept)
-        elif concept_data(concept, _ordered_terms(concept)) == data:
+        elif (stored := concept_data(concept, _ordered_terms(concept))) == data:
             counts["unchanged"] += 1
             continue
         else:
             updated.append(concept)
+            if _match_sources(data.terms) - _match_sources(stored.terms):
+                respelled.append(concept.pk)
         _fill(concept, data)
     if updated:
         Term.objects.filter(concept__in=[concept.pk for concept in updated]).delete()
@@ -158,6 +164,7 @@ def _write_batch(batch, counts, changed):
     counts["created"] += len(new)
     counts["updated"] += len(updated)
     changed.extend(concept.pk for concept in (*updated, *new))
+    respelled.extend(concept.pk for concept in new)
 
 
 @transaction.atomic
@@ -171,7 +178,7 @@ def glossary_import(concepts, *, limit=None):
     """
     limit = GLOSSARY_MAX_CONCEPTS if limit is None else limit
     counts = {"created": 0, "updated": 0, "unchanged": 0}
-    changed = []
+    changed, respelled = [], []
     seen = set()
     concepts = iter(concepts)
     while batch := list(islice(concepts, IMPORT_BATCH)):
@@ -187,9 +194,9 @@ def glossary_import(concepts, *, limit=None):
                     % {"limit": limit}
                 )
             glossary_concept_validate(concept)
-        _write_batch(batch, counts, changed)
+        _write_batch(batch, counts, changed, respelled)
     if changed:
-        glossary_changed(changed)
+        glossary_changed(changed, new_terms=respelled)
     return counts
 
 
