@@ -103,13 +103,16 @@ def _apply_translated(obj, field, texts):
 
 
 def _apply_children(model, release, items, fields, assign):
-    """Bring ``release``'s children of ``model`` in line with ``items`` in a few bulk queries."""
+    """Bring ``release``'s children of ``model`` in line with ``items`` in a few bulk queries.
+
+    Return the children in ``items`` order, as written (the snapshot is read from them).
+    """
     existing = {str(obj.key): obj for obj in model.objects.filter(release=release)}
     wanted = {item["key"] for item in items}
     removed = [obj.pk for key, obj in existing.items() if key not in wanted]
     if removed:
         model.objects.filter(pk__in=removed).delete()
-    to_update, to_create = [], []
+    to_update, to_create, ordered = [], [], []
     # Positions count from 1, as editors and the compare view number segments.
     for position, item in enumerate(items, start=1):
         obj = existing.get(item["key"])
@@ -121,6 +124,7 @@ def _apply_children(model, release, items, fields, assign):
             before = [getattr(obj, field) for field in fields]
         obj.position = position
         assign(obj, item)
+        ordered.append(obj)
         # Rows that stay as they were are not written again.
         if before is not None and before != [getattr(obj, field) for field in fields]:
             to_update.append(obj)
@@ -128,6 +132,13 @@ def _apply_children(model, release, items, fields, assign):
         rows_update(model, to_update, fields)
     if to_create:
         model.objects.bulk_create(to_create, batch_size=500)
+    return ordered
+
+
+def _release_fields():
+    return ["slug", "date", "source_language", "topic_id"] + [
+        f"title_{code}" for code in languages.CODES
+    ]
 
 
 def _segment_fields():
@@ -153,15 +164,28 @@ def _assign_photo(photo, item):
     photo.image = item.get("image", "")
 
 
-def release_apply(release, content):
-    """Write ``content`` (snapshot shape) into the release's working copy."""
+def release_apply(release, content, *, topic=None):
+    """Write ``content`` (snapshot shape) into the release's working copy.
+
+    ``topic``, when given, becomes the release's topic. Return its segments and photos as
+    written, in order (``revision_commit`` snapshots them without reading them back).
+    """
+    fields = _release_fields()
+    before = [getattr(release, field) for field in fields]
+    if topic is not None:
+        release.topic = topic
     release.slug = content["slug"]
     release.date = datetime.date.fromisoformat(content["date"])
     release.source_language = content.get("source_language", languages.DEFAULT_SOURCE)
     _apply_translated(release, "title", content["title"])
-    release.save()
-    _apply_children(Segment, release, content["segments"], _segment_fields(), _assign_segment)
-    _apply_children(Photo, release, content["photos"], _photo_fields(), _assign_photo)
+    # An unchanged row is not written again (revision_commit stamps updated_at).
+    if release.pk is None or before != [getattr(release, field) for field in fields]:
+        release.save()
+    segments = _apply_children(
+        Segment, release, content["segments"], _segment_fields(), _assign_segment
+    )
+    photos = _apply_children(Photo, release, content["photos"], _photo_fields(), _assign_photo)
+    return segments, photos
 
 
 def _unchanged_since(release, checksum):
@@ -182,17 +206,23 @@ def _unchanged_since(release, checksum):
     return snapshot_checksum(old) == checksum
 
 
-def revision_commit(release, *, author=None, message="", context=None):
+def revision_commit(release, *, author=None, message="", context=None, children=None):
     """Record the working copy as a new revision, or return None when nothing changed.
 
     The caller holds the release's row lock (``release_lock``) inside a transaction;
-    ``context`` goes to the revision listeners (see ``records.extensions``).
+    ``context`` goes to the revision listeners (see ``records.extensions``); ``children``
+    are the ``(segments, photos)`` that ``release_apply`` just wrote (else they are read).
     """
-    snapshot = release_snapshot(release)
+    snapshot = release_snapshot(release, *(children or ()))
     checksum = snapshot_checksum(snapshot)
     if release.head_number and _unchanged_since(release, checksum):
         return None
-    parent = Revision.objects.filter(release=release, number=release.head_number).first()
+    # The parent's snapshot is read only by a listener that needs it.
+    parent = (
+        Revision.objects.filter(release=release, number=release.head_number)
+        .defer("snapshot")
+        .first()
+    )
     revision = Revision.objects.create(
         release=release,
         number=release.head_number + 1,
@@ -203,7 +233,10 @@ def revision_commit(release, *, author=None, message="", context=None):
         checksum=checksum,
     )
     release.head_number = revision.number
-    Release.objects.filter(pk=release.pk).update(head_number=revision.number)
+    release.updated_at = revision.created_at
+    Release.objects.filter(pk=release.pk).update(
+        head_number=revision.number, updated_at=revision.created_at
+    )
     registry.revision_created(revision, context)
     return revision
 
@@ -310,10 +343,13 @@ def release_write(
             raise MergeConflict(release, based_on, head, conflicts, result.content)
         mine = result.content
     warnings = content_validate(mine)
+    topic = None
     if topic_names or mine["topic"] != release.topic.slug:
-        release.topic = topic_ensure(mine["topic"], topic_names or {})
-    release_apply(release, mine)
-    revision = revision_commit(release, author=author, message=message, context=context)
+        topic = topic_ensure(mine["topic"], topic_names or {})
+    children = release_apply(release, mine, topic=topic)
+    revision = revision_commit(
+        release, author=author, message=message, context=context, children=children
+    )
     if revision is not None:
         audit(
             "release.write",
@@ -337,7 +373,7 @@ def _release_create(content, *, author, message, topic_names, context=None):
         with transaction.atomic():
             topic = topic_ensure(content["topic"], topic_names or {})
             release = Release(topic=topic, head_number=0)
-            release_apply(release, content)
+            children = release_apply(release, content)
     except IntegrityError:
         # Another writer created it in the meantime (PostgreSQL; SQLite writers queue).
         raise ReleaseContentError(
@@ -347,7 +383,9 @@ def _release_create(content, *, author, message, topic_names, context=None):
             )
             % {"slug": content["slug"]}
         ) from None
-    revision = revision_commit(release, author=author, message=message, context=context)
+    revision = revision_commit(
+        release, author=author, message=message, context=context, children=children
+    )
     audit(
         "release.create",
         user=author,
