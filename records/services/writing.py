@@ -188,18 +188,22 @@ def release_apply(release, content, *, topic=None):
     return segments, photos
 
 
-def _unchanged_since(release, checksum):
-    """Return whether the head revision already holds the snapshot with ``checksum``."""
-    head = (
+def _head(release):
+    """Return ``(id, checksum, schema version)`` of the head revision, or None."""
+    return (
         Revision.objects.filter(release=release, number=release.head_number)
-        .values_list("checksum", "snapshot__schema_version")
+        .values_list("pk", "checksum", "snapshot__schema_version")
         .first()
     )
+
+
+def _unchanged_since(release, head, checksum):
+    """Return whether the ``head`` revision already holds the snapshot with ``checksum``."""
     if head is None:
         return False
-    if head[0] == checksum:
+    if head[1] == checksum:
         return True
-    if head[1] == SCHEMA_VERSION:
+    if head[2] == SCHEMA_VERSION:
         return False
     # An older schema records less; compare it as it reads today.
     old = revision_snapshot(release, release.head_number)
@@ -215,18 +219,14 @@ def revision_commit(release, *, author=None, message="", context=None, children=
     """
     snapshot = release_snapshot(release, *(children or ()))
     checksum = snapshot_checksum(snapshot)
-    if release.head_number and _unchanged_since(release, checksum):
+    head = _head(release) if release.head_number else None
+    if _unchanged_since(release, head, checksum):
         return None
-    # The parent's snapshot is read only by a listener that needs it.
-    parent = (
-        Revision.objects.filter(release=release, number=release.head_number)
-        .defer("snapshot")
-        .first()
-    )
+    # The parent is named by id: a listener that needs its snapshot reads it then.
     revision = Revision.objects.create(
         release=release,
         number=release.head_number + 1,
-        parent=parent,
+        parent_id=head[0] if head else None,
         author=author,
         message=message[:500],
         snapshot=snapshot,
