@@ -121,9 +121,10 @@ class TermMatcher:
         symbols = [self.filler, self.break_symbol, *self._vocab.values()]
         by_key: dict[str, list[int]] = {}
         for index, alternatives in spelled:
+            spellings = [[symbols[i] for i in unit] for unit in alternatives]
             # A term word with several lemmas gets one key per combination (few in practice).
-            for combination in product(*alternatives):
-                by_key.setdefault("".join(symbols[i] for i in combination), []).append(index)
+            for combination in product(*spellings):
+                by_key.setdefault("".join(combination), []).append(index)
         self.max_key_length = max(map(len, by_key), default=0) // 2
         return {key: (len(key), tuple(dict.fromkeys(ix))) for key, ix in by_key.items()}
 
