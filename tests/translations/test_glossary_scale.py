@@ -199,3 +199,17 @@ def test_stale_forms_are_recomputed_when_read_and_refreshed_by_the_command(db):
     assert term.match_forms["units"] == [["саммит"]]
     assert "0 terms" in run("refresh_match_forms")
     assert "1 terms" in run("refresh_match_forms", "--all")
+
+
+def test_a_reimported_term_keeps_its_forms_and_a_respelled_one_gets_new_ones(monkeypatch, db):
+    glossary_import([ConceptData("kept", terms=(TermData("ru", "саммиты"),))])
+    stored = Term.objects.get().match_forms
+    refuse_to_lemmatise(monkeypatch)
+    noted = TermData("ru", "саммиты", note="a new note")
+    assert glossary_import([ConceptData("kept", terms=(noted,))])["updated"] == 1
+    assert Term.objects.get().match_forms == stored
+    with pytest.raises(AssertionError, match="lemmatiser was called"):
+        glossary_import([ConceptData("kept", terms=(noted, TermData("ru", "встречи")))])
+    monkeypatch.undo()
+    glossary_import([ConceptData("kept", terms=(noted, TermData("ru", "встречи")))])
+    assert Term.objects.get(text="встречи").match_forms["units"] == [["встреча"]]

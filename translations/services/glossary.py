@@ -109,8 +109,32 @@ _CONCEPT_FIELDS = (
 )
 
 
+def _match_source(term):
+    return term.language, term.text, term.case_sensitive
+
+
 def _match_sources(terms):
-    return {(term.language, term.text, term.case_sensitive) for term in terms}
+    return {_match_source(term) for term in terms}
+
+
+def _current_forms(concepts):
+    """Return the stored match forms of the (prefetched) terms of ``concepts`` that are current,
+    by what they are derived from: a re-imported term is not lemmatised again."""
+    return {
+        _match_source(term): term.match_forms
+        for concept in concepts
+        for term in concept.terms.all()
+        if (term.match_forms or {}).get("version") == match_forms_version(term.language)
+    }
+
+
+def _term(concept, position, data, known):
+    term = Term(concept=concept, position=position, **asdict(data))
+    forms = known.get(_match_source(term))
+    if forms is None:
+        return term.fill_match_forms()
+    term.match_forms = forms
+    return term
 
 
 def _write_batch(batch, counts, changed, respelled):
@@ -141,6 +165,7 @@ def _write_batch(batch, counts, changed, respelled):
             if _match_sources(data.terms) - _match_sources(stored.terms):
                 respelled.append(concept.pk)
         _fill(concept, data)
+    known = _current_forms(updated)
     if updated:
         Term.objects.filter(concept__in=[concept.pk for concept in updated]).delete()
         now = timezone.now()  # a bulk write does not apply auto_now
@@ -161,7 +186,7 @@ def _write_batch(batch, counts, changed, respelled):
     by_identifier = {data.identifier: data for data in batch}
     Term.objects.bulk_create(
         [
-            Term(concept=concept, position=position, **asdict(term)).fill_match_forms()
+            _term(concept, position, term, known)
             for concept in (*updated, *new)
             for position, term in enumerate(by_identifier[concept.identifier].terms)
         ],
