@@ -218,17 +218,25 @@ class ConceptAdmin(TabbedTranslationAdmin):
         super().save_related(request, form, formsets, change)
         # An unchanged save must not invalidate every cached automaton.
         if form.has_changed() or any(formset.has_changed() for formset in formsets):
-            glossary_changed([form.instance.pk])
+            # Only a new or respelled term can occur in text not yet linked to the concept.
+            matching = Term.MATCH_SOURCE_FIELDS
+            respelled = any(
+                formset.new_objects
+                or any(matching.intersection(fields) for _t, fields in formset.changed_objects)
+                for formset in formsets
+            )
+            pk = form.instance.pk
+            glossary_changed([pk], new_terms=[pk] if respelled else [])
 
     def delete_model(self, request, obj):
         pk = obj.pk
         super().delete_model(request, obj)
-        glossary_changed([pk])
+        glossary_changed([pk], new_terms=[])
 
     def delete_queryset(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         super().delete_queryset(request, queryset)
-        glossary_changed(ids)
+        glossary_changed(ids, new_terms=[])
 
 
 def _findings_column(code):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from records.models import Release
 
+from .matching import term_match_forms
 from .vocabulary import Severity, TermStatus
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -43,6 +44,12 @@ class Term(models.Model):
     part_of_speech = models.CharField(_("part of speech"), max_length=40, blank=True)
     note = models.TextField(_("note"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+    # Derived from language, text and case sensitivity whenever the term is saved (and by
+    # fill_match_forms before a bulk write): the automaton build reads them, lemmatising nothing.
+    match_forms = models.JSONField(_("match forms"), default=dict, blank=True, editable=False)
+
+    # Fields the match forms are derived from.
+    MATCH_SOURCE_FIELDS = frozenset({"language", "text", "case_sensitive"})
 
     class Meta:
         ordering = ["concept", "language", "position", "id"]
@@ -57,6 +64,18 @@ class Term(models.Model):
 
     def __str__(self):
         return f"{self.text} [{self.language}, {self.status}]"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or self.MATCH_SOURCE_FIELDS.intersection(update_fields):
+            self.fill_match_forms()
+            if update_fields is not None:
+                update_fields = {*update_fields, "match_forms"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    def fill_match_forms(self):
+        """Compute the term's match forms from its language, text and case sensitivity."""
+        self.match_forms = term_match_forms(self.language, self.text, self.case_sensitive)
+        return self
 
 
 class GlossaryState(models.Model):
@@ -92,8 +111,6 @@ class CheckRun(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     revision_number = models.PositiveIntegerField(_("revision"))
     glossary_version = models.CharField(_("glossary version"), max_length=32)
-    # Concepts found in the source or the translation, to re-check only affected releases.
-    concepts = models.JSONField(_("concepts"), default=list)
     checked_at = models.DateTimeField(_("checked"), auto_now=True)
 
     class Meta:
@@ -105,6 +122,34 @@ class CheckRun(models.Model):
 
     def __str__(self):
         return f"{self.release_id} [{self.language}] r{self.revision_number}"
+
+
+class ReleaseConcept(models.Model):
+    """A concept the term check found in a release's source text or its ``language`` text.
+
+    Written with the check run of that language (the rows of a release and language are
+    replaced together); read to find the releases a glossary change touches. ``concept_id``
+    is a plain indexed number, not a foreign key: the row outlives its concept, so deleting a
+    concept still re-checks the releases that used it.
+    """
+
+    release = models.ForeignKey(
+        "records.Release", on_delete=models.CASCADE, related_name="concepts_used"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    concept_id = models.BigIntegerField(_("concept"), db_index=True)
+
+    class Meta:
+        verbose_name = _("concept used by a release")
+        verbose_name_plural = _("concepts used by releases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "language", "concept_id"], name="release_concept_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.release_id} [{self.language}] concept {self.concept_id}"
 
 
 class PendingCheck(models.Model):
@@ -211,6 +256,7 @@ __all__ = [
     "FindingOverride",
     "GlossaryState",
     "ImmutableEventError",
+    "ReleaseConcept",
     "ReleaseTermFindings",
     "Term",
     "UnitStatus",

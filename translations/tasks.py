@@ -63,9 +63,9 @@ def pending_checks_sweep(older_than=None):
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
-def glossary_recheck(concept_ids):
+def glossary_recheck(concept_ids, new_terms=None):
     """Re-check the releases that contain terms of the changed concepts."""
-    release_ids = services.releases_affected(concept_ids)
+    release_ids = services.releases_affected(concept_ids, new_terms)
     for release_id in release_ids:
         release_terms_check.delay(release_id)
     return {"concepts": list(concept_ids), "releases": release_ids}

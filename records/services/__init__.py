@@ -4,7 +4,8 @@
 - :mod:`.validation` — one validation for every write path (shape, limits, text hygiene);
 - :mod:`.merging` — the three-way merge of snapshots;
 - :mod:`.alignment` — keys kept across re-imports of a text;
-- :mod:`.writing` — locking, merging, applying, recording revisions, restoring;
+- :mod:`.writing` — locking, merging, recording revisions, restoring;
+- :mod:`.working_copy` — a snapshot applied to the release's rows in a few bulk queries;
 - :mod:`.importing` — JSON documents and text files;
 - :mod:`.versions` — another language's text aligned to a release's structure;
 - :mod:`.publishing` — publications.
@@ -31,10 +32,10 @@ from .validation import (
     document_parse,
 )
 from .versions import AlignmentError, alignment_plan, release_import_language
+from .working_copy import release_apply
 from .writing import (
     REFUSE,
     REPORT,
-    release_apply,
     release_lock,
     release_write,
     revision_commit,

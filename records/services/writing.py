@@ -1,18 +1,14 @@
 """The one write path: lock, base revision, three-way merge, validation, one revision or none."""
 
-import datetime
-import uuid
-
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from config import languages
 
 from .. import permissions
-from ..bulk import rows_update
 from ..extensions import registry
 from ..logs import audit
-from ..models import Photo, Release, Revision, Segment, Topic
+from ..models import Release, Revision, Topic
 from ..slugs import slug_from
 from ..snapshots import (
     DERIVED_FIELDS,
@@ -32,6 +28,7 @@ from .errors import (
 )
 from .merging import PRESENCE, RELEASE, merge_snapshots, snapshot_changes
 from .validation import content_complete, content_validate
+from .working_copy import release_apply
 
 # What a write does with fields that both it and a newer revision changed.
 REFUSE = "refuse"  # screens and --strict files: nothing is written, the conflicts are shown
@@ -97,113 +94,55 @@ def revision_snapshot(release, number):
     return snapshot_upgrade(snapshot, translated(release.topic, "name"))
 
 
-def _apply_translated(obj, field, texts):
-    for code in languages.CODES:
-        setattr(obj, f"{field}_{code}", texts.get(code, ""))
-
-
-def _apply_children(model, release, items, fields, assign):
-    """Bring ``release``'s children of ``model`` in line with ``items`` in a few bulk queries."""
-    existing = {str(obj.key): obj for obj in model.objects.filter(release=release)}
-    wanted = {item["key"] for item in items}
-    removed = [obj.pk for key, obj in existing.items() if key not in wanted]
-    if removed:
-        model.objects.filter(pk__in=removed).delete()
-    to_update, to_create = [], []
-    # Positions count from 1, as editors and the compare view number segments.
-    for position, item in enumerate(items, start=1):
-        obj = existing.get(item["key"])
-        if obj is None:
-            obj = model(release=release, key=uuid.UUID(item["key"]))
-            to_create.append(obj)
-            before = None
-        else:
-            before = [getattr(obj, field) for field in fields]
-        obj.position = position
-        assign(obj, item)
-        # Rows that stay as they were are not written again.
-        if before is not None and before != [getattr(obj, field) for field in fields]:
-            to_update.append(obj)
-    if to_update:
-        rows_update(model, to_update, fields)
-    if to_create:
-        model.objects.bulk_create(to_create, batch_size=500)
-
-
-def _segment_fields():
-    return ["position", "kind", "level", "style"] + [f"text_{code}" for code in languages.CODES]
-
-
-def _photo_fields():
-    return ["position", "image"] + [
-        f"{field}_{code}" for field in ("caption", "credit") for code in languages.CODES
-    ]
-
-
-def _assign_segment(segment, item):
-    segment.kind = item["kind"]
-    segment.level = item["level"]
-    segment.style = item.get("style", "")
-    _apply_translated(segment, "text", item["text"])
-
-
-def _assign_photo(photo, item):
-    _apply_translated(photo, "caption", item["caption"])
-    _apply_translated(photo, "credit", item["credit"])
-    photo.image = item.get("image", "")
-
-
-def release_apply(release, content):
-    """Write ``content`` (snapshot shape) into the release's working copy."""
-    release.slug = content["slug"]
-    release.date = datetime.date.fromisoformat(content["date"])
-    release.source_language = content.get("source_language", languages.DEFAULT_SOURCE)
-    _apply_translated(release, "title", content["title"])
-    release.save()
-    _apply_children(Segment, release, content["segments"], _segment_fields(), _assign_segment)
-    _apply_children(Photo, release, content["photos"], _photo_fields(), _assign_photo)
-
-
-def _unchanged_since(release, checksum):
-    """Return whether the head revision already holds the snapshot with ``checksum``."""
-    head = (
+def _head(release):
+    """Return ``(id, checksum, schema version)`` of the head revision, or None."""
+    return (
         Revision.objects.filter(release=release, number=release.head_number)
-        .values_list("checksum", "snapshot__schema_version")
+        .values_list("pk", "checksum", "snapshot__schema_version")
         .first()
     )
+
+
+def _unchanged_since(release, head, checksum):
+    """Return whether the ``head`` revision already holds the snapshot with ``checksum``."""
     if head is None:
         return False
-    if head[0] == checksum:
+    if head[1] == checksum:
         return True
-    if head[1] == SCHEMA_VERSION:
+    if head[2] == SCHEMA_VERSION:
         return False
     # An older schema records less; compare it as it reads today.
     old = revision_snapshot(release, release.head_number)
     return snapshot_checksum(old) == checksum
 
 
-def revision_commit(release, *, author=None, message="", context=None):
+def revision_commit(release, *, author=None, message="", context=None, children=None):
     """Record the working copy as a new revision, or return None when nothing changed.
 
     The caller holds the release's row lock (``release_lock``) inside a transaction;
-    ``context`` goes to the revision listeners (see ``records.extensions``).
+    ``context`` goes to the revision listeners (see ``records.extensions``); ``children``
+    are the ``(segments, photos)`` that ``release_apply`` just wrote (else they are read).
     """
-    snapshot = release_snapshot(release)
+    snapshot = release_snapshot(release, *(children or ()))
     checksum = snapshot_checksum(snapshot)
-    if release.head_number and _unchanged_since(release, checksum):
+    head = _head(release) if release.head_number else None
+    if _unchanged_since(release, head, checksum):
         return None
-    parent = Revision.objects.filter(release=release, number=release.head_number).first()
+    # The parent is named by id: a listener that needs its snapshot reads it then.
     revision = Revision.objects.create(
         release=release,
         number=release.head_number + 1,
-        parent=parent,
+        parent_id=head[0] if head else None,
         author=author,
         message=message[:500],
         snapshot=snapshot,
         checksum=checksum,
     )
     release.head_number = revision.number
-    Release.objects.filter(pk=release.pk).update(head_number=revision.number)
+    release.updated_at = revision.created_at
+    Release.objects.filter(pk=release.pk).update(
+        head_number=revision.number, updated_at=revision.created_at
+    )
     registry.revision_created(revision, context)
     return revision
 
@@ -310,10 +249,13 @@ def release_write(
             raise MergeConflict(release, based_on, head, conflicts, result.content)
         mine = result.content
     warnings = content_validate(mine)
+    topic = None
     if topic_names or mine["topic"] != release.topic.slug:
-        release.topic = topic_ensure(mine["topic"], topic_names or {})
-    release_apply(release, mine)
-    revision = revision_commit(release, author=author, message=message, context=context)
+        topic = topic_ensure(mine["topic"], topic_names or {})
+    children = release_apply(release, mine, topic=topic)
+    revision = revision_commit(
+        release, author=author, message=message, context=context, children=children
+    )
     if revision is not None:
         audit(
             "release.write",
@@ -337,7 +279,7 @@ def _release_create(content, *, author, message, topic_names, context=None):
         with transaction.atomic():
             topic = topic_ensure(content["topic"], topic_names or {})
             release = Release(topic=topic, head_number=0)
-            release_apply(release, content)
+            children = release_apply(release, content)
     except IntegrityError:
         # Another writer created it in the meantime (PostgreSQL; SQLite writers queue).
         raise ReleaseContentError(
@@ -347,7 +289,9 @@ def _release_create(content, *, author, message, topic_names, context=None):
             )
             % {"slug": content["slug"]}
         ) from None
-    revision = revision_commit(release, author=author, message=message, context=context)
+    revision = revision_commit(
+        release, author=author, message=message, context=context, children=children
+    )
     audit(
         "release.create",
         user=author,

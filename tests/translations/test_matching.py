@@ -20,6 +20,8 @@ from translations.matching import (
 )
 from translations.matching import cache as matcher_cache
 from translations.matching import words as word_rules
+from translations.matching.forms import term_word_keys
+from translations.matching.words import RUSSIAN
 
 
 @cache
@@ -532,7 +534,7 @@ def test_russian_find_agrees_with_lemma_set_intersection(raw_terms, words):
             term_words = term.text.split()
             window = tokens[i : i + len(term_words)]
             if len(window) == len(term_words) and all(
-                w and text_keys(w) & set(matcher._term_word_keys(tw, term.case_sensitive))
+                w and text_keys(w) & set(term_word_keys(tw, term.case_sensitive, RUSSIAN))
                 for (w, _s, _e), tw in zip(window, term_words, strict=True)
             ):
                 out.append((len(term_words), term.id))

@@ -38,3 +38,43 @@ def test_legacy_view_permission_is_deleted_and_its_holders_keep_access():
     current = Permission.objects.get(content_type=content_type, codename="view_releasetermfindings")
     assert list(group.permissions.all()) == [current]
     assert list(user.user_permissions.all()) == [current]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_terms_get_match_forms_and_check_runs_fill_the_concepts_index(no_term_checks, editor):
+    from records.services import release_write
+    from translations.matching import term_match_forms
+    from translations.models import ReleaseConcept, Term
+
+    before, after = ("translations", "0006_pending_check"), ("translations", "0008_release_concept")
+    release = release_write(
+        {
+            "slug": "old-release",
+            "date": "2017-07-07",
+            "topic": "japan-russia-relations",
+            "title": {"en": "Old"},
+            "photos": [],
+            "segments": [],
+        },
+        author=editor,
+    ).release
+    migrate(before)
+    try:
+        old = MigrationExecutor(connection).loader.project_state([before]).apps
+        concept = old.get_model("translations", "Concept").objects.create(identifier="summit")
+        old.get_model("translations", "Term").objects.create(
+            concept_id=concept.pk, language="ru", text="саммиты"
+        )
+        old.get_model("translations", "CheckRun").objects.create(
+            release_id=release.pk,
+            language="ru",
+            revision_number=1,
+            glossary_version="v",
+            concepts=[concept.pk, 999, concept.pk],
+        )
+    finally:
+        migrate(after)
+    term = Term.objects.get(text="саммиты")
+    assert term.match_forms == term_match_forms("ru", "саммиты", False)
+    rows = ReleaseConcept.objects.values_list("release_id", "language", "concept_id")
+    assert sorted(rows) == [(release.pk, "ru", concept.pk), (release.pk, "ru", 999)]

@@ -15,6 +15,7 @@ from ..models import (
     FindingOverride,
     GlossaryState,
     PendingCheck,
+    ReleaseConcept,
     Term,
     UnitStatus,
 )
@@ -32,6 +33,7 @@ def archive_sections():
         ModelSection(Comment),
         ModelSection(Event, chunk=2000),
         ModelSection(CheckRun),
+        ModelSection(ReleaseConcept, chunk=2000),
         ModelSection(Finding, chunk=2000),
         ModelSection(PendingCheck),
     ]

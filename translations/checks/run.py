@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from ..matching import TermMatcher, TermSpec
+from ..matching import TermMatch, TermMatcher, TermSpec
 from .base import FindingData, ReleaseContext, SegmentMatches
 from .registry import CHECKS
 
@@ -15,6 +15,37 @@ def _concept_terms(terms: Iterable[TermSpec]) -> dict[int, list[TermSpec]]:
     for term in sorted(terms, key=lambda t: t.id):
         by_concept[term.concept_id].append(term)
     return dict(by_concept)
+
+
+def match_segments(
+    segments: Sequence[tuple[str, str | None, str | None]],
+    source: TermMatcher,
+    target: TermMatcher,
+    source_found: Mapping[str, Sequence[TermMatch]] | None = None,
+) -> tuple[SegmentMatches, ...]:
+    """Match each ``(segment_key, source_text, target_text)`` once, in both languages.
+
+    ``source_found`` (source matches by segment key) reuses what another target language's
+    run already found in the same source texts.
+    """
+    return tuple(
+        SegmentMatches(
+            index=index,
+            key=key,
+            source_text=original,
+            target_text=translation,
+            source=tuple(
+                source_found[key]
+                if source_found is not None and key in source_found
+                else source.find(original)
+            ),
+            target=tuple(target.find(translation)) if translation.strip() else (),
+        )
+        # None (a language never written) reads as untranslated.
+        for index, (key, original, translation) in enumerate(
+            (key, original or "", translation or "") for key, original, translation in segments
+        )
+    )
 
 
 def run_checks(
@@ -27,13 +58,16 @@ def run_checks(
     concept_labels: Mapping[int, str] | None = None,
     checks: Collection[str] | None = None,
     proper_names: Collection[int] = (),
+    matched: Sequence[SegmentMatches] | None = None,
 ) -> list[FindingData]:
     """Run the registered checks over ``(segment_key, source_text, target_text)`` segments.
 
     ``source`` matches the release's source language, ``target`` the target ``language``.
     ``concept_terms`` defaults to the terms of both matchers; ``concept_labels`` names concepts
     in messages (default "concept <id>"); ``proper_names`` are the concepts the glossary
-    marks as names of people and places; ``checks`` limits the run to some check ids.
+    marks as names of people and places; ``checks`` limits the run to some check ids;
+    ``matched`` is what :func:`match_segments` returned for these segments (a caller that
+    also uses the matches passes them, so no text is matched twice).
     Findings come in segment order, then by target offset; findings without a target offset
     (missing terms) come first in their segment.
     """
@@ -49,19 +83,8 @@ def run_checks(
     selected = [CHECKS[c] for c in checks] if checks is not None else list(CHECKS.values())
     context = ReleaseContext(
         language=language,
-        segments=tuple(
-            SegmentMatches(
-                index=index,
-                key=key,
-                source_text=original,
-                target_text=translation,
-                source=tuple(source.find(original)),
-                target=tuple(target.find(translation)) if translation.strip() else (),
-            )
-            # None (a language never written) reads as untranslated.
-            for index, (key, original, translation) in enumerate(
-                (key, original or "", translation or "") for key, original, translation in segments
-            )
+        segments=(
+            tuple(matched) if matched is not None else match_segments(segments, source, target)
         ),
         concept_terms=(
             concept_terms

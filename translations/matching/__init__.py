@@ -54,27 +54,32 @@ that matches several glossary terms (the same key in two concepts, or both readi
 ambiguous word) yields one :class:`TermMatch` per term, all with the same span.
 
 Modules: :mod:`.normalize` (invisible characters, offset maps, the two-character alphabet,
-Japanese folding), :mod:`.words` (tokens, English and Russian keys), :mod:`.matcher` (the
-automaton) and :mod:`.cache` (one matcher per language and glossary version).
+Japanese folding), :mod:`.words` (tokens, English and Russian keys), :mod:`.forms` (a term's
+keys, stored with the term so a build lemmatises nothing), :mod:`.matcher` (the automaton)
+and :mod:`.cache` (one matcher per language and glossary version).
 """
 
 from .cache import clear_matcher_cache, matcher_for
+from .forms import MATCH_FORMS_VERSION, match_forms_version, term_match_forms
 from .matcher import TermMatch, TermMatcher, TermSpec
 from .normalize import INVISIBLE_CHARACTERS, OffsetMap, normalize_japanese, strip_invisible
 from .words import english_fold, morph, russian_lemmas, russian_stem
 
 __all__ = [
     "INVISIBLE_CHARACTERS",
+    "MATCH_FORMS_VERSION",
     "OffsetMap",
     "TermMatch",
     "TermMatcher",
     "TermSpec",
     "clear_matcher_cache",
     "english_fold",
+    "match_forms_version",
     "matcher_for",
     "morph",
     "normalize_japanese",
     "russian_lemmas",
     "russian_stem",
     "strip_invisible",
+    "term_match_forms",
 ]

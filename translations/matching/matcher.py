@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import product
 
 import ahocorasick
 
 from config import languages
 
+from .forms import Forms, current_forms
 from .normalize import (
     BREAK_ID,
     FILLER_ID,
@@ -23,14 +24,7 @@ from .normalize import (
     strip_invisible,
     word_symbol,
 )
-from .words import (
-    TOKEN_RE,
-    case_sensitive_base,
-    case_sensitive_text_keys,
-    morphology_for,
-    punctuation_key,
-    tokens,
-)
+from .words import TOKEN_RE, case_sensitive_text_keys, morphology_for, punctuation_key
 
 # Room for endings and combining marks beyond twice the longest term word (see word_limit).
 WORD_SLACK = 16
@@ -46,6 +40,12 @@ class TermSpec:
     text: str
     status: str  # a vocabulary.TermStatus value
     case_sensitive: bool = False
+    # The term's stored match forms (:mod:`.forms`); None or stale ones are computed.
+    forms: Forms | None = field(default=None, compare=False, repr=False)
+
+    def match_forms(self) -> Forms:
+        """Return the term's current match forms."""
+        return current_forms(self.language, self.text, self.case_sensitive, self.forms)
 
 
 @dataclass(frozen=True)
@@ -100,28 +100,17 @@ class TermMatcher:
 
     # -- building --
 
-    def _term_word_keys(self, word: str, case_sensitive: bool) -> tuple[str, ...]:
-        if case_sensitive:
-            return (case_sensitive_base(word),)
-        return self.morphology.term_keys(word)
-
     def _word_keys(self) -> dict[str, tuple[int, Indexes]]:
         ids: dict[str, int] = {}
         spelled: list[tuple[int, list[tuple[int, ...]]]] = []
         longest = 0
         for index, term in enumerate(self.terms):
-            alternatives: list[tuple[int, ...]] = []
-            text, _positions = strip_invisible(term.text)
-            for word, start, end in tokens(text):
-                if word:
-                    keys = self._term_word_keys(word, term.case_sensitive)
-                    longest = max(longest, end - start)
-                else:
-                    # Punctuation is part of the term: "C++" is not "C", "U.S." not "U S".
-                    keys = (punctuation_key(text[start:end]),)
-                alternatives.append(
-                    tuple(dict.fromkeys(ids.setdefault(k, len(ids) + 2) for k in keys))
-                )
+            forms = term.match_forms()
+            longest = max(longest, forms["longest"])
+            alternatives = [
+                tuple(dict.fromkeys(ids.setdefault(k, len(ids) + 2) for k in keys))
+                for keys in forms["units"]
+            ]
             if alternatives:
                 spelled.append((index, alternatives))
         self.word_limit = 2 * longest + WORD_SLACK
@@ -132,22 +121,23 @@ class TermMatcher:
         symbols = [self.filler, self.break_symbol, *self._vocab.values()]
         by_key: dict[str, list[int]] = {}
         for index, alternatives in spelled:
+            spellings = [[symbols[i] for i in unit] for unit in alternatives]
             # A term word with several lemmas gets one key per combination (few in practice).
-            for combination in product(*alternatives):
-                by_key.setdefault("".join(symbols[i] for i in combination), []).append(index)
+            for combination in product(*spellings):
+                by_key.setdefault("".join(combination), []).append(index)
         self.max_key_length = max(map(len, by_key), default=0) // 2
         return {key: (len(key), tuple(dict.fromkeys(ix))) for key, ix in by_key.items()}
 
     def _character_keys(self) -> dict[str, tuple[int, Indexes, bool, bool]]:
         by_key: dict[str, list[int]] = {}
         for index, term in enumerate(self.terms):
-            text = strip_invisible(term.text)[0].strip()
-            key, _offsets = normalize_japanese(text)
+            forms = term.match_forms()
+            key = forms["key"]
             if not key:
                 continue
             by_key.setdefault(key, []).append(index)
             if term.case_sensitive:
-                self._nfkc[index] = unicodedata.normalize("NFKC", text)
+                self._nfkc[index] = forms["nfkc"]
         self.max_key_length = max(map(len, by_key), default=0)
         return {
             spell_characters(key): (

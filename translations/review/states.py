@@ -14,7 +14,9 @@ Per unit with source text and per target language:
 Every change of state is an audit event; one revision's events share a batch id.
 """
 
+import functools
 import uuid
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.utils import timezone
@@ -39,6 +41,18 @@ STATE_FIELDS = [
 ]
 
 
+# What a state change reads and keeps (changed_at is only ever set).
+_LOADED_FIELDS = [
+    "state",
+    "source_checksum",
+    "source_previous",
+    "target_checksum",
+    "translated_by_id",
+    "approved_by_id",
+    "revision_number",
+]
+
+
 def submitted(context, language, key):
     """Return whether the writer's ``context`` submits ``key`` in ``language`` for review."""
     wanted = (context or {}).get("submit", {}).get(language)
@@ -55,8 +69,12 @@ def _previous_sources(revision):
     return {unit.key: unit.text(source) for unit in translatable_units(parent, source)}
 
 
-def _next(row, source_text, target_text, *, author, submit, number, previous_source):
-    """Update ``row`` for the new texts; return ``(changed, event action or None)``."""
+def _next(row, source_text, target_text, *, author_id, submit, number, previous_source):
+    """Update ``row`` for the new texts; return ``(changed, event action or None)``.
+
+    ``previous_source()`` returns the source text the translation was made from (read only
+    when the unit becomes outdated).
+    """
     source_sum, target_sum = text_checksum(source_text), text_checksum(target_text)
     if not target_text.strip():
         if row.state == UnitState.UNTRANSLATED:
@@ -65,13 +83,13 @@ def _next(row, source_text, target_text, *, author, submit, number, previous_sou
             # Nothing to translate yet changed hands: note the source, log nothing.
             row.source_checksum = source_sum
             return True, None
-        row.state, row.translated_by, row.approved_by = UnitState.UNTRANSLATED, None, None
+        row.state, row.translated_by_id, row.approved_by_id = UnitState.UNTRANSLATED, None, None
         row.source_checksum, row.source_previous, row.target_checksum = source_sum, "", ""
         row.revision_number = number
         return True, EventAction.CLEARED
     if target_sum != row.target_checksum:
         row.state = UnitState.NEEDS_REVIEW if submit else UnitState.DRAFT
-        row.translated_by, row.approved_by = author, None
+        row.translated_by_id, row.approved_by_id = author_id, None
         row.source_checksum, row.source_previous, row.target_checksum = source_sum, "", target_sum
         row.revision_number = number
         return True, EventAction.SUBMITTED if submit else EventAction.EDITED
@@ -81,8 +99,8 @@ def _next(row, source_text, target_text, *, author, submit, number, previous_sou
         row.state, row.source_previous, row.revision_number = UnitState.DRAFT, "", number
         return True, EventAction.OUTDATED
     if row.state != UnitState.OUTDATED:
-        row.state, row.approved_by = UnitState.OUTDATED, None
-        row.source_previous = previous_source
+        row.state, row.approved_by_id = UnitState.OUTDATED, None
+        row.source_previous = previous_source()
         row.revision_number = number
         return True, EventAction.OUTDATED
     return False, None
@@ -93,13 +111,16 @@ def states_after_revision(revision, context=None):
     snapshot = revision.snapshot
     source = snapshot.get("source_language", languages.DEFAULT_SOURCE)
     units = translatable_units(snapshot, source)
+    # Plain rows, not model instances: a 2,000-unit release has 4,000 of them, most unchanged.
     rows = {
-        (row.key, row.language): row
-        for row in UnitStatus.objects.filter(release_id=revision.release_id)
+        (values["key"], values["language"]): SimpleNamespace(pk=values["id"], **values)
+        for values in UnitStatus.objects.filter(release_id=revision.release_id).values(
+            "id", "key", "language", *_LOADED_FIELDS
+        )
     }
-    # The parent revision is cached on a new revision: no query.
-    previous = _previous_sources(revision) if rows else {}
-    author = revision.author
+    # The parent's snapshot is read once, and only when some unit becomes outdated.
+    previous = functools.cache(lambda: _previous_sources(revision))
+    author_id = revision.author_id
     created, updated, events, seen = [], [], [], set()
     batch, now = uuid.uuid4(), timezone.now()
     for language in languages.targets(source):
@@ -120,10 +141,10 @@ def states_after_revision(revision, context=None):
                 row,
                 unit.text(source),
                 unit.text(language),
-                author=author,
+                author_id=author_id,
                 submit=submitted(context, language, unit.key),
                 number=revision.number,
-                previous_source=previous.get(unit.key, ""),
+                previous_source=lambda key=unit.key: previous().get(key, ""),
             )
             if is_new:
                 created.append(row)
@@ -140,12 +161,13 @@ def states_after_revision(revision, context=None):
                         from_state=None if is_new else before,
                         to_state=row.state,
                         revision_number=revision.number,
-                        actor=author,
+                        actor_id=author_id,
                         batch=batch,
                     )
                 )
     gone = [row.pk for key, row in rows.items() if key not in seen]
-    with transaction.atomic():
+    # Inside the revision's transaction no savepoint is needed; alone, this is one.
+    with transaction.atomic(savepoint=False):
         if gone:
             UnitStatus.objects.filter(pk__in=gone).delete()
         UnitStatus.objects.bulk_create(created)

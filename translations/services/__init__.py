@@ -13,6 +13,7 @@ from .glossary import (
     glossary_concept_validate,
     glossary_export,
     glossary_import,
+    term_match_forms_refresh,
 )
 from .pending import pending_check_done, pending_check_record, pending_checks_due
 from .terms import (
@@ -21,6 +22,7 @@ from .terms import (
     glossary_terms,
     release_terms_check,
     releases_affected,
+    releases_using,
 )
 
 __all__ = [
@@ -38,4 +40,6 @@ __all__ = [
     "pending_checks_due",
     "release_terms_check",
     "releases_affected",
+    "releases_using",
+    "term_match_forms_refresh",
 ]

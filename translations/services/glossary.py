@@ -4,12 +4,15 @@ from dataclasses import asdict
 from itertools import islice
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.languages import CODES
+from records.bulk import rows_update
 
 from ..exchange import ConceptData, TermData, validate_concept
 from ..exchange.data import check_length
+from ..matching import match_forms_version, term_match_forms
 from ..models import Concept, Term
 from .terms import LOOKUP_CHUNK, glossary_changed
 
@@ -96,8 +99,52 @@ def _fill(concept, data):
         setattr(concept, f"note_{code}", data.note.get(code, ""))
 
 
-def _write_batch(batch, counts, changed):
-    """Create or update one batch of checked concepts and replace their terms."""
+# Concept fields an import writes, as Concept.save() would (the translated columns too).
+_CONCEPT_FIELDS = (
+    "subject_field",
+    "definition",
+    "note",
+    *(f"{name}_{code}" for name in ("definition", "note") for code in CODES),
+    "updated_at",
+)
+
+
+def _match_source(term):
+    return term.language, term.text, term.case_sensitive
+
+
+def _match_sources(terms):
+    return {_match_source(term) for term in terms}
+
+
+def _current_forms(concepts):
+    """Return the stored match forms of the (prefetched) terms of ``concepts`` that are current,
+    by what they are derived from: a re-imported term is not lemmatised again."""
+    return {
+        _match_source(term): term.match_forms
+        for concept in concepts
+        for term in concept.terms.all()
+        if (term.match_forms or {}).get("version") == match_forms_version(term.language)
+    }
+
+
+def _term(concept, position, data, known):
+    term = Term(concept=concept, position=position, **asdict(data))
+    forms = known.get(_match_source(term))
+    if forms is None:
+        return term.fill_match_forms()
+    term.match_forms = forms
+    return term
+
+
+def _write_batch(batch, counts, changed, respelled):
+    """Create or update one batch of checked concepts and replace their terms.
+
+    A constant number of queries per batch: one read (and one of the existing concepts'
+    terms), one delete of the updated concepts' terms, one update of their rows, one insert
+    of new concepts and one of terms (inserts split only by the database's limit on query
+    variables).
+    """
     existing = {
         concept.identifier: concept
         for concept in Concept.objects.filter(
@@ -110,15 +157,23 @@ def _write_batch(batch, counts, changed):
         if concept is None:
             concept = Concept(identifier=data.identifier)
             new.append(concept)
-        elif concept_data(concept, _ordered_terms(concept)) == data:
+        elif (stored := concept_data(concept, _ordered_terms(concept))) == data:
             counts["unchanged"] += 1
             continue
         else:
             updated.append(concept)
+            if _match_sources(data.terms) - _match_sources(stored.terms):
+                respelled.append(concept.pk)
         _fill(concept, data)
-    Term.objects.filter(concept__in=[concept.pk for concept in updated]).delete()
-    for concept in updated:
-        concept.save()
+    known = _current_forms(updated)
+    if updated:
+        Term.objects.filter(concept__in=[concept.pk for concept in updated]).delete()
+        now = timezone.now()  # a bulk write does not apply auto_now
+        for concept in updated:
+            concept.updated_at = now
+        # One statement run per row: Django's bulk_update builds a CASE per row and field,
+        # which costs seconds of Python for a batch.
+        rows_update(Concept, updated, _CONCEPT_FIELDS)
     Concept.objects.bulk_create(new, batch_size=IMPORT_BATCH)
     if any(concept.pk is None for concept in new):  # databases that return no ids
         ids = dict(
@@ -131,7 +186,7 @@ def _write_batch(batch, counts, changed):
     by_identifier = {data.identifier: data for data in batch}
     Term.objects.bulk_create(
         [
-            Term(concept=concept, position=position, **asdict(term))
+            _term(concept, position, term, known)
             for concept in (*updated, *new)
             for position, term in enumerate(by_identifier[concept.identifier].terms)
         ],
@@ -140,6 +195,7 @@ def _write_batch(batch, counts, changed):
     counts["created"] += len(new)
     counts["updated"] += len(updated)
     changed.extend(concept.pk for concept in (*updated, *new))
+    respelled.extend(concept.pk for concept in new)
 
 
 @transaction.atomic
@@ -153,7 +209,7 @@ def glossary_import(concepts, *, limit=None):
     """
     limit = GLOSSARY_MAX_CONCEPTS if limit is None else limit
     counts = {"created": 0, "updated": 0, "unchanged": 0}
-    changed = []
+    changed, respelled = [], []
     seen = set()
     concepts = iter(concepts)
     while batch := list(islice(concepts, IMPORT_BATCH)):
@@ -169,7 +225,33 @@ def glossary_import(concepts, *, limit=None):
                     % {"limit": limit}
                 )
             glossary_concept_validate(concept)
-        _write_batch(batch, counts, changed)
+        _write_batch(batch, counts, changed, respelled)
     if changed:
-        glossary_changed(changed)
+        glossary_changed(changed, new_terms=respelled)
     return counts
+
+
+def term_match_forms_refresh(model=Term, *, everything=False, batch=IMPORT_BATCH):
+    """Store current match forms for the terms whose stored ones are stale; return how many.
+
+    Stale: made by other matching rules (see ``translations.matching.forms``), or missing.
+    ``everything`` recomputes every term's forms. Reads and writes ``batch`` terms at a time.
+    ``model`` lets the data migration pass its historical Term model.
+    """
+    versions = {}
+    refreshed = 0
+    last = 0
+    while True:
+        terms = list(model.objects.filter(pk__gt=last).order_by("pk")[:batch])
+        if not terms:
+            return refreshed
+        last = terms[-1].pk
+        stale = []
+        for term in terms:
+            if term.language not in versions:
+                versions[term.language] = match_forms_version(term.language)
+            if everything or (term.match_forms or {}).get("version") != versions[term.language]:
+                term.match_forms = term_match_forms(term.language, term.text, term.case_sensitive)
+                stale.append(term)
+        model.objects.bulk_update(stale, ["match_forms"])
+        refreshed += len(stale)

@@ -11,8 +11,9 @@ from config.languages import targets
 from records.models import Release, Revision
 
 from ..checks import run_checks
+from ..checks.run import match_segments
 from ..matching import TermMatcher, TermSpec, matcher_for
-from ..models import CheckRun, Concept, Finding, GlossaryState, Term
+from ..models import CheckRun, Concept, Finding, GlossaryState, ReleaseConcept, Term
 from ..selectors import release_source_language
 from ..vocabulary import PROPER_NOUN, TermStatus
 
@@ -28,6 +29,7 @@ def _term_spec(row):
         text=row["text"],
         status=row["status"],
         case_sensitive=row["case_sensitive"],
+        forms=row.get("match_forms"),
     )
 
 
@@ -36,7 +38,7 @@ def glossary_terms(language):
     rows = (
         Term.objects.filter(language=language)
         .order_by("concept_id", "position", "id")
-        .values("id", "concept_id", "language", "text", "status", "case_sensitive")
+        .values("id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms")
     )
     return [_term_spec(row) for row in rows]
 
@@ -102,6 +104,7 @@ def release_terms_check(release, *, languages=None, force=False):
     source = glossary_matcher(source_language, version)
     labels = _concept_labels(source_language)
     proper_names = proper_name_concepts()
+    source_found = {}  # segment key -> source matches, shared by every target language
     counts = {}
     for language in languages:
         run = done.get(language)
@@ -122,6 +125,9 @@ def release_terms_check(release, *, languages=None, force=False):
             )
             for segment in revision.snapshot["segments"]
         ]
+        # One match pass per text: the checks and the concepts index use the same matches.
+        matched = match_segments(segments, source, target, source_found)
+        source_found.update((segment.key, segment.source) for segment in matched)
         findings = run_checks(
             segments,
             language,
@@ -130,10 +136,10 @@ def release_terms_check(release, *, languages=None, force=False):
             _concept_terms(source, target),
             concept_labels=labels,
             proper_names=proper_names,
+            matched=matched,
         )
         concepts = sorted(
-            {m.term.concept_id for _k, original, _t in segments for m in source.find(original)}
-            | {m.term.concept_id for _k, _e, text in segments for m in target.find(text)}
+            {m.term.concept_id for segment in matched for m in (*segment.source, *segment.target)}
         )
         with transaction.atomic():
             # A check that finishes late must not replace the findings of a newer revision.
@@ -153,33 +159,65 @@ def release_terms_check(release, *, languages=None, force=False):
                     for finding in findings
                 ]
             )
+            _concepts_used_write(release, language, concepts)
             CheckRun.objects.update_or_create(
                 release=release,
                 language=language,
-                defaults={
-                    "revision_number": revision.number,
-                    "glossary_version": version,
-                    "concepts": concepts,
-                },
+                defaults={"revision_number": revision.number, "glossary_version": version},
             )
         counts[language] = len(findings)
     return counts
 
 
-def releases_affected(concept_ids):
-    """Return ids of releases whose text contains (or contained) terms of ``concept_ids``."""
-    wanted = set(concept_ids)
-    affected = {
-        release_id
-        for release_id, concepts in CheckRun.objects.values_list("release_id", "concepts")
-        if wanted.intersection(concepts or ())
-    }
-    by_language = defaultdict(list)
-    ordered = sorted(wanted)
+def _concepts_used_write(release, language, concept_ids):
+    """Replace the index rows of the concepts ``release`` uses in ``language`` (and its source)."""
+    ReleaseConcept.objects.filter(release=release, language=language).delete()
+    ReleaseConcept.objects.bulk_create(
+        [
+            ReleaseConcept(release=release, language=language, concept_id=concept_id)
+            for concept_id in concept_ids
+        ],
+        batch_size=LOOKUP_CHUNK,
+    )
+
+
+def _chunks(ids):
     # Chunked: a whole-glossary change must not exceed SQLite's limit on query variables.
-    for start in range(0, len(ordered), LOOKUP_CHUNK):
-        terms = Term.objects.filter(concept_id__in=ordered[start : start + LOOKUP_CHUNK]).values(
-            "id", "concept_id", "language", "text", "status", "case_sensitive"
+    ordered = sorted(set(ids))
+    return [ordered[start : start + LOOKUP_CHUNK] for start in range(0, len(ordered), LOOKUP_CHUNK)]
+
+
+def releases_using(concept_ids):
+    """Return ids of releases whose last checked text uses terms of ``concept_ids``.
+
+    Read from the index the term checks write: one indexed query per 500 concepts.
+    """
+    found = set()
+    for chunk in _chunks(concept_ids):
+        found.update(
+            ReleaseConcept.objects.filter(concept_id__in=chunk)
+            .values_list("release_id", flat=True)
+            .distinct()
+        )
+    return sorted(found)
+
+
+def releases_affected(concept_ids, new_terms=None):
+    """Return ids of releases whose text contains (or contained) terms of ``concept_ids``.
+
+    The releases that used those concepts come from the index (:func:`releases_using`). A
+    term that is new, or newly spelled, can also occur in text that no check has linked to its
+    concept yet: for the concepts in ``new_terms`` the head text of the other releases is
+    scanned too. ``new_terms`` defaults to every concept of ``concept_ids`` (the safe choice
+    for a caller that cannot tell); an empty one (status, note or removed terms only) scans
+    nothing.
+    """
+    affected = set(releases_using(concept_ids))
+    scan = set(concept_ids) if new_terms is None else set(new_terms) & set(concept_ids)
+    by_language = defaultdict(list)
+    for chunk in _chunks(scan):
+        terms = Term.objects.filter(concept_id__in=chunk).values(
+            "id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms"
         )
         for row in terms:
             by_language[row["language"]].append(_term_spec(row))
@@ -200,12 +238,17 @@ def releases_affected(concept_ids):
     return sorted(affected)
 
 
-def glossary_changed(concept_ids):
-    """Record a glossary change and re-check the affected releases after commit."""
+def glossary_changed(concept_ids, new_terms=None):
+    """Record a glossary change and re-check the affected releases after commit.
+
+    ``new_terms``: the concepts among ``concept_ids`` that gained a term or a new spelling of
+    one (see :func:`releases_affected`; None: all of them).
+    """
     GlossaryState.bump()
     ids = sorted(set(concept_ids))
     if not ids:
         return
+    scan = None if new_terms is None else sorted(set(new_terms) & set(ids))
     from ..tasks import glossary_recheck
 
-    transaction.on_commit(lambda: glossary_recheck.delay(ids))
+    transaction.on_commit(lambda: glossary_recheck.delay(ids, scan))

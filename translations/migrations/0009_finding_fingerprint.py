@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('records', '0009_photo_image'),
-        ('translations', '0006_pending_check'),
+        ('translations', '0008_release_concept'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from translations.services import term_match_forms_refresh
+
+
+class Command(BaseCommand):
+    help = _(
+        "Store the match forms of terms saved under older matching rules, so that building "
+        "a matcher lemmatises nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            dest="everything",
+            help=_("recompute every term's forms, not only stale ones"),
+        )
+
+    def handle(self, *args, everything, **options):
+        count = term_match_forms_refresh(everything=everything)
+        self.stdout.write(_("Match forms stored for %(count)s terms.") % {"count": count})
