@@ -152,6 +152,26 @@ class ReleaseConcept(models.Model):
         return f"{self.release_id} [{self.language}] concept {self.concept_id}"
 
 
+class PendingRecheck(models.Model):
+    """A glossary change whose releases still wait to be re-checked (an outbox row).
+
+    Written in the glossary change's transaction; the re-check task turns it into pending
+    checks of the affected releases and deletes it. The sweep enqueues the re-check again for
+    rows left behind, so a glossary change made while the broker is down is never lost.
+    """
+
+    concepts = models.JSONField(_("concepts"), default=list)
+    new_terms = models.JSONField(_("concepts with new terms"), null=True, blank=True)
+    created_at = models.DateTimeField(_("pending since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending glossary re-check")
+        verbose_name_plural = _("pending glossary re-checks")
+
+    def __str__(self):
+        return f"re-check {self.pk}: {len(self.concepts)} concepts"
+
+
 class PendingCheck(models.Model):
     """A release whose newest revision still waits for its term check (an outbox row).
 

@@ -7,6 +7,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import OperationalError
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from records.models import Release
 
@@ -54,21 +55,38 @@ def release_terms_check_enqueue(release_id):
 
 @shared_task
 def pending_checks_sweep(older_than=None):
-    """Enqueue again the term checks left pending (by beat every minute; `manage.py sweep`)."""
+    """Enqueue again the checks and glossary re-checks left pending (by beat every minute;
+    `manage.py sweep`)."""
     age = settings.CONCORD_PENDING_CHECK_AGE if older_than is None else older_than
+    rechecks = services.pending_rechecks_due(age)
+    for recheck_id in rechecks:
+        glossary_recheck_enqueue(recheck_id)
     release_ids = services.pending_checks_due(age)
     for release_id in release_ids:
         release_terms_check_enqueue(release_id)
-    return {"releases": release_ids}
+    return {"releases": release_ids, "rechecks": rechecks}
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)
-def glossary_recheck(concept_ids, new_terms=None):
-    """Re-check the releases that contain terms of the changed concepts."""
-    release_ids = services.releases_affected(concept_ids, new_terms)
+def glossary_recheck(recheck_id):
+    """Re-check the releases that contain terms of the concepts a glossary change touched."""
+    release_ids = services.pending_recheck_expand(recheck_id, services.releases_affected)
+    if release_ids is None:
+        return {"recheck": recheck_id, "skipped": "already done"}
     for release_id in release_ids:
-        release_terms_check.delay(release_id)
-    return {"concepts": list(concept_ids), "releases": release_ids}
+        # A broker lost from here on leaves pending checks for the sweep.
+        release_terms_check_enqueue(release_id)
+    return {"recheck": recheck_id, "releases": release_ids}
+
+
+def glossary_recheck_enqueue(recheck_id):
+    """Send a glossary re-check to the broker; when it is unreachable the sweep sends it."""
+    try:
+        glossary_recheck.apply_async((recheck_id,), ignore_result=True)
+    except KombuOperationalError as error:
+        logger.warning(
+            "Broker unreachable (%s): glossary re-check %s waits for the sweep", error, recheck_id
+        )
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=3)

@@ -4,13 +4,21 @@ import time
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from config.celery import app as celery_app
 from records.services import release_write
 from records.snapshots import release_snapshot
 from tests.helpers import broker_use
-from translations.models import CheckRun, PendingCheck
-from translations.services import pending_check_done, pending_check_record, pending_checks_due
+from translations.exchange import ConceptData, TermData
+from translations.models import CheckRun, Concept, GlossaryState, PendingCheck, PendingRecheck, Term
+from translations.services import (
+    glossary_import,
+    pending_check_done,
+    pending_check_record,
+    pending_checks_due,
+    pending_recheck_expand,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +91,67 @@ def test_beat_sweeps_every_minute():
     entry = celery_app.conf.beat_schedule["pending-checks-sweep"]
     assert entry["task"] == "translations.tasks.pending_checks_sweep"
     assert entry["schedule"] == 60.0
+
+
+def tor_note_changed(note):
+    """A glossary change that touches the seed's TOR concept (a note: no text scan)."""
+    tor = Concept.objects.get(identifier="tor")
+    terms = [
+        TermData(t.language, t.text, t.status, t.case_sensitive, t.part_of_speech, note)
+        for t in Term.objects.filter(concept=tor).order_by("position", "id")
+    ]
+    glossary_import([ConceptData("tor", terms=tuple(terms))])
+    return tor
+
+
+def test_a_glossary_change_with_the_broker_down_is_rechecked_after_the_sweep(
+    demo, broker_down, django_capture_on_commit_callbacks, caplog
+):
+    seed_release = demo["release"]
+    version = GlossaryState.current()
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        tor = tor_note_changed("changed while the broker is down")
+    assert time.monotonic() - started < SAVE_BOUND_SECONDS
+    assert "glossary re-check" in caplog.text and "waits for the sweep" in caplog.text
+    assert GlossaryState.current() != version
+    recheck = PendingRecheck.objects.latest("pk")
+    assert recheck.concepts == [tor.pk]
+
+    celery_app.conf.task_always_eager = True
+    call_command("sweep")
+    assert not PendingRecheck.objects.exists()
+    assert not PendingCheck.objects.exists()
+    runs = CheckRun.objects.filter(release=seed_release)
+    assert {run.glossary_version for run in runs} == {GlossaryState.current()}
+
+
+def test_a_recheck_broker_lost_after_expanding_leaves_pending_checks(demo):
+    seed_release = demo["release"]
+    with transaction.atomic():
+        tor_note_changed("a note")
+    recheck = PendingRecheck.objects.latest("pk")
+    PendingCheck.objects.all().delete()
+    released = pending_recheck_expand(recheck.pk, lambda concepts, new_terms: [seed_release.pk])
+    assert released == [seed_release.pk]
+    assert not PendingRecheck.objects.filter(pk=recheck.pk).exists()
+    assert PendingCheck.objects.get(release=seed_release).revision_number == (
+        seed_release.head_number
+    )
+    # The same task delivered twice finds nothing left to do.
+    assert pending_recheck_expand(recheck.pk, lambda concepts, new_terms: 1 / 0) is None
+
+
+def test_a_recheck_that_fails_half_way_changes_nothing(demo):
+    with transaction.atomic():
+        tor_note_changed("a note")
+    recheck = PendingRecheck.objects.latest("pk")
+
+    def fails(concepts, new_terms):
+        raise RuntimeError("worker lost")
+
+    pending = list(PendingCheck.objects.values_list("release_id", "revision_number"))
+    with pytest.raises(RuntimeError):
+        pending_recheck_expand(recheck.pk, fails)
+    assert PendingRecheck.objects.filter(pk=recheck.pk).exists()
+    assert list(PendingCheck.objects.values_list("release_id", "revision_number")) == pending

@@ -12,7 +12,7 @@ from records.snapshots import release_snapshot
 from translations import tasks
 from translations.exchange import ConceptData, TermData
 from translations.matching import TermMatcher
-from translations.models import Concept, ReleaseConcept, Term
+from translations.models import Concept, PendingRecheck, ReleaseConcept, Term
 from translations.services import (
     glossary_import,
     glossary_terms,
@@ -163,7 +163,7 @@ def test_the_import_tells_which_concepts_gained_terms(
     demo, monkeypatch, django_capture_on_commit_callbacks
 ):
     sent = []
-    monkeypatch.setattr(tasks.glossary_recheck, "delay", lambda *args: sent.append(args))
+    monkeypatch.setattr(tasks, "glossary_recheck_enqueue", sent.append)
     tor = Concept.objects.get(identifier="tor")
     terms = [
         TermData(t.language, t.text, t.status, t.case_sensitive, t.part_of_speech, "a new note")
@@ -173,4 +173,8 @@ def test_the_import_tells_which_concepts_gained_terms(
         glossary_import([ConceptData("tor", terms=tuple(terms))])
         glossary_import([ConceptData("brand-new", terms=(TermData("en", "brand new"),))])
     new = Concept.objects.get(identifier="brand-new")
-    assert sent == [([tor.pk], []), ([new.pk], [new.pk])]
+    rows = PendingRecheck.objects.in_bulk(sent)
+    assert [(rows[pk].concepts, rows[pk].new_terms) for pk in sent] == [
+        ([tor.pk], []),
+        ([new.pk], [new.pk]),
+    ]

@@ -15,6 +15,7 @@ from ..models import (
     FindingOverride,
     GlossaryState,
     PendingCheck,
+    PendingRecheck,
     ReleaseConcept,
     Term,
     UnitStatus,
@@ -36,6 +37,7 @@ def archive_sections():
         ModelSection(ReleaseConcept, chunk=2000),
         ModelSection(Finding, chunk=2000),
         ModelSection(PendingCheck),
+        ModelSection(PendingRecheck),
     ]
 
 

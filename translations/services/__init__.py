@@ -15,7 +15,14 @@ from .glossary import (
     glossary_import,
     term_match_forms_refresh,
 )
-from .pending import pending_check_done, pending_check_record, pending_checks_due
+from .pending import (
+    pending_check_done,
+    pending_check_record,
+    pending_checks_due,
+    pending_recheck_expand,
+    pending_recheck_record,
+    pending_rechecks_due,
+)
 from .terms import (
     glossary_changed,
     glossary_matcher,
@@ -38,6 +45,9 @@ __all__ = [
     "pending_check_done",
     "pending_check_record",
     "pending_checks_due",
+    "pending_recheck_expand",
+    "pending_recheck_record",
+    "pending_rechecks_due",
     "release_terms_check",
     "releases_affected",
     "releases_using",

@@ -2,10 +2,16 @@
 
 import datetime
 
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ..models import PendingCheck
+from records.models import Release
+
+from ..models import PendingCheck, PendingRecheck
+
+# Releases per query when turning a glossary re-check into pending checks.
+RECHECK_CHUNK = 500
 
 
 def pending_check_record(release_id, revision_number):
@@ -36,4 +42,55 @@ def pending_checks_due(older_than=0):
         PendingCheck.objects.filter(created_at__lte=since)
         .order_by(F("created_at").asc())
         .values_list("release_id", flat=True)
+    )
+
+
+def pending_recheck_record(concept_ids, new_terms=None):
+    """Record, in the glossary change's transaction, that its releases wait to be re-checked.
+
+    Returns the row; :func:`pending_recheck_expand` turns it into pending checks.
+    """
+    return PendingRecheck.objects.create(
+        concepts=sorted(set(concept_ids)),
+        new_terms=None if new_terms is None else sorted(set(new_terms)),
+    )
+
+
+def pending_recheck_expand(recheck_id, find_releases):
+    """Turn a pending glossary re-check into a pending check of each affected release.
+
+    ``find_releases(concept_ids, new_terms)`` returns the affected release ids. In one
+    transaction every such release gets a pending check (an existing one is kept) and the
+    re-check row is deleted, so a task killed half way repeats the whole step and a broker
+    lost after it leaves rows for the sweep. Returns the release ids (None for an unknown or
+    already expanded row).
+    """
+    with transaction.atomic():
+        recheck = PendingRecheck.objects.select_for_update().filter(pk=recheck_id).first()
+        if recheck is None:
+            return None
+        release_ids = list(find_releases(recheck.concepts, recheck.new_terms))
+        for start in range(0, len(release_ids), RECHECK_CHUNK):
+            chunk = release_ids[start : start + RECHECK_CHUNK]
+            waiting = set(
+                PendingCheck.objects.filter(release_id__in=chunk).values_list(
+                    "release_id", flat=True
+                )
+            )
+            heads = Release.objects.filter(pk__in=chunk).exclude(pk__in=waiting)
+            PendingCheck.objects.bulk_create(
+                PendingCheck(release_id=pk, revision_number=head)
+                for pk, head in heads.values_list("pk", "head_number")
+            )
+        recheck.delete()
+    return release_ids
+
+
+def pending_rechecks_due(older_than=0):
+    """Return the ids of glossary re-checks that have waited at least ``older_than`` seconds."""
+    since = timezone.now() - datetime.timedelta(seconds=older_than)
+    return list(
+        PendingRecheck.objects.filter(created_at__lte=since)
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)
     )

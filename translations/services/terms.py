@@ -16,6 +16,7 @@ from ..matching import TermMatcher, TermSpec, matcher_for
 from ..models import CheckRun, Concept, Finding, GlossaryState, ReleaseConcept, Term
 from ..selectors import release_source_language
 from ..vocabulary import PROPER_NOUN, TermStatus
+from .pending import pending_recheck_record
 
 # Ids per ``IN (...)`` lookup: well under SQLite's default limit of 999 query variables.
 LOOKUP_CHUNK = 500
@@ -242,13 +243,16 @@ def glossary_changed(concept_ids, new_terms=None):
     """Record a glossary change and re-check the affected releases after commit.
 
     ``new_terms``: the concepts among ``concept_ids`` that gained a term or a new spelling of
-    one (see :func:`releases_affected`; None: all of them).
+    one (see :func:`releases_affected`; None: all of them). The re-check is recorded in this
+    transaction (:class:`~translations.models.PendingRecheck`), so a broker that is down when
+    the change commits only delays it until the sweep.
     """
     GlossaryState.bump()
     ids = sorted(set(concept_ids))
     if not ids:
         return
     scan = None if new_terms is None else sorted(set(new_terms) & set(ids))
-    from ..tasks import glossary_recheck
+    recheck = pending_recheck_record(ids, scan)
+    from ..tasks import glossary_recheck_enqueue
 
-    transaction.on_commit(lambda: glossary_recheck.delay(ids, scan))
+    transaction.on_commit(lambda: glossary_recheck_enqueue(recheck.pk), robust=True)

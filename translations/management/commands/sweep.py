@@ -5,7 +5,10 @@ from translations.tasks import pending_checks_sweep
 
 
 class Command(BaseCommand):
-    help = _("Enqueue again the term checks still pending (e.g. saved while the broker was down).")
+    help = _(
+        "Enqueue again the term checks and glossary re-checks still pending (e.g. saved while "
+        "the broker was down)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -16,5 +19,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, older_than, **options):
-        found = pending_checks_sweep(older_than)["releases"]
-        self.stdout.write(_("%(n)s pending term checks enqueued") % {"n": len(found)})
+        found = pending_checks_sweep(older_than)
+        self.stdout.write(
+            _("%(n)s pending term checks and %(r)s glossary re-checks enqueued")
+            % {"n": len(found["releases"]), "r": len(found["rechecks"])}
+        )
