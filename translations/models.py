@@ -197,6 +197,8 @@ from .review.models import (  # noqa: E402
     UnitStatus,
 )
 
+from .memory.models import MemoryEntry, MemoryPosting, MemoryToken  # noqa: E402
+
 __all__ = [
     "CheckRun",
     "Comment",
@@ -206,6 +208,9 @@ __all__ = [
     "FindingOverride",
     "GlossaryState",
     "ImmutableEventError",
+    "MemoryEntry",
+    "MemoryPosting",
+    "MemoryToken",
     "ReleaseTermFindings",
     "Term",
     "UnitStatus",

@@ -1,0 +1,164 @@
+"""Writing the memory: entries merged by pair (newest metadata wins) and their token index."""
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+from django.db.models import Count, OuterRef, Subquery
+
+from .models import MemoryEntry, MemoryPosting, MemoryToken
+from .text import index_tokens, pair_hash, similarity_units, source_hash
+
+# Rows per IN list or bulk statement: well under SQLite's 32,766 variables.
+CHUNK = 2000
+METADATA_FIELDS = [
+    "release",
+    "release_slug",
+    "revision_number",
+    "approved_by",
+    "approver",
+    "created_at",
+    "changed_at",
+]
+
+
+@dataclass(frozen=True)
+class EntryData:
+    """One source/target pair with where it came from, as the memory stores it."""
+
+    source_language: str
+    target_language: str
+    source_text: str
+    target_text: str
+    created_at: datetime
+    changed_at: datetime
+    release_id: int | None = None
+    release_slug: str = ""
+    revision_number: int | None = None
+    approved_by_id: int | None = None
+    approver: str = ""
+
+
+def chunks(items, size=CHUNK):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _metadata(item):
+    return {
+        "release_id": item.release_id,
+        "release_slug": item.release_slug,
+        "revision_number": item.revision_number,
+        "approved_by_id": item.approved_by_id,
+        "approver": item.approver,
+        "changed_at": item.changed_at,
+    }
+
+
+def entries_merge(items):
+    """Store ``items`` (``EntryData``): a new pair becomes an entry, a known pair takes the
+    newer metadata. Return ``{"created", "updated", "unchanged"}`` counts.
+
+    Runs inside the caller's transaction; a concurrent writer of the same pair is absorbed
+    (the pair is unique, inserts skip it).
+    """
+    newest = {}
+    for item in items:
+        key = pair_hash(item.source_language, item.target_language, item.source_text, item.target_text)
+        kept = newest.get(key)
+        if kept is None or item.changed_at >= kept.changed_at:
+            if kept is not None and kept.created_at < item.created_at:
+                item = EntryData(**{**_fields(item), "created_at": kept.created_at})
+            newest[key] = item
+    existing = {}
+    for chunk in chunks(newest):
+        existing.update(
+            (entry.pair_hash, entry) for entry in MemoryEntry.objects.filter(pair_hash__in=chunk)
+        )
+    fresh, changed = [], []
+    for key, item in newest.items():
+        entry = existing.get(key)
+        if entry is None:
+            units = similarity_units(item.source_text, item.source_language)
+            fresh.append(
+                MemoryEntry(
+                    source_language=item.source_language,
+                    target_language=item.target_language,
+                    source_text=item.source_text,
+                    target_text=item.target_text,
+                    source_hash=source_hash(item.source_text),
+                    pair_hash=key,
+                    length=len(units),
+                    created_at=item.created_at,
+                    **_metadata(item),
+                )
+            )
+        elif item.changed_at > entry.changed_at:
+            for name, value in _metadata(item).items():
+                setattr(entry, name, value)
+            entry.created_at = min(entry.created_at, item.created_at)
+            changed.append(entry)
+    MemoryEntry.objects.bulk_create(fresh, batch_size=500, ignore_conflicts=True)
+    MemoryEntry.objects.bulk_update(changed, METADATA_FIELDS, batch_size=500)
+    if fresh:
+        index_entries([entry.pair_hash for entry in fresh])
+    return {
+        "created": len(fresh),
+        "updated": len(changed),
+        "unchanged": len(newest) - len(fresh) - len(changed),
+    }
+
+
+def _fields(item):
+    return {field.name: getattr(item, field.name) for field in fields(item)}
+
+
+def index_entries(pair_hashes):
+    """Add the entries with ``pair_hashes`` to the token index (again: changes nothing)."""
+    postings = []
+    for chunk in chunks(pair_hashes):
+        for pk, source_language, target_language, text, length in MemoryEntry.objects.filter(
+            pair_hash__in=chunk
+        ).values_list("pk", "source_language", "target_language", "source_text", "length"):
+            units = similarity_units(text, source_language)
+            for token in index_tokens(units, source_language):
+                postings.append((source_language, target_language, token, pk, length))
+    wanted = {(sl, tl, token) for sl, tl, token, _pk, _length in postings}
+    MemoryToken.objects.bulk_create(
+        [MemoryToken(source_language=sl, target_language=tl, text=text) for sl, tl, text in wanted],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+    ids = token_ids(wanted)
+    MemoryPosting.objects.bulk_create(
+        [
+            MemoryPosting(token_id=ids[(sl, tl, token)], entry_id=pk, length=length)
+            for sl, tl, token, pk, length in postings
+        ],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+    counts = (
+        MemoryPosting.objects.filter(token=OuterRef("pk"))
+        .order_by()
+        .values("token")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    for chunk in chunks(sorted(set(ids.values()))):
+        MemoryToken.objects.filter(pk__in=chunk).update(entries=Subquery(counts))
+
+
+def token_ids(keys):
+    """Return ``{(source language, target language, text): id}`` of the stored tokens."""
+    by_pair = {}
+    for sl, tl, text in keys:
+        by_pair.setdefault((sl, tl), []).append(text)
+    ids = {}
+    for (sl, tl), texts in by_pair.items():
+        for chunk in chunks(texts):
+            for pk, text in MemoryToken.objects.filter(
+                source_language=sl, target_language=tl, text__in=chunk
+            ).values_list("pk", "text"):
+                ids[(sl, tl, text)] = pk
+    return ids
