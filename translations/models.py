@@ -189,6 +189,7 @@ class ReleaseTermFindings(Release):
 
 
 # The review models live with the review code; importing them here registers them.
+from .memory.models import MemoryEntry, MemoryPosting, MemoryToken  # noqa: E402
 from .review.models import (  # noqa: E402
     Comment,
     Event,
@@ -196,8 +197,6 @@ from .review.models import (  # noqa: E402
     ImmutableEventError,
     UnitStatus,
 )
-
-from .memory.models import MemoryEntry, MemoryPosting, MemoryToken  # noqa: E402
 
 __all__ = [
     "CheckRun",

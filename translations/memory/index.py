@@ -64,7 +64,9 @@ def entries_merge(items):
     """
     newest = {}
     for item in items:
-        key = pair_hash(item.source_language, item.target_language, item.source_text, item.target_text)
+        key = pair_hash(
+            item.source_language, item.target_language, item.source_text, item.target_text
+        )
         kept = newest.get(key)
         if kept is None or item.changed_at >= kept.changed_at:
             if kept is not None and kept.created_at < item.created_at:

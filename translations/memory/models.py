@@ -82,6 +82,9 @@ class MemoryToken(models.Model):
             )
         ]
 
+    def __str__(self):
+        return self.text
+
 
 class MemoryPosting(models.Model):
     token = models.ForeignKey(MemoryToken, on_delete=models.CASCADE, related_name="+")
@@ -93,3 +96,6 @@ class MemoryPosting(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["token", "entry"], name="memory_posting_unique")
         ]
+
+    def __str__(self):
+        return f"{self.token_id}:{self.entry_id}"

@@ -272,4 +272,10 @@ ACTIONS = (
     "save",
     "use-match",
     "pretranslate",
-    "submit", "approve", "request-changes", "override", "comment", "resolve")
+    "submit",
+    "approve",
+    "request-changes",
+    "override",
+    "comment",
+    "resolve",
+)
