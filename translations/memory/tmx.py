@@ -140,7 +140,8 @@ def _parse(data):
         ) from None
     docinfo = root.getroottree().docinfo
     subset = docinfo.internalDTD
-    if subset is not None or (docinfo.doctype and not docinfo.system_url):
+    declares = subset is not None and bool(list(subset.iterentities()) or list(subset.elements()))
+    if declares or (docinfo.doctype and not docinfo.system_url):
         raise _refuse(_("the file declares a DTD with its own definitions or entities: refused"))
     if root.tag != "tmx":
         raise _refuse(_("the root element is <%(found)s>, expected <tmx>") % {"found": root.tag})
