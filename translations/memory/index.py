@@ -60,7 +60,7 @@ def entries_merge(items):
     newer metadata. Return ``{"created", "updated", "unchanged"}`` counts.
 
     Runs inside the caller's transaction; a concurrent writer of the same pair is absorbed
-    (the pair is unique, inserts skip it).
+    (the pair is unique: the insert updates it instead).
     """
     newest = {}
     for item in items:
@@ -75,39 +75,46 @@ def entries_merge(items):
     existing = {}
     for chunk in chunks(newest):
         existing.update(
-            (entry.pair_hash, entry) for entry in MemoryEntry.objects.filter(pair_hash__in=chunk)
+            (key, (created, changed))
+            for key, created, changed in MemoryEntry.objects.filter(
+                pair_hash__in=chunk
+            ).values_list("pair_hash", "created_at", "changed_at")
         )
-    fresh, changed = [], []
+    rows, created = [], []
     for key, item in newest.items():
-        entry = existing.get(key)
-        if entry is None:
-            units = similarity_units(item.source_text, item.source_language)
-            fresh.append(
-                MemoryEntry(
-                    source_language=item.source_language,
-                    target_language=item.target_language,
-                    source_text=item.source_text,
-                    target_text=item.target_text,
-                    source_hash=source_hash(item.source_text),
-                    pair_hash=key,
-                    length=len(units),
-                    created_at=item.created_at,
-                    **_metadata(item),
-                )
+        known = existing.get(key)
+        if known is not None and item.changed_at <= known[1]:
+            continue
+        if known is None:
+            created.append(key)
+        units = similarity_units(item.source_text, item.source_language)
+        rows.append(
+            MemoryEntry(
+                source_language=item.source_language,
+                target_language=item.target_language,
+                source_text=item.source_text,
+                target_text=item.target_text,
+                source_hash=source_hash(item.source_text),
+                pair_hash=key,
+                length=len(units),
+                created_at=min(item.created_at, known[0]) if known else item.created_at,
+                **_metadata(item),
             )
-        elif item.changed_at > entry.changed_at:
-            for name, value in _metadata(item).items():
-                setattr(entry, name, value)
-            entry.created_at = min(entry.created_at, item.created_at)
-            changed.append(entry)
-    MemoryEntry.objects.bulk_create(fresh, batch_size=500, ignore_conflicts=True)
-    MemoryEntry.objects.bulk_update(changed, METADATA_FIELDS, batch_size=500)
-    if fresh:
-        index_entries([entry.pair_hash for entry in fresh])
+        )
+    # New pairs and newer metadata for known ones, in one statement per batch.
+    MemoryEntry.objects.bulk_create(
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["pair_hash"],
+        update_fields=METADATA_FIELDS,
+    )
+    if created:
+        index_entries(created)
     return {
-        "created": len(fresh),
-        "updated": len(changed),
-        "unchanged": len(newest) - len(fresh) - len(changed),
+        "created": len(created),
+        "updated": len(rows) - len(created),
+        "unchanged": len(newest) - len(rows),
     }
 
 
