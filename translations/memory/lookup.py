@@ -5,13 +5,19 @@ every text are looked up with their entry counts (one query); each text reads th
 of its rarest tokens that a match of ≥ 75% must share (see ``text.prefix_size``), up to
 ``POSTINGS_PER_TEXT`` postings, in one query for all texts; the entries sharing most of
 those tokens (and of a possible length) are read (one query) and scored with difflib over
-words or characters. The work per text is bounded by the postings budget, not by the size
-of the memory; the price is that a text made only of very common words may miss a fuzzy
-match that a full scan would find.
+words or characters, the most promising first (difflib's quick ratio bounds the real one,
+so scoring stops once no other candidate can enter the best three). The work per text is
+bounded by the postings budget, not by the size of the memory; the price is that a text made
+only of very common words may miss a fuzzy match that a full scan would find.
 """
 
+import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
+from difflib import SequenceMatcher
 from functools import cached_property
+
+from django.db import connection
 
 from records.diff import diff_text
 
@@ -22,22 +28,46 @@ from .text import (
     index_tokens,
     length_bounds,
     prefix_size,
-    similarity,
     similarity_units,
     source_hash,
 )
 
 MATCHES_SHOWN = 3
-# Postings read per text (its rarest tokens first) and candidates scored per text.
+# Ids or texts per IN list: one query each for a whole page or release, where the database
+# allows that many variables (SQLite since 3.32: 32,766).
+IN_LIST = 10_000
+# Postings read per text (its rarest tokens first) and candidates considered per text.
 POSTINGS_PER_TEXT = 400
 CANDIDATES_PER_TEXT = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a match shows of a memory entry (read without building model instances)."""
+
+    pk: int
+    source_language: str
+    target_language: str
+    source_text: str
+    target_text: str
+    release_slug: str
+    revision_number: int | None
+    approver: str
+    changed_at: datetime
+
+
+ENTRY_FIELDS = [field.name for field in Entry.__dataclass_fields__.values()]
+
+
+def _entries(queryset):
+    return [Entry(*row) for row in queryset.values_list(*ENTRY_FIELDS)]
 
 
 @dataclass
 class Match:
     """A memory entry matching a text: exact (identical source) or fuzzy, with its share."""
 
-    entry: MemoryEntry
+    entry: Entry
     score: float
     exact: bool
     # The text looked up (to show what differs from the entry's source).
@@ -53,19 +83,35 @@ class Match:
         return diff_text(self.entry.source_text, self.source, self.entry.source_language)
 
 
+def in_list_size():
+    """Return how many values one IN list may hold on this database."""
+    if connection.vendor != "sqlite":
+        return IN_LIST
+    connection.ensure_connection()
+    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    return max(100, min(IN_LIST, limit - 100))
+
+
 def _exact(source_language, target_language, hashes):
     found = {}
-    for chunk in chunks(hashes):
-        for entry in MemoryEntry.objects.filter(
-            source_language=source_language, target_language=target_language, source_hash__in=chunk
-        ).order_by("-changed_at", "-pk"):
-            found.setdefault(entry.source_hash, []).append(entry)
+    for chunk in chunks(hashes, in_list_size()):
+        rows = (
+            MemoryEntry.objects.filter(
+                source_language=source_language,
+                target_language=target_language,
+                source_hash__in=chunk,
+            )
+            .order_by("-changed_at", "-pk")
+            .values_list("source_hash", *ENTRY_FIELDS)
+        )
+        for value, *fields in rows:
+            found.setdefault(value, []).append(Entry(*fields))
     return found
 
 
 def _token_stats(source_language, target_language, tokens):
     stats = {}
-    for chunk in chunks(tokens):
+    for chunk in chunks(tokens, in_list_size()):
         for pk, text, count in MemoryToken.objects.filter(
             source_language=source_language, target_language=target_language, text__in=chunk
         ).values_list("pk", "text", "entries"):
@@ -99,6 +145,29 @@ def _candidates(chosen, postings, length):
     return [entry_id for entry_id, _count in best[:CANDIDATES_PER_TEXT]]
 
 
+def _fuzzy(units, entries, entry_units, limit):
+    """Return the best ``limit`` fuzzy matches among ``entries``: ``[(score, entry), …]``."""
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(units)
+    bounded = []
+    for entry in entries:
+        matcher.set_seq1(entry_units(entry))
+        bound = matcher.quick_ratio()
+        if bound >= FUZZY_THRESHOLD:
+            bounded.append((bound, entry))
+    bounded.sort(key=lambda item: (-item[0], -item[1].changed_at.timestamp(), -item[1].pk))
+    scored = []
+    for bound, entry in bounded:
+        if len(scored) >= limit and scored[limit - 1][0] >= bound:
+            break
+        matcher.set_seq1(entry_units(entry))
+        score = matcher.ratio()
+        if score >= FUZZY_THRESHOLD:
+            scored.append((score, entry))
+            scored.sort(key=lambda item: (-item[0], -item[1].changed_at.timestamp(), -item[1].pk))
+    return scored[:limit]
+
+
 def memory_lookup(source_language, target_language, sources, *, current=None, limit=MATCHES_SHOWN):
     """Return ``{key: [Match, …]}``: the best ``limit`` matches of each text in ``sources``
     (``{key: source text}``), exact ones first; ``current`` (``{key: target text}``) leaves
@@ -116,39 +185,48 @@ def memory_lookup(source_language, target_language, sources, *, current=None, li
     )
     chosen = {key: _chosen_tokens(tokens[key], stats, source_language) for key in texts}
     postings = {}
-    for chunk in chunks({pk for ids in chosen.values() for pk in ids}):
+    for chunk in chunks({pk for ids in chosen.values() for pk in ids}, in_list_size()):
         for token_id, entry_id, length in MemoryPosting.objects.filter(
             token_id__in=chunk
         ).values_list("token_id", "entry_id", "length"):
             postings.setdefault(token_id, []).append((entry_id, length))
     candidates = {key: _candidates(chosen[key], postings, len(units[key])) for key in texts}
     entries = {}
-    for chunk in chunks({pk for ids in candidates.values() for pk in ids}):
-        entries.update((entry.pk, entry) for entry in MemoryEntry.objects.filter(pk__in=chunk))
-    entry_units = {}
+    for chunk in chunks({pk for ids in candidates.values() for pk in ids}, in_list_size()):
+        entries.update(
+            (entry.pk, entry) for entry in _entries(MemoryEntry.objects.filter(pk__in=chunk))
+        )
+    cache = {}
+
+    def entry_units(entry):
+        if entry.pk not in cache:
+            cache[entry.pk] = similarity_units(entry.source_text, source_language)
+        return cache[entry.pk]
+
     found = {}
     for key, text in texts.items():
         skip = (current.get(key) or "").strip()
         matches = [
             Match(entry, 1.0, True, text)
             for entry in exact.get(hashes[key], [])
-            if entry.target_text.strip() != skip or not skip
+            if not skip or entry.target_text.strip() != skip
         ]
         seen = {match.entry.pk for match in matches}
-        fuzzy = []
-        for pk in candidates[key]:
-            entry = entries.get(pk)
-            if entry is None or pk in seen or (skip and entry.target_text.strip() == skip):
-                continue
-            if pk not in entry_units:
-                entry_units[pk] = similarity_units(entry.source_text, source_language)
-            score = similarity(units[key], entry_units[pk])
-            if score >= FUZZY_THRESHOLD:
-                fuzzy.append(Match(entry, score, False, text))
-        fuzzy.sort(key=lambda match: (-match.score, -match.entry.changed_at.timestamp()))
-        matches = (matches + fuzzy)[:limit]
+        others = [
+            entries[pk]
+            for pk in candidates[key]
+            if pk in entries
+            and pk not in seen
+            and not (skip and entries[pk].target_text.strip() == skip)
+        ]
+        room = max(0, limit - len(matches))
+        if room:
+            matches += [
+                Match(entry, score, False, text)
+                for score, entry in _fuzzy(units[key], others, entry_units, room)
+            ]
         if matches:
-            found[key] = matches
+            found[key] = matches[:limit]
     return found
 
 
