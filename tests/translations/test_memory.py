@@ -251,3 +251,17 @@ def test_units_in_review_are_not_recorded_until_approved(demo, users):
     assert MemoryEntry.objects.count() == count
     approve_all(release, "ja", users["reviewer-ja"])
     assert MemoryEntry.objects.filter(target_text="北方領土の問題").count() == 1
+
+
+def test_the_admin_lists_the_memory_read_only(client, demo):
+    from django.urls import reverse
+
+    client.force_login(demo["users"]["admin"])
+    page = client.get(reverse("admin:translations_memoryentry_changelist"), {"q": "Economy"})
+    assert page.status_code == 200
+    assert "経済" in page.content.decode() and "Экономика" in page.content.decode()
+    entry = MemoryEntry.objects.get(target_language="ja", source_text="Economy")
+    detail = client.get(reverse("admin:translations_memoryentry_change", args=[entry.pk]))
+    assert detail.status_code == 200 and "reviewer-ja" in detail.content.decode()
+    assert client.get(reverse("admin:translations_memoryentry_add")).status_code == 403
+    assert MemoryEntry.objects.filter(pk=entry.pk).exists()
