@@ -116,6 +116,11 @@ class Row:
         return [f for f in self.findings if f.severity == Severity.ERROR and f.override is None]
 
     @property
+    def memory_fuzzy(self):
+        """Return whether a memory match shown differs from the source (a legend is due)."""
+        return any(not match.exact for match in self.memory)
+
+    @property
     def open_threads(self):
         return sum(1 for thread in self.threads if thread.is_open)
 
