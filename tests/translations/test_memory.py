@@ -265,3 +265,21 @@ def test_the_admin_lists_the_memory_read_only(client, demo):
     assert detail.status_code == 200 and "reviewer-ja" in detail.content.decode()
     assert client.get(reverse("admin:translations_memoryentry_add")).status_code == 403
     assert MemoryEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_each_token_counts_the_entries_holding_it(demo):
+    from django.db.models import Count
+
+    from translations.memory.index import index_entries
+
+    def counts():
+        actual = dict(
+            MemoryPosting.objects.values("token").annotate(n=Count("pk")).values_list("token", "n")
+        )
+        return actual, dict(MemoryToken.objects.values_list("pk", "entries"))
+
+    actual, stored = counts()
+    assert actual == stored and max(stored.values()) > 1
+    # Indexing entries again changes nothing.
+    index_entries(list(MemoryEntry.objects.values_list("pair_hash", flat=True)))
+    assert counts() == (actual, stored)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, fields
 from datetime import datetime
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Case, F, PositiveIntegerField, Value, When
 
 from .models import MemoryEntry, MemoryPosting, MemoryToken
 from .text import index_tokens, pair_hash, similarity_units, source_hash
@@ -123,7 +123,8 @@ def _fields(item):
 
 
 def index_entries(pair_hashes):
-    """Add the entries with ``pair_hashes`` to the token index (again: changes nothing)."""
+    """Add the entries with ``pair_hashes`` to the token index (again: changes nothing);
+    each token counts the entries that hold it."""
     postings = []
     for chunk in chunks(pair_hashes):
         for pk, source_language, target_language, text, length in MemoryEntry.objects.filter(
@@ -139,23 +140,45 @@ def index_entries(pair_hashes):
         ignore_conflicts=True,
     )
     ids = token_ids(wanted)
+    entry_ids = {pk for _sl, _tl, _token, pk, _length in postings}
+    known = set()
+    for chunk in chunks(entry_ids):
+        known.update(
+            MemoryPosting.objects.filter(entry_id__in=chunk).values_list("token_id", "entry_id")
+        )
+    fresh = {
+        (ids[(sl, tl, token)], pk): length
+        for sl, tl, token, pk, length in postings
+        if (ids[(sl, tl, token)], pk) not in known
+    }
     MemoryPosting.objects.bulk_create(
         [
-            MemoryPosting(token_id=ids[(sl, tl, token)], entry_id=pk, length=length)
-            for sl, tl, token, pk, length in postings
+            MemoryPosting(token_id=token_id, entry_id=pk, length=length)
+            for (token_id, pk), length in fresh.items()
         ],
         batch_size=2000,
         ignore_conflicts=True,
     )
-    counts = (
-        MemoryPosting.objects.filter(token=OuterRef("pk"))
-        .order_by()
-        .values("token")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    for chunk in chunks(sorted(set(ids.values()))):
-        MemoryToken.objects.filter(pk__in=chunk).update(entries=Subquery(counts))
+    _count_entries(token_id for token_id, _pk in fresh)
+
+
+def _count_entries(token_ids):
+    """Add each new posting to its token's entry count: one statement per chunk of tokens."""
+    added = {}
+    for token_id in token_ids:
+        added[token_id] = added.get(token_id, 0) + 1
+    for chunk in chunks(sorted(added)):
+        by_count = {}
+        for token_id in chunk:
+            by_count.setdefault(added[token_id], []).append(token_id)
+        MemoryToken.objects.filter(pk__in=chunk).update(
+            entries=F("entries")
+            + Case(
+                *(When(pk__in=group, then=Value(n)) for n, group in by_count.items()),
+                default=Value(0),
+                output_field=PositiveIntegerField(),
+            )
+        )
 
 
 def token_ids(keys):
