@@ -87,7 +87,10 @@ class MemoryToken(models.Model):
 
 
 class MemoryPosting(models.Model):
-    token = models.ForeignKey(MemoryToken, on_delete=models.CASCADE, related_name="+")
+    # The unique (token, entry) index serves lookups by token.
+    token = models.ForeignKey(
+        MemoryToken, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     entry = models.ForeignKey(MemoryEntry, on_delete=models.CASCADE, related_name="+")
     # The entry's length, copied so candidates are length-filtered without reading entries.
     length = models.PositiveIntegerField(default=0)
