@@ -1,6 +1,6 @@
 """Writing the memory: entries merged by pair (newest metadata wins) and their token index."""
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.db import connection
@@ -71,7 +71,7 @@ def entries_merge(items):
         kept = newest.get(key)
         if kept is None or item.changed_at >= kept.changed_at:
             if kept is not None and kept.created_at < item.created_at:
-                item = EntryData(**{**_fields(item), "created_at": kept.created_at})
+                item = replace(item, created_at=kept.created_at)
             newest[key] = item
     existing = {}
     for chunk in chunks(newest):
@@ -117,10 +117,6 @@ def entries_merge(items):
         "updated": len(rows) - len(created),
         "unchanged": len(newest) - len(rows),
     }
-
-
-def _fields(item):
-    return {field.name: getattr(item, field.name) for field in fields(item)}
 
 
 def index_entries(pair_hashes):
