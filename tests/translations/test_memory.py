@@ -283,3 +283,16 @@ def test_each_token_counts_the_entries_holding_it(demo):
     # Indexing entries again changes nothing.
     index_entries(list(MemoryEntry.objects.values_list("pair_hash", flat=True)))
     assert counts() == (actual, stored)
+
+
+def test_a_large_write_refreshes_the_planner_statistics(monkeypatch):
+    from translations.memory import index
+
+    index.statistics_refresh()  # runs inside a transaction (PostgreSQL: ANALYZE)
+    refreshed = []
+    monkeypatch.setattr(index, "ANALYZE_AFTER", 3)
+    monkeypatch.setattr(index, "statistics_refresh", lambda: refreshed.append(True))
+    remember(("one", "a"), ("two", "b"))
+    assert refreshed == []
+    remember(("three", "c"), ("four", "d"), ("five", "e"))
+    assert refreshed == [True]

@@ -11,6 +11,9 @@ from .text import index_tokens, pair_hash, similarity_units, source_hash
 
 # Rows per IN list or bulk statement: well under SQLite's 32,766 variables.
 CHUNK = 2000
+# After this many new entries PostgreSQL's planner statistics are refreshed at once, not at
+# autovacuum's next pass: with stale ones it reads every posting instead of the index.
+ANALYZE_AFTER = 5_000
 METADATA_FIELDS = [
     "release",
     "release_slug",
@@ -112,11 +115,22 @@ def entries_merge(items):
     )
     if created:
         index_entries(created)
+    if len(created) >= ANALYZE_AFTER:
+        statistics_refresh()
     return {
         "created": len(created),
         "updated": len(rows) - len(created),
         "unchanged": len(newest) - len(rows),
     }
+
+
+def statistics_refresh():
+    """Have PostgreSQL analyse the memory's tables (other databases plan without it)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in (MemoryEntry, MemoryToken, MemoryPosting):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def index_entries(pair_hashes):
