@@ -308,7 +308,7 @@ def tamper(directory):
         ),
         (
             lambda d: manifest_edit(d, lambda m: m["sections"].pop()),
-            "sections do not match this Concord's: missing translations.pendingcheck",
+            f"sections do not match this Concord's: missing {ARCHIVED[-1]}",
         ),
         (
             lambda d: manifest_edit(d, lambda m: section(m, "records.topic").update(file="../x")),

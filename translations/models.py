@@ -259,6 +259,7 @@ class ReleaseTermFindings(Release):
 
 
 # The review models live with the review code; importing them here registers them.
+from .memory.models import MemoryEntry, MemoryPosting, MemoryToken  # noqa: E402
 from .review.models import (  # noqa: E402
     Comment,
     Event,
@@ -277,6 +278,9 @@ __all__ = [
     "GlossaryState",
     "ImmutableEventError",
     "ReleaseConcept",
+    "MemoryEntry",
+    "MemoryPosting",
+    "MemoryToken",
     "ReleaseTermFindings",
     "Term",
     "UnitStatus",

@@ -1,4 +1,5 @@
-"""What translations adds to a backup: the glossary, review state, audit log and checks.
+"""What translations adds to a backup: the glossary, review state, audit log, checks and the
+translation memory (with its index, so a restored memory answers at once).
 
 Registered with ``records.extensions.registry`` in ``TranslationsConfig.ready()``; the
 sections follow records' own, in the order they are restored.
@@ -14,6 +15,9 @@ from ..models import (
     Finding,
     FindingOverride,
     GlossaryState,
+    MemoryEntry,
+    MemoryPosting,
+    MemoryToken,
     PendingCheck,
     PendingRecheck,
     ReleaseConcept,
@@ -38,6 +42,9 @@ def archive_sections():
         ModelSection(Finding, chunk=2000),
         ModelSection(PendingCheck),
         ModelSection(PendingRecheck),
+        ModelSection(MemoryEntry, chunk=2000),
+        ModelSection(MemoryToken, chunk=2000),
+        ModelSection(MemoryPosting, chunk=2000),
     ]
 
 

@@ -4,7 +4,11 @@ work waiting in every queue.
 1. the editor imports the English seed and the ministry's translations, submitted for
    review; each language's reviewer approves them; the editor publishes all three languages;
 2. the editor then revises one English sentence (the Japanese is outdated), and
-   translator-ru updates the Russian, submits it and leaves a comment for the reviewer.
+   translator-ru updates the Russian, submits it and leaves a comment for the reviewer;
+3. with ``series``, the editor imports the series' next release (English only, September
+   2017): some of its sentences are the seed's, some nearly so, some new — its workbenches
+   show the translation memory's exact and fuzzy matches, and Pre-translate fills the exact
+   ones.
 
 Loading again changes nothing once the seed release exists.
 """
@@ -24,7 +28,8 @@ from records.demo import (
     translations_content,
 )
 from records.models import Release
-from records.services import release_publish, release_write, topic_ensure
+from records.segmenter import parse_release_text
+from records.services import release_import_text, release_publish, release_write, topic_ensure
 from records.services.alignment import content_from_parsed
 from records.snapshots import release_snapshot
 
@@ -35,6 +40,8 @@ from ..services import glossary_import
 from ..vocabulary import UnitState
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.csv"
+# The next release of the seed's series, in English: translated from the memory.
+SERIES_PATH = Path(__file__).resolve().parent / "japan-russia-summit-2017-09-07.txt"
 # The sentence the editor revises after publication, and the Russian that follows it.
 REVISED_INDEX = 6
 REVISED_EN = ("in Moscow in late August.", "in Moscow in late August 2017.")
@@ -88,9 +95,21 @@ def _revise(release, users):
     comment_add(release, segment["key"], "ru", COMMENT_RU, users["translator-ru"])
 
 
+def series_ensure(editor):
+    """Import the series' next release (English only) unless it exists; return it."""
+    parsed = parse_release_text(SERIES_PATH.read_bytes())
+    existing = Release.objects.filter(slug=content_from_parsed(parsed)["slug"]).first()
+    if existing is not None:
+        return existing
+    return release_import_text(
+        parsed, author=editor, message="Next release of the series imported"
+    ).release
+
+
 @transaction.atomic
-def demo_load_all(*, password=None, scenario=True):
-    """Load the demo glossary, accounts and release; ``scenario`` adds the work in progress."""
+def demo_load_all(*, password=None, scenario=True, series=False):
+    """Load the demo glossary, accounts and release; ``scenario`` adds the work in progress,
+    ``series`` the series' next release, untranslated (in ``loaded["series"]``)."""
     glossary = glossary_import(csv_load(GLOSSARY_PATH.read_bytes()))
     password = password or demo_password()
     users = accounts_ensure(password)
@@ -98,6 +117,8 @@ def demo_load_all(*, password=None, scenario=True):
     release = Release.objects.filter(slug=slug).first()
     loaded = {"users": users, "password": password, "glossary": glossary}
     if release is not None:
+        if series:
+            loaded["series"] = series_ensure(users["editor"])
         return {**loaded, "release": release, "created": False}
     release = seed_import(users["editor"]).release
     translations = seed_translations()
@@ -107,5 +128,7 @@ def demo_load_all(*, password=None, scenario=True):
         release_publish(release, code, author=users["editor"])
     if scenario:
         _revise(release, users)
+    if series:
+        loaded["series"] = series_ensure(users["editor"])
     release.refresh_from_db()
     return {**loaded, "release": release, "created": True}

@@ -63,6 +63,8 @@ _SAFE_PARSING = {
     "dtd_validation": False,
     "huge_tree": False,
 }
+# The same options for every reader of untrusted XML (TMX too).
+SAFE_PARSING = _SAFE_PARSING
 
 
 def _doctype_refused(root: etree._Element) -> bool:

@@ -6,6 +6,8 @@ either changes every unit it names (one audit batch) or nothing at all. Approvin
 database's check constraint says the same), a current term check, and every error finding
 of that text overridden with a written reason.
 
+Approved units go to the translation memory in the approval's transaction.
+
 Comments (:mod:`.comments`) and findings (:mod:`.findings`) have modules of their own; their
 actions are importable from here too.
 """
@@ -21,6 +23,7 @@ from records.logs import audit
 from records.services import ActionNotAllowed, release_lock
 from records.units import text_checksum
 
+from ..memory.recording import memory_record
 from ..vocabulary import EventAction, UnitState
 from . import notify
 from .comments import comment_add, comment_resolve
@@ -195,6 +198,7 @@ def units_approve(release, language, keys, user, *, based_on):
         raise ReviewError(blocking_message(blocking, units))
     before = {row.key: row.state for row in rows}
     _set(rows, state=UnitState.APPROVED, approved_by=user)
+    memory_record(release, language, [row.key for row in rows], units, user)
     return _record(release, rows, before, EventAction.APPROVED, user)
 
 

@@ -24,7 +24,7 @@ from .common import ReviewError, target_language_check, unit_label
 from .models import UnitStatus
 
 
-def _set_text(content, key, language, text):
+def content_set_text(content, key, language, text):
     """Put ``text`` into ``content`` (a snapshot) as the ``language`` text of unit ``key``."""
     if key == TITLE:
         content["title"][language] = text
@@ -78,7 +78,7 @@ def unit_save(release, language, key, text, user, *, based_on, submit=False):
     content = {
         name: copy.deepcopy(value) for name, value in base.items() if name not in DERIVED_FIELDS
     }
-    _set_text(content, key, language, clean_unit_text(text))
+    content_set_text(content, key, language, clean_unit_text(text))
     result = release_write(
         content,
         author=user,

@@ -15,6 +15,7 @@ from records.diff import diff_text
 from records.services import revision_snapshot
 from records.units import translatable_units
 
+from ..memory import memory_lookup
 from ..models import Finding
 from ..selectors import finding_spans
 from ..vocabulary import Severity, UnitState
@@ -70,6 +71,8 @@ class Row:
     status: UnitStatus | None
     findings: list
     threads: list
+    # Translation memory matches (``memory_attach``): exact first, then the best fuzzy ones.
+    memory: list = field(default_factory=list)
 
     @property
     def key(self):
@@ -111,6 +114,11 @@ class Row:
     def blocking(self):
         """Return the error findings with no override for the current text."""
         return [f for f in self.findings if f.severity == Severity.ERROR and f.override is None]
+
+    @property
+    def memory_fuzzy(self):
+        """Return whether a memory match shown differs from the source (a legend is due)."""
+        return any(not match.exact for match in self.memory)
 
     @property
     def open_threads(self):
@@ -205,6 +213,24 @@ def comments_of(release, languages, keys=None):
     if keys is not None:
         comments = comments.filter(key__in=keys)
     return list(comments.select_related("author", "resolved_by").order_by("created_at", "id"))
+
+
+def memory_attach(rows):
+    """Give each row that still needs work (not approved) its translation memory matches, in
+    a fixed number of queries for all ``rows``."""
+    wanted = [row for row in rows if row.state != UnitState.APPROVED]
+    if not wanted:
+        return rows
+    first = wanted[0]
+    found = memory_lookup(
+        first.source_language,
+        first.language,
+        {row.key: row.source for row in wanted},
+        current={row.key: row.target for row in wanted},
+    )
+    for row in wanted:
+        row.memory = found.get(row.key, [])
+    return rows
 
 
 def workbench(release, language):

@@ -24,10 +24,10 @@ class Command(BaseCommand):
         quiet, audit.disabled = audit.disabled, True
         try:
             with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-                loaded = demo_load_all()
+                loaded = demo_load_all(series=True)
         finally:
             audit.disabled = quiet
-        release = loaded["release"]
+        release, series = loaded["release"], loaded["series"]
         base = (base_url or settings.CONCORD_BASE_URL).rstrip("/")
         lines = [
             _("Concord demo loaded: “%(title)s” (revision %(n)s).")
@@ -41,6 +41,11 @@ class Command(BaseCommand):
             *(
                 f"  {base}{reverse('translations:workbench', args=[release.pk, code])}"
                 for code in languages.targets(release.source_language)
+            ),
+            _("The series' next release, to translate from the translation memory:"),
+            *(
+                f"  {base}{reverse('translations:workbench', args=[series.pk, code])}"
+                for code in languages.targets(series.source_language)
             ),
             "",
             _("Logins (password: %(password)s):") % {"password": loaded["password"]},

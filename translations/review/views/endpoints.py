@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
 from records.services.merging import PRESENCE
 
+from ...memory.services import memory_use, release_pretranslate
 from ..actions import (
     ReviewError,
     comment_add,
@@ -113,6 +114,28 @@ class ActionView(ReleaseLanguageView):
         if submit:
             message = f"{message} {_('Sent for review.')}"
         return [key], message
+
+    def do_use_match(self, post, user):
+        key = post.get("key", "")
+        if not key:
+            raise BadInput(_("no unit was named"))
+        result = memory_use(
+            self.release,
+            self.language,
+            key,
+            _number(post, "entry"),
+            user,
+            based_on=_number(post, "based_on"),
+        )
+        if result.revision is None:
+            return [key], _("The unit already has this translation.")
+        return [key], _(
+            "The match is saved as a draft (revision %(n)s); it still needs review."
+        ) % {"n": result.revision.number}
+
+    def do_pretranslate(self, post, user):
+        done = release_pretranslate(self.release, self.language, user)
+        return done.keys, done.message
 
     def do_submit(self, post, user):
         keys = _keys(post)
@@ -246,4 +269,14 @@ class ActionView(ReleaseLanguageView):
         )
 
 
-ACTIONS = ("save", "submit", "approve", "request-changes", "override", "comment", "resolve")
+ACTIONS = (
+    "save",
+    "use-match",
+    "pretranslate",
+    "submit",
+    "approve",
+    "request-changes",
+    "override",
+    "comment",
+    "resolve",
+)

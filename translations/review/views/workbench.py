@@ -11,7 +11,7 @@ from config import languages
 
 from ...vocabulary import UnitState
 from .. import permissions
-from ..workbench import FILTERS, workbench
+from ..workbench import FILTERS, memory_attach, workbench
 from .base import ReleaseLanguageView
 
 ROWS_PER_PAGE = 100
@@ -51,7 +51,7 @@ def row_context(view, base):
 def render_rows(view, rows, base):
     """Return ``{key: HTML}`` of ``rows`` (of revision ``base``) as the page shows them."""
     request = view.request
-    allowed_actions(rows, request.user, view.language)
+    allowed_actions(memory_attach(rows), request.user, view.language)
     context = row_context(view, base)
     return {
         row.key: render_to_string(ROW_TEMPLATE, {**context, "row": row}, request=request)
@@ -72,7 +72,7 @@ class WorkbenchView(ReleaseLanguageView):
             name = "all"
         paginator = Paginator(bench.filtered(name), ROWS_PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
-        rows = allowed_actions(list(page.object_list), request.user, self.language)
+        rows = allowed_actions(memory_attach(list(page.object_list)), request.user, self.language)
         approvable = [row for row in rows if row.may_approve]
         context = self.context(
             _("Workbench: %(release)s (%(language)s)")

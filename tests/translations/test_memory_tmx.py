@@ -1,0 +1,220 @@
+"""TMX 1.4b: the memory goes out as deterministic, valid TMX and comes back in unchanged;
+a file from another tool merges in; a bad file changes nothing."""
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management.base import CommandError
+from lxml import etree
+
+from tests.helpers import DATA, run
+from translations.memory import EntryData, MemoryEntry, MemoryPosting, entries_merge
+from translations.memory import tmx as tmx_module
+from translations.memory.tmx import TmxError, memory_export, memory_import, tmx_read
+
+pytestmark = pytest.mark.django_db
+
+DTD = etree.DTD(str(DATA / "tmx14b.dtd"))
+WHEN = datetime(2021, 3, 4, 5, 6, 7, tzinfo=UTC)
+
+
+def memory_state():
+    return sorted(
+        MemoryEntry.objects.values_list(
+            "source_language",
+            "target_language",
+            "source_text",
+            "target_text",
+            "release_slug",
+            "revision_number",
+            "approver",
+            "created_at",
+            "changed_at",
+        )
+    )
+
+
+def tmx(units, header='srclang="en"', prolog=""):
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<tmx version="1.4">'
+        f'<header creationtool="Other" creationtoolversion="2" segtype="sentence" o-tmf="x" '
+        f'adminlang="en" datatype="plaintext" {header}/><body>{units}</body></tmx>'
+    ).encode()
+
+
+def tu(source="Economy", target="経済", attrs='changedate="20240102T030405Z"', lang="ja"):
+    return (
+        f'<tu {attrs}><tuv xml:lang="en"><seg>{source}</seg></tuv>'
+        f'<tuv xml:lang="{lang}"><seg>{target}</seg></tuv></tu>'
+    )
+
+
+def test_export_is_valid_tmx_14b_and_round_trips_byte_for_byte(demo):
+    data = memory_export("ja")
+    root = etree.fromstring(data)
+    assert DTD.validate(root), DTD.error_log.filter_from_errors()
+    header = root.find("header")
+    assert (header.get("srclang"), header.get("datatype"), header.get("segtype")) == (
+        "en",
+        "plaintext",
+        "sentence",
+    )
+    units = root.findall("body/tu")
+    assert len(units) == MemoryEntry.objects.filter(target_language="ja").count() == 22
+    first = units[0]
+    assert re.fullmatch(r"\d{8}T\d{6}Z", first.get("changedate"))
+    props = {prop.get("type"): prop.text for prop in first.findall("prop")}
+    assert props["x-concord-release"] == demo["release"].slug
+    assert props["x-concord-approver"] == "reviewer-ja" and props["x-concord-revision"] == "2"
+    # The same memory, the same bytes (no clock); and again after going out and back in.
+    assert memory_export("ja") == data
+    before = memory_state()
+    MemoryEntry.objects.all().delete()
+    assert MemoryPosting.objects.count() == 0
+    assert memory_import(data) == {"created": 22, "updated": 0, "unchanged": 0}
+    assert memory_export("ja") == data
+    # Everything comes back; TMX dates are whole seconds.
+    assert memory_state() == [
+        (*row[:7], row[7].replace(microsecond=0), row[8].replace(microsecond=0))
+        for row in before
+        if row[1] == "ja"
+    ]
+    # Importing the same file again changes nothing.
+    assert memory_import(data) == {"created": 0, "updated": 0, "unchanged": 22}
+
+
+def test_texts_with_markup_characters_and_lines_survive(db):
+    text = 'Tom & "Jerry" <b>bold</b>\nsecond line — ё'
+    entries_merge(
+        [EntryData("en", "ru", text, "Том & <i>Джерри</i>", created_at=WHEN, changed_at=WHEN)]
+    )
+    data = memory_export("ru")
+    assert DTD.validate(etree.fromstring(data))
+    MemoryEntry.objects.all().delete()
+    memory_import(data)
+    entry = MemoryEntry.objects.get()
+    assert (entry.source_text, entry.target_text) == (text, "Том & <i>Джерри</i>")
+    assert entry.created_at == entry.changed_at == WHEN
+    assert memory_export("ru") == data
+
+
+def test_a_file_from_another_tool_merges_keeping_the_newest(db):
+    entries_merge(
+        [
+            EntryData(
+                "en", "ja", "Economy", "経済", created_at=WHEN, changed_at=WHEN, approver="ours"
+            ),
+            EntryData(
+                "en",
+                "ja",
+                "Energy",
+                "エネルギー",
+                created_at=WHEN,
+                changed_at=WHEN,
+                approver="ours",
+            ),
+        ]
+    )
+    data = tmx(
+        tu(attrs='changedate="20240102T030405Z" changeid="theirs"')
+        + tu("Energy", "エネルギー", attrs='changedate="20200101T000000Z" changeid="old"')
+        + tu("Ocean", "<hi>海</hi>洋<ph>&lt;br/&gt;</ph>", attrs="")
+        + '<tu srclang="ja"><tuv xml:lang="ja-JP"><seg>経済協力</seg></tuv>'
+        '<tuv xml:lang="en-US"><seg>Economic cooperation</seg></tuv>'
+        '<tuv xml:lang="ru-RU"><seg>Экономическое сотрудничество</seg></tuv></tu>',
+        prolog='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+    )
+    assert memory_import(data) == {"created": 3, "updated": 1, "unchanged": 1}
+    economy = MemoryEntry.objects.get(source_text="Economy")
+    assert economy.approver == "theirs"
+    assert economy.changed_at == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
+    assert MemoryEntry.objects.get(source_text="Energy").approver == "ours"
+    assert MemoryEntry.objects.get(source_text="Ocean").target_text == "海洋"
+    assert set(
+        MemoryEntry.objects.filter(source_language="ja").values_list("target_language", flat=True)
+    ) == {"en", "ru"}
+
+
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa">'
+    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><tmx version="1.4"><header/><body>'
+    b'<tu srclang="en"><tuv xml:lang="en"><seg>&b;</seg></tuv><tuv xml:lang="ja"><seg>x</seg></tuv>'
+    b"</tu></body></tmx>"
+)
+EXTERNAL_ENTITY = (
+    b'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    b'<tmx version="1.4"><header/><body><tu srclang="en"><tuv xml:lang="en"><seg>&x;</seg></tuv>'
+    b'<tuv xml:lang="ja"><seg>x</seg></tuv></tu></body></tmx>'
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"<tmx><header><body>", "not well-formed XML"),
+        (b"\xff\xfe not xml", "not well-formed XML"),
+        (BILLION_LAUGHS, "DTD"),
+        (EXTERNAL_ENTITY, "DTD"),
+        (
+            tmx(tu(), header='srclang="en"')
+            .replace(b"<tmx", b"<martif")
+            .replace(b"</tmx>", b"</martif>"),
+            "expected <tmx>",
+        ),
+        (tmx(tu(lang="de")), "language “de” is not one Concord keeps"),
+        (tmx(tu(), header='srclang="*all*"'), "no source language"),
+        (tmx(tu(attrs='changedate="2024-01-02"')), "not in TMX form"),
+        (tmx(tu() + tu("A", "B", attrs="").replace("<seg>B</seg>", "")), "has no <seg>"),
+        (tmx(tu(target="x" * 20_001)), "at most 20000"),
+        (
+            tmx('<tu srclang="en"><prop type="x-concord-revision">two</prop>' + tu()[4:]),
+            "whole number",
+        ),
+        (b'<?xml version="1.0"?><tmx version="1.4"><header/></tmx>', "<header> and a <body>"),
+        (
+            b'<?xml version="1.0"?><tmx version="1.4"><header/><body>&nbsp;</body></tmx>',
+            "not well-formed",
+        ),
+    ],
+)
+def test_bad_files_are_refused_and_change_nothing(demo, data, message):
+    before = memory_state()
+    with pytest.raises(TmxError, match=re.escape(message)):
+        memory_import(data)
+    assert memory_state() == before
+
+
+def test_too_large_files_and_too_many_units_are_refused(demo, monkeypatch):
+    before = memory_state()
+    data = tmx(tu() + tu("Ocean", "海洋"))
+    monkeypatch.setattr(tmx_module, "MAX_TMX_BYTES", len(data) - 1)
+    with pytest.raises(TmxError, match="at most"):
+        memory_import(data)
+    monkeypatch.setattr(tmx_module, "MAX_TMX_BYTES", len(data))
+    monkeypatch.setattr(tmx_module, "MAX_TMX_UNITS", 1)
+    with pytest.raises(TmxError, match="2 translation units; at most 1"):
+        memory_import(data)
+    assert memory_state() == before
+    # At the limits themselves, the file is read.
+    monkeypatch.setattr(tmx_module, "MAX_TMX_UNITS", 2)
+    assert len(tmx_read(data)) == 2
+
+
+def test_import_tm_and_export_tm_commands(demo, tmp_path):
+    path = tmp_path / "memory.tmx"
+    run("export_tm", "--lang", "ru", "--output", str(path))
+    assert path.read_bytes() == memory_export("ru")
+    MemoryEntry.objects.filter(target_language="ru").delete()
+    out = run("import_tm", str(path))
+    assert "22 entries created, 0 updated, 0 unchanged" in out
+    bad = tmp_path / "bad.tmx"
+    bad.write_bytes(tmx(tu(lang="de")))
+    before = memory_state()
+    with pytest.raises(CommandError, match="bad.tmx: line 1: language “de”"):
+        run("import_tm", str(bad))
+    with pytest.raises(CommandError, match="no language “xx”"):
+        run("export_tm", "--lang", "xx")
+    with pytest.raises(CommandError, match="cannot read"):
+        run("import_tm", str(tmp_path / "missing.tmx"))
+    assert memory_state() == before
