@@ -33,27 +33,22 @@ def _batches(rows, size):
 
 
 def rows_insert(model, fields, values):
-    """Insert ``values`` (dicts of column values) into ``model``'s table as they are, many
-    rows to a statement."""
+    """Insert ``values`` (dicts of column values) into ``model``'s table as they are."""
+    if not values:
+        return
     # The connection itself, not the proxy: this runs once per value of the archive.
     database = connections[DEFAULT_DB_ALIAS]
     quote = database.ops.quote_name
-    head = "INSERT INTO {} ({}) VALUES ".format(
-        quote(model._meta.db_table), ", ".join(quote(field.column) for field in fields)
+    statement = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
     )
-    row = "({})".format(", ".join(["%s"] * len(fields)))
-    size = max(1, database.ops.bulk_batch_size(fields, values))
+    params = [
+        [field.get_db_prep_save(row[field.attname], database) for field in fields] for row in values
+    ]
     with database.cursor() as cursor:
-        for start in range(0, len(values), size):
-            rows = values[start : start + size]
-            cursor.execute(
-                head + ", ".join([row] * len(rows)),
-                [
-                    field.get_db_prep_save(record[field.attname], database)
-                    for record in rows
-                    for field in fields
-                ],
-            )
+        cursor.executemany(statement, params)
 
 
 class ModelSection:
