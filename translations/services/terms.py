@@ -1,5 +1,7 @@
 """Services for term checks: match releases against the glossary and store the findings."""
 
+import threading
+import weakref
 from collections import defaultdict
 from dataclasses import asdict
 
@@ -50,11 +52,34 @@ def glossary_matcher(language, version=None):
     return matcher_for(language, version, lambda: glossary_terms(language))
 
 
-def _concept_terms(*matchers):
-    by_concept = defaultdict(list)
-    for matcher in matchers:
-        for term in matcher.terms:
-            by_concept[term.concept_id].append(term)
+# What the checks derive from the whole glossary (labels, proper names, terms by concept),
+# kept with the matcher it was derived for: a glossary change builds a new matcher, so the
+# derived data is recomputed exactly when the matchers are, not once per release checked.
+_derived = weakref.WeakKeyDictionary()
+_derived_lock = threading.Lock()
+
+
+def _derived_from(matcher, key, compute):
+    with _derived_lock:
+        memo = _derived.setdefault(matcher, {})
+        if key in memo:
+            return memo[key]
+    value = compute()
+    with _derived_lock:
+        return _derived[matcher].setdefault(key, value)
+
+
+def _concept_terms(source, target):
+    def compute():
+        by_concept = defaultdict(list)
+        for matcher in (source, target):
+            for term in matcher.terms:
+                by_concept[term.concept_id].append(term)
+        return target, dict(by_concept)
+
+    derived_for, by_concept = _derived_from(source, ("concept_terms", target.language), compute)
+    if derived_for is not target:  # another target matcher: derive afresh, keep nothing
+        return compute()[1]
     return by_concept
 
 
@@ -103,8 +128,8 @@ def release_terms_check(release, *, languages=None, force=False):
         for run in CheckRun.objects.filter(release=release, language__in=languages)
     }
     source = glossary_matcher(source_language, version)
-    labels = _concept_labels(source_language)
-    proper_names = proper_name_concepts()
+    labels = _derived_from(source, "labels", lambda: _concept_labels(source_language))
+    proper_names = _derived_from(source, "proper_names", proper_name_concepts)
     source_found = {}  # segment key -> source matches, shared by every target language
     counts = {}
     for language in languages:
