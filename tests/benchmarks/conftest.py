@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from .figures import FIGURES, baseline_name, figure_add, figures_table
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -17,14 +19,60 @@ def timed(function, repeat=5):
     return best, result
 
 
-def report(name, seconds, baseline=None, queries=None, unit="ms"):
-    """Print one benchmark line: time, optional query count, ratio to the baseline."""
+def report(name, seconds, baseline=None, queries=None, unit="ms", goal=None, baseline_as=""):
+    """Print one benchmark line and register it as a figure of the session's table.
+
+    ``baseline`` is the baseline's time in seconds; its name is the figure reported with that
+    time (or ``baseline_as``). ``goal`` is the largest ratio to the baseline aimed at.
+    """
     line = f"{name:<58} {seconds * 1000:9.2f} {unit}"
     if queries is not None:
         line += f"  {queries:4d} queries"
+        name = f"{name} [{queries} queries]"
     if baseline:
         line += f"  ratio {seconds / baseline:7.2f}x"
     print(line)
+    figure_add(
+        name,
+        seconds * 1000,
+        unit,
+        baseline_as or (baseline_name(baseline * 1000) if baseline else ""),
+        baseline * 1000 if baseline else None,
+        goal,
+    )
+
+
+def pytest_report_header(config):
+    from . import synthetic
+
+    return f"benchmark sizes: {synthetic.sizes_text()}"
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not FIGURES:
+        return
+    from . import synthetic
+
+    terminalreporter.section("benchmark figures")
+    terminalreporter.write_line(f"sizes: {synthetic.sizes_text()}; database: {DATABASE['text']}")
+    terminalreporter.write_line(figures_table())
+
+
+DATABASE = {"text": "not used"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _database_noted(django_db_setup, django_db_blocker):
+    """Note the database the figures were measured on, for the table's heading."""
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            DATABASE["text"] = f"PostgreSQL {cursor.fetchone()[0]}"
+        else:
+            cursor.execute("SELECT sqlite_version()")
+            DATABASE["text"] = f"SQLite {cursor.fetchone()[0]}"
 
 
 @pytest.fixture(scope="session")
