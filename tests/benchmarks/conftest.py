@@ -22,24 +22,20 @@ def timed(function, repeat=5):
 def report(name, seconds, baseline=None, queries=None, unit="ms", goal=None, baseline_as=""):
     """Print one benchmark line and register it as a figure of the session's table.
 
-    ``baseline`` is the baseline's time in seconds; its name is the figure reported with that
-    time (or ``baseline_as``). ``goal`` is the largest ratio to the baseline aimed at.
+    ``unit`` is "ms" or "s"; ``baseline`` is the baseline's time in seconds, and its name that
+    of the figure reported with that time (or ``baseline_as``). ``goal`` is the largest ratio
+    to the baseline aimed at.
     """
-    line = f"{name:<58} {seconds * 1000:9.2f} {unit}"
+    scale = 1 if unit == "s" else 1000
+    line = f"{name:<58} {seconds * scale:9.2f} {unit}"
     if queries is not None:
         line += f"  {queries:4d} queries"
         name = f"{name} [{queries} queries]"
     if baseline:
         line += f"  ratio {seconds / baseline:7.2f}x"
     print(line)
-    figure_add(
-        name,
-        seconds * 1000,
-        unit,
-        baseline_as or (baseline_name(baseline * 1000) if baseline else ""),
-        baseline * 1000 if baseline else None,
-        goal,
-    )
+    base = baseline * scale if baseline else None
+    figure_add(name, seconds * scale, unit, baseline_as or baseline_name(base), base, goal)
 
 
 def pytest_report_header(config):

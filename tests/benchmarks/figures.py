@@ -53,6 +53,8 @@ def figure_skip(name, reason):
 def baseline_name(value):
     """Return the name of the newest figure measured as ``value`` (baselines are reported
     before the figures compared with them), or "" when none was."""
+    if value is None:
+        return ""
     for figure in reversed(FIGURES):
         if figure.value == value:
             return figure.name
