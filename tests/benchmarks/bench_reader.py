@@ -7,7 +7,7 @@ import time
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -48,6 +48,8 @@ def paired(client, path, **headers):
 
 
 def queries(client, path):
+    # A request empties the query log when it starts: the context must start from empty.
+    reset_queries()
     with CaptureQueriesContext(connection) as captured:
         client.get(path)
     return len(captured)
