@@ -16,7 +16,7 @@ from pathlib import Path
 
 from config import languages
 from records.models import Release, Revision, Segment, Topic
-from records.snapshots import SCHEMA_VERSION, snapshot_checksum, translated
+from records.snapshots import release_snapshot, snapshot_checksum
 from translations.exchange import ConceptData, TermData, csv_load
 from translations.matching import TermSpec
 from translations.models import Concept, GlossaryState, Term
@@ -191,34 +191,15 @@ def archive_create(count=RELEASES, units=UNITS, concepts=(), *, prefix="syntheti
         for segment in segments:
             by_release.setdefault(segment.release_id, []).append(segment)
         Revision.objects.bulk_create(
-            (_revision(release, topic, by_release[release.pk]) for release in releases),
+            (_revision(release, by_release[release.pk]) for release in releases),
             batch_size=BATCH,
         )
         created.extend(releases)
     return created
 
 
-def _revision(release, topic, segments):
-    snapshot = {
-        "schema_version": SCHEMA_VERSION,
-        "slug": release.slug,
-        "date": release.date.isoformat(),
-        "topic": topic.slug,
-        "topic_name": translated(topic, "name"),
-        "source_language": release.source_language,
-        "title": translated(release, "title"),
-        "photos": [],
-        "segments": [
-            {
-                "key": str(segment.key),
-                "kind": segment.kind,
-                "level": segment.level,
-                "style": segment.style,
-                "text": translated(segment, "text"),
-            }
-            for segment in segments
-        ],
-    }
+def _revision(release, segments):
+    snapshot = release_snapshot(release, segments, photos=[])
     return Revision(
         release=release,
         number=1,
