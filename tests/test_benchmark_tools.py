@@ -108,3 +108,18 @@ def test_a_skipped_figure_has_a_row_saying_why(figures):
     figure_skip("page cost", "needs PostgreSQL")
     assert "skipped: needs PostgreSQL" in figures_table().splitlines()[2]
     assert Figure("x", 1.0).ratio is None and Figure("x", 1.0).met is None
+
+
+def test_a_parametrized_benchmark_names_its_parameters_in_its_figures(figures):
+    from tests.benchmarks.figures import CASE, figure_add
+
+    CASE["parameters"] = "units=200"
+    try:
+        figure_add("polib save (baseline)", 1.0)
+    finally:
+        CASE["parameters"] = ""
+    figure_add("polib save (baseline)", 2.0)
+    assert [f.name for f in figures] == [
+        "polib save (baseline) (units=200)",
+        "polib save (baseline)",
+    ]

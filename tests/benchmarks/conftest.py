@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from .figures import FIGURES, baseline_name, figure_add, figures_table
+from .figures import CASE, FIGURES, baseline_name, figure_add, figures_table
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,6 +69,16 @@ def _database_noted(django_db_setup, django_db_blocker):
         else:
             cursor.execute("SELECT sqlite_version()")
             DATABASE["text"] = f"SQLite {cursor.fetchone()[0]}"
+
+
+@pytest.fixture(autouse=True)
+def _figure_case(request):
+    """Name a parametrized benchmark's parameters in its figures."""
+    callspec = getattr(request.node, "callspec", None)
+    parameters = callspec.params.items() if callspec else ()
+    CASE["parameters"] = ", ".join(f"{name}={value}" for name, value in parameters)
+    yield
+    CASE["parameters"] = ""
 
 
 @pytest.fixture(scope="session")

@@ -34,10 +34,15 @@ class Figure:
 
 
 FIGURES: list[Figure] = []
+# The parameters of the running benchmark ("units=200"), added to its figures' names so that
+# every line of the table names one thing.
+CASE = {"parameters": ""}
 
 
 def figure_add(name, value, unit="ms", baseline="", baseline_value=None, goal=None):
     """Register one measured figure; return it."""
+    if CASE["parameters"]:
+        name = f"{name} ({CASE['parameters']})"
     figure = Figure(name, value, unit, baseline, baseline_value, goal)
     FIGURES.append(figure)
     return figure
