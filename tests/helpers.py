@@ -432,6 +432,7 @@ class Workers:
         self.broker, self.processes = broker, []
 
     def start(self, name, **env):
+        """Start worker ``name``; ``env`` adds to (or overrides) its environment."""
         environment = {
             k: v
             for k, v in os.environ.items()
@@ -446,8 +447,8 @@ class Workers:
             CELERY_TASK_SOFT_TIME_LIMIT="20",
             CELERY_TASK_TIME_LIMIT="25",
             CELERY_BROKER_VISIBILITY_TIMEOUT="30",
-            **env,
         )
+        environment.update(env)
         process = subprocess.Popen(
             [str(CELERY), "-A", "config", "worker", "-n", f"{name}@%h"]
             + ["--concurrency", "1", "--loglevel", "INFO", "--without-gossip", "--without-mingle"],
