@@ -14,9 +14,10 @@ from django.test.utils import CaptureQueriesContext
 
 from config import languages
 from config.celery import app as celery_app
+from records.models import Release, Revision
 from records.reader import ReaderPage
 from tests.helpers import reader_archive, wait_for
-from translations.models import CheckRun, GlossaryState
+from translations.models import CheckRun, Concept, GlossaryState, Term
 from translations.tasks import release_terms_check
 
 from . import synthetic
@@ -83,6 +84,7 @@ def test_bench_recheck_with_one_and_two_workers(broker):
     concepts = synthetic.glossary()
     synthetic.glossary_store(concepts)
     releases = synthetic.archive_create(concepts=concepts)
+    statistics_update(Concept, Term, Release, Revision, CheckRun)
     ids = [release.pk for release in releases]
     what = f"re-check {len(ids)} releases of {synthetic.UNITS} units after a glossary change"
     print(f"\n{what}, {len(concepts)} concepts")
@@ -119,11 +121,13 @@ def on_postgresql(db):
         pytest.skip("the page cost at 100 vs 10,000 releases is measured on PostgreSQL")
 
 
-def statistics_update():
-    """Vacuum and analyse the read model, as autovacuum does after a batch of publications
-    (the planner's estimates and index-only scans depend on it)."""
+def statistics_update(*models):
+    """Vacuum and analyse the tables of ``models`` after a bulk insert, as autovacuum does after
+    a while: the planner's estimates (and PostgreSQL's index-only scans) depend on it."""
+    command = "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"
     with connection.cursor() as cursor:
-        cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(ReaderPage._meta.db_table)}")
+        for model in models:
+            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
 
 
 # Transactional: VACUUM cannot run inside the transaction that other tests are wrapped in.
@@ -144,10 +148,10 @@ def test_bench_page_cost_at_100_and_10000_releases(on_postgresql, demo):
     }
     client = Client()
     reader_archive(small, template, topic)
-    statistics_update()
+    statistics_update(ReaderPage)
     before = page_costs(client, paths)
     reader_archive(large - small, template, topic, start=small)
-    statistics_update()
+    statistics_update(ReaderPage)
     after = page_costs(client, paths)
     print()
     for page, (seconds, queries) in before.items():
