@@ -41,8 +41,11 @@ worker: install
 test: catalogs
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Sizes of the synthetic archive (defaults in tests/benchmarks/synthetic.py); PostgreSQL with
+# `make bench DATABASE_URL=postgres://USER@HOST:PORT/NAME` (see docs/benchmarks.md).
 bench: install
-	$(BIN)/pytest tests/benchmarks -o python_files='bench_*.py' -q -s
+	BENCH_RELEASES=$(RELEASES) BENCH_UNITS=$(UNITS) BENCH_CONCEPTS=$(CONCEPTS) \
+		$(BIN)/pytest tests/benchmarks -o python_files='bench_*.py' -q -s $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

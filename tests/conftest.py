@@ -1,4 +1,5 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,27 @@ def no_term_checks(monkeypatch):
         if listener is not enqueue_release_terms_check
     ]
     monkeypatch.setattr(registry, "revision_listeners", listeners)
+
+
+@pytest.fixture
+def own_broker():
+    """Start a Redis on a spare port and point this process's Celery app at it."""
+    from tests.helpers import CELERY, Redis, Workers, broker_use, spare_port
+
+    if shutil.which("redis-server") is None or not CELERY.exists():
+        pytest.skip("needs redis-server and celery")
+    redis = Redis(spare_port())
+    redis.start()
+    url = f"redis://127.0.0.1:{redis.port}/0"
+    broker_use(url)
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = False
+    workers = Workers(url)
+    yield redis, workers
+    workers.stop_all()
+    redis.stop()
+    celery_app.conf.task_always_eager = eager
+    broker_use(None)
 
 
 @pytest.fixture

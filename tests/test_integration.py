@@ -1,17 +1,15 @@
 """Through a real broker and Celery worker (runs when CELERY_BROKER_URL is set)."""
 
-import time
-
 import pytest
 
 from config.celery import app as celery_app
 from records.services import release_write
 from records.snapshots import release_snapshot
+from tests.helpers import wait_for
 from translations.models import CheckRun, Finding
 from translations.tasks import release_terms_check
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-WAIT_SECONDS = 90
 
 
 def worker_idle():
@@ -31,18 +29,7 @@ def worker_idle():
 def _drain_worker():
     """Let the worker finish this test's tasks before the database is flushed."""
     yield
-    wait_for(worker_idle, "finish its tasks")
-
-
-def wait_for(condition, what):
-    """Poll the database until ``condition()`` holds (the worker commits on its own)."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.25)
-    pytest.fail(f"the Celery worker did not {what} within {WAIT_SECONDS} s")
+    wait_for(worker_idle, "the worker finishing its tasks")
 
 
 def test_new_revision_is_checked_by_the_worker():
@@ -52,7 +39,7 @@ def test_new_revision_is_checked_by_the_worker():
     head = release.head_number
     wait_for(
         lambda: CheckRun.objects.filter(release=release, revision_number=head).count() == 2,
-        "check the demo release",
+        "the worker's check of the demo release",
     )
     assert Finding.objects.count() == 0
 
@@ -63,7 +50,7 @@ def test_new_revision_is_checked_by_the_worker():
         lambda: Finding.objects.filter(
             release=release, language="ru", revision_number=head + 1
         ).first(),
-        "check the new revision",
+        "the worker's check of the new revision",
     )
     assert finding.check_id == "forbidden-term"
     assert finding.suggestion == "северные территории"
