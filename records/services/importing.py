@@ -1,7 +1,7 @@
 """Imports: JSON documents and release text files, each through the one write path."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from config import languages
 
@@ -11,7 +11,7 @@ from ..snapshots import snapshot_upgrade, translated
 from .alignment import content_from_parsed
 from .errors import ReleaseContentError, ReleaseExists
 from .validation import content_from_document
-from .writing import REFUSE, REPORT, release_write
+from .writing import REFUSE, REPORT, release_write, revision_message
 
 
 def release_import_document(
@@ -135,7 +135,7 @@ def release_import_text(
     return release_write(
         content,
         author=author,
-        message=message or _("Imported from text"),
+        message=message or revision_message(gettext_noop("Imported from text")),
         based_on=based_on,
         release_id=release.pk if release is not None else None,
         topic_names=topic_names,

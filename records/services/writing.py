@@ -1,7 +1,10 @@
 """The one write path: lock, base revision, three-way merge, validation, one revision or none."""
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from config import languages
 
@@ -34,6 +37,17 @@ from .working_copy import release_apply
 REFUSE = "refuse"  # screens and --strict files: nothing is written, the conflicts are shown
 REPORT = "report"  # files: everything else is applied, the conflicts keep the newer value
 TRANSLATED_FIELDS = {"title", "text", "caption", "credit"}
+
+
+def revision_message(template, params=None):
+    """Render a revision message in the site's language (``LANGUAGE_CODE``), whoever writes it.
+
+    The history is one record read by everyone: a Japanese translator's save must not leave a
+    Japanese message for the English editor. ``template`` is marked with ``gettext_noop``.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        text = translation.gettext(template)
+    return text % params if params else text
 
 
 def topic_ensure(slug, names):
@@ -228,7 +242,8 @@ def release_write(
     head = release.head_number
     if force:
         based_on = head
-        message = f"{message} ({_('forced: overwrote newer revisions')})".strip()
+        forced = revision_message(gettext_noop("forced: overwrote newer revisions"))
+        message = f"{message} ({forced})".strip()
     if based_on is None:
         raise ReleaseExists(release, release.slug)
     if not 1 <= based_on <= head:
@@ -318,7 +333,7 @@ def revision_restore(release, number, *, author=None, based_on=None, resolutions
     result = release_write(
         old,
         author=author,
-        message=_("Restored revision %(n)s") % {"n": number},
+        message=revision_message(gettext_noop("Restored revision %(n)s"), {"n": number}),
         based_on=release.head_number if based_on is None else based_on,
         release_id=release.pk,
         resolutions=resolutions,

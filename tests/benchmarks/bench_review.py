@@ -44,7 +44,12 @@ def content(demo_translations, slug, size):
                 "key": str(uuid.uuid4()),
                 "kind": "paragraph",
                 "level": 0,
-                "text": {"en": f"{item['en']} ({n})", "ja": item["ja"], "ru": item["ru"]},
+                # The number keeps segments distinct; every language carries it (numbers check).
+                "text": {
+                    "en": f"{item['en']} ({n})",
+                    "ja": f"{item['ja']}（{n}）",
+                    "ru": f"{item['ru']} ({n})",
+                },
             }
             for n, item in enumerate(items)
         ],

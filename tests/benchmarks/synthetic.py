@@ -122,7 +122,7 @@ def glossary_store(concepts):
             text=term.text,
             status=term.status,
             case_sensitive=term.case_sensitive,
-        )
+        ).fill_match_forms()  # stored as every write path stores them
         for concept in concepts
         for position, term in enumerate(concept.terms)
     ]

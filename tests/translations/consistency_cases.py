@@ -94,6 +94,22 @@ def _seed(index: int, source: str, target: str) -> Case:
 S0 = seed_translations()["segments"][0]
 
 NUMBER = [
+    # A numeral inside a name (晋三) is no number: the wrong duration beside it is flagged.
+    Case(
+        "en",
+        "ja",
+        "Prime Minister Shinzo Abe spoke for approximately 3 hours",
+        "安倍晋三総理大臣は約2時間述べた",
+        True,
+    ),
+    Case(
+        "en",
+        "ja",
+        "Prime Minister Shinzo Abe spoke for approximately 3 hours",
+        "安倍晋三総理大臣は約3時間述べた",
+        False,
+    ),
+    Case("en", "ja", "the 2 leaders", "三菱の両首脳", True),
     # 15 minutes for 50, in both target languages and from each source.
     Case("en", "ja", "held a meeting for approximately 50 minutes", "約15分間会談を行った。", True),
     Case(

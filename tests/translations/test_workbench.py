@@ -549,3 +549,23 @@ def test_an_error_finding_blocks_approval_until_overridden(client, bench):
     response = post(client, release, "ru", "approve", {"key": key, "based_on": release.head_number})
     assert response.status_code == 200
     assert state_of(release, "ru", key).state == UnitState.APPROVED
+
+
+def test_revision_messages_are_stored_in_the_site_language_whoever_writes(bench):
+    """A save from a Japanese interface leaves a message every reader of the history can read."""
+    from django.utils import translation
+
+    release, key = bench["release"], bench["keys"][WAITING]
+    with translation.override("ja"):
+        result = unit_save(
+            release,
+            "ja",
+            key,
+            "別の訳。",
+            bench["users"]["translator-ja"],
+            based_on=release.head_number,
+        )
+        assert translation.gettext("Workbench: %(unit)s (%(language)s)") != (
+            "Workbench: %(unit)s (%(language)s)"
+        )
+    assert result.revision.message.startswith("Workbench: ")

@@ -214,6 +214,13 @@ def _digit_numbers(text: str, language: str) -> list[NumberMention]:
 
 
 _KANJI_RUN = re.compile(f"第?[{_KANJI}]+")
+# Further counters a translation may use after a kanji numeral (times, countries, terms…).
+_TARGET_COUNTERS = "度国期位番隻機台本枚周県市"
+
+
+def _ideograph(char: str) -> bool:
+    """Tell whether ``char`` is a CJK ideograph (a kanji that is not a numeral, 第 or 約)."""
+    return bool(char) and "\u4e00" <= char <= "\u9fff" and char not in _KANJI + "第約"
 
 
 def _kanji_numbers(text: str, language: str, *, strict: bool) -> list[NumberMention]:
@@ -227,8 +234,13 @@ def _kanji_numbers(text: str, language: str, *, strict: bool) -> list[NumberMent
         if any(text.startswith(word, match.start()) for word in _KANJI_WORDS):
             continue
         after = text[match.end() : match.end() + 1]
-        if strict and not (match.group().startswith("第") or after in _KANJI_COUNTERS):
+        ordinal = match.group().startswith("第")
+        if strict and not (ordinal or after in _KANJI_COUNTERS):
             continue
+        if not strict and not (ordinal or after in _KANJI_COUNTERS or after in _TARGET_COUNTERS):
+            before = text[match.start() - 1 : match.start()]
+            if _ideograph(before) or _ideograph(after):
+                continue  # inside a word or a name: 晋三, 三菱, 二国間
         start = match.end() - len(numeral)
         approximate = _approximate(language, text, start, match.end())
         value = Decimal(kanji_value(numeral))

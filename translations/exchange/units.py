@@ -46,7 +46,8 @@ class TermNote:
     def describe(self):
         text = f"{self.source} = {' | '.join(self.targets) if self.targets else '—'}"
         if self.avoid:
-            text += f" ({_('not')}: {' | '.join(self.avoid)})"
+            avoid = _("not")
+            text += f" ({avoid}: {' | '.join(self.avoid)})"
         return text
 
 

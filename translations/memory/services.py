@@ -9,10 +9,16 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from config import languages
-from records.services import ActionNotAllowed, release_lock, release_write, revision_snapshot
+from records.services import (
+    ActionNotAllowed,
+    release_lock,
+    release_write,
+    revision_message,
+    revision_snapshot,
+)
 from records.snapshots import DERIVED_FIELDS
 from records.units import translatable_units
 
@@ -102,8 +108,10 @@ def release_pretranslate(release, language, user):
     result = release_write(
         content,
         author=user,
-        message=_("Pre-translated from the translation memory (%(language)s)")
-        % {"language": language},
+        message=revision_message(
+            gettext_noop("Pre-translated from the translation memory (%(language)s)"),
+            {"language": language},
+        ),
         based_on=release.head_number,
         release_id=release.pk,
     )

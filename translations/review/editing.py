@@ -11,9 +11,10 @@ import copy
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from config import languages
-from records.services import ActionNotAllowed, release_write, revision_snapshot
+from records.services import ActionNotAllowed, release_write, revision_message, revision_snapshot
 from records.snapshots import DERIVED_FIELDS
 from records.units import CAPTION, CREDIT, TITLE, translatable_units
 
@@ -82,8 +83,10 @@ def unit_save(release, language, key, text, user, *, based_on, submit=False):
     result = release_write(
         content,
         author=user,
-        message=_("Workbench: %(unit)s (%(language)s)")
-        % {"unit": unit_label(key, units), "language": language},
+        message=revision_message(
+            gettext_noop("Workbench: %(unit)s (%(language)s)"),
+            {"unit": unit_label(key, units), "language": language},
+        ),
         based_on=based_on,
         release_id=release.pk,
         context={"submit": {language: {key}}} if submit else None,

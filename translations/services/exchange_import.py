@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from config import languages
 from records import permissions
@@ -31,6 +31,7 @@ from records.services import (
     ActionNotAllowed,
     release_lock,
     release_write,
+    revision_message,
     revision_snapshot,
 )
 from records.snapshots import DERIVED_FIELDS
@@ -278,8 +279,10 @@ def release_file_import(
         result = release_write(
             content,
             author=author,
-            message=_("Imported %(format)s file (%(language)s, based on revision %(n)s)")
-            % {"format": fmt.upper(), "language": parsed.language, "n": parsed.revision},
+            message=revision_message(
+                gettext_noop("Imported %(format)s file (%(language)s, based on revision %(n)s)"),
+                {"format": fmt.upper(), "language": parsed.language, "n": parsed.revision},
+            ),
             based_on=head,
             release_id=locked.pk,
             on_conflict=REFUSE if strict else REPORT,

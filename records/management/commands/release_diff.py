@@ -39,7 +39,8 @@ class Command(BaseCommand):
             raise CommandError(str(missing)) from None
         found = {a: old.snapshot, b: new.snapshot}
         for code in [lang] if lang else languages.CODES:
-            self.stdout.write(f"=== {code}: {_('revision')} {a} → {b}")
+            label = _("revision")
+            self.stdout.write(f"=== {code}: {label} {a} → {b}")
             self.stdout.write(
                 render_text_diff(
                     diff_snapshots(found[a], found[b], code), color=color, escape=printable

@@ -106,13 +106,14 @@ class ActionView(ReleaseLanguageView):
             message = _("Nothing changed in the text.")
         elif result.revision.number != based_on + 1:
             message = _(
-                "Saved as revision %(n)s, merged with the changes others made since revision "
+                "Saved as revision %(n)s, merged with the other changes saved since revision "
                 "%(base)s."
             ) % {"n": result.revision.number, "base": based_on}
         else:
             message = _("Saved as revision %(n)s.") % {"n": result.revision.number}
         if submit:
-            message = f"{message} {_('Sent for review.')}"
+            sent = _("Sent for review.")
+            message = f"{message} {sent}"
         return [key], message
 
     def do_use_match(self, post, user):
