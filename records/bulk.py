@@ -31,3 +31,15 @@ def rows_update(model, objs, fields):
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+
+
+def statistics_refresh(*models):
+    """Have PostgreSQL analyse the tables of ``models`` after a bulk write (other databases
+    plan without statistics): until autovacuum runs, fresh rows are invisible to the planner,
+    which then picks plans made for empty tables."""
+    for model in models:
+        connection = connections[router.db_for_write(model)]
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

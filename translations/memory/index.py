@@ -6,6 +6,8 @@ from datetime import datetime
 from django.db import connection
 from django.db.models import Case, F, PositiveIntegerField, Value, When
 
+from records import bulk
+
 from .models import MemoryEntry, MemoryPosting, MemoryToken
 from .text import index_tokens, pair_hash, similarity_units, source_hash
 
@@ -126,11 +128,7 @@ def entries_merge(items):
 
 def statistics_refresh():
     """Have PostgreSQL analyse the memory's tables (other databases plan without it)."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in (MemoryEntry, MemoryToken, MemoryPosting):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+    bulk.statistics_refresh(MemoryEntry, MemoryToken, MemoryPosting)
 
 
 def index_entries(pair_hashes):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.languages import CODES
+from records import bulk
 from records.bulk import rows_update
 
 from ..exchange import ConceptData, TermData, validate_concept
@@ -198,6 +199,10 @@ def _write_batch(batch, counts, changed, respelled):
     respelled.extend(concept.pk for concept in new)
 
 
+# Concepts written by one import from which PostgreSQL analyses the glossary tables at once.
+ANALYSE_AFTER = 5000
+
+
 @transaction.atomic
 def glossary_import(concepts, *, limit=None):
     """Create or update concepts (by identifier) and replace their terms; return counts.
@@ -226,6 +231,9 @@ def glossary_import(concepts, *, limit=None):
                 )
             glossary_concept_validate(concept)
         _write_batch(batch, counts, changed, respelled)
+    if counts["created"] + counts["updated"] >= ANALYSE_AFTER:
+        # The re-check that follows plans its queries on the glossary's new size.
+        bulk.statistics_refresh(Concept, Term)
     if changed:
         glossary_changed(changed, new_terms=respelled)
     return counts
