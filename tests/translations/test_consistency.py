@@ -4,6 +4,7 @@ and the admin, overridden with a reason, honoured by approval and the publish ga
 import json
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from records.services import release_publish
@@ -107,6 +108,14 @@ def test_an_override_with_a_reason_lets_the_unit_be_approved_and_published(demo)
     publication, created = release_publish(release, "ja", author=demo["users"]["editor"])
     assert created
     assert publication_status(release, publication.revision)["ja"] == []
+    # The review history names the check as people know it, and the state once.
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(reviewer)
+    page = client.get(reverse("translations:history", args=[release.pk, "ja"])).content.decode()
+    assert "Number: The ministry corrected the duration to 15 minutes." in page
+    assert "number: The ministry" not in page
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from records.services import revision_snapshot
 from records.units import snapshot_units
 
-from ..vocabulary import UnitState
+from ..checks import CHECKS
+from ..vocabulary import EventAction, UnitState
 from .common import unit_label
 from .models import Event
 
@@ -42,6 +45,17 @@ class EventRow:
     @property
     def to_label(self):
         return UnitState(self.event.to_state).label if self.event.to_state is not None else ""
+
+    @property
+    def reason(self):
+        """Return the reason; an override's starts with the check's name, not its id."""
+        reason = self.event.reason
+        if self.event.action == EventAction.OVERRIDDEN:
+            check_id, sep, text = reason.partition(": ")
+            check = CHECKS.get(check_id)
+            if sep and check is not None:
+                return f"{gettext(check.name)}: {text}"
+        return reason
 
     @property
     def batch_short(self):
