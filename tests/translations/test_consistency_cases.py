@@ -3,6 +3,7 @@
 import pytest
 
 from .consistency_cases import CASES, evaluate, evaluate_rows, seed_directions
+from .consistency_cases_apart import CASES as CASES_APART
 
 
 @pytest.mark.parametrize(
@@ -30,3 +31,13 @@ def test_the_seed_translations_have_no_consistency_findings_in_any_direction(dir
     """The seed's approved texts, whichever language is the source: 20 correct pairs each."""
     findings = evaluate_rows(*direction, seed_directions()[direction], list(CASES))
     assert [f.message for f in findings] == []
+
+
+@pytest.mark.parametrize(
+    ("check", "case"),
+    CASES_APART,
+    ids=lambda value: value if isinstance(value, str) else value.target[:30],
+)
+def test_case_written_apart_from_the_checks(check, case):
+    findings = evaluate(check, case)
+    assert bool(findings) == case.flagged, [f.message for f in findings]

@@ -157,9 +157,12 @@ def _ja_atoms(text):
 def _ru_atoms(text):
     yield from _noon_atoms(text)
     stems = "|".join(_RU_MONTH_STEMS)
-    month_word = re.compile(rf"(?<!\w)(?:(\d{{1,2}})\s+)?({stems})(?=[а-яё]*)[а-яё]*", re.I)
+    # The day may carry its ordinal ending: «7 июля», «7-го июля», «7-е июля».
+    month_word = re.compile(
+        rf"(?<!\w)(?:(\d{{1,2}})(?:-?(?:го|е|ое|ого))?\s+)?({stems})(?=[а-яё]*)[а-яё]*", re.I
+    )
     for m in month_word.finditer(text):
-        word = m.group(0)[len(m.group(1) or "") :].strip().lower()
+        word = text[m.start(2) : m.end()].lower()
         stem = m.group(2).lower()
         if stem == "ма" and word not in ("май", "мая", "мае", "маем"):
             continue

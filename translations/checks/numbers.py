@@ -257,9 +257,25 @@ def _word_value(language: str, word: str) -> tuple[int, bool] | None:
     if table is None:
         return None
     if language == "ru":
-        lemmas, _known = russian_lemmas(russian_fold(word))
-        return next((table[lemma] for lemma in lemmas if lemma in table), None)
+        folded = russian_fold(word)
+        lemmas, _known = russian_lemmas(folded)
+        found = next((table[lemma] for lemma in lemmas if lemma in table), None)
+        return found if found is not None else _ru_compound_value(folded)
     return table.get(word.casefold())
+
+
+# Russian compounds that begin with a number: «двухдневный» (two-day), «трехсторонний».
+_RU_COMPOUND = re.compile(
+    r"(одно|дву|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти)"
+    r"(?:дневн|летн|месячн|недельн|часов|сторонн|кратн)[а-я]*"
+)
+_RU_COMPOUND_VALUES = {"одно": 1, "дву": 2, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5}
+_RU_COMPOUND_VALUES |= {"шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10}
+
+
+def _ru_compound_value(folded: str) -> tuple[int, bool] | None:
+    match = _RU_COMPOUND.fullmatch(folded)
+    return (_RU_COMPOUND_VALUES[match.group(1)], False) if match else None
 
 
 def _word_numbers(text: str, language: str) -> list[NumberMention]:
