@@ -1,29 +1,16 @@
-from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from translations.archive import ArchiveError, archive_export
+from translations.archive import archive_export
+from translations.archive.command import ArchiveCommand
 
 
-class Command(BaseCommand):
-    help = _(
+class Command(ArchiveCommand):
+    help = gettext_lazy(
         "Write every release with its full history, the review state, the audit log and the "
         "glossary to a new directory (restore it with import_archive)."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("directory")
-
-    def handle(self, *args, directory, verbosity=1, **options):
-        def progress(name, rows):
-            if verbosity > 1:
-                self.stdout.write(f"{name}: {rows}")
-
-        try:
-            manifest = archive_export(directory, progress=progress)
-        except (ArchiveError, OSError) as error:
-            raise CommandError(str(error)) from None
-        rows = sum(section["rows"] for section in manifest["sections"])
-        self.stdout.write(
-            _("Archive written to %(directory)s: %(rows)d rows, %(files)d photo files.")
-            % {"directory": directory, "rows": rows, "files": len(manifest["files"])}
-        )
+    def run(self, directory, progress):
+        self.done = _("Archive written to %(directory)s: %(rows)d rows, %(files)d photo files.")
+        return archive_export(directory, progress=progress)
