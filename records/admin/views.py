@@ -135,6 +135,7 @@ class CompareView(ReleaseAdminView):
             language = (changed or list(languages.CODES))[0]
         diff = diffs[language]
         kinds = dict(Segment.Kind.choices)
+        styles = dict(Segment.Style.choices)
         context = self.context(
             _("Revision %(a)s → %(b)s of %(release)s")
             % {"a": old.number, "b": new.number, "release": self.release},
@@ -154,6 +155,8 @@ class CompareView(ReleaseAdminView):
                     "change": change,
                     "kind": kinds.get(change.kind, change.kind),
                     "old_kind": kinds.get(change.old_kind, change.old_kind),
+                    "style": styles.get(change.style, change.style),
+                    "old_style": styles.get(change.old_style, change.old_style),
                 }
                 for change in diff.segments
                 if change.status != UNCHANGED or change.moved
