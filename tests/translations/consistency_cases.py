@@ -198,6 +198,33 @@ NUMBER = [
     ),
     Case("en", "ja", "$1 billion", "1億ドル", True),
     Case("en", "ru", "18 times", "8 раз", True),
+    # Numbers in words count in a source when they measure time; "one hour" may be «час».
+    Case(
+        "en", "ja", "The meeting lasted approximately two hours.", "会談は約2時間行われた。", False
+    ),
+    Case(
+        "en", "ja", "The meeting lasted approximately two hours.", "会談は約3時間行われた。", True
+    ),
+    Case(
+        "en",
+        "ru",
+        "It lasted approximately two hours.",
+        "Она продолжалась около двух часов.",
+        False,
+    ),
+    Case(
+        "en", "ru", "It lasted approximately two hours.", "Она продолжалась около трёх часов.", True
+    ),
+    Case("en", "ja", "The two leaders held talks for one hour.", "両首脳は1時間会談した。", False),
+    Case(
+        "en",
+        "ru",
+        "The two leaders talked for one hour.",
+        "Лидеры беседовали в течение часа.",
+        False,
+    ),
+    Case("ru", "en", "Визит продлится три дня.", "The visit will last three days.", False),
+    Case("ru", "ja", "Визит продлится три дня.", "訪問は2日間の予定。", True),
 ]
 
 DATE = [

@@ -312,15 +312,36 @@ def _word_numbers(text: str, language: str) -> list[NumberMention]:
     return found
 
 
+# A number written in words counts in a source when it measures time: "two hours", «три дня».
+# One is left out ("one hour" is «час», "an hour"), and so are other words ("two leaders").
+_MEASURE_WORDS = {
+    "en": r"(?:minutes?|hours?|days?|weeks?|months?|years?|times)\b",
+    "ru": r"(?:минут|час|дн|дня|дней|недел|месяц|год|лет|раз)",
+}
+
+
+def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
+    measure = _MEASURE_WORDS.get(language)
+    if measure is None:
+        return []
+    after = re.compile(rf"[\s\-‐]+{measure}", re.IGNORECASE)
+    return [
+        n
+        for n in _word_numbers(text, language)
+        if n.value >= 2 and after.match(text, n.end)
+    ]
+
+
 @lru_cache(maxsize=4096)
 def source_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     """Return the numbers a translation of ``text`` must render, in order."""
     found = _digit_numbers(text, language)
+    taken = [(n.start, n.end) for n in found]
     if languages.get(language).matching == languages.CHARACTERS:
-        taken = {(n.start, n.end) for n in found}
-        found += [
-            n for n in _kanji_numbers(text, language, strict=True) if (n.start, n.end) not in taken
-        ]
+        extra = _kanji_numbers(text, language, strict=True)
+    else:
+        extra = _measured_word_numbers(text, language)
+    found += [n for n in extra if not any(n.start < end and start < n.end for start, end in taken)]
     return tuple(sorted(found, key=lambda n: n.start))
 
 
