@@ -325,11 +325,7 @@ def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
     if measure is None:
         return []
     after = re.compile(rf"[\s\-‐]+{measure}", re.IGNORECASE)
-    return [
-        n
-        for n in _word_numbers(text, language)
-        if n.value >= 2 and after.match(text, n.end)
-    ]
+    return [n for n in _word_numbers(text, language) if n.value >= 2 and after.match(text, n.end)]
 
 
 @lru_cache(maxsize=4096)
