@@ -307,3 +307,13 @@ def test_change_form_as_rendered_keeps_every_row_key(client, demo):
     for name in ("segments", "photos"):
         assert [item["key"] for item in after[name]] == [item["key"] for item in before[name]]
     assert after["segments"][9]["text"]["en"].endswith(" They will continue.")
+
+
+def test_compare_names_marker_style_and_level_in_words(client, demo_scenario):
+    release = demo_scenario["release"]
+    client.force_login(demo_scenario["users"]["editor"])
+    url = reverse("admin:records_release_compare", args=[release.pk])
+    page = client.get(url, {"a": 1, "b": release.head_number, "lang": "en"}).content.decode()
+    assert '<span class="style">lower roman</span>' in page
+    assert ">level 3</span>" in page
+    assert "lower-roman" not in page

@@ -178,3 +178,37 @@ def test_the_import_tells_which_concepts_gained_terms(
         ([tor.pk], []),
         ([new.pk], [new.pk]),
     ]
+
+
+def test_glossary_wide_data_is_derived_once_per_glossary_version(releases, monkeypatch):
+    """Labels and proper names are read once for many releases, again after a change."""
+    from translations.matching import clear_matcher_cache
+    from translations.services import terms
+
+    clear_matcher_cache()
+    calls = []
+    labels = terms._concept_labels
+    monkeypatch.setattr(terms, "_concept_labels", lambda code: calls.append(code) or labels(code))
+    for release in Release.objects.all():
+        release_terms_check(release, force=True)
+    assert calls == ["en"]
+    tor = Concept.objects.get(identifier="tor")
+    glossary_import([ConceptData("tor", terms=(TermData("en", "TOR"), TermData("ru", "ТОР")))])
+    release_terms_check(Release.objects.first(), force=True)
+    assert calls == ["en", "en"]
+    assert tor.pk in terms._concept_labels("en")
+
+
+def test_a_large_import_has_postgresql_analyse_the_glossary(postgres, monkeypatch):
+    from translations.services import glossary
+
+    def analysed(concepts):
+        with CaptureQueriesContext(connection) as queries:
+            glossary_import(concepts)
+        return sorted(q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE"))
+
+    monkeypatch.setattr(glossary, "ANALYSE_AFTER", 3)
+    small = [ConceptData(f"c{n}", terms=(TermData("en", f"word{n}"),)) for n in range(2)]
+    assert analysed(small) == []
+    large = [ConceptData(f"d{n}", terms=(TermData("en", f"term{n}"),)) for n in range(3)]
+    assert analysed(large) == ['ANALYZE "translations_concept"', 'ANALYZE "translations_term"']
