@@ -4,15 +4,30 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install catalogs migrate demo test bench lint messages clean serve worker
+LOCK := requirements/lock.txt
+DEV_LOCK := requirements/dev.txt
+# The resolver `make lock` uses; the version is the one the dev lock holds.
+UV_COMPILE := uv pip compile pyproject.toml --quiet --generate-hashes --universal \
+	--python-version 3.11
 
+.PHONY: install lock catalogs migrate demo test bench lint messages clean serve worker
+
+# Exactly the locked versions (every file checked against its hash), then the project itself.
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: $(DEV_LOCK) pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# The only way versions change: re-resolve both locks from pyproject.toml's ranges
+# (`make lock UPGRADE=--upgrade` moves every package to the newest version allowed).
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/$(UV_COMPILE) $(UPGRADE) -o $(LOCK)
+	$(BIN)/$(UV_COMPILE) $(UPGRADE) --extra dev -c $(LOCK) -o $(DEV_LOCK)
 
 catalogs: install
 	$(BIN)/python manage.py compile_catalogs
