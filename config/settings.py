@@ -333,7 +333,11 @@ CONCORD_PENDING_CHECK_AGE = env_int("CONCORD_PENDING_CHECK_AGE", 60)
 CONCORD_TERMS_CHECK_TEST_PAUSE = env_int("CONCORD_TERMS_CHECK_TEST_PAUSE", 0)
 CELERY_BEAT_SCHEDULE = {
     "pending-checks-sweep": {
-        "task": "translations.tasks.pending_checks_sweep",
+        "task": "translations.checks.pending_checks_sweep",
+        "schedule": 60.0,
+    },
+    "topic-zips-sweep": {
+        "task": "translations.exchange.topic_zips_sweep",
         "schedule": 60.0,
     },
 }

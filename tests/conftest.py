@@ -47,12 +47,12 @@ def no_term_checks(monkeypatch):
 
     The listener is registered again when the test ends (monkeypatch restores the list)."""
     from records.extensions import registry
-    from translations.receivers import enqueue_release_terms_check
+    from translations.checks.pending import pending_check_after_revision
 
     listeners = [
         listener
         for listener in registry.revision_listeners
-        if listener is not enqueue_release_terms_check
+        if listener is not pending_check_after_revision
     ]
     monkeypatch.setattr(registry, "revision_listeners", listeners)
 

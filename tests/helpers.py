@@ -17,8 +17,8 @@ from django.urls import reverse
 
 from records.services import release_write
 from records.snapshots import release_snapshot
-from translations.matching import TermSpec
-from translations.services import release_terms_check
+from translations.checks.matching.matcher import TermSpec
+from translations.checks.services import release_terms_check
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -304,7 +304,7 @@ def approve_all(release, language, reviewer, submitter=None):
 
     from translations.review.actions import units_approve, units_submit
     from translations.review.selectors import keys_in_state, keys_to_review
-    from translations.vocabulary import UnitState
+    from translations.review.vocabulary import UnitState
 
     release.refresh_from_db()
     submitter = submitter or get_user_model().objects.get(username="editor")

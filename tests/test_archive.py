@@ -25,7 +25,7 @@ from records.snapshots import release_snapshot
 from tests.helpers import DATA, revise_and_check, run
 from translations.archive import archive_sections as translation_sections
 from translations.demo import demo_load_all
-from translations.exchange import ConceptData, TermData
+from translations.glossary.files import ConceptData, TermData
 from translations.models import (
     CheckRun,
     Comment,
@@ -106,7 +106,7 @@ def rich_state(demo):
     from django.contrib.auth.models import Permission
 
     from records.photos import photo_image_store
-    from translations.services import glossary_import
+    from translations.glossary.services import glossary_import
 
     users, release = demo["users"], demo["release"]
     editor = users["editor"]

@@ -9,7 +9,7 @@ from records.services import ActionNotAllowed, release_publish, release_write, r
 from records.snapshots import release_snapshot
 from translations.review.actions import units_approve, units_submit
 from translations.review.selectors import keys_in_state
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 

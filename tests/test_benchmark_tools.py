@@ -7,8 +7,9 @@ from records.models import Release, Revision
 from records.snapshots import release_snapshot, snapshot_checksum
 from tests.benchmarks import synthetic
 from tests.benchmarks.figures import FIGURES, Figure, figure_skip, figures_table
+from translations.checks.services import release_terms_check
+from translations.glossary.services import glossary_concept_validate
 from translations.models import Concept, Finding, GlossaryState, Term
-from translations.services import glossary_concept_validate, release_terms_check
 
 
 @pytest.fixture

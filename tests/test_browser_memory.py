@@ -22,7 +22,7 @@ def series_demo(live_server):
 
 def test_use_a_match_then_pretranslate(browser, series_demo, tmp_path):
     from translations.models import UnitStatus
-    from translations.vocabulary import UnitState
+    from translations.review.vocabulary import UnitState
 
     shots = screenshot_dir(tmp_path)
     url, series = series_demo["url"], series_demo["series"]

@@ -6,8 +6,8 @@ from config.celery import app as celery_app
 from records.services import release_write
 from records.snapshots import release_snapshot
 from tests.helpers import wait_for
+from translations.checks.tasks import release_terms_check
 from translations.models import CheckRun, Finding
-from translations.tasks import release_terms_check
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

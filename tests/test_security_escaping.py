@@ -14,10 +14,11 @@ from django.utils import translation
 from records.services import release_publish, release_write
 from records.snapshots import release_snapshot
 from tests.helpers import approve_all
+from translations.checks.services import release_terms_check
 from translations.demo import GLOSSARY_PATH
-from translations.exchange import ConceptData, TermData, csv_load
+from translations.glossary.files import ConceptData, TermData, csv_load
+from translations.glossary.services import glossary_import
 from translations.review.actions import comment_add
-from translations.services import glossary_import, release_terms_check
 
 pytestmark = pytest.mark.django_db
 

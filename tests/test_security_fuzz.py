@@ -22,18 +22,12 @@ from records.services import (
     release_import_text,
 )
 from translations.demo import GLOSSARY_PATH
-from translations.exchange import (
-    GlossaryFormatError,
-    csv_load,
-    glossary_iter,
-    tbx_dump,
-)
+from translations.exchange.imports import release_file_import
+from translations.exchange.services import release_file_export
 from translations.exchange.units import ExchangeFileError
+from translations.glossary.files import GlossaryFormatError, csv_load, glossary_iter, tbx_dump
+from translations.glossary.services import GlossaryImportError, glossary_import
 from translations.models import Concept, Term
-from translations.services import glossary_import
-from translations.services.exchange import release_file_export
-from translations.services.exchange_import import release_file_import
-from translations.services.glossary import GlossaryImportError
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 

@@ -13,8 +13,8 @@ from records.models import Photo, Release, Revision, Segment
 from records.selectors import release_document
 from records.services import ReleaseContentError, document_parse, release_import_document
 from tests.helpers import BILLION_LAUGHS_PROLOG, change_url, photo_upload_data
+from translations.exchange.services import release_file_export
 from translations.models import Concept, Term
-from translations.services.exchange import release_file_export
 
 pytestmark = pytest.mark.django_db
 

@@ -8,26 +8,32 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        """Wire the packages together: what each adds to records and to the layers below it."""
         from django.contrib import admin
         from django.db.models.signals import post_migrate
 
         from records.extensions import registry
-
-        from .admin_exchange import release_exchange_links
-        from .archive import archive_sections
-        from .receivers import (
-            enqueue_release_terms_check,
-            release_term_links,
-            release_workbench_links,
+        from translations import tasks  # noqa: F401 (registers every package's tasks)
+        from translations.archive import archive_sections
+        from translations.checks.admin import release_term_links
+        from translations.checks.pending import (
+            glossary_recheck_record,
+            pending_check_after_revision,
         )
-        from .review.gate import publication_guard, publication_status
-        from .review.progress import release_progress
-        from .review.states import states_after_revision
-        from .roles import roles_sync_after_migrate
+        from translations.exchange.admin import release_exchange_links
+        from translations.glossary.changes import on_glossary_change
+        from translations.memory.recording import memory_record
+        from translations.memory.workbench import memory_actions, memory_attach
+        from translations.review.admin import release_workbench_links
+        from translations.review.extensions import extensions
+        from translations.review.gate import publication_guard, publication_status
+        from translations.review.progress import release_progress
+        from translations.review.states import states_after_revision
+        from translations.roles import roles_sync_after_migrate
 
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="translations.roles")
         registry.on_revision(states_after_revision)
-        registry.on_revision(enqueue_release_terms_check)
+        registry.on_revision(pending_check_after_revision)
         registry.guard_publication(publication_guard)
         registry.publication_status(publication_status)
         registry.release_summaries(release_progress)
@@ -35,5 +41,10 @@ class TranslationsConfig(AppConfig):
         registry.add_release_links(release_workbench_links)
         registry.add_release_links(release_exchange_links)
         registry.add_archive_sections(archive_sections)
+        on_glossary_change(glossary_recheck_record)
+        extensions.on_approval(memory_record)
+        extensions.extend_rows(memory_attach)
+        for name, handler in memory_actions().items():
+            extensions.add_action(name, handler)
         # The admin's index offers "My work" (the review queue) above the applications.
         admin.site.index_template = "translations/review/admin_index.html"

@@ -1,266 +1,16 @@
-"""What makes a language version right: the glossary and the findings of term checks."""
+"""Every model of the app, defined in its package: one app label, so no table ever moved."""
 
-import uuid
-
-from django.conf import settings
-from django.db import models
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
-
-from records.models import Release
-
-from .matching import term_match_forms
-from .vocabulary import Severity, TermStatus
-
-LANGUAGE_CHOICES = settings.LANGUAGES
-
-
-class Concept(models.Model):
-    identifier = models.SlugField(_("identifier"), max_length=100, unique=True)
-    subject_field = models.CharField(_("subject field"), max_length=200, blank=True)
-    definition = models.TextField(_("definition"), blank=True)
-    note = models.TextField(_("note"), blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        ordering = ["identifier"]
-        verbose_name = _("concept")
-        verbose_name_plural = _("concepts")
-
-    def __str__(self):
-        return self.identifier
-
-
-class Term(models.Model):
-    Status = TermStatus
-
-    concept = models.ForeignKey(
-        Concept, on_delete=models.CASCADE, related_name="terms", verbose_name=_("concept")
-    )
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
-    text = models.CharField(_("term"), max_length=300)
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PREFERRED)
-    case_sensitive = models.BooleanField(_("case-sensitive"), default=False)
-    part_of_speech = models.CharField(_("part of speech"), max_length=40, blank=True)
-    note = models.TextField(_("note"), blank=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
-    # Derived from language, text and case sensitivity whenever the term is saved (and by
-    # fill_match_forms before a bulk write): the automaton build reads them, lemmatising nothing.
-    match_forms = models.JSONField(_("match forms"), default=dict, blank=True, editable=False)
-
-    # Fields the match forms are derived from.
-    MATCH_SOURCE_FIELDS = frozenset({"language", "text", "case_sensitive"})
-
-    class Meta:
-        ordering = ["concept", "language", "position", "id"]
-        verbose_name = _("term")
-        verbose_name_plural = _("terms")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["concept", "language", "text"], name="term_unique_per_concept"
-            ),
-        ]
-        indexes = [models.Index(fields=["language", "status"])]
-
-    def __str__(self):
-        return f"{self.text} [{self.language}, {self.status}]"
-
-    def save(self, *args, update_fields=None, **kwargs):
-        if update_fields is None or self.MATCH_SOURCE_FIELDS.intersection(update_fields):
-            self.fill_match_forms()
-            if update_fields is not None:
-                update_fields = {*update_fields, "match_forms"}
-        super().save(*args, update_fields=update_fields, **kwargs)
-
-    def fill_match_forms(self):
-        """Compute the term's match forms from its language, text and case sensitivity."""
-        self.match_forms = term_match_forms(self.language, self.text, self.case_sensitive)
-        return self
-
-
-class GlossaryState(models.Model):
-    """A single row whose ``version`` token changes whenever the glossary does."""
-
-    # A random token rather than a counter: a flushed or restored database never brings
-    # back a token that a worker's cached automaton was built for.
-    version = models.CharField(max_length=32, default="")
-
-    class Meta:
-        verbose_name = _("glossary state")
-
-    def __str__(self):
-        return f"glossary {self.version}"
-
-    @classmethod
-    def current(cls):
-        """Return the glossary version token ("" before the first change)."""
-        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or ""
-
-    @classmethod
-    def bump(cls):
-        """Give the glossary a new version token (inside the writing transaction)."""
-        cls.objects.update_or_create(pk=1, defaults={"version": uuid.uuid4().hex})
-
-
-class CheckRun(models.Model):
-    """The latest term check of one release in one target language."""
-
-    release = models.ForeignKey(
-        "records.Release", on_delete=models.CASCADE, related_name="check_runs"
-    )
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
-    revision_number = models.PositiveIntegerField(_("revision"))
-    glossary_version = models.CharField(_("glossary version"), max_length=32)
-    checked_at = models.DateTimeField(_("checked"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("term check run")
-        verbose_name_plural = _("term check runs")
-        constraints = [
-            models.UniqueConstraint(fields=["release", "language"], name="check_run_unique"),
-        ]
-
-    def __str__(self):
-        return f"{self.release_id} [{self.language}] r{self.revision_number}"
-
-
-class ReleaseConcept(models.Model):
-    """A concept the term check found in a release's source text or its ``language`` text.
-
-    Written with the check run of that language (the rows of a release and language are
-    replaced together); read to find the releases a glossary change touches. ``concept_id``
-    is a plain indexed number, not a foreign key: the row outlives its concept, so deleting a
-    concept still re-checks the releases that used it.
-    """
-
-    release = models.ForeignKey(
-        "records.Release", on_delete=models.CASCADE, related_name="concepts_used"
-    )
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
-    concept_id = models.BigIntegerField(_("concept"), db_index=True)
-
-    class Meta:
-        verbose_name = _("concept used by a release")
-        verbose_name_plural = _("concepts used by releases")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["release", "language", "concept_id"], name="release_concept_unique"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.release_id} [{self.language}] concept {self.concept_id}"
-
-
-class PendingRecheck(models.Model):
-    """A glossary change whose releases still wait to be re-checked (an outbox row).
-
-    Written in the glossary change's transaction; the re-check task turns it into pending
-    checks of the affected releases and deletes it. The sweep enqueues the re-check again for
-    rows left behind, so a glossary change made while the broker is down is never lost.
-    """
-
-    concepts = models.JSONField(_("concepts"), default=list)
-    new_terms = models.JSONField(_("concepts with new terms"), null=True, blank=True)
-    created_at = models.DateTimeField(_("pending since"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("pending glossary re-check")
-        verbose_name_plural = _("pending glossary re-checks")
-
-    def __str__(self):
-        return f"re-check {self.pk}: {len(self.concepts)} concepts"
-
-
-class PendingCheck(models.Model):
-    """A release whose newest revision still waits for its term check (an outbox row).
-
-    Written in the revision's transaction, deleted by the check when done; the sweep enqueues
-    the check again for rows left behind (broker down at save time, a task lost).
-    """
-
-    release = models.OneToOneField(
-        "records.Release", on_delete=models.CASCADE, related_name="pending_check"
-    )
-    revision_number = models.PositiveIntegerField(_("revision"))
-    created_at = models.DateTimeField(_("pending since"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("pending term check")
-        verbose_name_plural = _("pending term checks")
-
-    def __str__(self):
-        return f"{self.release_id} r{self.revision_number}"
-
-
-class Finding(models.Model):
-    Severity = Severity
-
-    release = models.ForeignKey(
-        "records.Release", on_delete=models.CASCADE, related_name="findings"
-    )
-    revision_number = models.PositiveIntegerField(_("revision"))
-    segment_key = models.UUIDField(_("segment key"))
-    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
-    check_id = models.CharField(_("check"), max_length=40)
-    # Consistency checks (numbers, dates, form) have no concept.
-    concept = models.ForeignKey(
-        Concept, on_delete=models.CASCADE, null=True, blank=True, related_name="findings"
-    )
-    term = models.ForeignKey(
-        Term, on_delete=models.SET_NULL, null=True, blank=True, related_name="findings"
-    )
-    start = models.PositiveIntegerField(null=True, blank=True)
-    end = models.PositiveIntegerField(null=True, blank=True)
-    source_start = models.PositiveIntegerField(null=True, blank=True)
-    source_end = models.PositiveIntegerField(null=True, blank=True)
-    severity = models.CharField(_("severity"), max_length=10, choices=Severity)
-    message = models.TextField(_("message"))
-    suggestion = models.CharField(_("suggestion"), max_length=300, blank=True)
-    # The message as a translatable template and its values, for readers of other languages.
-    template = models.TextField(_("message template"), blank=True)
-    params = models.JSONField(_("message values"), default=dict, blank=True)
-    # What the finding is about within its unit when no concept says it ("number:50").
-    fingerprint = models.CharField(_("fingerprint"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["release", "language", "id"]
-        verbose_name = _("finding")
-        verbose_name_plural = _("findings")
-        indexes = [models.Index(fields=["release", "language"])]
-
-    def __str__(self):
-        return f"{self.check_id} {self.language} {self.segment_key}"
-
-    def display_message(self):
-        """Return the message in the active language (the stored English one as fallback)."""
-        if not self.template:
-            return self.message
-        try:
-            return gettext(self.template).format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.message
-
-    def check_name(self):
-        """Return the translated name of the check that made this finding."""
-        from .checks import CHECKS
-
-        check = CHECKS.get(self.check_id)
-        return gettext(check.name) if check else self.check_id
-
-
-class ReleaseTermFindings(Release):
-    """A release seen from the glossary's side: its term findings per target language."""
-
-    class Meta:
-        proxy = True
-        verbose_name = _("release term findings")
-        verbose_name_plural = _("release term findings")
-
-
-# The review models live with the review code; importing them here registers them.
-from .memory.models import MemoryEntry, MemoryPosting, MemoryToken  # noqa: E402
-from .review.models import (  # noqa: E402
+from translations.checks.models import (
+    CheckRun,
+    Finding,
+    PendingCheck,
+    PendingRecheck,
+    ReleaseConcept,
+    ReleaseTermFindings,
+)
+from translations.glossary.models import Concept, GlossaryState, Term
+from translations.memory.models import MemoryEntry, MemoryPosting, MemoryToken
+from translations.review.models import (
     Comment,
     Event,
     FindingOverride,
@@ -277,10 +27,12 @@ __all__ = [
     "FindingOverride",
     "GlossaryState",
     "ImmutableEventError",
-    "ReleaseConcept",
     "MemoryEntry",
     "MemoryPosting",
     "MemoryToken",
+    "PendingCheck",
+    "PendingRecheck",
+    "ReleaseConcept",
     "ReleaseTermFindings",
     "Term",
     "UnitStatus",

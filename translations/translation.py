@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Concept
+from translations.glossary.models import Concept
 
 
 @register(Concept)

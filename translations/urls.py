@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from .review import views
+from translations.review import views
 
 app_name = "translations"
 

@@ -17,8 +17,8 @@ from config.celery import app as celery_app
 from records.models import Release, Revision
 from records.reader import ReaderPage
 from tests.helpers import reader_archive, wait_for
+from translations.checks.tasks import release_terms_check
 from translations.models import CheckRun, Concept, GlossaryState, Term
-from translations.tasks import release_terms_check
 
 from . import synthetic
 from .conftest import report, timed

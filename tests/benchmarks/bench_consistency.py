@@ -6,9 +6,9 @@ import csv
 from tests.translations.consistency_cases import CASES, evaluate, evaluate_rows, seed_directions
 from translations.checks import CHECKS, run_checks
 from translations.checks.dates import find_dates
+from translations.checks.matching.matcher import TermMatcher, TermSpec
 from translations.checks.numbers import source_numbers, target_numbers
-from translations.matching import TermMatcher, TermSpec
-from translations.vocabulary import PROPER_NOUN
+from translations.glossary.vocabulary import PROPER_NOUN
 
 from .conftest import ROOT, report, timed
 

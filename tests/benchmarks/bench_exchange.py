@@ -9,10 +9,10 @@ import polib
 import pytest
 
 from records.services import release_write
-from translations.exchange import tbx_dump, tbx_load
-from translations.services import glossary_import
-from translations.services.exchange import release_file_export
-from translations.services.exchange_import import release_file_import
+from translations.exchange.imports import release_file_import
+from translations.exchange.services import release_file_export
+from translations.glossary.files import tbx_dump, tbx_load
+from translations.glossary.services import glossary_import
 
 from . import synthetic
 from .conftest import report, timed

@@ -10,10 +10,10 @@ import ahocorasick
 import pytest
 
 from config import languages
-from translations.matching import clear_matcher_cache
+from translations.checks.matching.cache import clear_matcher_cache
+from translations.checks.services import glossary_matcher
+from translations.glossary.services import glossary_import
 from translations.models import Concept, Term
-from translations.services import glossary_import
-from translations.services.terms import glossary_matcher
 
 from . import synthetic
 from .conftest import report, timed
@@ -47,7 +47,7 @@ def matching_caches_clear():
     (the morphological dictionary stays loaded: that is the worker's start, not the build)."""
     clear_matcher_cache()
     for name, module in list(sys.modules.items()):
-        if name.startswith("translations.matching"):
+        if name.startswith("translations.checks.matching"):
             for value in vars(module).values():
                 if isinstance(value, functools._lru_cache_wrapper):
                     value.cache_clear()

@@ -15,12 +15,12 @@ from records.extensions import registry
 from records.models import Release
 from records.services import release_write
 from records.snapshots import release_snapshot
+from translations.checks.services import release_terms_check
 from translations.review.actions import units_approve
 from translations.review.models import UnitStatus
 from translations.review.selectors import keys_to_review
 from translations.review.states import states_after_revision
-from translations.services import release_terms_check
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 from .conftest import report, timed
 

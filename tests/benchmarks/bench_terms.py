@@ -3,8 +3,8 @@ and a 200-segment release."""
 
 from config import languages
 from translations.checks import run_checks
+from translations.checks.matching.matcher import TermMatcher, TermSpec
 from translations.checks.run import match_segments
-from translations.matching import TermMatcher, TermSpec
 
 from . import synthetic
 from .conftest import report, timed

@@ -17,8 +17,8 @@ from pathlib import Path
 from config import languages
 from records.models import Release, Revision, Segment, Topic
 from records.snapshots import release_snapshot, snapshot_checksum
-from translations.exchange import ConceptData, TermData, csv_load
-from translations.matching import TermSpec
+from translations.checks.matching.matcher import TermSpec
+from translations.glossary.files import ConceptData, TermData, csv_load
 from translations.models import Concept, GlossaryState, Term
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from records.demo import seed_translations
 from tests.helpers import CONCEPT_IDS, CONCEPT_LABELS, glossary_terms
 from translations.checks import FindingData, run_checks
-from translations.matching import TermMatcher, TermSpec
+from translations.checks.matching.matcher import TermMatcher, TermSpec
 
 
 class Case(NamedTuple):

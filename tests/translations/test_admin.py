@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from tests.helpers import revise_and_check
+from translations.checks.services import release_terms_check
 from translations.models import Concept, Term
-from translations.services import release_terms_check
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from tests.helpers import revise_and_check
+from translations.checks.services import release_terms_check
 from translations.models import Concept, Finding
-from translations.services import release_terms_check
 
 pytestmark = pytest.mark.django_db
 
@@ -223,7 +223,7 @@ def test_missing_term_names_the_source_words_and_the_approved_term(demo):
 def test_concept_label_falls_back_to_first_english_term_then_identifier(
     demo, django_assert_max_num_queries
 ):
-    from translations.services.terms import _concept_labels
+    from translations.checks.services import _concept_labels
 
     admitted = Concept.objects.create(identifier="admitted-only")
     admitted.terms.create(language="en", text="second", status="admitted", position=2)

@@ -7,7 +7,7 @@ import pytest
 from tests.helpers import CONCEPT_IDS, CONCEPT_LABELS, glossary_terms
 from translations import checks
 from translations.checks import CHECKS, FindingData, run_checks
-from translations.matching import TermMatcher, TermSpec
+from translations.checks.matching.matcher import TermMatcher, TermSpec
 
 # Not in glossary-facts.md: Japanese designations the publisher avoids, so that the
 # forbidden-term check has something to find in Japanese too.

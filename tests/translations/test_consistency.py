@@ -10,6 +10,7 @@ from django.urls import reverse
 from records.services import release_publish
 from records.snapshots import release_snapshot
 from tests.helpers import command_output, revise_and_check
+from translations.checks.services import release_terms_check
 from translations.models import Concept, Event, Finding, FindingOverride
 from translations.review.actions import (
     ReviewError,
@@ -18,8 +19,7 @@ from translations.review.actions import (
     units_submit,
 )
 from translations.review.gate import publication_status
-from translations.services import release_terms_check
-from translations.vocabulary import EventAction
+from translations.review.vocabulary import EventAction
 
 from .reviewing import segment_key, write
 
@@ -234,8 +234,15 @@ def test_the_concept_admin_lists_and_filters_proper_names(client, demo):
 
 @pytest.mark.parametrize("fmt", ["tbx", "csv"])
 def test_a_proper_name_travels_through_glossary_files(fmt):
-    from translations.exchange import ConceptData, TermData, csv_dump, csv_load, tbx_dump, tbx_load
-    from translations.vocabulary import PROPER_NOUN
+    from translations.glossary.files import (
+        ConceptData,
+        TermData,
+        csv_dump,
+        csv_load,
+        tbx_dump,
+        tbx_load,
+    )
+    from translations.glossary.vocabulary import PROPER_NOUN
 
     concept = ConceptData(
         identifier="putin",

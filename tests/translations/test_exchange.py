@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree, isoschematron
 
 from tests.helpers import BILLION_LAUGHS_PROLOG
-from translations.exchange import (
+from translations.glossary.files import (
     CSV_COLUMNS,
     LANGUAGES,
     STATUSES,

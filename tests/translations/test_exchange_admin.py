@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 
 from records.models import Revision
+from translations.exchange.services import release_file_export
 from translations.models import Concept
 from translations.review.models import UnitStatus
-from translations.services.exchange import release_file_export
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 
@@ -171,8 +171,8 @@ def test_topic_zip_refuses_a_language_the_user_may_not_edit(client, release):
 
 
 def test_zip_task_is_idempotent(release, users, settings, tmp_path):
-    from translations.services import exchange_bulk
-    from translations.tasks import topic_export_zip
+    from translations.exchange import bulk as exchange_bulk
+    from translations.exchange.tasks import topic_export_zip
 
     settings.EXCHANGE_EXPORT_DIR = tmp_path
     job_id = exchange_bulk.topic_zip_start(release.topic, "ru", "xliff", users["translator-ru"])
@@ -197,7 +197,7 @@ def test_forms_render(client, release):
 
 
 def test_job_ids_name_only_job_files(settings, tmp_path):
-    from translations.services import exchange_bulk
+    from translations.exchange import bulk as exchange_bulk
 
     settings.EXCHANGE_EXPORT_DIR = tmp_path
     (tmp_path.parent / "secret.json").write_text('{"state": "done"}')

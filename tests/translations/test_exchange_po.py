@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 
 from records.models import Revision
 from records.units import translatable_units
+from translations.exchange.imports import release_file_import
+from translations.exchange.services import release_file_export
 from translations.exchange.units import ExchangeFileError
 from translations.review.models import Event, UnitStatus
-from translations.services.exchange import release_file_export
-from translations.services.exchange_import import release_file_import
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 FORMATS = ["po", "xliff"]

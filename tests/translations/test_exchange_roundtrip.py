@@ -12,12 +12,12 @@ from records.models import Revision
 from records.services import ReleaseContentError
 from records.services.validation import text_check
 from records.units import translatable_units
+from translations.exchange.imports import release_file_import
 from translations.exchange.po import po_dump, po_load
+from translations.exchange.services import release_file_export
 from translations.exchange.units import ExchangeFile, ExchangeUnit
 from translations.exchange.xliff import xliff_dump, xliff_load
-from translations.services.exchange import release_file_export
-from translations.services.exchange_import import release_file_import
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 SPECIAL = list('\n\t"\\\u2028\u2029\u0301\u0308 #%{}<>&]]>\ufeff\u200b')
 

@@ -2,12 +2,12 @@
 
 import pytest
 
-from translations.exchange import GlossaryFormatError, TermData, tbx_dump, tbx_load
-from translations.exchange.tbx_terms import looks_like_acronym, status_from_tbx
-from translations.matching import TermMatcher, TermSpec
+from translations.checks.matching.matcher import TermMatcher, TermSpec
+from translations.checks.services import glossary_matcher
+from translations.glossary.files import GlossaryFormatError, TermData, tbx_dump, tbx_load
+from translations.glossary.files.tbx_terms import looks_like_acronym, status_from_tbx
+from translations.glossary.services import glossary_import
 from translations.models import Term
-from translations.services import glossary_import
-from translations.services.terms import glossary_matcher
 
 
 def terms_by_text(concepts):
@@ -58,7 +58,7 @@ def test_acronym_matches_case_sensitively_after_import(
 
 
 def test_concord_tbx_keeps_an_all_capital_term_case_insensitive():
-    from translations.exchange import ConceptData
+    from translations.glossary.files import ConceptData
 
     concept = ConceptData(
         "un", terms=(TermData("en", "UN"), TermData("en", "NATO", case_sensitive=True))
@@ -156,8 +156,8 @@ def test_glossary_import_queries_grow_per_batch_not_per_concept():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from translations.exchange import ConceptData
-    from translations.services.glossary import IMPORT_BATCH
+    from translations.glossary.files import ConceptData
+    from translations.glossary.services import IMPORT_BATCH
 
     def concepts(count, offset=0):
         return [

@@ -10,15 +10,15 @@ from config.celery import app as celery_app
 from records.services import release_write
 from records.snapshots import release_snapshot
 from tests.helpers import broker_use
-from translations.exchange import ConceptData, TermData
-from translations.models import CheckRun, Concept, GlossaryState, PendingCheck, PendingRecheck, Term
-from translations.services import (
-    glossary_import,
+from translations.checks.pending import (
     pending_check_done,
     pending_check_record,
     pending_checks_due,
     pending_recheck_expand,
 )
+from translations.glossary.files import ConceptData, TermData
+from translations.glossary.services import glossary_import
+from translations.models import CheckRun, Concept, GlossaryState, PendingCheck, PendingRecheck, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +88,11 @@ def test_the_sweep_leaves_fresh_rows_to_their_own_task(seed_release):
 
 
 def test_beat_sweeps_every_minute():
-    entry = celery_app.conf.beat_schedule["pending-checks-sweep"]
-    assert entry["task"] == "translations.tasks.pending_checks_sweep"
-    assert entry["schedule"] == 60.0
+    schedule = celery_app.conf.beat_schedule
+    assert set(schedule) == {"pending-checks-sweep", "topic-zips-sweep"}
+    for entry in schedule.values():
+        assert entry["task"] in celery_app.tasks  # a registered task, by the name beat sends
+        assert entry["schedule"] == 60.0
 
 
 def tor_note_changed(note):

@@ -7,11 +7,13 @@ from django.urls import reverse
 
 from tests.helpers import glossary_terms as fact_terms
 from tests.helpers import run
-from translations.exchange import ConceptData, GlossaryFormatError, TermData
-from translations.matching import TermMatcher, TermSpec, match_forms_version, term_match_forms
-from translations.matching import words as word_rules
+from translations.checks.matching.matcher import TermMatcher, TermSpec
+from translations.checks.services import glossary_terms
+from translations.glossary import words as word_rules
+from translations.glossary.files import ConceptData, GlossaryFormatError, TermData
+from translations.glossary.forms import match_forms_version, term_match_forms
+from translations.glossary.services import glossary_import
 from translations.models import Concept, GlossaryState, Term
-from translations.services import glossary_import, glossary_terms
 
 pytestmark = pytest.mark.django_db
 

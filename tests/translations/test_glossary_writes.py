@@ -6,11 +6,17 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from translations.exchange import ConceptData, GlossaryFormatError, TermData, csv_dump, tbx_dump
-from translations.exchange.tbx import TBX_NS
+from translations.glossary import services as glossary_services
+from translations.glossary.files import (
+    ConceptData,
+    GlossaryFormatError,
+    TermData,
+    csv_dump,
+    tbx_dump,
+)
+from translations.glossary.files.tbx import TBX_NS
+from translations.glossary.services import GlossaryImportError, glossary_export, glossary_import
 from translations.models import Concept, GlossaryState, Term
-from translations.services import GlossaryImportError, glossary_export, glossary_import
-from translations.services import glossary as glossary_services
 
 
 def glossary_state():
@@ -219,7 +225,7 @@ def test_duplicate_identifier_across_batches_is_refused(demo):
 
 
 def test_tbx_reader_drops_each_entry_once_read():
-    from translations.exchange import tbx_iter
+    from translations.glossary.files import tbx_iter
 
     concepts = tbx_iter(generated_tbx(3))
     assert [next(concepts).identifier, next(concepts).identifier] == ["g0", "g1"]

@@ -8,20 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import CONCEPT_IDS, P, glossary_terms
-from translations import matching
-from translations.matching import (
-    TermMatcher,
-    TermSpec,
-    clear_matcher_cache,
-    english_fold,
-    matcher_for,
-    normalize,
-    normalize_japanese,
-)
-from translations.matching import cache as matcher_cache
-from translations.matching import words as word_rules
-from translations.matching.forms import term_word_keys
-from translations.matching.words import RUSSIAN
+from translations.checks import matching
+from translations.checks.matching import cache as matcher_cache
+from translations.checks.matching.cache import clear_matcher_cache, matcher_for
+from translations.checks.matching.matcher import TermMatcher, TermSpec
+from translations.glossary import normalize
+from translations.glossary import words as word_rules
+from translations.glossary.forms import term_word_keys
+from translations.glossary.normalize import normalize_japanese
+from translations.glossary.words import RUSSIAN, english_fold
 
 
 @cache

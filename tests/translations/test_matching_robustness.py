@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translations.matching import INVISIBLE_CHARACTERS, TermMatcher, TermSpec
-from translations.matching import words as word_rules
+from translations.checks.matching.matcher import TermMatcher, TermSpec
+from translations.glossary import words as word_rules
+from translations.glossary.normalize import INVISIBLE_CHARACTERS
 
 P, F = "preferred", "forbidden"
 
@@ -95,7 +96,7 @@ def test_a_long_run_of_capitals_is_one_token_never_analysed(monkeypatch, languag
         analysed.append(len(word))
         return original(word, morphology)
 
-    monkeypatch.setattr("translations.matching.matcher.case_sensitive_text_keys", recording)
+    monkeypatch.setattr("translations.checks.matching.matcher.case_sensitive_text_keys", recording)
     text = letter * 200_000 + f" {term} " + letter * 200_000
     assert [t for _id, t in spans(matcher, text)] == [term]
     # Token-based and bounded: the 200,000-letter words are skipped, not fed to any rule.

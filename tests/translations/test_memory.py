@@ -18,7 +18,7 @@ from translations.memory import (
 from translations.memory.text import similarity, similarity_units
 from translations.review.actions import units_submit
 from translations.review.selectors import keys_in_state
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from translations.memory import MemoryEntry
 from translations.memory.services import memory_use, release_pretranslate
 from translations.models import Event, UnitStatus
 from translations.review.common import ReviewError
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 

@@ -43,7 +43,7 @@ def test_legacy_view_permission_is_deleted_and_its_holders_keep_access():
 @pytest.mark.django_db(transaction=True)
 def test_terms_get_match_forms_and_check_runs_fill_the_concepts_index(no_term_checks, editor):
     from records.services import release_write
-    from translations.matching import term_match_forms
+    from translations.glossary.forms import term_match_forms
     from translations.models import ReleaseConcept, Term
 
     before, after = ("translations", "0006_pending_check"), ("translations", "0008_release_concept")

@@ -17,8 +17,8 @@ from translations.review.actions import (
     units_submit,
 )
 from translations.review.models import MAX_COMMENT_CHARS, Comment, Event, UnitStatus
+from translations.review.vocabulary import EventAction, UnitState
 from translations.roles import reviewers
-from translations.vocabulary import EventAction, UnitState
 
 from .reviewing import review_tables, segment_key, set_text, status, write
 

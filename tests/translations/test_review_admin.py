@@ -12,7 +12,7 @@ from records.snapshots import release_snapshot
 from tests.helpers import approve_all
 from translations.review.actions import comment_add
 from translations.review.models import Comment, Event, UnitStatus
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 

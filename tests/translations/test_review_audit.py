@@ -14,7 +14,7 @@ from translations.review.actions import (
 )
 from translations.review.models import Event, ImmutableEventError
 from translations.review.selectors import keys_in_state
-from translations.vocabulary import EventAction, UnitState
+from translations.review.vocabulary import EventAction, UnitState
 
 from .reviewing import segment_key, write
 

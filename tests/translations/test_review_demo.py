@@ -7,7 +7,7 @@ from records.models import Publication, Release
 from translations.demo import COMMENT_RU, REVISED_EN, REVISED_INDEX, demo_load_all
 from translations.models import Concept, GlossaryState, Term
 from translations.review.models import Comment, Event, UnitStatus
-from translations.vocabulary import EventAction, UnitState
+from translations.review.vocabulary import EventAction, UnitState
 
 from .reviewing import review_tables, segment_key
 

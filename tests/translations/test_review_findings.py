@@ -6,7 +6,8 @@ from records.demo import seed_translations
 from records.models import Publication
 from records.services import PublicationError, release_publish
 from tests.helpers import revise_and_check
-from translations.exchange import ConceptData, TermData
+from translations.glossary.files import ConceptData, TermData
+from translations.glossary.services import glossary_import
 from translations.models import Concept, Finding
 from translations.review.actions import (
     ReviewError,
@@ -16,8 +17,7 @@ from translations.review.actions import (
 )
 from translations.review.gate import publication_status
 from translations.review.models import Event, FindingOverride
-from translations.services import glossary_import
-from translations.vocabulary import EventAction, UnitState
+from translations.review.vocabulary import EventAction, UnitState
 
 from .reviewing import review_tables, segment_key, set_text, status, write
 

@@ -10,7 +10,7 @@ from tests.helpers import approve_all
 from translations.review.actions import units_approve, units_submit
 from translations.review.gate import language_problems, publication_status
 from translations.review.selectors import keys_in_state
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 from .reviewing import segment_key, set_text, write
 

@@ -9,11 +9,11 @@ from django.test.utils import CaptureQueriesContext
 
 from records.services import release_import_document, release_write
 from records.snapshots import release_snapshot
+from translations.checks.services import release_terms_check
 from translations.review.actions import units_approve, units_request_changes, units_submit
 from translations.review.models import Event, UnitStatus
 from translations.review.selectors import keys_in_state
-from translations.services import release_terms_check
-from translations.vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 

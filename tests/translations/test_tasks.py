@@ -6,9 +6,9 @@ from celery.exceptions import SoftTimeLimitExceeded
 from config.celery import app as celery_app
 from records.services import release_write
 from records.snapshots import release_snapshot
-from translations import services, tasks
+from translations.checks import services, tasks
+from translations.checks import services as terms
 from translations.models import CheckRun, Finding
-from translations.services import terms
 
 pytestmark = pytest.mark.django_db
 

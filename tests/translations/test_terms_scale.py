@@ -9,17 +9,17 @@ from django.test.utils import CaptureQueriesContext
 from records.models import Release, Revision
 from records.services import release_write
 from records.snapshots import release_snapshot
-from translations import tasks
-from translations.exchange import ConceptData, TermData
-from translations.matching import TermMatcher
-from translations.models import Concept, PendingRecheck, ReleaseConcept, Term
-from translations.services import (
-    glossary_import,
+from translations.checks import pending
+from translations.checks.matching.matcher import TermMatcher
+from translations.checks.services import (
     glossary_terms,
     release_terms_check,
     releases_affected,
     releases_using,
 )
+from translations.glossary.files import ConceptData, TermData
+from translations.glossary.services import glossary_import
+from translations.models import Concept, PendingRecheck, ReleaseConcept, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +163,9 @@ def test_the_import_tells_which_concepts_gained_terms(
     demo, monkeypatch, django_capture_on_commit_callbacks
 ):
     sent = []
-    monkeypatch.setattr(tasks, "glossary_recheck_enqueue", sent.append)
+    monkeypatch.setattr(
+        pending, "task_send", lambda name, recheck_id, label: sent.append(recheck_id)
+    )
     tor = Concept.objects.get(identifier="tor")
     terms = [
         TermData(t.language, t.text, t.status, t.case_sensitive, t.part_of_speech, "a new note")
@@ -182,8 +184,8 @@ def test_the_import_tells_which_concepts_gained_terms(
 
 def test_glossary_wide_data_is_derived_once_per_glossary_version(releases, monkeypatch):
     """Labels and proper names are read once for many releases, again after a change."""
-    from translations.matching import clear_matcher_cache
-    from translations.services import terms
+    from translations.checks import services as terms
+    from translations.checks.matching.cache import clear_matcher_cache
 
     clear_matcher_cache()
     calls = []
@@ -200,7 +202,7 @@ def test_glossary_wide_data_is_derived_once_per_glossary_version(releases, monke
 
 
 def test_a_large_import_has_postgresql_analyse_the_glossary(postgres, monkeypatch):
-    from translations.services import glossary
+    from translations.glossary import services as glossary
 
     def analysed(concepts):
         with CaptureQueriesContext(connection) as queries:

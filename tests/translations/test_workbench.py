@@ -16,6 +16,9 @@ from django.urls import reverse
 from records.models import Revision
 from records.services import release_write, revision_snapshot
 from records.snapshots import release_snapshot
+from translations.checks.services import release_terms_check
+from translations.checks.vocabulary import Severity
+from translations.glossary.vocabulary import TermStatus
 from translations.models import (
     Comment,
     Concept,
@@ -27,8 +30,7 @@ from translations.models import (
     UnitStatus,
 )
 from translations.review.editing import unit_save
-from translations.services import release_terms_check
-from translations.vocabulary import Severity, TermStatus, UnitState
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 

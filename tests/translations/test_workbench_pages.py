@@ -8,12 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from records.services import release_write
+from translations.checks.services import release_terms_check
+from translations.checks.vocabulary import Severity
 from translations.demo import GLOSSARY_PATH
-from translations.exchange import csv_load
+from translations.glossary.files import csv_load
+from translations.glossary.services import glossary_import
 from translations.models import Comment, Event, Finding
 from translations.review.actions import comment_add, finding_override
-from translations.services import glossary_import, release_terms_check
-from translations.vocabulary import Severity
 
 pytestmark = pytest.mark.django_db
 

@@ -6,24 +6,16 @@ sections follow records' own, in the order they are restored.
 """
 
 from records.archive import ArchiveError, ModelSection, archive_export, archive_import
-
-from ..models import (
+from translations.checks.models import (
     CheckRun,
-    Comment,
-    Concept,
-    Event,
     Finding,
-    FindingOverride,
-    GlossaryState,
-    MemoryEntry,
-    MemoryPosting,
-    MemoryToken,
     PendingCheck,
     PendingRecheck,
     ReleaseConcept,
-    Term,
-    UnitStatus,
 )
+from translations.glossary.models import Concept, GlossaryState, Term
+from translations.memory.models import MemoryEntry, MemoryPosting, MemoryToken
+from translations.review.models import Comment, Event, FindingOverride, UnitStatus
 
 
 def archive_sections():

@@ -11,7 +11,7 @@ checks (:mod:`.consistency`, :mod:`.form`) with the language knowledge they read
 (:mod:`.numbers`, :mod:`.dates`), and :mod:`.run`.
 """
 
-from .base import (
+from translations.checks.base import (
     CONCEPT_LABEL,
     FindingData,
     ReleaseContext,
@@ -19,19 +19,19 @@ from .base import (
     SegmentTermCheck,
     TermCheck,
 )
-from .consistency import DateCheck, NumberCheck, ProperNameCheck
-from .forbidden import (
+from translations.checks.consistency import DateCheck, NumberCheck, ProperNameCheck
+from translations.checks.forbidden import (
     DEPRECATED_TERM_MESSAGE,
     DEPRECATED_TERM_NO_ALTERNATIVE_MESSAGE,
     FORBIDDEN_TERM_MESSAGE,
     FORBIDDEN_TERM_NO_ALTERNATIVE_MESSAGE,
     ForbiddenTermCheck,
 )
-from .form import FormCheck
-from .inconsistent import INCONSISTENT_TERM_MESSAGE, InconsistentTermCheck
-from .missing import MISSING_TERM_MESSAGE, MissingTermCheck
-from .registry import CHECK_CLASSES, CHECKS
-from .run import run_checks
+from translations.checks.form import FormCheck
+from translations.checks.inconsistent import INCONSISTENT_TERM_MESSAGE, InconsistentTermCheck
+from translations.checks.missing import MISSING_TERM_MESSAGE, MissingTermCheck
+from translations.checks.registry import CHECK_CLASSES, CHECKS
+from translations.checks.run import run_checks
 
 __all__ = [
     "CHECKS",

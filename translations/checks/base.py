@@ -6,8 +6,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
-from ..matching import TermMatch, TermSpec
-from ..vocabulary import ACCEPTED_STATUSES, TermStatus
+from translations.checks.matching.matcher import TermMatch, TermSpec
+from translations.glossary.vocabulary import ACCEPTED_STATUSES, TermStatus
 
 
 def gettext_noop(message: str) -> str:

@@ -9,10 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..vocabulary import ACCEPTED_STATUSES, Severity
-from .base import FindingData, ReleaseContext, SegmentMatches, SegmentTermCheck, gettext_noop
-from .dates import YEAR, DateMention, compatible, find_dates
-from .numbers import NumberMention, source_numbers, target_numbers
+from translations.checks.base import (
+    FindingData,
+    ReleaseContext,
+    SegmentMatches,
+    SegmentTermCheck,
+    gettext_noop,
+)
+from translations.checks.dates import YEAR, DateMention, compatible, find_dates
+from translations.checks.numbers import NumberMention, source_numbers, target_numbers
+from translations.checks.vocabulary import Severity
+from translations.glossary.vocabulary import ACCEPTED_STATUSES
 
 NUMBER_MISSING_MESSAGE = gettext_noop(
     "The source has the number {number}; the translation does not render it."

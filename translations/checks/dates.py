@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .numbers import KANJI_DIGITS, KANJI_MYRIADS, KANJI_UNITS, kanji_value
+from translations.checks.numbers import KANJI_DIGITS, KANJI_MYRIADS, KANJI_UNITS, kanji_value
 
 YEAR, MONTH, DAY, WEEKDAY, TIME = "year", "month", "day", "weekday", "time"
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..vocabulary import REJECTED_STATUSES, Severity, TermStatus
-from .base import FindingData, ReleaseContext, SegmentMatches, SegmentTermCheck, gettext_noop
+from translations.checks.base import (
+    FindingData,
+    ReleaseContext,
+    SegmentMatches,
+    SegmentTermCheck,
+    gettext_noop,
+)
+from translations.checks.vocabulary import Severity
+from translations.glossary.vocabulary import REJECTED_STATUSES, TermStatus
 
 FORBIDDEN_TERM_MESSAGE = gettext_noop(
     "“{term}” is a forbidden term for {concept}; use “{preferred}”."

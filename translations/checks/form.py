@@ -7,9 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from config import languages
-
-from ..vocabulary import Severity
-from .base import FindingData, ReleaseContext, SegmentMatches, SegmentTermCheck, gettext_noop
+from translations.checks.base import (
+    FindingData,
+    ReleaseContext,
+    SegmentMatches,
+    SegmentTermCheck,
+    gettext_noop,
+)
+from translations.checks.vocabulary import Severity
 
 UNBALANCED_MESSAGE = gettext_noop("“{mark}” has no matching “{partner}”.")
 IDENTICAL_MESSAGE = gettext_noop("The translation is identical to the source.")

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from ..matching import TermMatch
-from ..vocabulary import ACCEPTED_STATUSES, Severity, TermStatus
-from .base import FindingData, ReleaseContext, SegmentMatches, TermCheck, gettext_noop
+from translations.checks.base import (
+    FindingData,
+    ReleaseContext,
+    SegmentMatches,
+    TermCheck,
+    gettext_noop,
+)
+from translations.checks.matching.matcher import TermMatch
+from translations.checks.vocabulary import Severity
+from translations.glossary.vocabulary import ACCEPTED_STATUSES, TermStatus
 
 INCONSISTENT_TERM_MESSAGE = gettext_noop(
     "“{term}” renders {concept} differently from the rest of this release, which uses "

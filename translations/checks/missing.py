@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..vocabulary import Severity
-from .base import FindingData, ReleaseContext, SegmentMatches, SegmentTermCheck, gettext_noop
+from translations.checks.base import (
+    FindingData,
+    ReleaseContext,
+    SegmentMatches,
+    SegmentTermCheck,
+    gettext_noop,
+)
+from translations.checks.vocabulary import Severity
 
 MISSING_TERM_MESSAGE = gettext_noop(
     "The source uses “{source}”; the translation uses no approved term for it: use “{preferred}”."

@@ -17,9 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from config import languages
-
-from ..matching import russian_lemmas
-from ..matching.words import russian_fold
+from translations.glossary.words import russian_fold, russian_lemmas
 
 KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4}
 KANJI_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.utils.module_loading import import_string
 
-from ..vocabulary import Severity
-from .base import TermCheck
+from translations.checks.base import TermCheck
+from translations.checks.vocabulary import Severity
 
 CHECK_CLASSES = (
     "translations.checks.missing.MissingTermCheck",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from ..matching import TermMatch, TermMatcher, TermSpec
-from .base import FindingData, ReleaseContext, SegmentMatches
-from .registry import CHECKS
+from translations.checks.base import FindingData, ReleaseContext, SegmentMatches
+from translations.checks.matching.matcher import TermMatch, TermMatcher, TermSpec
+from translations.checks.registry import CHECKS
 
 
 def _concept_terms(terms: Iterable[TermSpec]) -> dict[int, list[TermSpec]]:

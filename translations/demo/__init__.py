@@ -32,12 +32,11 @@ from records.segmenter import parse_release_text
 from records.services import release_import_text, release_publish, release_write, topic_ensure
 from records.services.alignment import content_from_parsed
 from records.snapshots import release_snapshot
-
-from ..exchange import csv_load
-from ..review.actions import comment_add, units_approve
-from ..review.models import UnitStatus
-from ..services import glossary_import
-from ..vocabulary import UnitState
+from translations.glossary.files import csv_load
+from translations.glossary.services import glossary_import
+from translations.review.actions import comment_add, units_approve
+from translations.review.models import UnitStatus
+from translations.review.vocabulary import UnitState
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.csv"
 # The next release of the seed's series, in English: translated from the memory.

@@ -24,8 +24,7 @@ import re
 
 import polib
 
-from ..vocabulary import UnitState
-from .units import (
+from translations.exchange.units import (
     ERR_CHARSET,
     ERR_NO_HEADER,
     ExchangeFile,
@@ -36,6 +35,7 @@ from .units import (
     header_number,
     malformed,
 )
+from translations.review.vocabulary import UnitState
 
 FORMAT = "PO"
 CONTENT_TYPE = "text/x-gettext-translation; charset=utf-8"

@@ -12,12 +12,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-# DESIGN "Limits": uploads up to 20 MB.
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+from translations.uploads import ERR_TOO_LARGE, MAX_UPLOAD_BYTES, UploadError
 
-ERR_TOO_LARGE = gettext_lazy(
-    "the file is %(size)s bytes; at most %(limit)s bytes (20 MB) are accepted"
-)
 ERR_NUL = gettext_lazy("the file contains a NUL byte (at offset %(offset)s); it is not a text file")
 ERR_NOT_UTF8 = gettext_lazy(
     "the file is not UTF-8 (undecodable byte at offset %(offset)s); save it as UTF-8"
@@ -30,7 +26,7 @@ ERR_NO_HEADER = gettext_lazy(
 )
 
 
-class ExchangeFileError(ValueError):
+class ExchangeFileError(UploadError):
     """A release exchange file is refused as a whole; nothing was written."""
 
 

@@ -31,8 +31,7 @@ import re
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
-from ..vocabulary import UnitState
-from .units import (
+from translations.exchange.units import (
     ERR_NO_HEADER,
     ExchangeFile,
     ExchangeFileError,
@@ -42,6 +41,7 @@ from .units import (
     header_number,
     malformed,
 )
+from translations.review.vocabulary import UnitState
 
 FORMAT = "XLIFF"
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"

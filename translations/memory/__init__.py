@@ -9,10 +9,10 @@ pre-translation, and TMX 1.4b exchange.
 - :mod:`.tmx` — TMX read and write.
 """
 
-from .index import EntryData, entries_merge
-from .lookup import MATCHES_SHOWN, Match, memory_exact, memory_lookup
-from .models import MemoryEntry, MemoryPosting, MemoryToken
-from .recording import memory_record
+from translations.memory.index import EntryData, entries_merge
+from translations.memory.lookup import MATCHES_SHOWN, Match, memory_exact, memory_lookup
+from translations.memory.models import MemoryEntry, MemoryPosting, MemoryToken
+from translations.memory.recording import memory_record
 
 __all__ = [
     "MATCHES_SHOWN",

@@ -7,9 +7,8 @@ from django.db import connection
 from django.db.models import Case, F, PositiveIntegerField, Value, When
 
 from records import bulk
-
-from .models import MemoryEntry, MemoryPosting, MemoryToken
-from .text import index_tokens, pair_hash, similarity_units, source_hash
+from translations.memory.models import MemoryEntry, MemoryPosting, MemoryToken
+from translations.memory.text import index_tokens, pair_hash, similarity_units, source_hash
 
 # Rows per IN list or bulk statement: well under SQLite's 32,766 variables.
 CHUNK = 2000

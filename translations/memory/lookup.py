@@ -20,10 +20,9 @@ from functools import cached_property
 from django.db import connection
 
 from records.diff import diff_text
-
-from .index import chunks
-from .models import MemoryEntry, MemoryPosting, MemoryToken
-from .text import (
+from translations.memory.index import chunks
+from translations.memory.models import MemoryEntry, MemoryPosting, MemoryToken
+from translations.memory.text import (
     FUZZY_THRESHOLD,
     index_tokens,
     length_bounds,

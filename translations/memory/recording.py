@@ -3,7 +3,7 @@ transaction."""
 
 from django.utils import timezone
 
-from .index import EntryData, entries_merge
+from translations.memory.index import EntryData, entries_merge
 
 
 def memory_record(release, language, keys, units, user):

@@ -21,14 +21,13 @@ from records.services import (
 )
 from records.snapshots import DERIVED_FIELDS
 from records.units import translatable_units
-
-from ..review import permissions
-from ..review.common import ReviewError, target_language_check
-from ..review.editing import content_set_text, unit_save
-from ..review.models import UnitStatus
-from ..vocabulary import UnitState
-from .lookup import memory_exact
-from .models import MemoryEntry
+from translations.memory.lookup import memory_exact
+from translations.memory.models import MemoryEntry
+from translations.review import permissions
+from translations.review.common import ReviewError, target_language_check
+from translations.review.editing import content_set_text, unit_save
+from translations.review.models import UnitStatus
+from translations.review.vocabulary import UnitState
 
 
 def _may_edit(user, language):

@@ -13,8 +13,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from config import languages
-
-from .models import TOKEN_MAX_LENGTH
+from translations.memory.models import TOKEN_MAX_LENGTH
 
 # Fuzzy matches start here (a share of 1.0 is an exact match).
 FUZZY_THRESHOLD = 0.75

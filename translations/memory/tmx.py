@@ -23,13 +23,12 @@ from lxml import etree
 
 from config import languages
 from records.services.validation import MAX_UNIT_CHARS
-
-from ..exchange.data import base_language
-from ..exchange.tbx_read import SAFE_PARSING
-from ..exchange.units import MAX_UPLOAD_BYTES
-from ..services.glossary import GLOSSARY_MAX_CONCEPTS
-from .index import EntryData, entries_merge
-from .models import MemoryEntry
+from translations.exchange.units import MAX_UPLOAD_BYTES
+from translations.glossary.files.data import base_language
+from translations.glossary.files.tbx_read import SAFE_PARSING
+from translations.glossary.services import GLOSSARY_MAX_CONCEPTS
+from translations.memory.index import EntryData, entries_merge
+from translations.memory.models import MemoryEntry
 
 TMX_VERSION = "1.4"
 CREATION_TOOL = "Concord"

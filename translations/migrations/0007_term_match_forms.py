@@ -2,7 +2,7 @@ from django.db import migrations, models
 
 
 def fill_match_forms(apps, schema_editor):
-    from translations.services.glossary import term_match_forms_refresh
+    from translations.glossary.services import term_match_forms_refresh
 
     term_match_forms_refresh(apps.get_model("translations", "Term"))
 

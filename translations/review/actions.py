@@ -22,12 +22,9 @@ from config import languages
 from records.logs import audit
 from records.services import ActionNotAllowed, release_lock
 from records.units import text_checksum
-
-from ..memory.recording import memory_record
-from ..vocabulary import EventAction, UnitState
-from . import notify
-from .comments import comment_add, comment_resolve
-from .common import (
+from translations.review import notify
+from translations.review.comments import comment_add, comment_resolve
+from translations.review.common import (
     ReviewError,
     head_units,
     pair_checksum,
@@ -36,8 +33,15 @@ from .common import (
     text_clean,
     unit_label,
 )
-from .findings import blocking_findings, blocking_message, finding_override, terms_current
-from .models import MAX_COMMENT_CHARS, Comment, Event, UnitStatus
+from translations.review.extensions import extensions
+from translations.review.findings import (
+    blocking_findings,
+    blocking_message,
+    finding_override,
+    terms_current,
+)
+from translations.review.models import MAX_COMMENT_CHARS, Comment, Event, UnitStatus
+from translations.review.vocabulary import EventAction, UnitState
 
 __all__ = [
     "ReviewError",
@@ -198,7 +202,7 @@ def units_approve(release, language, keys, user, *, based_on):
         raise ReviewError(blocking_message(blocking, units))
     before = {row.key: row.state for row in rows}
     _set(rows, state=UnitState.APPROVED, approved_by=user)
-    memory_record(release, language, [row.key for row in rows], units, user)
+    extensions.approved(release, language, [row.key for row in rows], units, user)
     return _record(release, rows, before, EventAction.APPROVED, user)
 
 

@@ -7,11 +7,10 @@ from django.utils.translation import gettext as _
 from config import languages
 from records.logs import audit
 from records.services import ActionNotAllowed, release_lock
-
-from ..vocabulary import EventAction
-from . import notify, permissions
-from .common import ReviewError, head_units, text_clean
-from .models import MAX_COMMENT_CHARS, Comment, Event
+from translations.review import notify, permissions
+from translations.review.common import ReviewError, head_units, text_clean
+from translations.review.models import MAX_COMMENT_CHARS, Comment, Event
+from translations.review.vocabulary import EventAction
 
 
 def _may_comment(user, release, language):

@@ -6,8 +6,7 @@ from config import languages
 from records.services import ActionNotAllowed, ReleaseContentError, revision_snapshot
 from records.services.validation import text_check
 from records.units import text_checksum, translatable_units
-
-from . import permissions
+from translations.review import permissions
 
 
 class ReviewError(ValueError):

@@ -17,12 +17,11 @@ from config import languages
 from records.services import ActionNotAllowed, release_write, revision_message, revision_snapshot
 from records.snapshots import DERIVED_FIELDS
 from records.units import CAPTION, CREDIT, TITLE, translatable_units
-
-from ..vocabulary import UnitState
-from . import permissions
-from .actions import units_submit
-from .common import ReviewError, target_language_check, unit_label
-from .models import UnitStatus
+from translations.review import permissions
+from translations.review.actions import units_submit
+from translations.review.common import ReviewError, target_language_check, unit_label
+from translations.review.models import UnitStatus
+from translations.review.vocabulary import UnitState
 
 
 def content_set_text(content, key, language, text):

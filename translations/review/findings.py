@@ -7,10 +7,10 @@ from django.utils.translation import ngettext
 from records.logs import audit
 from records.services import release_lock
 from records.units import CAPTION, CREDIT, TITLE
-
-from ..models import CheckRun, Finding, GlossaryState
-from ..vocabulary import EventAction, Severity
-from .common import (
+from translations.checks.models import CheckRun, Finding
+from translations.checks.vocabulary import Severity
+from translations.glossary.models import GlossaryState
+from translations.review.common import (
     ReviewError,
     head_units,
     pair_checksum,
@@ -19,7 +19,8 @@ from .common import (
     text_clean,
     unit_label,
 )
-from .models import MAX_REASON_CHARS, Event, FindingOverride, UnitStatus
+from translations.review.models import MAX_REASON_CHARS, Event, FindingOverride, UnitStatus
+from translations.review.vocabulary import EventAction
 
 # Term checks look at segments only: the title and photo texts have no findings.
 _NON_SEGMENTS = {TITLE, CAPTION, CREDIT}
@@ -38,7 +39,7 @@ def terms_are_current(release, language):
 def terms_current(release, language):
     """Make sure the stored findings are those of the head revision and current glossary."""
     if not terms_are_current(release, language):
-        from ..services.terms import release_terms_check
+        from translations.checks.services import release_terms_check
 
         release_terms_check(release, languages=[language])
 

@@ -12,11 +12,14 @@ from config import languages
 from records.services import PublicationError
 from records.snapshots import snapshot_upgrade
 from records.units import text_checksum, translatable_units
-
-from ..vocabulary import UnitState
-from .common import unit_label
-from .findings import blocking_findings, blocking_findings_by_language, terms_current
-from .models import UnitStatus
+from translations.review.common import unit_label
+from translations.review.findings import (
+    blocking_findings,
+    blocking_findings_by_language,
+    terms_current,
+)
+from translations.review.models import UnitStatus
+from translations.review.vocabulary import UnitState
 
 SHOWN = 5
 

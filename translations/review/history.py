@@ -6,11 +6,10 @@ from django.utils.translation import gettext
 
 from records.services import revision_snapshot
 from records.units import snapshot_units
-
-from ..checks import CHECKS
-from ..vocabulary import EventAction, UnitState
-from .common import unit_label
-from .models import Event
+from translations.checks import CHECKS
+from translations.review.common import unit_label
+from translations.review.models import Event
+from translations.review.vocabulary import EventAction, UnitState
 
 PAGE_SIZE = 50
 

@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from records.models import Release
 from records.units import MAX_KEY_LENGTH
-
-from ..vocabulary import EventAction, UnitState
+from translations.review.vocabulary import EventAction, UnitState
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 MAX_COMMENT_CHARS = 5000

@@ -12,15 +12,17 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from config import languages
+from translations.enqueue import task_send
+from translations.review.models import Comment, Event, UnitStatus
+from translations.review.vocabulary import EventAction
 
-from ..vocabulary import EventAction
-from .models import Comment, Event, UnitStatus
+# The task that sends them (translations.review.tasks), by name.
+REVIEW_NOTIFY = "translations.review.notify"
 
 NOTIFIED = {
     EventAction.SUBMITTED,
@@ -32,16 +34,14 @@ NOTIFIED = {
 
 def enqueue(batch):
     """Send the notifications of ``batch`` from a task once the transaction commits."""
-    from ..tasks import review_notify
-
     batch = str(batch)
-    transaction.on_commit(lambda: review_notify.delay(batch), robust=True)
+    task_send(REVIEW_NOTIFY, batch, label=f"the notifications of batch {batch}")
 
 
 def _interested(action, release_id, language, keys):
     """Return ``{user id: {unit keys}}`` of who hears of ``action`` on ``keys`` (one or two
     queries for a whole group of events)."""
-    from ..roles import reviewers
+    from translations.roles import reviewers
 
     if action == EventAction.SUBMITTED:
         ids = get_user_model().objects.filter(groups__name=reviewers(language))

@@ -5,8 +5,7 @@ raise ``ActionNotAllowed`` when one fails, pages only leave out what would be re
 """
 
 from config import languages
-
-from ..vocabulary import UnitState
+from translations.review.vocabulary import UnitState
 
 
 def has_language_perm(user, permission, language):

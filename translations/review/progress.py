@@ -3,9 +3,8 @@
 from django.db.models import Count, Q
 
 from config import languages
-
-from ..vocabulary import UnitState
-from .models import UnitStatus
+from translations.review.models import UnitStatus
+from translations.review.vocabulary import UnitState
 
 
 def release_progress(releases):

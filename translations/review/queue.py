@@ -10,12 +10,12 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 
 from config import languages
 from records.models import Release, Segment
-
-from ..models import Finding
-from ..vocabulary import Severity, UnitState
-from . import permissions
-from .common import pair_checksum
-from .models import Comment, FindingOverride, UnitStatus
+from translations.checks.models import Finding
+from translations.checks.vocabulary import Severity
+from translations.review import permissions
+from translations.review.common import pair_checksum
+from translations.review.models import Comment, FindingOverride, UnitStatus
+from translations.review.vocabulary import UnitState
 
 PAGE_SIZE = 50
 

@@ -1,7 +1,7 @@
 """Read review data for pages, commands and tests (data, never HTML)."""
 
-from ..vocabulary import UnitState
-from .models import UnitStatus
+from translations.review.models import UnitStatus
+from translations.review.vocabulary import UnitState
 
 
 def keys_in_state(release, language, states):

@@ -24,10 +24,9 @@ from django.utils import timezone
 from config import languages
 from records.bulk import rows_update
 from records.units import text_checksum, translatable_units
-
-from ..vocabulary import EventAction, UnitState
-from . import notify
-from .models import Event, UnitStatus
+from translations.review import notify
+from translations.review.models import Event, UnitStatus
+from translations.review.vocabulary import EventAction, UnitState
 
 STATE_FIELDS = [
     "state",

@@ -14,14 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from records.diff import diff_text
 from records.services import revision_snapshot
 from records.units import translatable_units
-
-from ..memory import memory_lookup
-from ..models import Finding
-from ..selectors import finding_spans
-from ..vocabulary import Severity, UnitState
-from .common import pair_checksum, unit_label
-from .findings import terms_are_current
-from .models import Comment, FindingOverride, UnitStatus
+from translations.checks.models import Finding
+from translations.checks.selectors import finding_spans
+from translations.checks.vocabulary import Severity
+from translations.review.common import pair_checksum, unit_label
+from translations.review.extensions import extensions
+from translations.review.findings import terms_are_current
+from translations.review.models import Comment, FindingOverride, UnitStatus
+from translations.review.vocabulary import UnitState
 
 # Filters of the workbench (query parameter ``filter``): name → label.
 FILTERS = {
@@ -215,22 +215,9 @@ def comments_of(release, languages, keys=None):
     return list(comments.select_related("author", "resolved_by").order_by("created_at", "id"))
 
 
-def memory_attach(rows):
-    """Give each row that still needs work (not approved) its translation memory matches, in
-    a fixed number of queries for all ``rows``."""
-    wanted = [row for row in rows if row.state != UnitState.APPROVED]
-    if not wanted:
-        return rows
-    first = wanted[0]
-    found = memory_lookup(
-        first.source_language,
-        first.language,
-        {row.key: row.source for row in wanted},
-        current={row.key: row.target for row in wanted},
-    )
-    for row in wanted:
-        row.memory = found.get(row.key, [])
-    return rows
+def rows_extend(rows):
+    """Give ``rows`` what other packages add to the workbench (translation memory matches)."""
+    return extensions.rows(rows)
 
 
 def workbench(release, language):

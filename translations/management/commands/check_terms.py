@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 
 from config import languages
 from records.cli import release_by_slug
-from translations.selectors import release_findings, release_target_languages
-from translations.services import release_terms_check
+from translations.checks.selectors import release_findings, release_target_languages
+from translations.checks.services import release_terms_check
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ from django.utils.translation import gettext as _
 
 from config import languages
 from records.cli import write_output
-from translations.exchange import GlossaryFormatError, csv_dump, tbx_dump
-from translations.exchange.glossary_po import glossary_po_dump
-from translations.services import glossary_export
+from translations.glossary.files import GlossaryFormatError, csv_dump, tbx_dump
+from translations.glossary.files.po import glossary_po_dump
+from translations.glossary.services import glossary_export
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from django.utils.translation import gettext as _
 from config import languages
 from records.cli import release_by_slug, write_output
 from records.services import ReleaseContentError
+from translations.exchange.services import FORMATS, release_file_export
 from translations.exchange.units import ExchangeFileError
-from translations.services.exchange import FORMATS, release_file_export
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from .export_po import Command as ExportCommand
+from translations.management.commands.export_po import Command as ExportCommand
 
 
 class Command(ExportCommand):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from translations.exchange import GlossaryFormatError, glossary_iter
-from translations.services import GlossaryImportError, glossary_import
+from translations.glossary.files import GlossaryFormatError, glossary_iter
+from translations.glossary.services import GlossaryImportError, glossary_import
 
 
 class Command(BaseCommand):

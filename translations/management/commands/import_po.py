@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 
 from records.cli import user_by_username
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
+from translations.exchange.imports import release_file_import
+from translations.exchange.services import FORMATS
 from translations.exchange.units import ExchangeFileError
-from translations.services.exchange import FORMATS
-from translations.services.exchange_import import release_file_import
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlif")
 

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from .import_po import Command as ImportCommand
+from translations.management.commands.import_po import Command as ImportCommand
 
 
 class Command(ImportCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from translations.services import term_match_forms_refresh
+from translations.glossary.services import term_match_forms_refresh
 
 
 class Command(BaseCommand):

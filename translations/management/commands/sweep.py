@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from translations.tasks import pending_checks_sweep
+from translations.checks.tasks import pending_checks_sweep
+from translations.exchange.tasks import topic_zips_sweep
 
 
 class Command(BaseCommand):
     help = _(
         "Enqueue again the term checks and glossary re-checks still pending (e.g. saved while "
-        "the broker was down)."
+        "the broker was down), and the topic exports still queued."
     )
 
     def add_arguments(self, parser):
@@ -20,7 +21,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, older_than, **options):
         found = pending_checks_sweep(older_than)
+        zips = topic_zips_sweep(older_than)
         self.stdout.write(
-            _("%(n)s pending term checks and %(r)s glossary re-checks enqueued")
-            % {"n": len(found["releases"]), "r": len(found["rechecks"])}
+            _(
+                "%(n)s pending term checks, %(r)s glossary re-checks and %(z)s topic exports "
+                "enqueued"
+            )
+            % {"n": len(found["releases"]), "r": len(found["rechecks"]), "z": len(zips["jobs"])}
         )

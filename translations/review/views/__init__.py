@@ -1,7 +1,7 @@
 """Review pages inside the admin's look: the workbench, its actions, history, "My work"."""
 
-from .endpoints import ActionView
-from .pages import HistoryView, MyWorkView, UnitHistoryView
-from .workbench import WorkbenchView
+from translations.review.views.endpoints import ActionView
+from translations.review.views.pages import HistoryView, MyWorkView, UnitHistoryView
+from translations.review.views.workbench import WorkbenchView
 
 __all__ = ["ActionView", "HistoryView", "MyWorkView", "UnitHistoryView", "WorkbenchView"]

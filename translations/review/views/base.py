@@ -10,8 +10,7 @@ from django.views import View
 
 from config import languages
 from records.models import Release
-
-from .. import permissions
+from translations.review import permissions
 
 
 def admin_context(request, title, **extra):

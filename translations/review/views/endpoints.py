@@ -6,6 +6,8 @@ the progress and the newest revision. Refusals come from the services: ``ActionN
 with the conflicting texts. Nothing is written when a request is refused.
 """
 
+import functools
+
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
@@ -15,9 +17,7 @@ from django.utils.translation import ngettext
 
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
 from records.services.merging import PRESENCE
-
-from ...memory.services import memory_use, release_pretranslate
-from ..actions import (
+from translations.review.actions import (
     ReviewError,
     comment_add,
     comment_resolve,
@@ -26,18 +26,19 @@ from ..actions import (
     units_request_changes,
     units_submit,
 )
-from ..editing import unit_save
-from ..models import Comment
-from ..workbench import workbench
-from .base import ReleaseLanguageView, refused, wants_json
-from .workbench import render_rows
+from translations.review.editing import unit_save
+from translations.review.extensions import extensions
+from translations.review.models import Comment
+from translations.review.views.base import ReleaseLanguageView, refused, wants_json
+from translations.review.views.workbench import render_rows
+from translations.review.workbench import workbench
 
 
 class BadInput(ValueError):
     """The request lacks a field or has one of the wrong form; nothing was done."""
 
 
-def _number(post, name, *, required=True):
+def number_field(post, name, *, required=True):
     value = post.get(name, "").strip()
     if not value and not required:
         return None
@@ -61,7 +62,7 @@ def _keys(post):
 
 
 def _comment(release, post, name):
-    pk = _number(post, name)
+    pk = number_field(post, name)
     comment = Comment.objects.filter(pk=pk, release=release).first()
     if comment is None:
         raise BadInput(_("this release has no comment %(id)s") % {"id": pk})
@@ -73,7 +74,9 @@ class ActionView(ReleaseLanguageView):
 
     def post(self, request, action):
         handler = getattr(self, "do_" + action.replace("-", "_"), None)
-        if handler is None or action not in ACTIONS:
+        if action in extensions.actions:
+            handler = functools.partial(extensions.actions[action], self)
+        elif handler is None or action not in ACTIONS:
             return refused(request, _("There is no action “%(name)s”.") % {"name": action}, 404)
         try:
             keys, message = handler(request.POST, request.user)
@@ -91,7 +94,7 @@ class ActionView(ReleaseLanguageView):
         key = post.get("key", "")
         if not key:
             raise BadInput(_("no unit was named"))
-        based_on = _number(post, "based_on")
+        based_on = number_field(post, "based_on")
         submit = post.get("submit") == "1"
         result = unit_save(
             self.release,
@@ -116,28 +119,6 @@ class ActionView(ReleaseLanguageView):
             message = f"{message} {sent}"
         return [key], message
 
-    def do_use_match(self, post, user):
-        key = post.get("key", "")
-        if not key:
-            raise BadInput(_("no unit was named"))
-        result = memory_use(
-            self.release,
-            self.language,
-            key,
-            _number(post, "entry"),
-            user,
-            based_on=_number(post, "based_on"),
-        )
-        if result.revision is None:
-            return [key], _("The unit already has this translation.")
-        return [key], _(
-            "The match is saved as a draft (revision %(n)s); it still needs review."
-        ) % {"n": result.revision.number}
-
-    def do_pretranslate(self, post, user):
-        done = release_pretranslate(self.release, self.language, user)
-        return done.keys, done.message
-
     def do_submit(self, post, user):
         keys = _keys(post)
         units_submit(
@@ -145,7 +126,7 @@ class ActionView(ReleaseLanguageView):
             self.language,
             keys,
             user,
-            based_on=_number(post, "based_on", required=False),
+            based_on=number_field(post, "based_on", required=False),
         )
         return keys, ngettext(
             "%(n)s unit sent for review.", "%(n)s units sent for review.", len(keys)
@@ -153,7 +134,9 @@ class ActionView(ReleaseLanguageView):
 
     def do_approve(self, post, user):
         keys = _keys(post)
-        units_approve(self.release, self.language, keys, user, based_on=_number(post, "based_on"))
+        units_approve(
+            self.release, self.language, keys, user, based_on=number_field(post, "based_on")
+        )
         return keys, ngettext("%(n)s unit approved.", "%(n)s units approved.", len(keys)) % {
             "n": len(keys)
         }
@@ -166,7 +149,7 @@ class ActionView(ReleaseLanguageView):
             keys,
             user,
             comment=post.get("comment", ""),
-            based_on=_number(post, "based_on"),
+            based_on=number_field(post, "based_on"),
         )
         return keys, ngettext(
             "Changes requested on %(n)s unit.", "Changes requested on %(n)s units.", len(keys)
@@ -179,7 +162,7 @@ class ActionView(ReleaseLanguageView):
             self.language,
             key,
             check_id=post.get("check_id", ""),
-            concept_id=_number(post, "concept_id", required=False),
+            concept_id=number_field(post, "concept_id", required=False),
             fingerprint=post.get("fingerprint", ""),
             reason=post.get("reason", ""),
             user=user,
@@ -272,8 +255,6 @@ class ActionView(ReleaseLanguageView):
 
 ACTIONS = (
     "save",
-    "use-match",
-    "pretranslate",
     "submit",
     "approve",
     "request-changes",

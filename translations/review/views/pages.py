@@ -11,16 +11,15 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from config import languages
-
-from ...vocabulary import UnitState
-from .. import permissions
-from ..actions import unit_label
-from ..history import PAGE_SIZE, event_rows, head_units, release_events
-from ..models import UnitStatus
-from ..queue import PAGE_SIZE as QUEUE_PAGE_SIZE
-from ..queue import all_releases, my_work, queue_releases
-from ..workbench import comments_of, threads_of
-from .base import ReleaseLanguageView, admin_context, refused
+from translations.review import permissions
+from translations.review.actions import unit_label
+from translations.review.history import PAGE_SIZE, event_rows, head_units, release_events
+from translations.review.models import UnitStatus
+from translations.review.queue import PAGE_SIZE as QUEUE_PAGE_SIZE
+from translations.review.queue import all_releases, my_work, queue_releases
+from translations.review.views.base import ReleaseLanguageView, admin_context, refused
+from translations.review.vocabulary import UnitState
+from translations.review.workbench import comments_of, threads_of
 
 
 def _page(request, items, size):

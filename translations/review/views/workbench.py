@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from config import languages
-
-from ...vocabulary import UnitState
-from .. import permissions
-from ..workbench import FILTERS, memory_attach, workbench
-from .base import ReleaseLanguageView
+from translations.review import permissions
+from translations.review.views.base import ReleaseLanguageView
+from translations.review.vocabulary import UnitState
+from translations.review.workbench import FILTERS, rows_extend, workbench
 
 ROWS_PER_PAGE = 100
 ROW_TEMPLATE = "translations/review/_unit.html"
@@ -51,7 +50,7 @@ def row_context(view, base):
 def render_rows(view, rows, base):
     """Return ``{key: HTML}`` of ``rows`` (of revision ``base``) as the page shows them."""
     request = view.request
-    allowed_actions(memory_attach(rows), request.user, view.language)
+    allowed_actions(rows_extend(rows), request.user, view.language)
     context = row_context(view, base)
     return {
         row.key: render_to_string(ROW_TEMPLATE, {**context, "row": row}, request=request)
@@ -72,7 +71,7 @@ class WorkbenchView(ReleaseLanguageView):
             name = "all"
         paginator = Paginator(bench.filtered(name), ROWS_PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
-        rows = allowed_actions(memory_attach(list(page.object_list)), request.user, self.language)
+        rows = allowed_actions(rows_extend(list(page.object_list)), request.user, self.language)
         approvable = [row for row in rows if row.may_approve]
         context = self.context(
             _("Workbench: %(release)s (%(language)s)")

@@ -1,0 +1,264 @@
+"""Services for term checks: match releases against the glossary and store the findings."""
+
+import threading
+import weakref
+from collections import defaultdict
+from dataclasses import asdict
+
+from django.db import transaction
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from config.languages import targets
+from records.models import Release, Revision
+from translations.checks import run_checks
+from translations.checks.matching.cache import matcher_for
+from translations.checks.matching.matcher import TermMatcher, TermSpec
+from translations.checks.models import CheckRun, Finding, ReleaseConcept
+from translations.checks.run import match_segments
+from translations.checks.selectors import release_source_language
+from translations.glossary.models import Concept, GlossaryState, Term
+from translations.glossary.vocabulary import PROPER_NOUN, TermStatus
+
+# Ids per ``IN (...)`` lookup: well under SQLite's default limit of 999 query variables.
+LOOKUP_CHUNK = 500
+
+
+def _term_spec(row):
+    return TermSpec(
+        id=row["id"],
+        concept_id=row["concept_id"],
+        language=row["language"],
+        text=row["text"],
+        status=row["status"],
+        case_sensitive=row["case_sensitive"],
+        forms=row.get("match_forms"),
+    )
+
+
+def glossary_terms(language):
+    """Return every term of ``language`` as plain term specs."""
+    rows = (
+        Term.objects.filter(language=language)
+        .order_by("concept_id", "position", "id")
+        .values("id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms")
+    )
+    return [_term_spec(row) for row in rows]
+
+
+def glossary_matcher(language, version=None):
+    """Return the cached matcher of ``language`` for the current glossary version."""
+    version = GlossaryState.current() if version is None else version
+    return matcher_for(language, version, lambda: glossary_terms(language))
+
+
+# What the checks derive from the whole glossary (labels, proper names, terms by concept),
+# kept with the matcher it was derived for: a glossary change builds a new matcher, so the
+# derived data is recomputed exactly when the matchers are, not once per release checked.
+_derived = weakref.WeakKeyDictionary()
+_derived_lock = threading.Lock()
+
+
+def _derived_from(matcher, key, compute):
+    with _derived_lock:
+        memo = _derived.setdefault(matcher, {})
+        if key in memo:
+            return memo[key]
+    value = compute()
+    with _derived_lock:
+        return _derived[matcher].setdefault(key, value)
+
+
+def _concept_terms(source, target):
+    def compute():
+        by_concept = defaultdict(list)
+        for matcher in (source, target):
+            for term in matcher.terms:
+                by_concept[term.concept_id].append(term)
+        return target, dict(by_concept)
+
+    derived_for, by_concept = _derived_from(source, ("concept_terms", target.language), compute)
+    if derived_for is not target:  # another target matcher: derive afresh, keep nothing
+        return compute()[1]
+    return by_concept
+
+
+def _concept_labels(source):
+    """Return ``{concept id: human label}`` for finding messages, in one query.
+
+    The label is the concept's preferred term in the ``source`` language, else its first term
+    there, else its identifier (never shown to readers while a concept has a source term).
+    """
+    terms = Term.objects.filter(concept=OuterRef("pk"), language=source).order_by("position", "id")
+    return dict(
+        Concept.objects.annotate(
+            label=Coalesce(
+                Subquery(terms.filter(status=TermStatus.PREFERRED).values("text")[:1]),
+                Subquery(terms.values("text")[:1]),
+                F("identifier"),
+                output_field=CharField(),
+            )
+        ).values_list("id", "label")
+    )
+
+
+def proper_name_concepts():
+    """Return the ids of concepts the glossary marks as proper names (a proper-noun term)."""
+    terms = Term.objects.filter(part_of_speech=PROPER_NOUN).order_by()
+    return set(terms.values_list("concept_id", flat=True))
+
+
+def release_terms_check(release, *, languages=None, force=False):
+    """Check the newest revision of ``release`` against the glossary and store the findings.
+
+    ``languages`` defaults to every target language of the release. Returns ``{language:
+    number of findings}`` (None where a newer revision arrived during the check: its own check
+    will store the findings); a language already checked at this revision and glossary version
+    is not checked again unless ``force``.
+    """
+    revision = Revision.objects.filter(release=release, number=release.head_number).first()
+    if revision is None:
+        return {}
+    source_language = release_source_language(release)
+    wanted = targets(source_language)
+    languages = wanted if languages is None else [code for code in languages if code in wanted]
+    version = GlossaryState.current()
+    done = {
+        run.language: run
+        for run in CheckRun.objects.filter(release=release, language__in=languages)
+    }
+    source = glossary_matcher(source_language, version)
+    labels = _derived_from(source, "labels", lambda: _concept_labels(source_language))
+    proper_names = _derived_from(source, "proper_names", proper_name_concepts)
+    source_found = {}  # segment key -> source matches, shared by every target language
+    counts = {}
+    for language in languages:
+        run = done.get(language)
+        if (
+            not force
+            and run is not None
+            and run.revision_number == revision.number
+            and run.glossary_version == version
+        ):
+            counts[language] = Finding.objects.filter(release=release, language=language).count()
+            continue
+        target = glossary_matcher(language, version)
+        segments = [
+            (
+                segment["key"],
+                segment["text"].get(source_language, ""),
+                segment["text"].get(language, ""),
+            )
+            for segment in revision.snapshot["segments"]
+        ]
+        # One match pass per text: the checks and the concepts index use the same matches.
+        matched = match_segments(segments, source, target, source_found)
+        source_found.update((segment.key, segment.source) for segment in matched)
+        findings = run_checks(
+            segments,
+            language,
+            source,
+            target,
+            _concept_terms(source, target),
+            concept_labels=labels,
+            proper_names=proper_names,
+            matched=matched,
+        )
+        concepts = sorted(
+            {m.term.concept_id for segment in matched for m in (*segment.source, *segment.target)}
+        )
+        with transaction.atomic():
+            # A check that finishes late must not replace the findings of a newer revision.
+            head = Release.objects.select_for_update().values_list("head_number", flat=True)
+            if head.get(pk=release.pk) != revision.number:
+                counts[language] = None
+                continue
+            Finding.objects.filter(release=release, language=language).delete()
+            Finding.objects.bulk_create(
+                [
+                    Finding(
+                        release=release,
+                        revision_number=revision.number,
+                        check_id=finding.check,
+                        **{k: v for k, v in asdict(finding).items() if k != "check"},
+                    )
+                    for finding in findings
+                ]
+            )
+            _concepts_used_write(release, language, concepts)
+            CheckRun.objects.update_or_create(
+                release=release,
+                language=language,
+                defaults={"revision_number": revision.number, "glossary_version": version},
+            )
+        counts[language] = len(findings)
+    return counts
+
+
+def _concepts_used_write(release, language, concept_ids):
+    """Replace the index rows of the concepts ``release`` uses in ``language`` (and its source)."""
+    ReleaseConcept.objects.filter(release=release, language=language).delete()
+    ReleaseConcept.objects.bulk_create(
+        [
+            ReleaseConcept(release=release, language=language, concept_id=concept_id)
+            for concept_id in concept_ids
+        ],
+        batch_size=LOOKUP_CHUNK,
+    )
+
+
+def _chunks(ids):
+    # Chunked: a whole-glossary change must not exceed SQLite's limit on query variables.
+    ordered = sorted(set(ids))
+    return [ordered[start : start + LOOKUP_CHUNK] for start in range(0, len(ordered), LOOKUP_CHUNK)]
+
+
+def releases_using(concept_ids):
+    """Return ids of releases whose last checked text uses terms of ``concept_ids``.
+
+    Read from the index the term checks write: one indexed query per 500 concepts.
+    """
+    found = set()
+    for chunk in _chunks(concept_ids):
+        found.update(
+            ReleaseConcept.objects.filter(concept_id__in=chunk)
+            .values_list("release_id", flat=True)
+            .distinct()
+        )
+    return sorted(found)
+
+
+def releases_affected(concept_ids, new_terms=None):
+    """Return ids of releases whose text contains (or contained) terms of ``concept_ids``.
+
+    The releases that used those concepts come from the index (:func:`releases_using`). A
+    term that is new, or newly spelled, can also occur in text that no check has linked to its
+    concept yet: for the concepts in ``new_terms`` the head text of the other releases is
+    scanned too. ``new_terms`` defaults to every concept of ``concept_ids`` (the safe choice
+    for a caller that cannot tell); an empty one (status, note or removed terms only) scans
+    nothing.
+    """
+    affected = set(releases_using(concept_ids))
+    scan = set(concept_ids) if new_terms is None else set(new_terms) & set(concept_ids)
+    by_language = defaultdict(list)
+    for chunk in _chunks(scan):
+        terms = Term.objects.filter(concept_id__in=chunk).values(
+            "id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms"
+        )
+        for row in terms:
+            by_language[row["language"]].append(_term_spec(row))
+    matchers = {code: TermMatcher(specs, code) for code, specs in by_language.items()}
+    if not matchers:
+        return sorted(affected)
+    heads = (
+        Revision.objects.filter(number=F("release__head_number"))
+        .exclude(release_id__in=affected)
+        .values_list("release_id", "snapshot")
+    )
+    for release_id, snapshot in heads.iterator(chunk_size=100):
+        texts = [snapshot["title"]] + [segment["text"] for segment in snapshot["segments"]]
+        if any(
+            matcher.find(text.get(code, "")) for code, matcher in matchers.items() for text in texts
+        ):
+            affected.add(release_id)
+    return sorted(affected)

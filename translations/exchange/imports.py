@@ -1,0 +1,304 @@
+"""Import a translated PO or XLIFF file: one revision through the one write path, or none.
+
+The file names its release, language and base revision. Under the release's lock every entry
+is compared with the base revision (what the translator started from) and the head:
+
+- translation equal to the base's (or already equal to the head's) → unchanged;
+- changed, and the head still holds the base's translation → updated: submitted for review,
+  or a draft when the entry is fuzzy (XLIFF: not confirmed) or its source text is no longer
+  the current source (reported);
+- changed, but the server changed that translation since the base (or removed the unit) →
+  a conflict: reported, the server's text kept (``strict``: the whole file is refused);
+- unknown, duplicate, obsolete or empty entries → skipped and reported.
+
+All updates become one revision written by :func:`records.services.release_write`, whose
+revision listeners move the unit states. A dry run reports the same without writing.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+
+from config import languages
+from records import permissions
+from records.models import Release
+from records.services import (
+    REFUSE,
+    REPORT,
+    ActionNotAllowed,
+    release_lock,
+    release_write,
+    revision_message,
+    revision_snapshot,
+)
+from records.snapshots import DERIVED_FIELDS
+from records.units import TITLE, translatable_units
+from translations.exchange.services import exchange_format, language_check
+from translations.exchange.units import ExchangeFileError
+
+ERR_NO_AUTHOR = gettext_lazy("an import needs an author (the translator who made the file)")
+ERR_NOT_ALLOWED = gettext_lazy("%(user)s may not edit the %(language)s text; nothing was imported")
+ERR_NO_RELEASE = gettext_lazy("the file names release “%(slug)s”, which does not exist")
+ERR_OTHER_RELEASE = gettext_lazy(
+    "the file belongs to release “%(found)s”, not to “%(expected)s”; nothing was imported"
+)
+ERR_OTHER_LANGUAGE = gettext_lazy(
+    "the file is in %(found)s, not in %(expected)s; nothing was imported"
+)
+ERR_FUTURE_BASE = gettext_lazy(
+    "the file is based on revision %(base)s, but release “%(slug)s” has only %(head)s revisions"
+)
+ERR_STRICT = gettext_lazy(
+    "%(count)s entries conflict with changes made on the server since revision %(base)s; "
+    "nothing was imported (strict mode): %(keys)s"
+)
+
+# Reasons in reports, by code.
+REASONS = {
+    "unknown": gettext_lazy("no such unit in this release"),
+    "duplicate": gettext_lazy("the unit appears more than once in the file"),
+    "obsolete": gettext_lazy("obsolete entry"),
+    "plural": gettext_lazy("plural entries are not used by Concord"),
+    "no context": gettext_lazy("entry without a unit key (msgctxt / id)"),
+    "empty": gettext_lazy(
+        "empty translation: the server's text was kept (clear it on the workbench)"
+    ),
+    "changed": gettext_lazy("the translation was changed on the server since the file's revision"),
+    "removed": gettext_lazy("the unit was removed on the server since the file's revision"),
+    "source": gettext_lazy("the source text changed since the file was made: imported as a draft"),
+    "fuzzy": gettext_lazy("marked fuzzy / not confirmed: imported as a draft"),
+    "submitted": gettext_lazy("submitted for review"),
+}
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    key: str
+    label: str
+    code: str
+
+    @property
+    def reason(self):
+        return str(REASONS[self.code])
+
+
+@dataclass
+class ImportReport:
+    release: Release
+    language: str
+    base: int
+    head: int
+    dry_run: bool
+    revision: int | None = None
+    updated: list[ReportLine] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[ReportLine] = field(default_factory=list)
+    conflicts: list[ReportLine] = field(default_factory=list)
+
+    def counts(self):
+        return {
+            "updated": len(self.updated),
+            "unchanged": self.unchanged,
+            "skipped": len(self.skipped),
+            "conflicts": len(self.conflicts),
+        }
+
+    def lines(self):
+        """Return the report as printable lines (commands and the admin show the same)."""
+        counts = self.counts()
+        head = _(
+            "%(slug)s (%(language)s), file based on revision %(base)s, newest %(head)s: "
+            "%(updated)s updated, %(unchanged)s unchanged, %(skipped)s skipped, "
+            "%(conflicts)s conflicts"
+        ) % {
+            "slug": self.release.slug,
+            "language": self.language,
+            "base": self.base,
+            "head": self.head,
+            **counts,
+        }
+        lines = [head]
+        for title, items in (
+            (_("updated"), self.updated),
+            (_("skipped"), self.skipped),
+            (_("conflict"), self.conflicts),
+        ):
+            lines.extend(f"  {title}: {item.label} [{item.key}]: {item.reason}" for item in items)
+        if self.dry_run:
+            lines.append(_("Dry run: nothing was written."))
+        elif self.revision:
+            lines.append(_("Recorded as revision %(n)s.") % {"n": self.revision})
+        else:
+            lines.append(_("Nothing changed: no revision was recorded."))
+        return lines
+
+
+def _label(unit):
+    return f"{unit.kind} {unit.number}" if unit.number else unit.kind
+
+
+def _find_release(parsed, release):
+    found = None
+    if parsed.release_id is not None:
+        found = Release.objects.filter(pk=parsed.release_id).first()
+    if found is None:
+        found = Release.objects.filter(slug=parsed.slug).first()
+    if release is not None and (found is None or found.pk != release.pk):
+        raise ExchangeFileError(
+            ERR_OTHER_RELEASE % {"found": parsed.slug, "expected": release.slug}
+        )
+    if found is None:
+        raise ExchangeFileError(ERR_NO_RELEASE % {"slug": parsed.slug})
+    return found
+
+
+def _set_text(content, key, language, text):
+    """Put ``text`` into the unit ``key`` of snapshot-shaped ``content``."""
+    if key == TITLE:
+        content["title"][language] = text
+        return
+    item_key, photo, part = key.partition(":")
+    for item in content["photos"] if photo else content["segments"]:
+        if item["key"] == item_key:
+            item[part if photo else "text"][language] = text
+            return
+
+
+def _analyse(parsed, report, base_units, head_units, source, language):
+    """Sort the file's entries into the report; return ``{key: text}`` to write and the keys
+    to submit."""
+    counts = Counter(entry.key for entry in parsed.entries)
+    changes, submit, duplicates = {}, set(), set()
+    for key, code in parsed.skipped:
+        report.skipped.append(ReportLine(key, key or "—", code))
+    for entry in parsed.entries:
+        unit = head_units.get(entry.key) or base_units.get(entry.key)
+        if unit is None:
+            report.skipped.append(ReportLine(entry.key, entry.key, "unknown"))
+            continue
+        label = _label(unit)
+        if counts[entry.key] > 1:
+            # Which of two translations is meant cannot be told: neither is used.
+            if entry.key not in duplicates:
+                duplicates.add(entry.key)
+                report.skipped.append(ReportLine(entry.key, label, "duplicate"))
+            continue
+        base = base_units.get(entry.key)
+        head = head_units.get(entry.key)
+        base_text = base.text(language) if base else ""
+        head_text = head.text(language) if head else ""
+        if entry.target == base_text or (head is not None and entry.target == head_text):
+            report.unchanged += 1
+            continue
+        if not entry.target:
+            report.skipped.append(ReportLine(entry.key, label, "empty"))
+            continue
+        if head is None:
+            report.conflicts.append(ReportLine(entry.key, label, "removed"))
+            continue
+        if base is not None and head_text != base_text:
+            report.conflicts.append(ReportLine(entry.key, label, "changed"))
+            continue
+        changes[entry.key] = entry.target
+        if entry.source != head.text(source):
+            report.updated.append(ReportLine(entry.key, label, "source"))
+        elif entry.fuzzy:
+            report.updated.append(ReportLine(entry.key, label, "fuzzy"))
+        else:
+            report.updated.append(ReportLine(entry.key, label, "submitted"))
+            submit.add(entry.key)
+    return changes, submit
+
+
+def release_file_import(
+    data, fmt="po", *, author, dry_run=False, strict=False, release=None, language=None
+):
+    """Import an exchange file (bytes) as one revision; return an :class:`ImportReport`.
+
+    ``release`` and ``language``, when given (an upload on that release's page), must be the
+    file's own. Refusals raise :class:`ExchangeFileError` or ``ActionNotAllowed``; nothing is
+    written then.
+    """
+    parsed = exchange_format(fmt).load(data)
+    if author is None:
+        raise ExchangeFileError(ERR_NO_AUTHOR)
+    if language is not None and parsed.language != language:
+        raise ExchangeFileError(
+            ERR_OTHER_LANGUAGE
+            % {"found": languages.name(parsed.language), "expected": languages.name(language)}
+        )
+    found = _find_release(parsed, release)
+    language_check(found, parsed.language)
+    if parsed.language not in permissions.editable_languages(author):
+        raise ActionNotAllowed(
+            ERR_NOT_ALLOWED
+            % {"user": author.get_username(), "language": languages.name(parsed.language)}
+        )
+    with transaction.atomic():
+        locked = release_lock(found.pk)
+        head = locked.head_number
+        if parsed.revision > head:
+            raise ExchangeFileError(
+                ERR_FUTURE_BASE % {"base": parsed.revision, "slug": locked.slug, "head": head}
+            )
+        head_snapshot = revision_snapshot(locked, head)
+        base_snapshot = (
+            head_snapshot if parsed.revision == head else revision_snapshot(locked, parsed.revision)
+        )
+        source = head_snapshot.get("source_language", locked.source_language)
+        report = ImportReport(locked, parsed.language, parsed.revision, head, dry_run)
+        changes, submit = _analyse(
+            parsed,
+            report,
+            {u.key: u for u in translatable_units(base_snapshot, source)},
+            {u.key: u for u in translatable_units(head_snapshot, source)},
+            source,
+            parsed.language,
+        )
+        if strict and report.conflicts:
+            raise ExchangeFileError(
+                ERR_STRICT
+                % {
+                    "count": len(report.conflicts),
+                    "base": parsed.revision,
+                    "keys": ", ".join(line.label for line in report.conflicts),
+                }
+            )
+        if dry_run or not changes:
+            return report
+        content = {
+            name: value for name, value in head_snapshot.items() if name not in DERIVED_FIELDS
+        }
+        content = _copy_texts(content)
+        for key, text in changes.items():
+            _set_text(content, key, parsed.language, text)
+        result = release_write(
+            content,
+            author=author,
+            message=revision_message(
+                gettext_noop("Imported %(format)s file (%(language)s, based on revision %(n)s)"),
+                {"format": fmt.upper(), "language": parsed.language, "n": parsed.revision},
+            ),
+            based_on=head,
+            release_id=locked.pk,
+            on_conflict=REFUSE if strict else REPORT,
+            context={"submit": {parsed.language: submit}},
+        )
+        report.revision = result.revision.number if result.revision else None
+        return report
+
+
+def _copy_texts(content):
+    """Return a copy of ``content`` whose text mappings may be changed freely."""
+    return {
+        **content,
+        "title": dict(content["title"]),
+        "photos": [
+            {**photo, "caption": dict(photo["caption"]), "credit": dict(photo["credit"])}
+            for photo in content["photos"]
+        ],
+        "segments": [{**segment, "text": dict(segment["text"])} for segment in content["segments"]],
+    }

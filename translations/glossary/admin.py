@@ -1,0 +1,224 @@
+"""Admin for terminologists (the glossary) and translators (term findings per release)."""
+
+from dataclasses import replace
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from config import languages
+from translations.glossary.admin_files import glossary_urls
+from translations.glossary.changes import glossary_changed
+from translations.glossary.files import GlossaryFormatError, TermData
+from translations.glossary.models import Concept, Term
+from translations.glossary.selectors import concepts_search
+from translations.glossary.services import concept_data, glossary_concept_validate
+from translations.glossary.vocabulary import PROPER_NOUN, TermStatus
+
+
+class TermInlineFormSet(BaseInlineFormSet):
+    """Check the concept and its terms together with the rules every glossary write obeys."""
+
+    # GlossaryFormatError.field of a term -> the form field that shows the error.
+    TERM_FIELDS = {
+        "language": "language",
+        "text": "text",
+        "status": "status",
+        "part_of_speech": "part_of_speech",
+        "term_note": "note",
+    }
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        forms = [
+            form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        # The parent form has already filled the instance with its cleaned values.
+        concept = concept_data(self.instance, [])
+        terms = tuple(
+            TermData(
+                language=form.cleaned_data["language"],
+                text=form.cleaned_data["text"],
+                status=form.cleaned_data["status"],
+                case_sensitive=form.cleaned_data.get("case_sensitive", False),
+                part_of_speech=form.cleaned_data.get("part_of_speech", ""),
+                note=form.cleaned_data.get("note", ""),
+            )
+            for form in forms
+        )
+        try:
+            glossary_concept_validate(replace(concept, terms=terms))
+        except GlossaryFormatError as error:
+            if error.field == "identifier":
+                return  # the concept form reports its own identifier problems
+            field = self.TERM_FIELDS.get(error.field) if error.term is not None else None
+            if field is not None:
+                forms[error.term].add_error(field, str(error))
+            else:
+                raise ValidationError(str(error), code=error.field or "invalid") from None
+
+
+class TermInline(admin.TabularInline):
+    model = Term
+    formset = TermInlineFormSet
+    fields = ("language", "text", "status", "case_sensitive", "part_of_speech", "note", "position")
+    extra = 1
+    ordering = ("language", "position", "id")
+    # A small note box keeps the whole terms table inside a normal window.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})},
+    }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "part_of_speech":
+            field.help_text = gettext_lazy(
+                "noun, verb, adjective, adverb, other — or %(proper)s for the name of a person "
+                "or place, which translations must render in its approved form"
+            ) % {"proper": PROPER_NOUN}
+        return field
+
+
+class TermFilter(admin.SimpleListFilter):
+    """Base of the term status and language filters: both constrain the same term.
+
+    "Forbidden" + "en" lists the concepts with a forbidden English term, not the concepts
+    with some forbidden term and some English term. The first filter (in
+    :data:`TERM_FILTER_PARAMETERS` order) that has a value applies the combined condition;
+    the other one leaves the queryset alone.
+    """
+
+    term_field = None
+
+    def queryset(self, request, queryset):
+        wanted = {
+            field: request.GET.get(parameter)
+            for parameter, field in TERM_FILTER_PARAMETERS
+            if request.GET.get(parameter)
+        }
+        if not self.value() or next(iter(wanted)) != self.term_field:
+            return queryset
+        return queryset.filter(pk__in=Term.objects.filter(**wanted).values("concept_id"))
+
+
+class TermStatusFilter(TermFilter):
+    title = gettext_lazy("term status")
+    parameter_name = "status"
+    term_field = "status"
+
+    def lookups(self, request, model_admin):
+        return TermStatus.choices
+
+
+class TermLanguageFilter(TermFilter):
+    title = gettext_lazy("language")
+    parameter_name = "language"
+    term_field = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, code) for code in languages.CODES]
+
+
+class ProperNameFilter(admin.SimpleListFilter):
+    """Concepts the glossary marks as proper names (a term whose part of speech is properNoun)."""
+
+    title = gettext_lazy("proper name")
+    parameter_name = "proper_name"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        names = Term.objects.filter(part_of_speech=PROPER_NOUN).values("concept_id")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=names)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=names)
+        return queryset
+
+
+@admin.display(description=gettext_lazy("proper name"), boolean=True)
+def proper_name(obj):
+    return any(term.part_of_speech == PROPER_NOUN for term in obj.terms.all())
+
+
+# (query parameter, Term field) of the term filters, in the order that decides which applies.
+TERM_FILTER_PARAMETERS = (
+    (TermStatusFilter.parameter_name, TermStatusFilter.term_field),
+    (TermLanguageFilter.parameter_name, TermLanguageFilter.term_field),
+)
+
+
+def _terms_column(code):
+    """Return a changelist column listing a concept's terms in language ``code``."""
+
+    @admin.display(description=languages.get(code).name)
+    def column(obj):
+        return "; ".join(
+            f"{term.text} ({term.get_status_display()})"
+            for term in obj.terms.all()
+            if term.language == code
+        )
+
+    column.__name__ = f"terms_{code}"
+    return column
+
+
+@admin.register(Concept)
+class ConceptAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "identifier",
+        "subject_field",
+        proper_name,
+        *(_terms_column(c) for c in languages.CODES),
+    )
+    list_filter = (TermStatusFilter, TermLanguageFilter, ProperNameFilter, "subject_field")
+    search_fields = (
+        "identifier",
+        "terms__text",
+        *(f"{field}_{code}" for field in ("definition", "note") for code in languages.CODES),
+    )
+    inlines = [TermInline]
+
+    def get_urls(self):
+        return glossary_urls(self) + super().get_urls()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("terms")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Search every word in some search field, ignoring case in any script."""
+        fields = self.get_search_fields(request)
+        # Term and translated-field lookups span relations: let the changelist de-duplicate.
+        return concepts_search(queryset, search_term, fields), True
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # An unchanged save must not invalidate every cached automaton.
+        if form.has_changed() or any(formset.has_changed() for formset in formsets):
+            # Only a new or respelled term can occur in text not yet linked to the concept.
+            matching = Term.MATCH_SOURCE_FIELDS
+            respelled = any(
+                formset.new_objects
+                or any(matching.intersection(fields) for _t, fields in formset.changed_objects)
+                for formset in formsets
+            )
+            pk = form.instance.pk
+            glossary_changed([pk], new_terms=[pk] if respelled else [])
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        glossary_changed([pk], new_terms=[])
+
+    def delete_queryset(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        glossary_changed(ids, new_terms=[])

@@ -1,0 +1,132 @@
+"""Admin pages for exchange files: release PO/XLIFF download and upload, glossary TBX/CSV/PO
+download and upload, and the zip of a topic's releases built by Celery with its progress.
+
+The views only check who may act and call the services; the services' refusals are shown as
+they are, and nothing is written then. URL names (all under ``admin:``):
+
+- ``translations_release_po_export`` / ``translations_release_xliff_export`` (release id,
+  language): download; ``?revision=N`` for an older revision;
+- ``translations_release_file_import`` (release id, language): upload form and report;
+- ``translations_glossary_export`` (``?format=tbx|csv|po&lang=xx``),
+  ``translations_glossary_import``;
+- ``translations_topic_export`` (``?topic=ID&lang=xx``): start a zip;
+  ``translations_export_job`` / ``translations_export_job_json`` /
+  ``translations_export_job_download`` (job id).
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from config import languages
+from translations.glossary.files import GlossaryFormatError, csv_dump, glossary_iter, tbx_dump
+from translations.glossary.files.po import glossary_po_dump
+from translations.glossary.services import GlossaryImportError, glossary_export, glossary_import
+from translations.uploads import UploadError, upload_read
+
+
+class GlossaryFileForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("TBX or CSV file"))
+
+
+def exchange_page(request, admin, template, title, status=200, **context):
+    return TemplateResponse(
+        request,
+        f"admin/translations/exchange/{template}",
+        {**admin.admin_site.each_context(request), "opts": admin.opts, "title": title, **context},
+        status=status,
+    )
+
+
+def file_attachment(data, content_type, name):
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def glossary_download(admin, request):
+    if not request.user.has_perm("translations.view_concept"):
+        raise PermissionDenied
+    fmt = request.GET.get("format", "tbx")
+    concepts = glossary_export()
+    try:
+        if fmt == "tbx":
+            return file_attachment(tbx_dump(concepts), "application/x-tbx+xml", "glossary.tbx")
+        if fmt == "csv":
+            data = csv_dump(concepts).encode("utf-8")
+            return file_attachment(data, "text/csv; charset=utf-8", "glossary.csv")
+        language = request.GET.get("lang")
+        if fmt == "po" and language in languages.targets():
+            data = glossary_po_dump(
+                concepts,
+                source=languages.DEFAULT_SOURCE,
+                language=language,
+                plural_forms=languages.get(language).plural_forms,
+            )
+            return file_attachment(data, "text/x-gettext-translation", f"glossary.{language}.po")
+    except GlossaryFormatError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+    raise Http404
+
+
+def glossary_upload(admin, request):
+    if not (
+        request.user.has_perm("translations.add_concept")
+        and request.user.has_perm("translations.change_concept")
+    ):
+        raise PermissionDenied
+    form = GlossaryFileForm(request.POST or None, request.FILES or None)
+    report = error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            name, data = upload_read(form)
+            counts = glossary_import(glossary_iter(data, name))
+            report = [
+                _(
+                    "Glossary imported: %(created)s concepts created, %(updated)s updated, "
+                    "%(unchanged)s unchanged."
+                )
+                % counts
+            ]
+        except (UploadError, GlossaryFormatError, GlossaryImportError) as refusal:
+            error = str(refusal)
+    return exchange_page(
+        request,
+        admin,
+        "upload.html",
+        _("Upload a glossary"),
+        form=form,
+        error=error,
+        report=report,
+        status=400 if error else 200,
+        links=_glossary_downloads(),
+    )
+
+
+def _glossary_downloads():
+    url = reverse("admin:translations_glossary_export")
+    links = [(f"{url}?format=tbx", _("Download TBX")), (f"{url}?format=csv", _("Download CSV"))]
+    links += [
+        (f"{url}?format=po&lang={code}", _("Download PO (%(code)s)") % {"code": code})
+        for code in languages.targets()
+    ]
+    return links
+
+
+def admin_view(admin, function):
+    def view(request, *args, **kwargs):
+        return function(admin, request, *args, **kwargs)
+
+    return admin.admin_site.admin_view(view)
+
+
+def glossary_urls(admin):
+    """Return the glossary download and upload URLs, for the concept admin."""
+    return [
+        path("export/", admin_view(admin, glossary_download), name="translations_glossary_export"),
+        path("import/", admin_view(admin, glossary_upload), name="translations_glossary_import"),
+    ]

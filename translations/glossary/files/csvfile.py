@@ -1,0 +1,233 @@
+"""Glossary CSV: one row per term, concept fields repeated on each row.
+
+UTF-8 (a BOM is accepted), the columns in ``CSV_COLUMNS``; a cell a spreadsheet would run as
+a formula is exported with a leading ``'``, which import removes again; ``definition`` and
+``concept_note`` belong to the row's language. Rows of one concept need not be adjacent; a
+later row may leave a concept field empty but may not contradict an earlier one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from translations.glossary.files.data import (
+    LANGUAGES,
+    ConceptBuilder,
+    ConceptData,
+    TermData,
+    base_language,
+    check_identifier,
+    fail,
+    validated,
+)
+from translations.glossary.vocabulary import TermStatus
+
+CSV_COLUMNS = (
+    "concept",
+    "subject_field",
+    "language",
+    "term",
+    "status",
+    "case_sensitive",
+    "part_of_speech",
+    "note",
+    "definition",
+    "concept_note",
+)
+CSV_REQUIRED_COLUMNS = ("concept", "language", "term")
+CSV_TRUE = ("true", "yes", "1")
+CSV_FALSE = ("false", "no", "0", "")
+# Concept-level columns -> the ConceptData field a validation error names.
+_CSV_FIELDS = {"subject_field": "subject_field", "definition": "definition", "concept_note": "note"}
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_GUARD = "'"
+
+ERR_NOT_UTF8 = "the CSV file is not UTF-8: {detail}"
+ERR_CSV = "the CSV file cannot be read: {detail}"
+ERR_CSV_EMPTY = "the CSV file is empty; expected a header row: {columns}"
+ERR_CSV_MISSING_COLUMNS = "missing column(s): {missing} (expected: {columns})"
+ERR_CSV_UNKNOWN_COLUMNS = "unknown column(s): {unknown} (expected: {columns})"
+ERR_CSV_DUPLICATE_COLUMN = "column {column!r} appears twice"
+ERR_CSV_TOO_MANY_FIELDS = "{found} fields, but the header has {expected}"
+ERR_CSV_EMPTY_CONCEPT = "empty concept identifier"
+ERR_CSV_BAD_BOOLEAN = "bad case_sensitive value {value!r} {where} (use true or false)"
+ERR_CSV_CONFLICT = "{column} {value!r} {where} contradicts {previous!r} on line {origin}"
+
+
+def _guarded(cell: str) -> bool:
+    """Return whether ``cell`` is written with the guard: a formula start, or a cell that
+    would read as guarded (so that the guard's removal on import is exact)."""
+    return cell.startswith(CSV_FORMULA_STARTS) or (
+        cell.startswith(CSV_GUARD) and _guarded(cell[1:])
+    )
+
+
+def csv_cell_guard(cell: str) -> str:
+    """Return ``cell`` as exported: prefixed with ``'`` when a spreadsheet would run it."""
+    return CSV_GUARD + cell if _guarded(cell) else cell
+
+
+def csv_cell_unguard(cell: str) -> str:
+    """Return ``cell`` as it was before :func:`csv_cell_guard`."""
+    return cell[1:] if cell.startswith(CSV_GUARD) and _guarded(cell[1:]) else cell
+
+
+def csv_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES) -> str:
+    """Serialise the glossary as CSV text, one row per term (encode as UTF-8 to save)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for concept in validated(concepts, languages):
+        for term in concept.terms:
+            row = (
+                concept.identifier,
+                concept.subject_field,
+                term.language,
+                term.text,
+                term.status,
+                "true" if term.case_sensitive else "false",
+                term.part_of_speech,
+                term.note,
+                concept.definition.get(term.language, ""),
+                concept.note.get(term.language, ""),
+            )
+            writer.writerow([csv_cell_guard(cell) for cell in row])
+    return out.getvalue()
+
+
+def _decode_csv(data: bytes | str) -> str:
+    """Return the CSV text without a byte-order mark."""
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise fail(ERR_NOT_UTF8, line, detail=error.reason) from None
+
+
+def _csv_records(text: str):
+    """Yield (first line number, fields) for each non-blank CSV record, guards removed."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    previous = 0
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise fail(ERR_CSV, previous + 1, detail=str(error)) from None
+        line, previous = previous + 1, reader.line_num
+        if any(cell.strip() for cell in fields):
+            yield line, [csv_cell_unguard(cell) for cell in fields]
+
+
+def _csv_header(line: int, fields: list[str]) -> list[str]:
+    """Check the header row and return its column names."""
+    columns = [cell.strip().lower() for cell in fields]
+    expected = ", ".join(CSV_COLUMNS)
+    unknown = [c for c in columns if c not in CSV_COLUMNS]
+    if unknown:
+        raise fail(ERR_CSV_UNKNOWN_COLUMNS, line, unknown=", ".join(unknown), columns=expected)
+    for column in columns:
+        if columns.count(column) > 1:
+            raise fail(ERR_CSV_DUPLICATE_COLUMN, line, column=column)
+    missing = [c for c in CSV_REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise fail(ERR_CSV_MISSING_COLUMNS, line, missing=", ".join(missing), columns=expected)
+    return columns
+
+
+class _CsvConcept:
+    """Accumulate one concept's rows, remembering where concept fields came from."""
+
+    def __init__(self, builder: ConceptBuilder):
+        self.builder = builder
+        self.origin: dict[tuple[str, str], int] = {}
+        self.first_line = 0
+
+    def set_once(self, column: str, language: str, value: str, line: int) -> None:
+        """Record a concept-level value, refusing one that contradicts an earlier row."""
+        if not value:
+            return
+        builder = self.builder
+        builder.check_text(column.replace("_", " "), value, line, field=_CSV_FIELDS[column])
+        if column == "subject_field":
+            previous = builder.subject_field
+        else:
+            texts = builder.definition if column == "definition" else builder.note
+            previous = texts.get(language, "")
+        if previous and previous != value:
+            raise fail(
+                ERR_CSV_CONFLICT,
+                line,
+                column=column,
+                value=value,
+                where=builder.where,
+                previous=previous,
+                origin=self.origin[(column, language)],
+            )
+        self.origin[(column, language)] = line
+        if column == "subject_field":
+            builder.subject_field = value
+        elif column == "definition":
+            builder.definition[language] = value
+        else:
+            builder.note[language] = value
+
+
+def _csv_bool(value: str, where: str, line: int) -> bool:
+    """Parse a case_sensitive cell."""
+    flag = value.strip().lower()
+    if flag in CSV_TRUE:
+        return True
+    if flag in CSV_FALSE:
+        return False
+    raise fail(ERR_CSV_BAD_BOOLEAN, line, value=value, where=where)
+
+
+def csv_load(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> list[ConceptData]:
+    """Parse glossary CSV into concepts, naming the line of any problem."""
+    records = _csv_records(_decode_csv(data))
+    first = next(records, None)
+    if first is None:
+        raise fail(ERR_CSV_EMPTY, columns=", ".join(CSV_COLUMNS))
+    columns = _csv_header(*first)
+    concepts: dict[str, _CsvConcept] = {}
+    for line, fields in records:
+        if len(fields) > len(columns):
+            raise fail(ERR_CSV_TOO_MANY_FIELDS, line, found=len(fields), expected=len(columns))
+        row = dict.fromkeys(CSV_COLUMNS, "")
+        row.update(zip(columns, fields, strict=False))
+        identifier = row["concept"].strip()
+        if not identifier:
+            raise fail(ERR_CSV_EMPTY_CONCEPT, line)
+        if identifier not in concepts:
+            check_identifier(identifier, line)
+            builder = ConceptBuilder(identifier, f"in concept {identifier!r}", languages)
+            concepts[identifier] = _CsvConcept(builder)
+            concepts[identifier].first_line = line
+        concept = concepts[identifier]
+        builder = concept.builder
+        raw_language = row["language"].strip()
+        language = base_language(raw_language)
+        if language not in builder.languages:
+            builder.check_language(raw_language, line)
+        status = row["status"].strip().lower() or TermStatus.PREFERRED.value
+        term = TermData(
+            language=language,
+            text=row["term"].strip(),
+            status=status,
+            case_sensitive=_csv_bool(row["case_sensitive"], builder.where, line),
+            part_of_speech=row["part_of_speech"],
+            note=row["note"],
+        )
+        builder.add_term(term, line)
+        concept.set_once("subject_field", "", row["subject_field"], line)
+        concept.set_once("definition", language, row["definition"], line)
+        concept.set_once("concept_note", language, row["concept_note"], line)
+    return [c.builder.build(c.first_line) for c in concepts.values()]

@@ -1,0 +1,357 @@
+"""Read TBX v3 (and TBX 2008, see :mod:`.tbx2008`) safely and incrementally, one entry at a
+time."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO
+
+from lxml import etree
+
+from translations.glossary.files.data import (
+    LANGUAGES,
+    ConceptBuilder,
+    ConceptData,
+    TermData,
+    base_language,
+    check_identifier,
+    fail,
+)
+from translations.glossary.files.tbx import (
+    MARKER_CASE_SENSITIVE,
+    MARKER_LANG,
+    MARKER_PART_OF_SPEECH,
+    MARKER_PREFIX,
+    MARKER_STATUS,
+    STATUS_FROM_TBX,
+    STATUS_TO_TBX,
+    TBX_NS,
+    XML_LANG,
+    id_from_tbx,
+    tbx_tag,
+)
+from translations.glossary.files.tbx2008 import V2_ENTRY, V2_ROOT, entry_from_tbx2008
+from translations.glossary.files.tbx_terms import case_sensitive_from, status_from_tbx
+from translations.glossary.vocabulary import TermStatus
+
+ERR_NOT_XML = "the file is not well-formed XML: {detail}"
+ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed in TBX files"
+ERR_ROOT = "the root element is <{found}>, expected <tbx> (TBX v3)"
+ERR_NAMESPACE = "<tbx> is in namespace {found!r}, expected {expected!r} (TBX v3, ISO 30042:2019)"
+ERR_NO_BODY = "<{root}> has no <text><body>"
+ERR_NO_CONCEPT_ID = "conceptEntry has no id"
+ERR_NO_LANG = "langSec without xml:lang {where}"
+ERR_NO_TERM = "termSec without term {where}"
+ERR_UNKNOWN_TBX_STATUS = (
+    "unknown administrativeStatus {status!r} {where} (expected one of {expected})"
+)
+ERR_UNKNOWN_MARKER = "unknown Concord marker note {marker!r} {where}"
+ERR_DUPLICATE_CONCEPT = "duplicate concept identifier {identifier!r}"
+
+
+_LIBXML_POSITION = re.compile(r", line \d+, column \d+$")
+_STRING_VALUE = etree.XPath("string()")
+
+
+# Untrusted input: no entity expansion, no DTD or network access, default size limits.
+_SAFE_PARSING = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+}
+# The same options for every reader of untrusted XML (TMX too).
+SAFE_PARSING = _SAFE_PARSING
+
+
+def _doctype_refused(root: etree._Element) -> bool:
+    """Return whether the document's DOCTYPE is refused: any with an internal subset (where
+    entities are declared), and any at all except TBX 2008's external one (IATE exports name
+    ``TBXcoreStructV02.dtd``; it is never loaded)."""
+    docinfo = root.getroottree().docinfo
+    if not docinfo.doctype and docinfo.internalDTD is None:
+        return False
+    if etree.QName(root).localname != V2_ROOT or not docinfo.system_url:
+        return True
+    subset = docinfo.internalDTD
+    return subset is not None and bool(list(subset.iterentities()) or list(subset.iterelements()))
+
+
+def _refuse_doctype(stream: BinaryIO) -> None:
+    """Refuse any DOCTYPE, looking only as far as the root element's start tag."""
+    # Entities can only be declared in a DTD, so refusing a DOCTYPE refuses every entity
+    # attack; checking before the full parse keeps libxml2's own entity errors from hiding it.
+    events = etree.iterparse(stream, events=("start",), **_SAFE_PARSING)
+    try:
+        for _event, element in events:
+            if _doctype_refused(element):
+                raise fail(ERR_DTD)
+            return
+    except etree.XMLSyntaxError:
+        return  # The full parse reports it, with a better line number.
+
+
+def _text(element: etree._Element) -> str:
+    """Return the element's text content, including inline markup such as <hi>."""
+    return str(_STRING_VALUE(element))
+
+
+def _children(element: etree._Element, name: str, grp: str | None = None):
+    """Yield TBX children with the tag, also those wrapped in a *Grp element."""
+    for child in element:
+        if child.tag == tbx_tag(name):
+            yield child
+        elif grp and child.tag == tbx_tag(grp):
+            yield from (c for c in child if c.tag == tbx_tag(name))
+
+
+def _descrips(element: etree._Element, kind: str) -> list[etree._Element]:
+    """Return the element's descrip children of one type."""
+    return [d for d in _children(element, "descrip", "descripGrp") if d.get("type") == kind]
+
+
+def _term_notes(term_sec: etree._Element, kind: str) -> list[etree._Element]:
+    """Return the termSec's termNote children of one type."""
+    return [n for n in _children(term_sec, "termNote", "termNoteGrp") if n.get("type") == kind]
+
+
+def _joined(elements: Iterable[etree._Element]) -> str:
+    """Join the texts of repeated elements, one per line."""
+    return "\n".join(text for text in (_text(e) for e in elements) if text)
+
+
+class _TbxConceptReader:
+    """Read one conceptEntry."""
+
+    def __init__(self, entry: etree._Element, languages: Sequence[str], default_lang: str):
+        self.entry = entry
+        self.default_lang = default_lang
+        tbx_id = entry.get("id")
+        if not tbx_id:
+            raise fail(ERR_NO_CONCEPT_ID, entry.sourceline)
+        identifier = check_identifier(id_from_tbx(tbx_id), entry.sourceline)
+        self.builder = ConceptBuilder(identifier, f"in conceptEntry {tbx_id!r}", languages)
+
+    def read(self) -> ConceptData:
+        """Return the concept."""
+        entry, builder = self.entry, self.builder
+        builder.subject_field = _joined(_descrips(entry, "subjectField"))
+        for lang_sec in _children(entry, "langSec"):
+            self._read_lang_sec(lang_sec)
+        self._adopt_concept_level(entry)
+        return builder.build(entry.sourceline)
+
+    def _language(self, element: etree._Element, tag: str) -> str:
+        """Map a language tag to a Concord language or fail."""
+        base = base_language(tag)
+        if base not in self.builder.languages:
+            # Name the tag as written in the file, where the user will look for it.
+            self.builder.check_language(tag, element.sourceline)
+        return base
+
+    def _read_lang_sec(self, lang_sec: etree._Element) -> None:
+        """Read a langSec's definition, note and terms."""
+        builder = self.builder
+        tag = lang_sec.get(XML_LANG)
+        if not tag:
+            raise fail(ERR_NO_LANG, lang_sec.sourceline, where=builder.where)
+        language = self._language(lang_sec, tag)
+        for texts, found in (
+            (builder.definition, _joined(_descrips(lang_sec, "definition"))),
+            (builder.note, _joined(_children(lang_sec, "note"))),
+        ):
+            if found:
+                # A file may repeat a language section; keep every text.
+                texts[language] = "\n".join(filter(None, (texts.get(language), found)))
+        for term_sec in _children(lang_sec, "termSec"):
+            builder.add_term(self._read_term(term_sec, language), term_sec.sourceline)
+
+    def _read_term(self, term_sec: etree._Element, language: str) -> TermData:
+        """Read one termSec."""
+        where = self.builder.where
+        term = next(_children(term_sec, "term"), None)
+        if term is None:
+            raise fail(ERR_NO_TERM, term_sec.sourceline, where=where)
+        # TBX 2008's normativeAuthorization says the same when no status is given.
+        status_notes = _term_notes(term_sec, "administrativeStatus") or _term_notes(
+            term_sec, "normativeAuthorization"
+        )
+        tbx_status = (
+            _text(status_notes[0]).strip() if status_notes else STATUS_TO_TBX[TermStatus.PREFERRED]
+        )
+        status = status_from_tbx(tbx_status)
+        if status is None:
+            raise fail(
+                ERR_UNKNOWN_TBX_STATUS,
+                status_notes[0].sourceline,
+                status=tbx_status,
+                where=where,
+                expected=", ".join(STATUS_FROM_TBX),
+            )
+        type_notes = _term_notes(term_sec, "termType")
+        term_type = _text(type_notes[0]).strip() if type_notes else ""
+        pos_notes = _term_notes(term_sec, "partOfSpeech")
+        part_of_speech = _text(pos_notes[0]).strip() if pos_notes else ""
+        markers, notes = self._split_notes(term_sec)
+        # A marker refines only the standard value it was written with; if another tool
+        # changed that value, the standard value wins.
+        if (
+            tbx_status == STATUS_TO_TBX[TermStatus.FORBIDDEN]
+            and markers.get(MARKER_STATUS) == TermStatus.FORBIDDEN
+        ):
+            status = TermStatus.FORBIDDEN.value
+        if part_of_speech == "other" and MARKER_PART_OF_SPEECH in markers:
+            part_of_speech = markers[MARKER_PART_OF_SPEECH]
+        text = _text(term).strip()
+        return TermData(
+            language=language,
+            text=text,
+            status=status,
+            case_sensitive=case_sensitive_from(markers.get(MARKER_CASE_SENSITIVE), term_type, text),
+            part_of_speech=part_of_speech,
+            note="\n".join(notes),
+        )
+
+    def _split_notes(self, term_sec: etree._Element) -> tuple[dict[str, str], list[str]]:
+        """Separate Concord marker notes from user notes."""
+        markers: dict[str, str] = {}
+        notes: list[str] = []
+        for note in _children(term_sec, "note"):
+            text = _text(note)
+            if note.get(XML_LANG) == MARKER_LANG and text.startswith(MARKER_PREFIX):
+                key, sep, value = text[len(MARKER_PREFIX) :].partition("=")
+                known = (MARKER_STATUS, MARKER_CASE_SENSITIVE, MARKER_PART_OF_SPEECH)
+                if not sep or key not in known:
+                    raise fail(
+                        ERR_UNKNOWN_MARKER, note.sourceline, marker=text, where=self.builder.where
+                    )
+                markers[key] = value
+            elif text:
+                notes.append(text)
+        return markers, notes
+
+    def _adopt_concept_level(self, entry: etree._Element) -> None:
+        """Give concept-level definitions and notes to their language, if it has terms."""
+        used = {term.language for term in self.builder.terms}
+        for texts, elements in (
+            (self.builder.definition, _descrips(entry, "definition")),
+            (self.builder.note, list(_children(entry, "note"))),
+        ):
+            for element in elements:
+                language = base_language(element.get(XML_LANG) or self.default_lang)
+                text = _text(element)
+                if text and language in used and not texts.get(language):
+                    texts[language] = text
+
+
+def _stream(source: bytes | str | BinaryIO) -> BinaryIO:
+    """Return a seekable binary stream over ``source`` (bytes, text or a binary file)."""
+    if isinstance(source, str):
+        return io.BytesIO(source.encode("utf-8"))
+    if isinstance(source, bytes | bytearray | memoryview):
+        return io.BytesIO(source)
+    return source
+
+
+def _check_root(root: etree._Element) -> bool:
+    """Refuse a root element that is neither TBX v3's <tbx> nor TBX 2008's <martif>; return
+    whether it is TBX 2008."""
+    name = etree.QName(root)
+    if name.localname == V2_ROOT:
+        return True
+    if name.localname != "tbx":
+        raise fail(ERR_ROOT, root.sourceline, found=name.localname)
+    if name.namespace != TBX_NS:
+        raise fail(ERR_NAMESPACE, root.sourceline, found=name.namespace or "", expected=TBX_NS)
+    return False
+
+
+def tbx_iter(
+    source: bytes | str | BinaryIO, *, languages: Sequence[str] = LANGUAGES
+) -> Iterator[ConceptData]:
+    """Yield the concepts of a TBX v3 or TBX 2008 document one by one, refusing unsafe or
+    invalid content.
+
+    The document is parsed incrementally and each conceptEntry is dropped once read, so memory
+    stays bounded by one entry however long the file is.
+    """
+    stream = _stream(source)
+    start = stream.tell()
+    _refuse_doctype(stream)
+    stream.seek(start)
+    events = etree.iterparse(
+        stream, events=("start", "end"), remove_comments=True, remove_pis=True, **_SAFE_PARSING
+    )
+    entry_tag, body_tag, text_tag = tbx_tag("conceptEntry"), tbx_tag("body"), tbx_tag("text")
+    root = None
+    body = None
+    version_2008 = False
+    default_lang = ""
+    seen: set[str] = set()
+    try:
+        for event, element in events:
+            if root is None:
+                root = element
+                if _doctype_refused(root):
+                    raise fail(ERR_DTD)
+                if _check_root(root):
+                    # TBX 2008: the same walk over its own (namespace-free) names.
+                    prefix = (
+                        f"{{{etree.QName(root).namespace}}}" if etree.QName(root).namespace else ""
+                    )
+                    entry_tag, body_tag, text_tag = (
+                        prefix + name for name in (V2_ENTRY, "body", "text")
+                    )
+                    version_2008 = True
+                default_lang = root.get(XML_LANG) or ""
+                continue
+            if event == "start":
+                if (
+                    body is None
+                    and element.tag == body_tag
+                    and element.getparent() is not None
+                    and element.getparent().tag == text_tag
+                    and element.getparent().getparent() is root
+                ):
+                    body = element
+                continue
+            if element.tag != entry_tag or element.getparent() is not body or body is None:
+                continue
+            read = entry_from_tbx2008(element) if version_2008 else element
+            concept = _TbxConceptReader(read, languages, default_lang).read()
+            if concept.identifier in seen:
+                raise fail(
+                    ERR_DUPLICATE_CONCEPT,
+                    element.sourceline,
+                    field="identifier",
+                    identifier=concept.identifier,
+                )
+            seen.add(concept.identifier)
+            # Drop what was read: the entry and every earlier sibling.
+            element.clear()
+            while element.getprevious() is not None:
+                del body[0]
+            yield concept
+    except etree.XMLSyntaxError as error:
+        # With entity resolution off, iterparse's own message can be a later, vaguer error
+        # ("no element found"); the log keeps the first one.
+        first = events.error_log[0] if len(events.error_log) else None
+        message, line = (first.message, first.line) if first else (error.msg, error.lineno)
+        detail = _LIBXML_POSITION.sub("", message or "unreadable")
+        raise fail(ERR_NOT_XML, line or None, detail=detail) from None
+    if body is None:
+        raise fail(
+            ERR_NO_BODY,
+            root.sourceline if root is not None else None,
+            root=etree.QName(root).localname if root is not None else "tbx",
+        )
+
+
+def tbx_load(
+    source: bytes | str | BinaryIO, *, languages: Sequence[str] = LANGUAGES
+) -> list[ConceptData]:
+    """Parse a TBX v3 or TBX 2008 document into concepts, refusing unsafe or invalid content."""
+    return list(tbx_iter(source, languages=languages))

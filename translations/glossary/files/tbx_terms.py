@@ -1,0 +1,63 @@
+"""How other terminology tools say a term's status and type, in either TBX version.
+
+TBX v3 (ISO 30042:2019) and TBX 2008 (``<martif>``) share the data categories; tools differ in
+the values they write. ``administrativeStatus`` comes as ``preferredTerm-admn-sts`` (both
+versions), sometimes without the suffix (``preferredTerm``) or as a bare word; TBX 2008's
+``normativeAuthorization`` (``preferredTerm``, ``admittedTerm``, ``deprecatedTerm``,
+``supersededTerm``, ``legalTerm``, ``regulatedTerm``, ``standardizedTerm``) says the same when
+no administrative status is given.
+
+Case sensitivity: TBX has no data category for it. A Concord file says it with a marker note;
+otherwise a ``termType`` of ``acronym``, ``abbreviation`` or ``initialism`` — or, when nothing
+says otherwise, a short all-capital term such as ``TOR`` or ``ТОР`` — matches case-sensitively,
+so "TOR" never matches "a granite tor".
+"""
+
+from __future__ import annotations
+
+from translations.glossary.vocabulary import TermStatus
+
+_STATUS_WORDS = {
+    "preferred": TermStatus.PREFERRED.value,
+    "admitted": TermStatus.ADMITTED.value,
+    "deprecated": TermStatus.DEPRECATED.value,
+    "superseded": TermStatus.DEPRECATED.value,
+    "obsolete": TermStatus.DEPRECATED.value,
+    "forbidden": TermStatus.FORBIDDEN.value,
+    "notrecommended": TermStatus.DEPRECATED.value,
+    # Sanctioned by an authority: at least as good as preferred.
+    "legal": TermStatus.PREFERRED.value,
+    "regulated": TermStatus.PREFERRED.value,
+    "standardized": TermStatus.PREFERRED.value,
+}
+CASE_SENSITIVE_TYPES = frozenset({"acronym", "abbreviation", "initialism"})
+# An all-capital term of at most this many letters reads as an acronym.
+ACRONYM_MAX_LETTERS = 6
+
+
+def status_from_tbx(value: str) -> str | None:
+    """Return the Concord status an administrativeStatus or normativeAuthorization value
+    means, or None for a value no version uses."""
+    word = value.strip().removesuffix("-admn-sts").lower().replace("-", "").replace("_", "")
+    word = word.removesuffix("term") if word != "term" else word
+    return _STATUS_WORDS.get(word)
+
+
+def looks_like_acronym(text: str) -> bool:
+    """Return whether ``text`` is a short all-capital term (``TOR``, ``ТОР``, ``G7``)."""
+    letters = [c for c in text if c.isalpha()]
+    return (
+        len(text) >= 2
+        and 1 <= len(letters) <= ACRONYM_MAX_LETTERS
+        and all(c.isupper() for c in letters)
+        and not any(c.isspace() for c in text)
+    )
+
+
+def case_sensitive_from(marker: str | None, term_type: str, text: str) -> bool:
+    """Return a term's case sensitivity: the Concord marker, else its type, else its shape."""
+    if marker is not None:
+        return marker == "true"
+    if term_type:
+        return term_type.strip() in CASE_SENSITIVE_TYPES
+    return looks_like_acronym(text)

@@ -1,0 +1,79 @@
+"""A term's match forms: what the automaton needs of it, computed once when the term is saved.
+
+Word mode: one entry per token of the term, each the list of keys that token matches (a
+Russian word's lemmas, an English word's fold, a case-sensitive word's exact surface, a
+punctuation character's key), and the length of the longest word. Character mode: the NFKC +
+casefold key, and for a case-sensitive term its NFKC text.
+
+Lemmatising every term at every automaton build is what made a cold build slow; stored forms
+make the build read them instead. Forms carry a version: a form made by other matching rules
+(``MATCH_FORMS_VERSION`` bumped, or the language's matching mode changed) is stale and is
+recomputed where it is read, until ``manage.py refresh_match_forms`` stores the new one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+from config import languages
+from translations.glossary.normalize import normalize_japanese, strip_invisible
+from translations.glossary.words import (
+    Morphology,
+    case_sensitive_base,
+    morphology_for,
+    punctuation_key,
+    tokens,
+)
+
+# Bump when tokens, keys, lemmas or the Japanese fold change what a term's forms are.
+MATCH_FORMS_VERSION = 1
+
+Forms = Mapping[str, Any]
+
+
+def match_forms_version(language: str) -> str:
+    """Return the version stamp of forms computed now for ``language``."""
+    spec = languages.get(language)
+    return f"{MATCH_FORMS_VERSION}:{spec.matching}:{spec.search_config or ''}"
+
+
+def term_word_keys(word: str, case_sensitive: bool, morphology: Morphology) -> tuple[str, ...]:
+    """Return the keys one word of a term matches."""
+    if case_sensitive:
+        return (case_sensitive_base(word),)
+    return morphology.term_keys(word)
+
+
+def term_match_forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
+    """Return the match forms of a term (plain JSON data)."""
+    spec = languages.get(language)
+    stripped = strip_invisible(text)[0]
+    forms: dict[str, Any] = {"version": match_forms_version(language)}
+    if spec.matching != languages.WORDS:
+        stripped = stripped.strip()
+        forms["key"] = normalize_japanese(stripped)[0]
+        if case_sensitive:
+            forms["nfkc"] = unicodedata.normalize("NFKC", stripped)
+        return forms
+    morphology = morphology_for(spec.search_config)
+    units: list[list[str]] = []
+    longest = 0
+    for word, start, end in tokens(stripped):
+        if not word:
+            # Punctuation is part of the term: "C++" is not "C", "U.S." not "U S".
+            units.append([punctuation_key(stripped[start:end])])
+            continue
+        longest = max(longest, end - start)
+        units.append(list(term_word_keys(word, case_sensitive, morphology)))
+    forms["units"] = units
+    forms["longest"] = longest
+    return forms
+
+
+def current_forms(language: str, text: str, case_sensitive: bool, stored: Forms | None) -> Forms:
+    """Return ``stored`` when it was made by the current rules, else compute the forms."""
+    if stored and stored.get("version") == match_forms_version(language):
+        return stored
+    return term_match_forms(language, text, case_sensitive)

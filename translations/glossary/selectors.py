@@ -1,0 +1,34 @@
+"""Selectors: read glossary and term-check data for pages and commands (data, never HTML)."""
+
+import re
+
+from django.db import connections
+from django.db.models import Q
+from django.utils.text import smart_split, unescape_string_literal
+
+
+def concepts_search(queryset, search_term, fields):
+    """Filter concepts like the admin's search (every word in some field), ignoring case in any
+    script.
+
+    SQLite's LIKE folds ASCII letters only ("курилы" would miss "Южные Курилы"), but its
+    REGEXP is Django's Python function, so "(?i)" matching there folds every script.
+    Elsewhere icontains compares UPPER() of both sides, which folds every script only if
+    the database's character type does (PostgreSQL with LC_CTYPE "C" does not), so the
+    usual spellings of each word are looked for as well.
+    """
+    sqlite = connections[queryset.db].vendor == "sqlite"
+    for bit in smart_split(search_term):
+        if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+            bit = unescape_string_literal(bit)
+        if sqlite:
+            lookups = [(f"{field}__iregex", re.escape(bit)) for field in fields]
+        else:
+            spellings = dict.fromkeys(
+                [bit, bit.lower(), bit.upper(), bit.capitalize(), bit.title()]
+            )
+            lookups = [
+                (f"{field}__icontains", spelling) for field in fields for spelling in spellings
+            ]
+        queryset = queryset.filter(Q.create(lookups, connector=Q.OR))
+    return queryset
