@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.text import format_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from config import languages
@@ -77,6 +78,36 @@ class Release(models.Model):
 
     def __str__(self):
         return self.title or self.slug
+
+    @property
+    def target_languages(self):
+        """Return the codes this release is translated into (every language but its source)."""
+        return languages.targets(self.source_language)
+
+    def target_refusal(self, language):
+        """Return why ``language`` is not a target of this release, or "" when it is one.
+
+        The one answer every path gives (workbench, review actions, exchange files, commands).
+        """
+        if language in self.target_languages:
+            return ""
+        values = {
+            "language": language,
+            "slug": self.slug,
+            "targets": ", ".join(self.target_languages),
+        }
+        if language not in languages.CODES:
+            return (
+                gettext(
+                    "%(language)s is not a target language of “%(slug)s”: it is not a language "
+                    "Concord keeps (its targets: %(targets)s)"
+                )
+                % values
+            )
+        return gettext(
+            "%(language)s is not a target language of “%(slug)s”: %(name)s is the source "
+            "language (its targets: %(targets)s)"
+        ) % {**values, "name": languages.name(language)}
 
 
 class Segment(models.Model):

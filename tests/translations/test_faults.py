@@ -157,3 +157,26 @@ def test_a_recheck_that_fails_half_way_changes_nothing(demo):
         pending_recheck_expand(recheck.pk, fails)
     assert PendingRecheck.objects.filter(pk=recheck.pk).exists()
     assert list(PendingCheck.objects.values_list("release_id", "revision_number")) == pending
+
+
+def test_a_topic_export_asked_for_with_the_broker_down_is_built_after_the_sweep(
+    demo, broker_down, settings, tmp_path, django_capture_on_commit_callbacks, caplog
+):
+    from translations.exchange import bulk
+    from translations.exchange.tasks import topic_zips_sweep
+
+    settings.EXCHANGE_EXPORT_DIR = tmp_path
+    release = demo["release"]
+    with django_capture_on_commit_callbacks(execute=True):
+        job_id = bulk.topic_zip_start(release.topic, "ru", "po", demo["users"]["translator-ru"])
+    assert "the topic export" in caplog.text and "waits for the sweep" in caplog.text
+    assert bulk.job_status(job_id)["state"] == bulk.QUEUED
+    assert bulk.jobs_queued(older_than=3600) == []  # fresh jobs are left to their task
+    assert bulk.jobs_queued(older_than=0) == [job_id]
+
+    broker_use(None)
+    celery_app.conf.task_always_eager = True
+    assert topic_zips_sweep(older_than=0) == {"jobs": [job_id]}
+    job = bulk.job_status(job_id)
+    assert job["state"] == bulk.DONE and bulk.job_file(job) is not None
+    assert bulk.jobs_queued(older_than=0) == []

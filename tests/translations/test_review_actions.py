@@ -353,8 +353,8 @@ REFUSALS = {
     "approve in the source language": (
         approve("reviewer-ru", language="en"),
         ReviewError,
-        "en is not a target language of “japan-russia-summit-meeting-2017-07-07” "
-        r"\(its source is English\)",
+        "en is not a target language of “japan-russia-summit-meeting-2017-07-07”: English is "
+        r"the source language \(its targets: ja, ru\)",
     ),
     "approve in an unknown language": (
         approve("reviewer-ru", language="fr"),

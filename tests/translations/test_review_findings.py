@@ -188,3 +188,17 @@ def test_overrides_apply_to_segments_with_findings_only(forbidden):
                 user=reviewer,
             )
     assert review_tables() == before
+
+
+def test_only_error_findings_can_be_overridden_by_the_service(forbidden):
+    release, key, reviewer = (
+        forbidden["release"],
+        forbidden["key"],
+        forbidden["users"]["reviewer-ru"],
+    )
+    Finding.objects.filter(release=release, language="ru").update(severity="warning")
+    before = review_tables()
+    with pytest.raises(ReviewError, match="only error findings can be overridden"):
+        override(release, reviewer, key)
+    assert review_tables() == before
+    assert not FindingOverride.objects.exists()

@@ -13,7 +13,7 @@ from translations.checks.pending import RELEASE_TERMS_CHECK
 from translations.checks.services import release_terms_check, releases_affected
 from translations.glossary.files import ConceptData, TermData
 from translations.glossary.services import glossary_import
-from translations.models import CheckRun, Concept, Finding, PendingCheck, Term
+from translations.models import CheckRun, Concept, Finding, GlossaryState, PendingCheck, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -243,3 +243,14 @@ def test_check_terms_force_runs_the_check_again(demo):
     assert CheckRun.objects.get(release=release, language="ja").checked_at == first
     run("check_terms", release.slug, "--lang", "ja", "--force")
     assert CheckRun.objects.get(release=release, language="ja").checked_at > first
+
+
+def test_a_check_run_is_current_only_for_its_revision_and_glossary_version(demo):
+    run = CheckRun.objects.filter(release=demo["release"], language="ru").get()
+    assert run.is_current(run.revision_number, run.glossary_version)
+    assert not run.is_current(run.revision_number + 1, run.glossary_version)
+    assert not run.is_current(run.revision_number, "another glossary")
+    # Without a version, the current glossary's: a glossary change makes the run stale.
+    assert run.is_current(run.revision_number) == (run.glossary_version == GlossaryState.current())
+    GlossaryState.bump()
+    assert not run.is_current(run.revision_number)

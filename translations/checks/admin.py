@@ -17,8 +17,6 @@ from translations.checks.models import ReleaseTermFindings
 from translations.checks.selectors import (
     check_run,
     finding_tallies,
-    release_source_language,
-    release_target_languages,
     release_term_rows,
 )
 from translations.checks.vocabulary import Severity
@@ -95,7 +93,7 @@ class ReleaseTermFindingsAdmin(ReadOnlyAdmin):
         if not self.has_view_permission(request, release):
             raise PermissionDenied
         tallies = finding_tallies(release)
-        targets = release_target_languages(release)
+        targets = release.target_languages
         language = request.GET.get("lang")
         if language not in targets:
             language = self._default_language(request, tallies)
@@ -107,13 +105,13 @@ class ReleaseTermFindingsAdmin(ReadOnlyAdmin):
             "object": release,
             "title": _("Terms in %(release)s") % {"release": release},
             "subtitle": None,
-            "source_language": release_source_language(release),
+            "source_language": release.source_language,
             "language": language,
             "tabs": [(code, tallies[code]["total"]) for code in targets],
             "rows": rows,
             "findings": findings,
             "run": run,
-            "stale": run is None or run.revision_number != release.head_number,
+            "stale": run is None or not run.is_current(release.head_number),
             "edit_url": (
                 reverse("admin:records_release_change", args=[release.pk])
                 if request.user.has_perm("records.change_release")
@@ -132,5 +130,5 @@ def release_term_links(request, release):
     url = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
     return [
         (f"{url}?lang={code}", _("Terms (%(code)s)") % {"code": code}, code)
-        for code in languages.targets(release.source_language)
+        for code in release.target_languages
     ]

@@ -8,7 +8,7 @@ from records.models import Release
 from translations.checks.vocabulary import Severity
 
 # The review models live with the review code; importing them here registers them.
-from translations.glossary.models import LANGUAGE_CHOICES, Concept, Term
+from translations.glossary.models import LANGUAGE_CHOICES, Concept, GlossaryState, Term
 
 
 class CheckRun(models.Model):
@@ -31,6 +31,13 @@ class CheckRun(models.Model):
 
     def __str__(self):
         return f"{self.release_id} [{self.language}] r{self.revision_number}"
+
+    def is_current(self, revision_number, glossary_version=None):
+        """Return whether this run's findings are those of revision ``revision_number`` checked
+        against glossary ``glossary_version`` (default: the current glossary)."""
+        if glossary_version is None:
+            glossary_version = GlossaryState.current()
+        return self.revision_number == revision_number and self.glossary_version == glossary_version
 
 
 class ReleaseConcept(models.Model):

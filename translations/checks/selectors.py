@@ -2,20 +2,9 @@
 
 from django.db.models import Count, Q
 
-from config import languages
 from records.models import Revision
 from translations.checks.models import CheckRun, Finding
 from translations.checks.vocabulary import Severity
-
-
-def release_source_language(release):
-    """Return the language ``release`` is written in (its targets are the other languages)."""
-    return release.source_language or languages.DEFAULT_SOURCE
-
-
-def release_target_languages(release):
-    """Return the codes ``release`` is translated into, in order."""
-    return languages.targets(release_source_language(release))
 
 
 def release_findings(release, language):
@@ -80,7 +69,7 @@ def release_term_rows(release, language):
     revision = Revision.objects.filter(release=release, number=release.head_number).first()
     if revision is None:
         return [], []
-    source = release_source_language(release)
+    source = release.source_language
     findings = release_findings(release, language)
     current = [f for f in findings if f.revision_number == revision.number]
     by_key = {}
@@ -110,7 +99,7 @@ def finding_tallies(release):
 
     ``serious`` counts errors and warnings; every target language is present. One query.
     """
-    tallies = {code: {"total": 0, "serious": 0} for code in release_target_languages(release)}
+    tallies = {code: {"total": 0, "serious": 0} for code in release.target_languages}
     rows = (
         Finding.objects.filter(release=release)
         .order_by()

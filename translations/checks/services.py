@@ -16,7 +16,6 @@ from translations.checks.matching.cache import matcher_for
 from translations.checks.matching.matcher import TermMatcher, TermSpec
 from translations.checks.models import CheckRun, Finding, ReleaseConcept
 from translations.checks.run import match_segments
-from translations.checks.selectors import release_source_language
 from translations.glossary.models import Concept, GlossaryState, Term
 from translations.glossary.vocabulary import PROPER_NOUN, TermStatus
 
@@ -119,7 +118,7 @@ def release_terms_check(release, *, languages=None, force=False):
     revision = Revision.objects.filter(release=release, number=release.head_number).first()
     if revision is None:
         return {}
-    source_language = release_source_language(release)
+    source_language = release.source_language
     wanted = targets(source_language)
     languages = wanted if languages is None else [code for code in languages if code in wanted]
     version = GlossaryState.current()
@@ -134,12 +133,7 @@ def release_terms_check(release, *, languages=None, force=False):
     counts = {}
     for language in languages:
         run = done.get(language)
-        if (
-            not force
-            and run is not None
-            and run.revision_number == revision.number
-            and run.glossary_version == version
-        ):
+        if not force and run is not None and run.is_current(revision.number, version):
             counts[language] = Finding.objects.filter(release=release, language=language).count()
             continue
         target = glossary_matcher(language, version)

@@ -252,7 +252,7 @@ def release_exchange_links(request, release):
     """Return the release page's links to its exchange files, per language the user edits."""
     editable = set(editable_languages(request.user))
     links = []
-    for code in languages.targets(release.source_language):
+    for code in release.target_languages:
         if code not in editable:
             continue
         links += [

@@ -53,7 +53,7 @@ def topic_releases(topic, language):
     return [
         release
         for release in Release.objects.filter(topic=topic).order_by("date", "slug")
-        if language in languages.targets(release.source_language)
+        if language in release.target_languages
     ]
 
 

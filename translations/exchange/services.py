@@ -24,9 +24,6 @@ from translations.glossary.vocabulary import TermStatus
 from translations.review.models import UnitStatus
 from translations.review.vocabulary import UnitState
 
-ERR_LANGUAGE = gettext_lazy(
-    "“%(language)s” is not a target language of release “%(slug)s” (its targets: %(targets)s)"
-)
 ERR_REVISION = gettext_lazy("release “%(slug)s” has no revision %(n)s (the newest is %(head)s)")
 ERR_FORMAT = gettext_lazy("unknown exchange format “%(format)s” (expected %(known)s)")
 APPROVED_TERMS = (TermStatus.PREFERRED, TermStatus.ADMITTED)
@@ -59,12 +56,9 @@ def exchange_format(name):
 
 def language_check(release, language):
     """Refuse a language that is not one of ``release``'s targets."""
-    wanted = languages.targets(release.source_language)
-    if language not in wanted:
-        raise ExchangeFileError(
-            ERR_LANGUAGE
-            % {"language": language, "slug": release.slug, "targets": ", ".join(wanted)}
-        )
+    refusal = release.target_refusal(language)
+    if refusal:
+        raise ExchangeFileError(refusal)
 
 
 def _term_notes(source_matcher, target_terms, text):

@@ -12,17 +12,14 @@ Comments (:mod:`.comments`) and findings (:mod:`.findings`) have modules of thei
 actions are importable from here too.
 """
 
-import uuid
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
-from records.logs import audit
 from records.services import ActionNotAllowed, release_lock
 from records.units import text_checksum
-from translations.review import notify
+from translations.review.audit import review_audit
 from translations.review.comments import comment_add, comment_resolve
 from translations.review.common import (
     ReviewError,
@@ -40,7 +37,7 @@ from translations.review.findings import (
     finding_override,
     terms_current,
 )
-from translations.review.models import MAX_COMMENT_CHARS, Comment, Event, UnitStatus
+from translations.review.models import MAX_COMMENT_CHARS, Comment, UnitStatus
 from translations.review.vocabulary import EventAction, UnitState
 
 __all__ = [
@@ -108,36 +105,17 @@ def _refuse_states(rows, allowed, action, units):
         )
 
 
-def _record(release, rows, before, action, user, *, reason="", batch=None):
-    batch = batch or uuid.uuid4()
-    Event.objects.bulk_create(
-        [
-            Event(
-                release=release,
-                key=row.key,
-                language=row.language,
-                action=action,
-                from_state=before[row.key],
-                to_state=row.state,
-                revision_number=release.head_number,
-                actor=user,
-                reason=reason,
-                batch=batch,
-            )
-            for row in rows
-        ]
-    )
-    notify.enqueue(batch)
-    audit(
-        f"units.{EventAction(action).value}",
+def _record(release, rows, before, action, user, *, reason=""):
+    language = rows[0].language if rows else None
+    return review_audit(
+        action,
         user=user,
         release=release,
-        language=rows[0].language if rows else None,
-        units=[row.key for row in rows],
-        batch=batch,
+        language=language,
+        units=[(row.key, before[row.key], row.state) for row in rows],
+        log=f"units.{EventAction(action).value}",
         reason=reason,
     )
-    return batch
 
 
 def _set(rows, **values):

@@ -11,7 +11,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config import languages
 from records.admin import ReadOnlyAdmin
 from translations.review.models import Comment, Event, UnitStatus
 
@@ -113,5 +112,5 @@ def release_workbench_links(request, release):
             _("Workbench (%(code)s)") % {"code": code},
             code,
         )
-        for code in languages.targets(release.source_language)
+        for code in release.target_languages
     ]

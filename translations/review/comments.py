@@ -5,11 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
-from records.logs import audit
 from records.services import ActionNotAllowed, release_lock
-from translations.review import notify, permissions
+from translations.review import permissions
+from translations.review.audit import review_audit
 from translations.review.common import ReviewError, head_units, text_clean
-from translations.review.models import MAX_COMMENT_CHARS, Comment, Event
+from translations.review.models import MAX_COMMENT_CHARS, Comment
 from translations.review.vocabulary import EventAction
 
 
@@ -52,23 +52,15 @@ def comment_add(release, key, language, text, user, *, parent=None):
     if parent is not None and parent.resolved_at is not None:
         # A reply reopens the thread: there is something to answer again.
         Comment.objects.filter(pk=parent.pk).update(resolved_at=None, resolved_by=None)
-    event = Event.objects.create(
-        release=release,
-        key=key,
-        language=language,
-        action=EventAction.COMMENTED,
-        revision_number=release.head_number,
-        actor=user,
-        reason=text,
-    )
-    notify.enqueue(event.batch)
-    audit(
-        "comment.add",
+    review_audit(
+        EventAction.COMMENTED,
         user=user,
         release=release,
-        language=comment.language,
-        unit=comment.key,
-        comment=comment.pk,
+        language=language,
+        units=[(key, None, None)],
+        reason=text,
+        log="comment.add",
+        details={"unit": comment.key, "comment": comment.pk},
     )
     return comment
 
@@ -94,21 +86,14 @@ def comment_resolve(comment, user):
         raise ReviewError(_("this thread is already resolved; nothing was changed"))
     comment.resolved_at, comment.resolved_by = timezone.now(), user
     comment.save(update_fields=["resolved_at", "resolved_by"])
-    Event.objects.create(
-        release=release,
-        key=comment.key,
-        language=comment.language,
-        action=EventAction.RESOLVED,
-        revision_number=release.head_number,
-        actor=user,
-        reason=comment.text[:200],
-    )
-    audit(
-        "comment.resolve",
+    review_audit(
+        EventAction.RESOLVED,
         user=user,
         release=release,
         language=comment.language,
-        unit=comment.key,
-        comment=comment.pk,
+        units=[(comment.key, None, None)],
+        reason=comment.text[:200],
+        log="comment.resolve",
+        details={"unit": comment.key, "comment": comment.pk},
     )
     return comment

@@ -33,15 +33,9 @@ def unit_label(key, units=None):
 
 def target_language_check(release, language):
     """Refuse ``language`` unless it is a target language of ``release``."""
-    if language not in languages.targets(release.source_language):
-        raise ReviewError(
-            _("%(language)s is not a target language of “%(slug)s” (its source is %(source)s)")
-            % {
-                "language": language,
-                "slug": release.slug,
-                "source": languages.name(release.source_language),
-            }
-        )
+    refusal = release.target_refusal(language)
+    if refusal:
+        raise ReviewError(refusal)
 
 
 def permission_check(user, permission, action, language):

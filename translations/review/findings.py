@@ -2,14 +2,13 @@
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from records.logs import audit
 from records.services import release_lock
 from records.units import CAPTION, CREDIT, TITLE
 from translations.checks.models import CheckRun, Finding
 from translations.checks.vocabulary import Severity
-from translations.glossary.models import GlossaryState
+from translations.review.audit import review_audit
 from translations.review.common import (
     ReviewError,
     head_units,
@@ -19,8 +18,12 @@ from translations.review.common import (
     text_clean,
     unit_label,
 )
-from translations.review.models import MAX_REASON_CHARS, Event, FindingOverride, UnitStatus
+from translations.review.models import MAX_REASON_CHARS, FindingOverride, UnitStatus
 from translations.review.vocabulary import EventAction
+
+ERR_NOT_AN_ERROR = gettext_lazy(
+    "only error findings can be overridden (this one is a %(severity)s); nothing was changed"
+)
 
 # Term checks look at segments only: the title and photo texts have no findings.
 _NON_SEGMENTS = {TITLE, CAPTION, CREDIT}
@@ -29,11 +32,7 @@ _NON_SEGMENTS = {TITLE, CAPTION, CREDIT}
 def terms_are_current(release, language):
     """Return whether the stored findings are those of the head revision and glossary."""
     run = CheckRun.objects.filter(release=release, language=language).first()
-    return (
-        run is not None
-        and run.revision_number == release.head_number
-        and run.glossary_version == GlossaryState.current()
-    )
+    return run is not None and run.is_current(release.head_number)
 
 
 def terms_current(release, language):
@@ -140,9 +139,7 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
         # The finding must be one of the current text, as the reviewer sees it checked.
         terms_current(release, language)
     found = (
-        unit is not None
-        and unit.kind not in _NON_SEGMENTS
-        and Finding.objects.filter(
+        Finding.objects.filter(
             release=release,
             language=language,
             segment_key=key,
@@ -150,10 +147,15 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
             concept_id=concept_id,
             fingerprint=fingerprint,
             revision_number=release.head_number,
-        ).exists()
+        ).first()
+        if unit is not None and unit.kind not in _NON_SEGMENTS
+        else None
     )
-    if not found:
+    if found is None:
         raise ReviewError(_("there is no such finding on the current text; nothing was changed"))
+    if found.severity != Severity.ERROR:
+        # Warnings never block approval or publishing: there is nothing to override.
+        raise ReviewError(ERR_NOT_AN_ERROR % {"severity": found.get_severity_display()})
     source = release.source_language
     override, created = FindingOverride.objects.get_or_create(
         release=release,
@@ -171,26 +173,20 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
             .values_list("state", flat=True)
             .first()
         )
-        Event.objects.create(
-            release=release,
-            key=key,
-            language=language,
-            action=EventAction.OVERRIDDEN,
-            from_state=state,
-            to_state=state,
-            revision_number=release.head_number,
-            actor=user,
-            reason=f"{check_id}: {reason}",
-        )
-        audit(
-            "finding.override",
+        review_audit(
+            EventAction.OVERRIDDEN,
             user=user,
             release=release,
             language=language,
-            unit=key,
-            check=check_id,
-            concept=concept_id,
-            fingerprint=fingerprint,
-            reason=reason,
+            units=[(key, state, state)],
+            reason=f"{check_id}: {reason}",
+            log="finding.override",
+            details={
+                "unit": key,
+                "check": check_id,
+                "concept": concept_id,
+                "fingerprint": fingerprint,
+                "reason": reason,
+            },
         )
     return override

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from config import languages
 from records.cli import release_by_slug
-from translations.checks.selectors import release_findings, release_target_languages
+from translations.checks.selectors import release_findings
 from translations.checks.services import release_terms_check
 
 
@@ -24,12 +24,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, slug, lang, format, force, **options):
         release = release_by_slug(slug)
-        targets = release_target_languages(release)
-        if lang and lang not in targets:
-            raise CommandError(
-                _("%(language)s is the source language of %(slug)s, not a target")
-                % {"language": lang, "slug": slug}
-            )
+        targets = release.target_languages
+        if lang and release.target_refusal(lang):
+            raise CommandError(release.target_refusal(lang))
         languages = [lang] if lang else list(targets)
         release_terms_check(release, languages=languages, force=force)
         findings = [

@@ -40,12 +40,12 @@ class Command(BaseCommand):
             _("Workbenches:"),
             *(
                 f"  {base}{reverse('translations:workbench', args=[release.pk, code])}"
-                for code in languages.targets(release.source_language)
+                for code in release.target_languages
             ),
             _("The series' next release, to translate from the translation memory:"),
             *(
                 f"  {base}{reverse('translations:workbench', args=[series.pk, code])}"
-                for code in languages.targets(series.source_language)
+                for code in series.target_languages
             ),
             "",
             _("Logins (password: %(password)s):") % {"password": loaded["password"]},

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from config import languages
 from records.models import Release
 from translations.review import permissions
 
@@ -34,21 +33,7 @@ def refused(request, message, status):
 
 def release_language_problem(release, language):
     """Return why ``release`` has no workbench in ``language``, or None when it has one."""
-    if language not in languages.CODES:
-        return _("“%(language)s” is not a language Concord keeps (it keeps %(known)s).") % {
-            "language": language,
-            "known": ", ".join(languages.CODES),
-        }
-    if language not in languages.targets(release.source_language):
-        return _(
-            "%(language)s is the source language of “%(release)s”: only its target languages "
-            "(%(targets)s) are translated and reviewed."
-        ) % {
-            "language": languages.name(language),
-            "release": release,
-            "targets": ", ".join(languages.targets(release.source_language)),
-        }
-    return None
+    return release.target_refusal(language) or None
 
 
 class ReleaseLanguageView(View):

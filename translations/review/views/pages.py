@@ -134,7 +134,7 @@ class MyWorkView(View):
                 "release": release,
                 "workbenches": [
                     (code, reverse("translations:workbench", args=[release.pk, code]))
-                    for code in languages.targets(release.source_language)
+                    for code in release.target_languages
                 ],
                 "terms": reverse(
                     "admin:translations_releasetermfindings_change", args=[release.pk]
