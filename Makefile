@@ -64,6 +64,8 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 messages: install
 	$(BIN)/python manage.py makemessages -l ja -l ru --ignore=.venv --ignore=var --ignore=tests --no-obsolete

@@ -3,14 +3,8 @@
 Pure module: no database, no Django.  It backs the admin compare view, the
 ``release_diff`` management command and the diff benchmark.
 
-Snapshot shape (one immutable revision)::
-
-    {"slug": ..., "date": ..., "topic": ...,
-     "title": {"en": ..., "ja": ..., "ru": ...},
-     "photos": [{"key": ..., "caption": {...}, "credit": {...}}],
-     "segments": [{"key": ..., "kind": ..., "level": 0, "text": {...}}]}
-
-Slug, date and topic are the same in every language: each language's diff
+Snapshots are those of ``records.snapshots`` (slug, date, topic, title, photos, segments,
+each text per language). Slug, date and topic are the same in every language: each language's diff
 carries their changes in ``metadata`` (see :func:`diff_metadata`).
 
 Text diffs run diff-match-patch over encoded tokens rather than characters

@@ -2,12 +2,12 @@
 
 import functools
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from config import languages
+from records.folding import fold, morph_analyzer
 
 WORD = re.compile(r"\w+")
 SNIPPET_CHARS = 220
@@ -15,21 +15,13 @@ SNIPPET_CHARS = 220
 
 def normalize(text):
     """Return ``text`` folded for search: NFKC, casefolded, ``ё`` as ``е``."""
-    return unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-
-
-@functools.cache
-def _morph(language):
-    import pymorphy3
-
-    # pymorphy3 names its dictionaries by language code (pymorphy3-dicts-<code>).
-    return pymorphy3.MorphAnalyzer(lang=language)
+    return fold(text)
 
 
 @functools.lru_cache(maxsize=50_000)
 def word_lemmas(language, word):
     """Return every lemma of ``word`` in ``language`` (all parses of an ambiguous word)."""
-    found = {normalize(parse.normal_form) for parse in _morph(language).parse(word)}
+    found = {normalize(parse.normal_form) for parse in morph_analyzer(language).parse(word)}
     found.add(word)
     return tuple(sorted(found))
 

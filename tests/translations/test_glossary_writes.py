@@ -234,3 +234,49 @@ def test_tbx_reader_drops_each_entry_once_read():
     assert len(body) == 2
     assert len(body[0]) == 0 and body[0].get("id") is None
     assert [c.identifier for c in concepts] == ["g2"]
+
+
+def test_concept_save_writes_the_concept_and_exactly_its_terms(
+    db, django_capture_on_commit_callbacks
+):
+    from translations.glossary.services import concept_save
+    from translations.models import Concept, GlossaryState, PendingRecheck, Term
+
+    concept = concept_save(
+        Concept(identifier="summit"), [Term(language="en", text="summit meeting")]
+    )
+    assert list(concept.terms.values_list("language", "text")) == [("en", "summit meeting")]
+    recheck = PendingRecheck.objects.get()
+    assert (recheck.concepts, recheck.new_terms) == ([concept.pk], [concept.pk])
+
+    version = GlossaryState.current()
+    concept_save(concept, list(concept.terms.all()))  # nothing changed: no glossary change
+    assert GlossaryState.current() == version and PendingRecheck.objects.count() == 1
+
+    kept = concept.terms.get()
+    kept.note = "the meeting of leaders"
+    concept_save(concept, [kept, Term(language="ja", text="首脳会談")])
+    assert sorted(concept.terms.values_list("language", "text", "note")) == [
+        ("en", "summit meeting", "the meeting of leaders"),
+        ("ja", "首脳会談", ""),
+    ]
+    assert GlossaryState.current() != version
+    concept_save(concept, [Term.objects.get(language="ja")])  # the English term goes
+    assert list(concept.terms.values_list("language", flat=True)) == ["ja"]
+
+
+def test_concept_save_refuses_an_invalid_concept_and_writes_nothing(db):
+    from translations.glossary.files import GlossaryFormatError
+    from translations.glossary.services import concept_save
+    from translations.models import Concept, GlossaryState, Term
+
+    version = GlossaryState.current()
+    with pytest.raises(GlossaryFormatError):
+        concept_save(
+            Concept(identifier="twice"),
+            [Term(language="en", text="summit"), Term(language="en", text="summit")],
+        )
+    with pytest.raises(GlossaryFormatError):
+        concept_save(Concept(identifier="no-terms"), [])
+    assert not Concept.objects.exists() and not Term.objects.exists()
+    assert GlossaryState.current() == version

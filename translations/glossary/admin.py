@@ -13,11 +13,15 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from config import languages
 from translations.glossary.admin_files import glossary_urls
-from translations.glossary.changes import glossary_changed
 from translations.glossary.files import GlossaryFormatError, TermData
 from translations.glossary.models import Concept, Term
 from translations.glossary.selectors import concepts_search
-from translations.glossary.services import concept_data, glossary_concept_validate
+from translations.glossary.services import (
+    concept_data,
+    concept_save,
+    concepts_delete,
+    glossary_concept_validate,
+)
 from translations.glossary.vocabulary import PROPER_NOUN, TermStatus
 
 
@@ -199,26 +203,29 @@ class ConceptAdmin(TabbedTranslationAdmin):
         # Term and translated-field lookups span relations: let the changelist de-duplicate.
         return concepts_search(queryset, search_term, fields), True
 
+    def save_model(self, request, obj, form, change):
+        """Write nothing yet: :meth:`save_related` writes the concept with its terms."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # An unchanged save must not invalidate every cached automaton.
-        if form.has_changed() or any(formset.has_changed() for formset in formsets):
-            # Only a new or respelled term can occur in text not yet linked to the concept.
-            matching = Term.MATCH_SOURCE_FIELDS
-            respelled = any(
-                formset.new_objects
-                or any(matching.intersection(fields) for _t, fields in formset.changed_objects)
-                for formset in formsets
-            )
-            pk = form.instance.pk
-            glossary_changed([pk], new_terms=[pk] if respelled else [])
+        # Django's change view validated the form and the terms together; both are written by
+        # one service call, in the view's transaction.
+        (terms,) = [_formset_terms(formset) for formset in formsets]
+        concept_save(form.instance, terms)
 
     def delete_model(self, request, obj):
-        pk = obj.pk
-        super().delete_model(request, obj)
-        glossary_changed([pk], new_terms=[])
+        concepts_delete(Concept.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        glossary_changed(ids, new_terms=[])
+        concepts_delete(queryset)
+
+
+def _formset_terms(formset):
+    """Return the terms a valid terms formset keeps, in its order, with the form's values."""
+    # Writes nothing; it records what changed for the admin's change message.
+    formset.save(commit=False)
+    deleted = set(formset.deleted_forms)
+    return [
+        form.instance
+        for form in formset.forms
+        if form not in deleted and (form.instance.pk is not None or form.has_changed())
+    ]

@@ -92,6 +92,50 @@ def glossary_export():
     return [concept_data(concept, _ordered_terms(concept)) for concept in concepts]
 
 
+@transaction.atomic
+def concept_save(concept, terms):
+    """Write ``concept`` and exactly ``terms``, as one glossary change; return the concept.
+
+    ``concept`` is a Concept carrying the values to store (new when it has no pk); ``terms``
+    its Term objects in order, stored or new: the concept's other terms are deleted. The whole
+    is checked by :func:`glossary_concept_validate` first (refused with nothing written). A
+    save that changes nothing is no glossary change; one that adds or respells a term tells
+    the checks to scan releases for it.
+    """
+    glossary_concept_validate(concept_data(concept, terms))
+    stored = None
+    if concept.pk is not None:
+        before = Concept.objects.prefetch_related("terms").get(pk=concept.pk)
+        stored = concept_data(before, _ordered_terms(before))
+        same_concept = concept_data(before, []) == concept_data(concept, [])
+        if same_concept and _term_rows(before.terms.all()) == _term_rows(terms):
+            return concept
+    concept.save()
+    for term in terms:
+        term.concept = concept
+        term.save()
+    concept.terms.exclude(pk__in=[term.pk for term in terms]).delete()
+    respelled = stored is None or bool(_match_sources(terms) - _match_sources(stored.terms))
+    glossary_changed([concept.pk], new_terms=[concept.pk] if respelled else [])
+    return concept
+
+
+def _term_rows(terms):
+    return sorted(
+        (term.pk or 0, term.position, *asdict(concept_data(Concept(), [term]).terms[0]).values())
+        for term in terms
+    )
+
+
+@transaction.atomic
+def concepts_delete(concepts):
+    """Delete ``concepts`` (a queryset) with their terms, as one glossary change."""
+    ids = list(concepts.values_list("pk", flat=True))
+    Concept.objects.filter(pk__in=ids).delete()
+    glossary_changed(ids, new_terms=[])
+    return ids
+
+
 def _fill(concept, data):
     concept.subject_field = data.subject_field
     for code in CODES:

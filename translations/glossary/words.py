@@ -7,11 +7,12 @@ runs over more than one token and none backtracks), so matching stays linear in 
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+from records.folding import fold, morph_analyzer
 
 # "_" counts as a letter: a simpler class halves the regex time and prose has no underscores.
 _WORD = (
@@ -121,7 +122,7 @@ def english_abbreviation_stem(word: str) -> str | None:
 def russian_fold(word: str) -> str:
     """Casefold a Russian token, drop stress marks and write ``ё`` as ``е``."""
     word = unicodedata.normalize("NFC", word).translate(_STRESS).translate(_DASHES)
-    return word.casefold().replace("ё", "е")
+    return fold(word, compatibility=False)
 
 
 def russian_stem(word: str) -> str:
@@ -132,20 +133,9 @@ def russian_stem(word: str) -> str:
     return word
 
 
-_morph_lock = threading.Lock()
-_morph_analyzer = None
-
-
 def morph():
-    """Return the process-wide pymorphy3 analyser, creating it on first use."""
-    global _morph_analyzer
-    if _morph_analyzer is None:
-        with _morph_lock:
-            if _morph_analyzer is None:
-                import pymorphy3  # deferred: loading the dictionary costs ~0.1 s and memory
-
-                _morph_analyzer = pymorphy3.MorphAnalyzer()
-    return _morph_analyzer
+    """Return the process-wide Russian pymorphy3 analyser (shared with the reader search)."""
+    return morph_analyzer("ru")
 
 
 @lru_cache(maxsize=262_144)

@@ -13,6 +13,7 @@ import unicodedata
 from difflib import SequenceMatcher
 
 from config import languages
+from records.folding import fold
 from translations.memory.models import TOKEN_MAX_LENGTH
 
 # Fuzzy matches start here (a share of 1.0 is an exact match).
@@ -47,10 +48,10 @@ def by_characters(language):
 
 def similarity_units(text, language):
     """Return the words (or characters) similarity is counted in."""
-    folded = unicodedata.normalize("NFKC", text or "").casefold()
+    folded = fold(text or "")
     if by_characters(language):
         return [char for char in folded if not char.isspace()]
-    return [word.replace("ё", "е") for word in _WORD.findall(folded)]
+    return _WORD.findall(folded)
 
 
 def index_tokens(units, language):
