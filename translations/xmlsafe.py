@@ -42,6 +42,10 @@ ERR_UNSAFE_ENCODING = _(
     "the file declares the encoding “%(encoding)s”, in which markup cannot be checked "
     "safely; save it as UTF-8"
 )
+ERR_UNREAD_ENCODING = _(
+    "the file is written in %(encoding)s, in which markup cannot be checked safely; "
+    "save it as UTF-8"
+)
 ERR_CONTRADICTED_ENCODING = _(
     "the file declares the encoding “%(encoding)s” but is written in %(found)s; save it as UTF-8"
 )
@@ -62,6 +66,12 @@ _MARKS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Byte patterns of encodings a parser may detect but this check does not read.
+_UNREAD = (
+    (b"\0\0<\0", "UCS-4"),
+    (b"\0<\0\0", "UCS-4"),
+    (b"\x4c\x6f\xa7\x94", "EBCDIC"),
 )
 _PATTERNS = (
     (b"\0\0\0<", "utf-32-be"),
@@ -233,6 +243,9 @@ def _detect(head: bytes) -> tuple[str | None, int]:
     for mark, encoding in _MARKS:
         if head.startswith(mark):
             return encoding, len(mark)
+    for pattern, encoding in _UNREAD:
+        if head.startswith(pattern):
+            raise UnsafeXMLError(ERR_UNREAD_ENCODING % {"encoding": encoding})
     for pattern, encoding in _PATTERNS:
         if head.startswith(pattern):
             return encoding, 0
