@@ -96,7 +96,8 @@ _ASCII_PROBES = (
     b"~{<!DOCTYPE~}",
     b"\x1b$B<!DOCTYPE\x1b(B",
 )
-_ENCODING = re.compile(r"""[ \t\r\n]encoding[ \t\r\n]*=[ \t\r\n]*(["'])(.*?)\1""", re.S)
+# Also without the blank the specification requires before it: a parser may still honour it.
+_ENCODING = re.compile(r"""(?<![\w.:-])encoding[ \t\r\n]*=[ \t\r\n]*(["'])(.*?)\1""", re.S)
 _LITERAL = r"\"[^\"]*\"|'[^']*'"
 _DOCTYPE = re.compile(
     rf"""[ \t\r\n]+(?P<name>[^ \t\r\n\[>"']+)
@@ -351,6 +352,8 @@ def xml_prolog_check(
     whose name is in ``allow_external``, returned; it is never loaded. A stream is read only
     as far as the root element and put back where it was.
     """
+    if isinstance(allow_external, str):
+        allow_external = (allow_external,)
     if isinstance(source, str):
         source = source.encode("utf-8")
     stream = None if isinstance(source, bytes | bytearray | memoryview) else source

@@ -74,6 +74,10 @@ def test_a_doctype_hidden_in_utf_7_is_refused_for_its_encoding(tmp_path):
             xmlsafe.ERR_UNSAFE_ENCODING % {"encoding": "ISO-2022-JP"},
         ),
         (
+            b'<?xml version="1.0"encoding="UTF-7"?><a/>',
+            xmlsafe.ERR_UNSAFE_ENCODING % {"encoding": "UTF-7"},
+        ),
+        (
             b'<?xml version="1.0" encoding="x-martian"?><a/>',
             xmlsafe.ERR_UNKNOWN_ENCODING % {"encoding": "x-martian"},
         ),
@@ -103,6 +107,7 @@ def test_a_doctype_hidden_in_utf_7_is_refused_for_its_encoding(tmp_path):
         "declared ebcdic",
         "ebcdic bytes",
         "iso-2022",
+        "no blank before the encoding",
         "unknown",
         "not a text encoding",
         "utf-8 mark, other declaration",
@@ -143,6 +148,8 @@ def test_an_allowed_external_doctype_is_read_in_every_encoding(declaration, enco
 def test_the_tmx_dtd_is_allowed_and_a_document_without_doctype_passes():
     data = b'<?xml version="1.0"?><!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"/>'
     assert xml_prolog_check(data, allow_external=("tmx",)) == Doctype("tmx", None, "tmx14.dtd")
+    assert xml_prolog_check(data, allow_external="tmx") == Doctype("tmx", None, "tmx14.dtd")
+    assert refusal(data.replace(b"tmx SYSTEM", b"tm SYSTEM"), allow_external="tmx").doctype
     assert xml_prolog_check(b'<?xml version="1.0"?><tmx version="1.4"/>') is None
     assert xml_prolog_check("<tmx/>") is None
 
