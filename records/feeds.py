@@ -20,12 +20,12 @@ def reader_feed(feed):
 
 class LatestReleasesFeed(Feed):
     feed_type = Atom1Feed
+    # Django reads ``language`` as a value, never calling it, and writes the active language
+    # (the URL's) when it is None: one feed object serves every language.
+    language = None
 
     def get_object(self, request, **kwargs):
         return None
-
-    def language(self):
-        return get_language()
 
     def title(self, obj):
         return _("Concord press releases")

@@ -93,7 +93,6 @@ def release_list(request):
             description=_("Official press releases in every language they are published in."),
             alternates=switcher,
         ),
-        "feed_url": _url("records:feed", language),
     }
     return render(request, "records/release_list.html", context)
 

@@ -8,13 +8,18 @@ import json
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from django.utils.html import escape
 
 from records.models import Photo, Release, Revision, Segment
 from records.selectors import release_document
 from records.services import ReleaseContentError, document_parse, release_import_document
 from tests.helpers import BILLION_LAUGHS_PROLOG, change_url, photo_upload_data
+from tests.hostile_xml import ATTACKS, ENCODING_ATTACKS, hostile, tbx2008_body, tbx_body, xliff_body
 from translations.exchange.services import release_file_export
+from translations.exchange.xliff import ERR_DTD as XLIFF_DTD
+from translations.glossary.files.tbx_read import ERR_DTD as TBX_DTD
 from translations.models import Concept, Term
+from translations.xmlsafe import ERR_UNSAFE_ENCODING
 
 pytestmark = pytest.mark.django_db
 
@@ -180,6 +185,47 @@ def test_release_file_upload_refuses_entities(client, demo, secret_file, attack)
     page = response.content.decode()
     assert response.status_code == 400
     assert "DTDs and entities are not allowed" in page
+    assert SECRET not in page and "lollol" not in page
+    assert written() == before
+
+
+GLOSSARY_ROOTS = {"tbx": ("tbx", tbx_body), "tbx 2008": ("martif", tbx2008_body)}
+
+
+def _refusal(attack, doctype_message):
+    """Concord's own message for ``attack`` (never libxml2's), as the page shows it."""
+    if attack in ENCODING_ATTACKS:
+        return escape(ERR_UNSAFE_ENCODING % {"encoding": "UTF-7"})
+    return escape(doctype_message)
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS))
+@pytest.mark.parametrize("fmt", list(GLOSSARY_ROOTS))
+def test_glossary_upload_refuses_every_hostile_file(client, users, secret_file, fmt, attack):
+    root, body = GLOSSARY_ROOTS[fmt]
+    upload = io.BytesIO(hostile(attack, root, body, secret_file))
+    upload.name = "glossary.tbx"
+    client.force_login(users["terminologist"])
+    before = written()
+    response = client.post(reverse("admin:translations_glossary_import"), {"file": upload})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert _refusal(attack, TBX_DTD) in page
+    assert SECRET not in page and "lollol" not in page
+    assert written() == before
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS))
+def test_release_file_upload_refuses_every_hostile_file(client, demo, secret_file, attack):
+    upload = io.BytesIO(hostile(attack, "xliff", xliff_body(demo["release"]), secret_file))
+    upload.name = "ru.xlf"
+    client.force_login(demo["users"]["translator-ru"])
+    before = written()
+    url = reverse("admin:translations_release_file_import", args=[demo["release"].pk, "ru"])
+    response = client.post(url, {"file": upload})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert _refusal(attack, XLIFF_DTD) in page
     assert SECRET not in page and "lollol" not in page
     assert written() == before
 

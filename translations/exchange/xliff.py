@@ -42,6 +42,7 @@ from translations.exchange.units import (
     malformed,
 )
 from translations.review.vocabulary import UnitState
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
 
 FORMAT = "XLIFF"
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
@@ -66,15 +67,7 @@ ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed"
 ERR_ROOT = "the root element is <{found}>, expected XLIFF 1.2 <xliff> in {ns}"
 ERR_FILES = "expected exactly one <file> element, found {count}"
 
-_SAFE = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    remove_comments=True,
-    remove_pis=True,
-)
+_SAFE = etree.XMLParser(remove_comments=True, remove_pis=True, **SAFE_PARSING)
 
 
 def _q(name):
@@ -152,8 +145,10 @@ def _parse(text):
 def xliff_load(data: bytes) -> ParsedFile:
     """Parse an uploaded XLIFF 1.2 file; refuse it whole when it cannot be read safely."""
     # A DOCTYPE is refused before parsing, so no entity declaration is ever read.
-    if b"<!DOCTYPE" in data:
-        raise malformed(FORMAT, ERR_DTD)
+    try:
+        xml_prolog_check(data)
+    except UnsafeXMLError as error:
+        raise malformed(FORMAT, ERR_DTD if error.doctype else str(error)) from None
     root = _parse(file_text(data))
     files = root.findall(_q("file"))
     if len(files) != 1:

@@ -19,16 +19,17 @@ from datetime import UTC, datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from config import languages
 from records.services.validation import MAX_UNIT_CHARS
 from translations.exchange.units import MAX_UPLOAD_BYTES
 from translations.glossary.files.data import base_language
-from translations.glossary.files.tbx_read import SAFE_PARSING
 from translations.glossary.services import GLOSSARY_MAX_CONCEPTS
 from translations.memory.index import EntryData, entries_merge
 from translations.memory.models import MemoryEntry
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
 
 TMX_VERSION = "1.4"
 CREATION_TOOL = "Concord"
@@ -45,6 +46,7 @@ _DATE = re.compile(r"\d{8}T\d{6}Z")
 # Inline codes hold the original format's markup, not text.
 _CODES = {"bpt", "ept", "it", "ph", "ut"}
 _POSITION = re.compile(r", line \d+, column \d+$")
+ERR_DTD = gettext_lazy("the file declares a DTD with its own definitions or entities: refused")
 
 
 class TmxError(ValueError):
@@ -126,6 +128,12 @@ def _parse(data):
             _("the file is %(size)s bytes; at most %(limit)s are allowed")
             % {"size": len(data), "limit": MAX_TMX_BYTES}
         )
+    try:
+        # Other tools name the TMX DTD (never loaded); anything that declares is refused
+        # before libxml2, whose own refusals differ between its versions, reads it.
+        xml_prolog_check(data, allow_external=("tmx",))
+    except UnsafeXMLError as error:
+        raise _refuse(str(ERR_DTD) if error.doctype else str(error)) from None
     parser = etree.XMLParser(remove_comments=True, remove_pis=True, **SAFE_PARSING)
     try:
         root = etree.parse(io.BytesIO(data), parser).getroot()
@@ -141,7 +149,7 @@ def _parse(data):
     subset = docinfo.internalDTD
     declares = subset is not None and bool(list(subset.iterentities()) or list(subset.elements()))
     if declares or (docinfo.doctype and not docinfo.system_url):
-        raise _refuse(_("the file declares a DTD with its own definitions or entities: refused"))
+        raise _refuse(str(ERR_DTD))
     if root.tag != "tmx":
         raise _refuse(_("the root element is <%(found)s>, expected <tmx>") % {"found": root.tag})
     if root.find("header") is None or root.find("body") is None:

@@ -14,6 +14,7 @@ from translations.glossary.files.data import (
     LANGUAGES,
     ConceptBuilder,
     ConceptData,
+    GlossaryFormatError,
     TermData,
     base_language,
     check_identifier,
@@ -35,6 +36,7 @@ from translations.glossary.files.tbx import (
 from translations.glossary.files.tbx2008 import V2_ENTRY, V2_ROOT, entry_from_tbx2008
 from translations.glossary.files.tbx_terms import case_sensitive_from, status_from_tbx
 from translations.glossary.vocabulary import TermStatus
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
 
 ERR_NOT_XML = "the file is not well-formed XML: {detail}"
 ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed in TBX files"
@@ -55,18 +57,6 @@ _LIBXML_POSITION = re.compile(r", line \d+, column \d+$")
 _STRING_VALUE = etree.XPath("string()")
 
 
-# Untrusted input: no entity expansion, no DTD or network access, default size limits.
-_SAFE_PARSING = {
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "dtd_validation": False,
-    "huge_tree": False,
-}
-# The same options for every reader of untrusted XML (TMX too).
-SAFE_PARSING = _SAFE_PARSING
-
-
 def _doctype_refused(root: etree._Element) -> bool:
     """Return whether the document's DOCTYPE is refused: any with an internal subset (where
     entities are declared), and any at all except TBX 2008's external one (IATE exports name
@@ -81,17 +71,14 @@ def _doctype_refused(root: etree._Element) -> bool:
 
 
 def _refuse_doctype(stream: BinaryIO) -> None:
-    """Refuse any DOCTYPE, looking only as far as the root element's start tag."""
-    # Entities can only be declared in a DTD, so refusing a DOCTYPE refuses every entity
-    # attack; checking before the full parse keeps libxml2's own entity errors from hiding it.
-    events = etree.iterparse(stream, events=("start",), **_SAFE_PARSING)
+    """Refuse any DOCTYPE but TBX 2008's external one, and an encoding that could hide one,
+    before the parser reads anything."""
+    # Checking before the parse keeps libxml2's own entity errors, which differ between its
+    # versions, from answering first.
     try:
-        for _event, element in events:
-            if _doctype_refused(element):
-                raise fail(ERR_DTD)
-            return
-    except etree.XMLSyntaxError:
-        return  # The full parse reports it, with a better line number.
+        xml_prolog_check(stream, allow_external=(V2_ROOT,))
+    except UnsafeXMLError as error:
+        raise (fail(ERR_DTD) if error.doctype else GlossaryFormatError(str(error))) from None
 
 
 def _text(element: etree._Element) -> str:
@@ -279,11 +266,9 @@ def tbx_iter(
     stays bounded by one entry however long the file is.
     """
     stream = _stream(source)
-    start = stream.tell()
     _refuse_doctype(stream)
-    stream.seek(start)
     events = etree.iterparse(
-        stream, events=("start", "end"), remove_comments=True, remove_pis=True, **_SAFE_PARSING
+        stream, events=("start", "end"), remove_comments=True, remove_pis=True, **SAFE_PARSING
     )
     entry_tag, body_tag, text_tag = tbx_tag("conceptEntry"), tbx_tag("body"), tbx_tag("text")
     root = None
