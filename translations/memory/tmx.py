@@ -24,11 +24,11 @@ from lxml import etree
 
 from config import languages
 from records.services.validation import MAX_UNIT_CHARS
-from translations.exchange.units import MAX_UPLOAD_BYTES
 from translations.glossary.files.data import base_language
 from translations.glossary.services import GLOSSARY_MAX_CONCEPTS
 from translations.memory.index import EntryData, entries_merge
 from translations.memory.models import MemoryEntry
+from translations.uploads import MAX_UPLOAD_BYTES
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
 
 TMX_VERSION = "1.4"
