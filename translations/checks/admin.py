@@ -1,4 +1,7 @@
-"""Admin for terminologists (the glossary) and translators (term findings per release)."""
+"""The release term findings page (per target language) and the release page's links to it.
+
+Packages above the checks hang pages of their own under a release through
+``ReleaseTermFindingsAdmin.url_providers`` (exchange: its PO/XLIFF files)."""
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied

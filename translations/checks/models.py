@@ -1,4 +1,5 @@
-"""What makes a language version right: the glossary and the findings of term checks."""
+"""What the term and consistency checks store: runs, findings, the concepts each release uses,
+and the checks and re-checks still waiting for a worker."""
 
 from django.db import models
 from django.utils.translation import gettext

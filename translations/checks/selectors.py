@@ -1,4 +1,4 @@
-"""Selectors: read glossary and term-check data for pages and commands (data, never HTML)."""
+"""Read term-check data for pages and commands (data, never HTML)."""
 
 from django.db.models import Count, Q
 

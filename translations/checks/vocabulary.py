@@ -1,8 +1,4 @@
-"""The glossary's and the checks' vocabularies, defined once for models and pure modules.
-
-``django.db.models`` can be imported without settings, so the pure matching, checking and
-exchange code uses these very classes (their members are plain ``str`` values).
-"""
+"""How serious a finding is, defined once for models and the pure check classes."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

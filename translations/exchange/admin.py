@@ -1,18 +1,12 @@
-"""Admin pages for exchange files: release PO/XLIFF download and upload, glossary TBX/CSV/PO
-download and upload, and the zip of a topic's releases built by Celery with its progress.
+"""Admin pages for release exchange files: PO/XLIFF download and upload under a release, and
+the zip of a topic's releases built by Celery with its progress.
 
 The views only check who may act and call the services; the services' refusals are shown as
 they are, and nothing is written then. URL names (all under ``admin:``):
-
-- ``translations_release_po_export`` / ``translations_release_xliff_export`` (release id,
-  language): download; ``?revision=N`` for an older revision;
-- ``translations_release_file_import`` (release id, language): upload form and report;
-- ``translations_glossary_export`` (``?format=tbx|csv|po&lang=xx``),
-  ``translations_glossary_import``;
-- ``translations_topic_export`` (``?topic=ID&lang=xx``): start a zip;
-  ``translations_export_job`` / ``translations_export_job_json`` /
-  ``translations_export_job_download`` (job id).
-"""
+``translations_release_po_export`` / ``translations_release_xliff_export`` (release id,
+language), ``translations_release_file_import``, ``translations_topic_export``,
+``translations_export_job``, ``translations_export_job_json``,
+``translations_export_job_download``."""
 
 from pathlib import PurePath
 

@@ -2,7 +2,7 @@
 
 The file holds one entry per translatable unit with its source text, its translation at the
 chosen revision, its review state and the glossary terms its source contains. Import lives in
-:mod:`.exchange_import`.
+:mod:`.imports`.
 """
 
 from collections import defaultdict

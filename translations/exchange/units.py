@@ -1,6 +1,6 @@
 """Release exchange files (PO, XLIFF) as plain data: what is written and what is read back.
 
-This module is pure, like the glossary formats: :mod:`translations.services.exchange` turns a
+This module is pure, like the glossary formats: :mod:`translations.exchange.services` turns a
 release, its unit states and the glossary into :class:`ExchangeFile` and applies a parsed
 :class:`ParsedFile` through the one write path.
 """

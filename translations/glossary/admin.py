@@ -1,4 +1,5 @@
-"""Admin for terminologists (the glossary) and translators (term findings per release)."""
+"""Admin for terminologists: concepts with their terms, filters and search. Saving calls
+:func:`~translations.glossary.services.concept_save`; nothing here writes through the ORM."""
 
 from dataclasses import replace
 

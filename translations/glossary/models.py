@@ -1,4 +1,4 @@
-"""What makes a language version right: the glossary and the findings of term checks."""
+"""The glossary: concepts, their terms per language, and the glossary version."""
 
 import uuid
 

@@ -1,4 +1,4 @@
-"""Selectors: read glossary and term-check data for pages and commands (data, never HTML)."""
+"""Read the glossary for the admin: concept search."""
 
 import re
 

@@ -285,7 +285,7 @@ def glossary_import(concepts, *, limit=None):
 def term_match_forms_refresh(model=Term, *, everything=False, batch=IMPORT_BATCH):
     """Store current match forms for the terms whose stored ones are stale; return how many.
 
-    Stale: made by other matching rules (see ``translations.matching.forms``), or missing.
+    Stale: made by other matching rules (see ``translations.glossary.forms``), or missing.
     ``everything`` recomputes every term's forms. Reads and writes ``batch`` terms at a time.
     ``model`` lets the data migration pass its historical Term model.
     """

@@ -1,9 +1,4 @@
-"""Read-only admin lists of review records: the audit log, comments, unit states and the
-translation memory.
-
-Only the review services write these rows, so nobody adds, changes or deletes them here,
-superusers included; each list reads its related rows in the page's one query.
-"""
+"""The translation memory's read-only admin list (written by approvals and TMX imports only)."""
 
 from django.contrib import admin
 from django.utils.text import Truncator

@@ -1,9 +1,8 @@
-"""Read-only admin lists of review records: the audit log, comments, unit states and the
-translation memory.
+"""Read-only admin lists of review records: the audit log, comments and unit states; and the
+release page's links to its workbenches.
 
 Only the review services write these rows, so nobody adds, changes or deletes them here,
-superusers included; each list reads its related rows in the page's one query.
-"""
+superusers included; each list reads its related rows in the page's one query."""
 
 from django.contrib import admin
 from django.urls import reverse

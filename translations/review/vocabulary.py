@@ -1,8 +1,4 @@
-"""The glossary's and the checks' vocabularies, defined once for models and pure modules.
-
-``django.db.models`` can be imported without settings, so the pure matching, checking and
-exchange code uses these very classes (their members are plain ``str`` values).
-"""
+"""Review's vocabulary: the ordered unit states and the actions the audit log records."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

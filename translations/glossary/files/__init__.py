@@ -1,12 +1,11 @@
-"""Serialise and parse the Concord glossary as TBX-Basic (TBX v3) and CSV, and releases as PO
-and XLIFF.
+"""Serialise and parse the Concord glossary as TBX-Basic (TBX v3, and other tools' TBX 2008),
+CSV and PO.
 
 This package is pure: it knows nothing of models or the database. The glossary service
 turns model rows into ``ConceptData`` and back. Modules: :mod:`.data` (the data classes and
 the rules every glossary obeys), :mod:`.tbx` (dump), :mod:`.tbx_read`, :mod:`.tbx2008` and
-:mod:`.tbx_terms` (other tools' TBX), :mod:`.csvfile`, :mod:`.glossary_po` (the glossary as
-PO). Release files: :mod:`.units` (the plain data of a file, upload checks), :mod:`.po` and
-:mod:`.xliff`; :mod:`translations.services.exchange` fills and applies them.
+:mod:`.tbx_terms` (other tools' TBX), :mod:`.csvfile`, :mod:`.po` (the glossary as PO).
+Release files (PO, XLIFF) are :mod:`translations.exchange`'s.
 
 TBX
 ---
