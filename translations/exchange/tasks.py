@@ -18,7 +18,7 @@ from translations.exchange import bulk
     time_limit=150,
 )
 def topic_export_zip(job_id):
-    """Build the zip of every release of a topic in one language (see translations.exchange.bulk)."""
+    """Build the zip of every release of a topic in one language (see :mod:`.bulk`)."""
     job = bulk.topic_zip_build(job_id)
     if job is None:
         return {"job": job_id, "skipped": "no such job"}
