@@ -71,7 +71,11 @@ def _upload(form):
     if upload.size > exchange_units.MAX_UPLOAD_BYTES:
         raise ExchangeFileError(
             exchange_units.ERR_TOO_LARGE
-            % {"size": upload.size, "limit": exchange_units.MAX_UPLOAD_BYTES}
+            % {
+                "size": upload.size,
+                "limit": exchange_units.MAX_UPLOAD_BYTES,
+                "megabytes": exchange_units.MAX_UPLOAD_MB,
+            }
         )
     return upload.name, upload.read()
 

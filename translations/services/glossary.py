@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.languages import CODES
+from config.limits import MAX_GLOSSARY_CONCEPTS as GLOSSARY_MAX_CONCEPTS
 from records import bulk
 from records.bulk import rows_update
 
@@ -17,8 +18,6 @@ from ..matching import match_forms_version, term_match_forms
 from ..models import Concept, Term
 from .terms import LOOKUP_CHUNK, glossary_changed
 
-# DESIGN "Limits": glossary files are streamed and written in batches, up to this many concepts.
-GLOSSARY_MAX_CONCEPTS = 200_000
 # Concepts read, checked and written together; also the size of every IN (...) lookup.
 IMPORT_BATCH = LOOKUP_CHUNK
 
