@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config import languages
+from config import languages, limits
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -164,6 +164,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "config.context_processors.limits",
             ],
         },
     },
@@ -257,11 +258,11 @@ AUTHENTICATION_BACKENDS = ["config.logins.RateLimitedModelBackend"]
 CONCORD_LOGIN_FAILURE_LIMIT = env_int("CONCORD_LOGIN_FAILURE_LIMIT", 5)
 CONCORD_LOGIN_LOCKOUT_SECONDS = env_int("CONCORD_LOGIN_LOCKOUT_SECONDS", 15 * 60)
 
-# A release of up to 2,000 segments and photos (records.services.validation.MAX_UNITS) is one
-# admin form of about a dozen fields a row; uploads stop at 20 MB.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 30_000
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# The largest release is one admin form of about a dozen fields a segment or photo row, with
+# room to spare; no request body is larger than the largest upload.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = limits.MAX_UNITS * 15
+DATA_UPLOAD_MAX_MEMORY_SIZE = limits.MAX_UPLOAD_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = limits.MAX_UPLOAD_BYTES
 
 # Mail: printed to the console unless EMAIL_URL names an SMTP server.
 mail = email_settings(os.environ.get("EMAIL_URL", ""))

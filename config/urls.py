@@ -1,15 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from config import languages
 from config.logins import RateLimitedLoginForm
-from records.reader.cache import reader_page
-from records.sitemaps import SITEMAPS
-from records.views import photo_file
 
 # The admin is Concord's newsroom: its pages say so rather than "Django administration".
 admin.site.site_header = _("Concord")
@@ -19,13 +15,7 @@ admin.site.login_form = RateLimitedLoginForm
 urlpatterns = [
     path("", RedirectView.as_view(url=f"/{languages.DEFAULT_SOURCE}/", permanent=False)),
     path("admin/", admin.site.urls),
-    path("photos/<str:name>", photo_file, name="photo_file"),
-    path(
-        "sitemap.xml",
-        reader_page(sitemap),
-        {"sitemaps": SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
+    path("", include("records.site_urls")),
     path("review/", include("translations.urls")),
 ]
 urlpatterns += i18n_patterns(

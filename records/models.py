@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from config import languages
+from config.limits import MAX_TITLE_CHARS
 
 from .vocabulary import MarkerStyle, SegmentKind
 
@@ -44,7 +45,7 @@ class Release(models.Model):
         Topic, on_delete=models.PROTECT, related_name="releases", verbose_name=_("topic")
     )
     date = models.DateField(_("date"))
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=MAX_TITLE_CHARS)
     # The language the release was written in; the others are translated from it.
     source_language = models.CharField(
         _("source language"),
@@ -145,7 +146,7 @@ class Photo(models.Model):
     )
     key = models.UUIDField(_("key"), default=uuid.uuid4, editable=False)
     position = models.PositiveIntegerField(_("position"), default=0)
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    caption = models.CharField(_("caption"), max_length=MAX_TITLE_CHARS, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     # Content-addressed (records.photos): the name is the SHA-256 of the file's bytes.
     image = models.ImageField(_("image"), upload_to="photos/", max_length=200, blank=True)

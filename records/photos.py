@@ -14,9 +14,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext_lazy as _
 
-# Uploads stop at 20 MB (DESIGN: Limits).
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-MAX_IMAGE_PIXELS = 60_000_000
+from config.limits import MAX_IMAGE_MEGAPIXELS, MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+
 RENDITION_WIDTHS = (480, 960, 1600)
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 IMAGE_NAME = re.compile(r"^photos/(?P<digest>[0-9a-f]{64})\.(?:jpg|png|webp|gif)$")
@@ -26,9 +25,9 @@ RENDITION_NAME = re.compile(r"^(?P<digest>[0-9a-f]{64})-(?P<width>\d{1,4})\.jpg$
 class PhotoImageError(ValueError):
     """An uploaded file is not an image Concord accepts."""
 
-    TOO_LARGE = _("The image is larger than 20 MB.")
+    TOO_LARGE = _("The image is larger than %(megabytes)s MB.")
     NOT_AN_IMAGE = _("The file is not a JPEG, PNG, WebP or GIF image.")
-    TOO_MANY_PIXELS = _("The image has more than 60 million pixels.")
+    TOO_MANY_PIXELS = _("The image has more than %(millions)s million pixels.")
     UNKNOWN = _("No stored image is named “%(name)s”.")
 
 
@@ -39,10 +38,18 @@ def _open(data):
     return Image.open(io.BytesIO(data))
 
 
+def _too_large():
+    return PhotoImageError(PhotoImageError.TOO_LARGE % {"megabytes": MAX_UPLOAD_MB})
+
+
+def _too_many_pixels():
+    return PhotoImageError(PhotoImageError.TOO_MANY_PIXELS % {"millions": MAX_IMAGE_MEGAPIXELS})
+
+
 def image_size_check(upload):
     """Refuse an upload over the size limit by its declared size, before anything reads it."""
-    if upload.size is not None and upload.size > MAX_IMAGE_BYTES:
-        raise PhotoImageError(PhotoImageError.TOO_LARGE)
+    if upload.size is not None and upload.size > MAX_UPLOAD_BYTES:
+        raise _too_large()
 
 
 def photo_image_store(upload):
@@ -54,20 +61,20 @@ def photo_image_store(upload):
 
     image_size_check(upload)
     data = b"".join(upload.chunks())
-    if len(data) > MAX_IMAGE_BYTES:
-        raise PhotoImageError(PhotoImageError.TOO_LARGE)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise _too_large()
     try:
         image = _open(data)
         image.verify()
         extension = FORMATS[image.format]
     except Image.DecompressionBombError:
-        raise PhotoImageError(PhotoImageError.TOO_MANY_PIXELS) from None
+        raise _too_many_pixels() from None
     except Exception as error:
         raise PhotoImageError(PhotoImageError.NOT_AN_IMAGE) from error
     # Pillow only warns between the limit and twice the limit; a small file can still
     # decode to gigabytes, so the limit is a refusal here.
     if image.width * image.height > MAX_IMAGE_PIXELS:
-        raise PhotoImageError(PhotoImageError.TOO_MANY_PIXELS)
+        raise _too_many_pixels()
     name = f"photos/{hashlib.sha256(data).hexdigest()}.{extension}"
     if not default_storage.exists(name):
         saved = default_storage.save(name, ContentFile(data))

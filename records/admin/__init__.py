@@ -3,6 +3,8 @@ topics and publications.
 
 - :mod:`.base` — helpers other apps' admins share (404 for bad ids, read-only admins);
 - :mod:`.forms` — the release form and inlines, read into content for ``release_write``;
+- :mod:`.editing` — the save of that form: content → ``release_write`` → redirect, the form
+  again with the reason, or the conflict page;
 - :mod:`.views` — the release's own pages, as class-based views;
 - :mod:`.release` — the registered ModelAdmins.
 """

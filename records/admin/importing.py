@@ -3,7 +3,6 @@
 existing release, the alignment), then commit it through the import services."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from config import languages
+from config.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
 from .. import permissions
 from ..models import Release
@@ -76,10 +76,9 @@ class ReleaseImportForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if upload is not None:
-            if upload.size > limit:
-                raise forms.ValidationError(TOO_LARGE % {"max": limit // (1024 * 1024)})
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(TOO_LARGE % {"max": MAX_UPLOAD_MB})
             cleaned["data"] = upload.read()
         elif cleaned.get("text", "").strip():
             cleaned["data"] = cleaned["text"]

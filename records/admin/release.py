@@ -1,8 +1,8 @@
 """The admin of releases, topics and publications; every save goes through release_write."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
-from django.core.exceptions import ValidationError
+from django.db import router, transaction
 from django.db.models import OuterRef, Subquery
 from django.urls import path
 from django.utils.html import format_html_join
@@ -20,34 +20,11 @@ from config import languages
 from .. import permissions
 from ..extensions import registry
 from ..models import Photo, Publication, Release, Segment, Topic
-from ..services import (
-    ActionNotAllowed,
-    MergeConflict,
-    ReleaseContentError,
-    release_write,
-    revision_snapshot,
-)
 from .base import ReadOnlyAdmin, locked_fields
-from .forms import (
-    KeyedInlineForm,
-    KeyedInlineFormSet,
-    PhotoInlineForm,
-    ReleaseAdminForm,
-    content_from_forms,
-)
+from .editing import ReleaseSaveView
+from .forms import KeyedInlineForm, KeyedInlineFormSet, PhotoInlineForm, ReleaseAdminForm
 from .importing import ReleaseImportView
-from .views import (
-    CompareView,
-    HistoryView,
-    PublishView,
-    ResolveView,
-    RestoreView,
-    conflict_response,
-    publish,
-    saved_message,
-)
-
-NEW_RELEASE = {"title": {}, "segments": [], "photos": []}
+from .views import CompareView, HistoryView, PublishView, ResolveView, RestoreView, publish
 
 
 @admin.register(Topic)
@@ -93,18 +70,6 @@ class PhotoInline(_StructureInline, TranslationTabularInline):
     fields = ("row_key", "position", "caption", "credit", "image")
     translated = ("caption", "credit")
     structure = ("position", "image")
-
-
-class _WriteRefused(Exception):
-    """Carries a refused write out of the admin's transaction, to show it on the form."""
-
-    def __init__(self, error):
-        self.error = error
-
-
-class _PendingConflict(Exception):
-    def __init__(self, release, conflict, pending):
-        self.release, self.conflict, self.pending = release, conflict, pending
 
 
 def _publish_action(code):
@@ -213,84 +178,18 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         # Revisions are kept forever, so their release is too.
         return False
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        refused = getattr(request, "release_write_refused", None)
-        if refused is None:
-            return form
-
-        def clean(self):
-            form.clean(self)
-            raise ValidationError(str(refused), code="refused")
-
-        return type(form.__name__, (form,), {"clean": clean})
-
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """Show the form as Django does; save it through :class:`.editing.ReleaseSaveView`."""
+        if request.method == "POST":
+            save = ReleaseSaveView.as_view(model_admin=self)
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return save(request, object_id, form_url, extra_context)
         extra_context = dict(extra_context or {})
         if object_id:
             release = self.get_object(request, object_id)
             if release is not None:
                 extra_context["release_links"] = registry.links_for(request, release)
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except _PendingConflict as pending:
-            return conflict_response(
-                request, self, pending.release, pending.conflict, pending.pending
-            )
-        except _WriteRefused as refused:
-            # The same form again, with the user's text and the reason it was not saved.
-            request.release_write_refused = refused.error
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def save_model(self, request, obj, form, change):
-        """Save nothing yet: ``save_related`` writes the release and its rows as one revision."""
-
-    def save_related(self, request, form, formsets, change):
-        release = form.instance
-        based_on = form.cleaned_data.get("based_on") if change else None
-        message = form.cleaned_data.get("revision_message") or (
-            _("Edited in the admin") if change else _("Created in the admin")
-        )
-        try:
-            base = revision_snapshot(release, based_on) if change else NEW_RELEASE
-            content = content_from_forms(base, form, formsets)
-            result = release_write(
-                content,
-                author=request.user,
-                message=message,
-                based_on=based_on,
-                release_id=release.pk if change else None,
-            )
-        except MergeConflict as conflict:
-            pending = {
-                "kind": "edit",
-                "release": release.pk,
-                "content": content,
-                "based_on": based_on,
-                "message": message,
-            }
-            raise _PendingConflict(conflict.release, conflict, pending) from None
-        except (ReleaseContentError, ActionNotAllowed) as error:
-            raise _WriteRefused(error) from None
-        form.instance = release = result.release
-        request.release_write_result = result
-        saved_message(request, result)
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        result = getattr(request, "release_write_result", None)
-        if result is None or result.revision is None:
-            return []
-        return _("Revision %(n)s") % {"n": result.revision.number}
-
-    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
-        # The write already said what it did ("Saved as revision 8", "Nothing changed").
-        if level == messages.SUCCESS and hasattr(request, "release_write_result"):
-            return
-        super().message_user(request, message, level, *args, **kwargs)
-
-    def response_add(self, request, obj, post_url_continue=None):
-        result = getattr(request, "release_write_result", None)
-        return super().response_add(request, result.release if result else obj, post_url_continue)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"

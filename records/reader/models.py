@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from config import languages
+from config.limits import MAX_TITLE_CHARS
 
 
 class ReaderPageQuerySet(models.QuerySet):
@@ -44,7 +45,7 @@ class ReaderPage(models.Model):
     )
     published_at = models.DateTimeField(_("published"))
     slug = models.SlugField(_("slug"), max_length=200)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=MAX_TITLE_CHARS)
     date = models.DateField(_("date"))
     topic = models.ForeignKey(
         "records.Topic", on_delete=models.SET_NULL, null=True, related_name="reader_pages"

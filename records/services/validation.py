@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from config import languages
+from config.limits import MAX_JSON_DEPTH, MAX_LEVEL, MAX_UNIT_CHARS, MAX_UNITS
 
 from ..models import Photo, Release, Topic
 from ..photos import PhotoImageError, image_name_check
@@ -21,11 +22,6 @@ from ..snapshots import DOCUMENT_FORMAT
 from ..vocabulary import MarkerStyle, SegmentKind, implied_style
 from .errors import TOO_LONG, ReleaseContentError
 
-# Limits (DESIGN.md): refused beyond, with the place named.
-MAX_UNITS = 2000
-MAX_UNIT_CHARS = 20_000
-MAX_LEVEL = 9
-MAX_JSON_DEPTH = 32
 KINDS = frozenset(SegmentKind.values)
 STYLES = frozenset(MarkerStyle.values)
 

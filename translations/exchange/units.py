@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from translations.uploads import ERR_TOO_LARGE, MAX_UPLOAD_BYTES, UploadError
+from config.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
+from translations.uploads import ERR_TOO_LARGE, UploadError
 
 ERR_NUL = gettext_lazy("the file contains a NUL byte (at offset %(offset)s); it is not a text file")
 ERR_NOT_UTF8 = gettext_lazy(
@@ -108,7 +109,9 @@ def file_text(data, *, limit=None):
     """Return the text of an uploaded file, refusing oversized, NUL-bearing or non-UTF-8 data."""
     limit = MAX_UPLOAD_BYTES if limit is None else limit
     if len(data) > limit:
-        raise ExchangeFileError(ERR_TOO_LARGE % {"size": len(data), "limit": limit})
+        raise ExchangeFileError(
+            ERR_TOO_LARGE % {"size": len(data), "limit": limit, "megabytes": MAX_UPLOAD_MB}
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ExchangeFileError(ERR_NUL % {"offset": nul})

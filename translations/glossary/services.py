@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.languages import CODES
+from config.limits import MAX_GLOSSARY_CONCEPTS as GLOSSARY_MAX_CONCEPTS
 from records import bulk
 from records.bulk import rows_update
 from translations.glossary.changes import glossary_changed
@@ -16,8 +17,6 @@ from translations.glossary.files.data import check_length
 from translations.glossary.forms import match_forms_version, term_match_forms
 from translations.glossary.models import Concept, Term
 
-# DESIGN "Limits": glossary files are streamed and written in batches, up to this many concepts.
-GLOSSARY_MAX_CONCEPTS = 200_000
 # Concepts read, checked and written together; also the size of every IN (...) lookup.
 IMPORT_BATCH = 500
 

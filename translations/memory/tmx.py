@@ -6,7 +6,7 @@ per entry, sorted by its texts, with ``creationdate``/``changedate`` (the entry'
 ``changeid`` (the approver), ``srclang``, props for the release, revision and approver, and a
 ``<tuv xml:lang>``/``<seg>`` per language. No clock: the same memory gives the same bytes.
 
-Read: at most 20 MB and 200,000 translation units (the glossary's limits), no DTD internal
+Read: at most the upload size and the TMX units of ``config.limits``, no DTD internal
 subset or entity (an external ``<!DOCTYPE tmx SYSTEM …>`` as other tools write it is allowed
 and never loaded), every language one Concord knows, every segment within the unit length
 limit. Any problem refuses the whole file, naming its line.
@@ -23,12 +23,11 @@ from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from config import languages
-from records.services.validation import MAX_UNIT_CHARS
+from config.limits import MAX_TMX_UNITS, MAX_UNIT_CHARS
+from config.limits import MAX_UPLOAD_BYTES as MAX_TMX_BYTES
 from translations.glossary.files.data import base_language
-from translations.glossary.services import GLOSSARY_MAX_CONCEPTS
 from translations.memory.index import EntryData, entries_merge
 from translations.memory.models import MemoryEntry
-from translations.uploads import MAX_UPLOAD_BYTES
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
 
 TMX_VERSION = "1.4"
@@ -38,8 +37,6 @@ ALL_LANGUAGES = "*all*"
 PROP_RELEASE = "x-concord-release"
 PROP_REVISION = "x-concord-revision"
 PROP_APPROVER = "x-concord-approver"
-MAX_TMX_BYTES = MAX_UPLOAD_BYTES
-MAX_TMX_UNITS = GLOSSARY_MAX_CONCEPTS
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DATE_FORMAT = "%Y%m%dT%H%M%SZ"
 _DATE = re.compile(r"\d{8}T\d{6}Z")

@@ -7,13 +7,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from config.limits import MAX_COMMENT_CHARS as MAX_COMMENT_CHARS
+from config.limits import MAX_REASON_CHARS as MAX_REASON_CHARS
 from records.models import Release
 from records.units import MAX_KEY_LENGTH
 from translations.review.vocabulary import EventAction, UnitState
 
 LANGUAGE_CHOICES = settings.LANGUAGES
-MAX_COMMENT_CHARS = 5000
-MAX_REASON_CHARS = 2000
 
 
 class UnitStatus(models.Model):
