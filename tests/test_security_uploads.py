@@ -196,7 +196,7 @@ def _refusal(attack, doctype_message):
     """Concord's own message for ``attack`` (never libxml2's), as the page shows it."""
     if attack in ENCODING_ATTACKS:
         return escape(ERR_UNSAFE_ENCODING % {"encoding": "UTF-7"})
-    return escape(doctype_message)
+    return escape(str(doctype_message))
 
 
 @pytest.mark.parametrize("attack", list(ATTACKS))

@@ -185,11 +185,18 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             with transaction.atomic(using=router.db_for_write(self.model)):
                 return save(request, object_id, form_url, extra_context)
         extra_context = dict(extra_context or {})
+        extra_context["may_import"] = bool(permissions.editable_languages(request.user))
         if object_id:
             release = self.get_object(request, object_id)
             if release is not None:
                 extra_context["release_links"] = registry.links_for(request, release)
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        # The import page refuses users who edit no language: they are not offered it.
+        extra_context = dict(extra_context or {})
+        extra_context["may_import"] = bool(permissions.editable_languages(request.user))
+        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         info = f"{self.opts.app_label}_{self.opts.model_name}"

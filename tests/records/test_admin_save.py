@@ -142,3 +142,16 @@ def test_colliding_save_writes_nothing_and_carries_the_editors_text(client, demo
     )
     assert done.status_code == 302
     assert Release.objects.get().segments.order_by("position")[0].text_ru == "Мой текст."
+
+
+def test_import_links_are_offered_only_to_users_who_edit_a_language(client, users, seed_release):
+    from django.urls import reverse
+
+    pages = [
+        reverse("admin:records_release_changelist"),
+        reverse("admin:records_release_change", args=[seed_release.pk]),
+    ]
+    for username, offered in (("terminologist", False), ("translator-ja", True), ("editor", True)):
+        client.force_login(users[username])
+        for url in pages:
+            assert (b'class="importlink"' in client.get(url).content) is offered, (username, url)

@@ -130,14 +130,28 @@ def test_terms_page_query_count_does_not_grow_with_findings(client, demo):
     assert len(many.captured_queries) == len(few.captured_queries) <= 11
 
 
-def test_terms_page_calls_findings_of_an_older_glossary_stale(client, demo):
-    from translations.models import GlossaryState
+def test_terms_page_waits_only_while_a_check_or_recheck_is_pending(client, demo):
+    from translations.checks.pending import (
+        pending_check_done,
+        pending_recheck_expand,
+        pending_recheck_record,
+    )
+    from translations.models import GlossaryState, PendingRecheck
 
     release = with_russian_kurils(demo)
+    # What the worker does after commit (tests never commit): the check and the demo
+    # glossary's re-check are done.
+    pending_check_done(release.pk, release.head_number)
+    PendingRecheck.objects.all().delete()
     client.force_login(demo["users"]["editor"])
     assert client.get(terms_url(release)).context["stale"] is False
-    GlossaryState.bump()  # as a glossary change does, before its re-check has run
+    # A glossary change: a new version, and its re-check not yet run.
+    GlossaryState.bump()
+    recheck = pending_recheck_record([Concept.objects.create(identifier="unused").pk], [])
     assert client.get(terms_url(release)).context["stale"] is True
+    # The re-check finds the change touches no release: the findings shown are valid again.
+    assert pending_recheck_expand(recheck.pk, lambda concepts, new_terms: []) == []
+    assert client.get(terms_url(release)).context["stale"] is False
 
 
 # 2. Concept search ignores case in every script.

@@ -21,6 +21,7 @@ from translations.checks.selectors import (
     check_run,
     finding_tallies,
     release_term_rows,
+    terms_check_waiting,
 )
 from translations.checks.vocabulary import Severity
 
@@ -114,7 +115,7 @@ class ReleaseTermFindingsAdmin(ReadOnlyAdmin):
             "rows": rows,
             "findings": findings,
             "run": run,
-            "stale": run is None or not run.is_current(release.head_number),
+            "stale": terms_check_waiting(release, language, run),
             "edit_url": (
                 reverse("admin:records_release_change", args=[release.pk])
                 if request.user.has_perm("records.change_release")

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 
 from records.models import Revision
-from translations.checks.models import CheckRun, Finding
+from translations.checks.models import CheckRun, Finding, PendingCheck, PendingRecheck
 from translations.checks.vocabulary import Severity
 
 
@@ -35,6 +35,22 @@ def release_findings(release, language):
         finding.text = text[finding.start : finding.end] if finding.start is not None else ""
     findings.sort(key=lambda f: (f.segment_position or 0, f.start or -1, f.id))
     return findings
+
+
+def terms_check_waiting(release, language, run=None):
+    """Return whether the findings shown for ``release`` in ``language`` wait for a check.
+
+    They do while no run has checked the head revision, or while the glossary changed after
+    the run and a check or a glossary re-check is still pending. A glossary change that does
+    not touch the release leaves its findings valid: once the re-check has found the releases
+    it affects, the others are not waiting, whatever the glossary version of their run.
+    """
+    run = run if run is not None else check_run(release, language)
+    if run is None or run.revision_number != release.head_number:
+        return True
+    if run.is_current(release.head_number):
+        return False
+    return PendingCheck.objects.filter(release=release).exists() or PendingRecheck.objects.exists()
 
 
 def check_run(release, language):

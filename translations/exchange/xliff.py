@@ -63,7 +63,7 @@ ERR_NOT_XML_TEXT = gettext_lazy(
     "%(unit)s contains U+FFFE or U+FFFF, which XML cannot hold; export this release as PO"
 )
 _NOT_XML = re.compile("[\ufffe\uffff]")
-ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed"
+ERR_DTD = gettext_lazy("the file declares a DOCTYPE; DTDs and entities are not allowed")
 ERR_ROOT = "the root element is <{found}>, expected XLIFF 1.2 <xliff> in {ns}"
 ERR_FILES = "expected exactly one <file> element, found {count}"
 

@@ -15,11 +15,10 @@ from records.diff import diff_text
 from records.services import revision_snapshot
 from records.units import translatable_units
 from translations.checks.models import Finding
-from translations.checks.selectors import finding_spans
+from translations.checks.selectors import finding_spans, terms_check_waiting
 from translations.checks.vocabulary import Severity
 from translations.review.common import pair_checksum, unit_label
 from translations.review.extensions import extensions
-from translations.review.findings import terms_are_current
 from translations.review.models import Comment, FindingOverride, UnitStatus
 from translations.review.vocabulary import UnitState
 
@@ -255,5 +254,5 @@ def workbench(release, language):
         source_language=source,
         head=head,
         rows=rows,
-        checked=terms_are_current(release, language),
+        checked=not terms_check_waiting(release, language),
     )

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
 
+from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from translations.glossary.files.data import (
@@ -39,7 +40,9 @@ from translations.glossary.vocabulary import TermStatus
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
 
 ERR_NOT_XML = "the file is not well-formed XML: {detail}"
-ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed in TBX files"
+ERR_DTD = gettext_lazy(
+    "the file declares a DOCTYPE; DTDs and entities are not allowed in TBX files"
+)
 ERR_ROOT = "the root element is <{found}>, expected <tbx> (TBX v3)"
 ERR_NAMESPACE = "<tbx> is in namespace {found!r}, expected {expected!r} (TBX v3, ISO 30042:2019)"
 ERR_NO_BODY = "<{root}> has no <text><body>"

@@ -8,7 +8,7 @@
       var bar = document.getElementById("job-progress");
       bar.max = job.total || 1; bar.value = job.done;
       document.getElementById("job-count").textContent = counted.replace("__DONE__", job.done).replace("__TOTAL__", job.total);
-      if (job.error) { var e = document.getElementById("job-error"); e.textContent = job.error; e.hidden = false; return; }
+      if (job.error) { var e = document.getElementById("job-error"); e.textContent = job.error; e.className = "errornote"; e.hidden = false; return; }
       if (job.download) { var d = document.getElementById("job-download"); d.querySelector("a").href = job.download; d.hidden = false; return; }
       setTimeout(poll, 1000);
     });
