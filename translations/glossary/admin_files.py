@@ -22,6 +22,16 @@ from translations.uploads import UploadError, upload_read
 
 class GlossaryFileForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("TBX or CSV file"))
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Dry run: report what would change, write nothing"), required=False
+    )
+    replace = forms.BooleanField(
+        label=gettext_lazy(
+            "Replace: remove a concept's terms in the file's languages that the file does not "
+            "hold (otherwise they are kept)"
+        ),
+        required=False,
+    )
 
 
 def exchange_page(request, admin, template, title, status=200, **context):
@@ -75,14 +85,11 @@ def glossary_upload(admin, request):
     if request.method == "POST" and form.is_valid():
         try:
             name, data = upload_read(form)
-            counts = glossary_import(glossary_iter(data, name))
-            report = [
-                _(
-                    "Glossary imported: %(created)s concepts created, %(updated)s updated, "
-                    "%(unchanged)s unchanged."
-                )
-                % counts
-            ]
+            report = glossary_import(
+                glossary_iter(data, name),
+                replace_terms=form.cleaned_data["replace"],
+                dry_run=form.cleaned_data["dry_run"],
+            ).lines()
         except (UploadError, GlossaryFormatError, GlossaryImportError) as refusal:
             error = str(refusal)
     return exchange_page(

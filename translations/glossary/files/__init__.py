@@ -77,11 +77,11 @@ groups terms by language; CSV keeps any order).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import PurePath
 from typing import BinaryIO
 
-from translations.glossary.files.csvfile import CSV_COLUMNS, csv_dump, csv_load
+from translations.glossary.files.csvfile import CSV_COLUMNS, csv_dump, csv_load, csv_source
 from translations.glossary.files.data import (
     LANGUAGES,
     STATUSES,
@@ -91,6 +91,7 @@ from translations.glossary.files.data import (
     fail,
     validate_concept,
 )
+from translations.glossary.files.source import GlossarySource
 from translations.glossary.files.tbx import TBX_NS, tbx_dump
 from translations.glossary.files.tbx_read import tbx_iter, tbx_load
 
@@ -103,9 +104,11 @@ __all__ = [
     "TBX_NS",
     "ConceptData",
     "GlossaryFormatError",
+    "GlossarySource",
     "TermData",
     "csv_dump",
     "csv_load",
+    "csv_source",
     "glossary_iter",
     "glossary_load",
     "tbx_dump",
@@ -117,8 +120,9 @@ __all__ = [
 
 def glossary_iter(
     source: bytes | BinaryIO, filename: str, *, languages: Sequence[str] = LANGUAGES
-) -> Iterator[ConceptData]:
-    """Yield the concepts of an uploaded glossary, choosing TBX or CSV by extension or content.
+) -> GlossarySource:
+    """Return the concepts of an uploaded glossary, choosing TBX or CSV by extension or
+    content.
 
     TBX is read incrementally; a CSV file is read whole (a concept's rows may be anywhere).
     """
@@ -140,7 +144,7 @@ def glossary_iter(
         if not start:
             raise fail(ERR_UNKNOWN_FORMAT, filename=filename)
     data = source if isinstance(source, bytes | bytearray) else source.read()
-    return iter(csv_load(data, languages=languages))
+    return csv_source(data, languages=languages)
 
 
 def glossary_load(

@@ -17,11 +17,11 @@ from translations.glossary.files.data import (
     ConceptBuilder,
     ConceptData,
     TermData,
-    base_language,
     check_identifier,
     fail,
     validated,
 )
+from translations.glossary.files.source import GlossarySource
 from translations.glossary.vocabulary import TermStatus
 
 CSV_COLUMNS = (
@@ -192,6 +192,17 @@ def _csv_bool(value: str, where: str, line: int) -> bool:
 
 def csv_load(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> list[ConceptData]:
     """Parse glossary CSV into concepts, naming the line of any problem."""
+    return list(csv_source(data, languages=languages))
+
+
+def csv_source(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> GlossarySource:
+    """Parse glossary CSV (Concord's own columns: its concepts are matched by identifier);
+    rows in languages Concord does not keep are skipped and counted."""
+    info = GlossarySource(concord=True)
+    return info.read(_csv_concepts(data, languages, info))
+
+
+def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySource):
     records = _csv_records(_decode_csv(data))
     first = next(records, None)
     if first is None:
@@ -208,15 +219,16 @@ def csv_load(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> list
             raise fail(ERR_CSV_EMPTY_CONCEPT, line)
         if identifier not in concepts:
             check_identifier(identifier, line)
-            builder = ConceptBuilder(identifier, f"in concept {identifier!r}", languages)
+            builder = ConceptBuilder(
+                identifier, f"in concept {identifier!r}", languages, info.skipped
+            )
             concepts[identifier] = _CsvConcept(builder)
             concepts[identifier].first_line = line
         concept = concepts[identifier]
         builder = concept.builder
-        raw_language = row["language"].strip()
-        language = base_language(raw_language)
-        if language not in builder.languages:
-            builder.check_language(raw_language, line)
+        language = builder.keeps(row["language"].strip(), line)
+        if language is None:
+            continue
         status = row["status"].strip().lower() or TermStatus.PREFERRED.value
         term = TermData(
             language=language,
@@ -230,4 +242,11 @@ def csv_load(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> list
         concept.set_once("subject_field", "", row["subject_field"], line)
         concept.set_once("definition", language, row["definition"], line)
         concept.set_once("concept_note", language, row["concept_note"], line)
-    return [c.builder.build(c.first_line) for c in concepts.values()]
+    built = []
+    for concept in concepts.values():
+        data = concept.builder.build(concept.first_line)
+        if data is None:
+            info.empty.append(concept.builder.identifier)
+        else:
+            built.append(data)
+    return built
