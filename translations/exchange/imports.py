@@ -71,6 +71,10 @@ REASONS = {
     "source": gettext_lazy("the source text changed since the file was made: imported as a draft"),
     "fuzzy": gettext_lazy("marked fuzzy / not confirmed: imported as a draft"),
     "submitted": gettext_lazy("submitted for review"),
+    "codes": gettext_lazy(
+        "the translation in the file carried formatting codes (<bpt>, <ept>, <ph>, <it>), "
+        "which were removed: check its formatting"
+    ),
 }
 
 
@@ -97,6 +101,8 @@ class ImportReport:
     unchanged: int = 0
     skipped: list[ReportLine] = field(default_factory=list)
     conflicts: list[ReportLine] = field(default_factory=list)
+    # Facts about entries that do not change how they were imported (formatting codes removed).
+    notes: list[ReportLine] = field(default_factory=list)
 
     def counts(self):
         return {
@@ -125,6 +131,7 @@ class ImportReport:
             (_("updated"), self.updated),
             (_("skipped"), self.skipped),
             (_("conflict"), self.conflicts),
+            (_("note"), self.notes),
         ):
             lines.extend(f"  {title}: {item.label} [{item.key}]: {item.reason}" for item in items)
         if self.dry_run:
@@ -180,6 +187,8 @@ def _analyse(parsed, report, base_units, head_units, source, language):
             report.skipped.append(ReportLine(entry.key, entry.key, "unknown"))
             continue
         label = _label(unit)
+        if entry.codes:
+            report.notes.append(ReportLine(entry.key, label, "codes"))
         if counts[entry.key] > 1:
             # Which of two translations is meant cannot be told: neither is used.
             if entry.key not in duplicates:

@@ -89,6 +89,8 @@ class ParsedEntry:
     # The translator (or the tool) marked the translation as not final.
     fuzzy: bool
     line: int | None = None
+    # The translation carried the original format's inline codes, which were dropped.
+    codes: bool = False
 
 
 @dataclass

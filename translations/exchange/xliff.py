@@ -59,6 +59,8 @@ STATE_OUT = {
     UnitState.APPROVED: "final",
 }
 UNCONFIRMED = frozenset({"new", "needs-translation", "needs-l10n", "needs-adaptation"})
+# Inline elements whose content is the original format's markup, not text.
+NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
 ERR_NOT_XML_TEXT = gettext_lazy(
     "%(unit)s contains U+FFFE or U+FFFF, which XML cannot hold; export this release as PO"
 )
@@ -124,9 +126,25 @@ def xliff_dump(exchange: ExchangeFile) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _text(element):
-    """Return the element's text, inline markup (<g>, <mrk>…) included as its text."""
-    return "".join(element.itertext()) if element is not None else ""
+def _inline(element, codes):
+    """Return the text of ``element`` with its inline markup: ``<g>`` and ``<mrk>`` give their
+    text, ``<x/>``/``<bx/>``/``<ex/>`` nothing; the native codes of ``<bpt>``, ``<ept>``,
+    ``<ph>``, ``<it>`` and ``<ut>`` (the original format's markup, such as ``<b>``) are not text
+    and are dropped, noted in ``codes``."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            if etree.QName(child).localname in NATIVE_CODES:
+                codes.append(etree.QName(child).localname)
+            else:
+                parts.append(_inline(child, codes))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _text(element, codes=None):
+    """Return the element's text without native codes (see :func:`_inline`)."""
+    return _inline(element, [] if codes is None else codes) if element is not None else ""
 
 
 def _parse(text):
@@ -181,13 +199,15 @@ def xliff_load(data: bytes) -> ParsedFile:
             parsed.skipped.append(("", "no context"))
             continue
         target = unit.find(_q("target"))
+        codes = []
         parsed.entries.append(
             ParsedEntry(
                 key=key,
                 source=_text(unit.find(_q("source"))),
-                target=_text(target),
+                target=_text(target, codes),
                 fuzzy=target is None or target.get("state") in UNCONFIRMED,
                 line=unit.sourceline,
+                codes=bool(codes),
             )
         )
     return parsed
