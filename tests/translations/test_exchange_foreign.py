@@ -1,5 +1,7 @@
 """Release files as other tools write them: inline codes, encodings, confirmations, comments."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from lxml import etree
@@ -82,3 +84,87 @@ def test_xliff_without_codes_reports_no_note(release):
     report = release_file_import(data, "xliff", author=user("translator-ja"))
     assert head_texts(release, "ja")[key] == "新しい訳"
     assert report.notes == []
+
+
+# --- encodings: decided once ------------------------------------------------------------------
+
+
+def redeclare(data, encoding):
+    """Return ``data`` with its XML declaration naming ``encoding``."""
+    declaration = f'<?xml version="1.0" encoding="{encoding}"?>'.encode()
+    return re.sub(rb"\A<\?xml[^>]*\?>", declaration, data, count=1)
+
+
+def test_a_false_legacy_declaration_over_utf8_is_refused_naming_both(release):
+    from translations.exchange.units import ExchangeFileError
+
+    key = segment_key(release)
+    data = set_target(release_file_export(release, "ru", "xliff"), key, "Новый перевод")
+    before = db_state(release)
+    with pytest.raises(ExchangeFileError) as refused:
+        release_file_import(redeclare(data, "ISO-8859-1"), "xliff", author=user("translator-ru"))
+    assert "“ISO-8859-1”" in str(refused.value) and "UTF-8" in str(refused.value)
+    assert db_state(release) == before
+
+
+def test_a_truthful_legacy_declaration_is_read(release):
+    key = segment_key(release)
+    data = set_target(release_file_export(release, "ru", "xliff"), key, "Новый перевод")
+    legacy = redeclare(data, "windows-1251").decode().encode("cp1251", "xmlcharrefreplace")
+    release_file_import(legacy, "xliff", author=user("translator-ru"))
+    assert head_texts(release, "ru")[key] == "Новый перевод"
+
+
+def test_utf16_xliff_with_its_mark_is_read(release):
+    key = segment_key(release)
+    data = set_target(release_file_export(release, "ja", "xliff"), key, "新しい訳文")
+    utf16 = redeclare(data, "UTF-16").decode("utf-8").encode("utf-16")
+    release_file_import(utf16, "xliff", author=user("translator-ja"))
+    assert head_texts(release, "ja")[key] == "新しい訳文"
+
+
+def test_a_utf8_declaration_over_other_bytes_is_refused(release):
+    from translations.exchange.units import ExchangeFileError
+
+    key = segment_key(release)
+    data = set_target(release_file_export(release, "ru", "xliff"), key, "Новый")
+    before = db_state(release)
+    with pytest.raises(ExchangeFileError, match=r"not valid UTF-8 text \(byte \d+\)"):
+        release_file_import(
+            data.decode().encode("koi8-r", "xmlcharrefreplace"),
+            "xliff",
+            author=user("translator-ru"),
+        )
+    assert db_state(release) == before
+
+
+def po_with(release, language, key, text):
+    import polib
+
+    po = polib.pofile(release_file_export(release, language, "po").decode("utf-8"))
+    for entry in po:
+        if entry.msgctxt == key:
+            entry.msgstr = text
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+    return str(po)
+
+
+def test_utf16_po_with_its_mark_is_read_and_legacy_po_is_refused(release):
+    from translations.exchange.units import ExchangeFileError
+
+    key = segment_key(release)
+    text = po_with(release, "ru", key, "Перевод в UTF-16")
+    release_file_import(text.encode("utf-16"), "po", author=user("translator-ru"))
+    assert head_texts(release, "ru")[key] == "Перевод в UTF-16"
+    before = db_state(release)
+    legacy = po_with(release, "ru", key, "Перевод в cp1251")
+    with pytest.raises(ExchangeFileError, match="save it as UTF-8"):
+        release_file_import(legacy.encode("cp1251", "replace"), "po", author=user("translator-ru"))
+    declared = legacy.replace("charset=UTF-8", "charset=CP1251")
+    with pytest.raises(ExchangeFileError, match="“CP1251”.*save it as UTF-8"):
+        release_file_import(declared.encode("utf-8"), "po", author=user("translator-ru"))
+    # UTF-16 without its mark: said so, not "a NUL byte".
+    with pytest.raises(ExchangeFileError, match="UTF-16 text without a byte order mark"):
+        release_file_import(legacy.encode("utf-16-le"), "po", author=user("translator-ru"))
+    assert db_state(release) == before

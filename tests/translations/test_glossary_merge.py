@@ -259,3 +259,33 @@ def test_an_invalid_foreign_file_writes_nothing(tor):
     with pytest.raises(GlossaryFormatError, match="no terms"):
         glossary_import(tbx_iter(data))
     assert snapshot() == before
+
+
+# --- encodings ---------------------------------------------------------------------------------
+
+
+def test_utf16_csv_with_its_mark_is_read_whatever_its_extension():
+    from translations.glossary.files import glossary_iter
+
+    data = csv("tor,,ru,ТОР,,,,,,").decode("utf-8").encode("utf-16")
+    for name in ("glossary.csv", "glossary.txt"):
+        assert [c.terms for c in glossary_iter(data, name)] == [(TermData("ru", "ТОР"),)]
+
+
+def test_legacy_csv_is_refused_with_how_to_save_it(tor):
+    before = snapshot()
+    data = csv("tor,,ru,ТОР,,,,,,").decode("utf-8").encode("cp1251")
+    with pytest.raises(GlossaryFormatError, match="not UTF-8 .*save it as UTF-8"):
+        glossary_import(csv_source(data))
+    assert snapshot() == before
+
+
+def test_tbx_with_a_false_declaration_is_refused(tor):
+    before = snapshot()
+    data = foreign_tbx(foreign_entry("a", ru=[("ТОР", "preferred")]))
+    false = data.replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"')
+    with pytest.raises(GlossaryFormatError, match="“ISO-8859-1” but is written in UTF-8"):
+        glossary_import(tbx_iter(false))
+    assert snapshot() == before
+    utf16 = data.replace(b'encoding="UTF-8"', b'encoding="UTF-16"').decode().encode("utf-16")
+    assert [c.terms[0].text for c in tbx_iter(utf16)] == ["ТОР"]

@@ -278,3 +278,15 @@ def test_native_codes_are_dropped_and_named_per_unit(db):
     }
     assert report.read.codes == ["bold"]
     assert any("formatting codes" in line and "bold" in line for line in report.lines())
+
+
+def test_a_false_encoding_declaration_is_refused_and_a_true_one_read(db):
+    text = tmx(tu("Café", "Кафе")).decode()
+    false = text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("utf-8")
+    with pytest.raises(TmxError, match="“ISO-8859-1” but is written in UTF-8"):
+        memory_import(false)
+    assert MemoryEntry.objects.count() == 0
+    true = text.replace("Café", "Cafe").replace('encoding="UTF-8"', 'encoding="windows-1251"')
+    memory_import(true.encode("cp1251"))
+    entry = MemoryEntry.objects.get()
+    assert (entry.source_text, entry.target_text) == ("Cafe", "Кафе")

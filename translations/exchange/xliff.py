@@ -37,12 +37,13 @@ from translations.exchange.units import (
     ExchangeFileError,
     ParsedEntry,
     ParsedFile,
-    file_text,
     header_number,
     malformed,
+    size_check,
 )
 from translations.review.vocabulary import UnitState
-from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
+from translations.xmltext import xml_utf8
 
 FORMAT = "XLIFF"
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
@@ -147,9 +148,9 @@ def _text(element, codes=None):
     return _inline(element, [] if codes is None else codes) if element is not None else ""
 
 
-def _parse(text):
+def _parse(data):
     try:
-        root = etree.fromstring(text.encode("utf-8"), _SAFE)
+        root = etree.fromstring(data, _SAFE)
     except etree.XMLSyntaxError as error:
         raise malformed(FORMAT, error.msg or "unreadable") from None
     docinfo = root.getroottree().docinfo
@@ -163,11 +164,12 @@ def _parse(text):
 def xliff_load(data: bytes) -> ParsedFile:
     """Parse an uploaded XLIFF 1.2 file; refuse it whole when it cannot be read safely."""
     # A DOCTYPE is refused before parsing, so no entity declaration is ever read.
+    size_check(data)
     try:
-        xml_prolog_check(data)
+        stream = xml_utf8(data)[0]
     except UnsafeXMLError as error:
         raise malformed(FORMAT, ERR_DTD if error.doctype else str(error)) from None
-    root = _parse(file_text(data))
+    root = _parse(stream.read())
     files = root.findall(_q("file"))
     if len(files) != 1:
         raise malformed(FORMAT, ERR_FILES.format(count=len(files)))

@@ -12,7 +12,6 @@ and never loaded); what each unit gives and what is skipped: :mod:`.tmx_read`. A
 refuses the whole file, naming its line.
 """
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import UTC
@@ -40,7 +39,8 @@ from translations.memory.tmx_read import (
     unit_entries,
 )
 from translations.memory.tmx_read import refusal as _refuse
-from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
+from translations.xmltext import xml_utf8
 
 TMX_VERSION = "1.4"
 CREATION_TOOL = "Concord"
@@ -111,12 +111,12 @@ def _parse(data):
     try:
         # Other tools name the TMX DTD (never loaded); anything that declares is refused
         # before libxml2, whose own refusals differ between its versions, reads it.
-        xml_prolog_check(data, allow_external=("tmx",))
+        stream = xml_utf8(data, allow_external=("tmx",))[0]
     except UnsafeXMLError as error:
         raise _refuse(str(ERR_DTD) if error.doctype else str(error)) from None
     parser = etree.XMLParser(remove_comments=True, remove_pis=True, **SAFE_PARSING)
     try:
-        root = etree.parse(io.BytesIO(data), parser).getroot()
+        root = etree.parse(stream, parser).getroot()
     except etree.XMLSyntaxError as error:
         first = parser.error_log[0] if len(parser.error_log) else None
         message, line = (first.message, first.line) if first else (error.msg, error.lineno)

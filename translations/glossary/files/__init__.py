@@ -127,24 +127,47 @@ def glossary_iter(
     TBX is read incrementally; a CSV file is read whole (a concept's rows may be anywhere).
     """
     if isinstance(source, bytes | bytearray):
-        head = bytes(source[:64])
+        head = bytes(source[:256])
     else:
         position = source.tell()
-        head = source.read(64)
+        head = source.read(256)
         source.seek(position)
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in (".tbx", ".xml"):
         return tbx_iter(source, languages=languages)
     if suffix != ".csv":
-        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-        if start == b"<" or head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            # XML starts with "<" (UTF-16 files with their BOM); a glossary CSV starts with its
-            # header.
+        # XML starts with "<" in whatever encoding its byte order mark says (or UTF-16
+        # without one); a glossary CSV starts with its header. Excel's "Unicode text" is a
+        # UTF-16 .txt file.
+        start = _first_character(head)
+        if start == "<":
             return tbx_iter(source, languages=languages)
         if not start:
             raise fail(ERR_UNKNOWN_FORMAT, filename=filename)
     data = source if isinstance(source, bytes | bytearray) else source.read()
     return csv_source(data, languages=languages)
+
+
+_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
+
+
+def _first_character(head: bytes) -> str:
+    """Return the first non-blank character of a file's start ("" if there is none)."""
+    encoding, skip = "utf-8", 0
+    for mark, name in _MARKS:
+        if head.startswith(mark):
+            encoding, skip = name, len(mark) if mark[:1] != b"<" and mark[1:2] != b"<" else 0
+            break
+    text = head[skip:].decode(encoding, errors="replace")
+    return text.lstrip(" \t\r\n")[:1]
 
 
 def glossary_load(

@@ -16,6 +16,7 @@ from translations.glossary.files.data import (
     LANGUAGES,
     ConceptBuilder,
     ConceptData,
+    GlossaryFormatError,
     TermData,
     check_identifier,
     fail,
@@ -23,6 +24,7 @@ from translations.glossary.files.data import (
 )
 from translations.glossary.files.source import GlossarySource
 from translations.glossary.vocabulary import TermStatus
+from translations.uploads import TextEncodingError, text_decode
 
 CSV_COLUMNS = (
     "concept",
@@ -46,7 +48,6 @@ _CSV_FIELDS = {"subject_field": "subject_field", "definition": "definition", "co
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_GUARD = "'"
 
-ERR_NOT_UTF8 = "the CSV file is not UTF-8: {detail}"
 ERR_CSV = "the CSV file cannot be read: {detail}"
 ERR_CSV_EMPTY = "the CSV file is empty; expected a header row: {columns}"
 ERR_CSV_MISSING_COLUMNS = "missing column(s): {missing} (expected: {columns})"
@@ -100,14 +101,14 @@ def csv_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANG
 
 
 def _decode_csv(data: bytes | str) -> str:
-    """Return the CSV text without a byte-order mark."""
+    """Return the CSV text without a byte-order mark: UTF-8, or UTF-16/32 by its mark (Excel's
+    "Unicode text"); anything else is refused with how to save it."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise fail(ERR_NOT_UTF8, line, detail=error.reason) from None
+        return text_decode(data)
+    except TextEncodingError as error:
+        raise GlossaryFormatError(str(error)) from None
 
 
 def _csv_records(text: str):

@@ -43,7 +43,8 @@ from translations.glossary.files.tbx import (
 from translations.glossary.files.tbx2008 import V2_ENTRY, V2_ROOT, entry_from_tbx2008
 from translations.glossary.files.tbx_terms import case_sensitive_from, status_from_tbx
 from translations.glossary.vocabulary import TermStatus
-from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
+from translations.xmltext import xml_utf8
 
 ERR_NOT_XML = "the file is not well-formed XML: {detail}"
 ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed in TBX files"
@@ -78,13 +79,13 @@ def _doctype_refused(root: etree._Element) -> bool:
     return subset is not None and bool(list(subset.iterentities()) or list(subset.iterelements()))
 
 
-def _refuse_doctype(stream: BinaryIO) -> None:
-    """Refuse any DOCTYPE but TBX 2008's external one, and an encoding that could hide one,
-    before the parser reads anything."""
+def _decoded(stream: BinaryIO) -> BinaryIO:
+    """Refuse any DOCTYPE but TBX 2008's external one, an encoding that could hide one, or one
+    the bytes contradict, before the parser reads anything; return the document as UTF-8."""
     # Checking before the parse keeps libxml2's own entity errors, which differ between its
     # versions, from answering first.
     try:
-        xml_prolog_check(stream, allow_external=(V2_ROOT,))
+        return xml_utf8(stream, allow_external=(V2_ROOT,))[0]
     except UnsafeXMLError as error:
         raise (fail(ERR_DTD) if error.doctype else GlossaryFormatError(str(error))) from None
 
@@ -300,8 +301,7 @@ def _is_concord_note(element: etree._Element) -> bool:
 def _tbx_concepts(
     source: bytes | str | BinaryIO, languages: Sequence[str], info: GlossarySource
 ) -> Iterator[ConceptData]:
-    stream = _stream(source)
-    _refuse_doctype(stream)
+    stream = _decoded(_stream(source))
     events = etree.iterparse(
         stream, events=("start", "end"), remove_comments=True, remove_pis=True, **SAFE_PARSING
     )
