@@ -10,7 +10,8 @@ from records.models import Revision
 from records.units import translatable_units
 from translations.exchange.imports import release_file_import
 from translations.exchange.services import release_file_export
-from translations.review.models import Event, UnitStatus
+from translations.review.models import Comment, Event, UnitStatus
+from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
@@ -168,3 +169,84 @@ def test_utf16_po_with_its_mark_is_read_and_legacy_po_is_refused(release):
     with pytest.raises(ExchangeFileError, match="UTF-16 text without a byte order mark"):
         release_file_import(legacy.encode("utf-16-le"), "po", author=user("translator-ru"))
     assert db_state(release) == before
+
+
+# --- confirmations and translator comments ----------------------------------------------------
+
+
+def outdated_key(release, language):
+    row = UnitStatus.objects.filter(release=release, language=language, state=UnitState.OUTDATED)
+    return row.values_list("key", flat=True).get()
+
+
+def test_unfuzzied_outdated_po_entry_confirms_it(release):
+    import polib
+
+    key = outdated_key(release, "ja")
+    revisions = Revision.objects.filter(release=release).count()
+    po = polib.pofile(release_file_export(release, "ja", "po").decode())
+    for entry in po:
+        if entry.msgctxt == key:
+            assert "fuzzy" in entry.flags and entry.previous_msgid
+            entry.flags.remove("fuzzy")
+    report = release_file_import(str(po).encode(), "po", author=user("translator-ja"))
+    assert [line.key for line in report.confirmed] == [key]
+    assert "1 confirmed" in report.lines()[0]
+    status = UnitStatus.objects.get(release=release, language="ja", key=key)
+    assert status.state == UnitState.NEEDS_REVIEW and status.source_previous == ""
+    assert Revision.objects.filter(release=release).count() == revisions
+
+
+def test_fuzzy_outdated_po_entry_stays_outdated(release):
+    key = outdated_key(release, "ja")
+    before = db_state(release)
+    report = release_file_import(
+        release_file_export(release, "ja", "po"), "po", author=user("translator-ja")
+    )
+    assert report.confirmed == [] and db_state(release) == before
+    assert UnitStatus.objects.get(release=release, language="ja", key=key).state == (
+        UnitState.OUTDATED
+    )
+
+
+def test_xliff_translated_state_confirms_an_outdated_unit_and_dry_run_does_not(release):
+    key = outdated_key(release, "ja")
+    root = etree.fromstring(release_file_export(release, "ja", "xliff"))
+    target = root.find(f".//x:trans-unit[@id='{key}']/x:target", NS)
+    assert target.get("state") == "needs-translation"
+    target.set("state", "translated")
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    before = db_state(release)
+    dry = release_file_import(data, "xliff", author=user("translator-ja"), dry_run=True)
+    assert [line.key for line in dry.confirmed] == [key] and db_state(release) == before
+    release_file_import(data, "xliff", author=user("translator-ja"))
+    status = UnitStatus.objects.get(release=release, language="ja", key=key)
+    assert status.state == UnitState.NEEDS_REVIEW
+
+
+def test_translator_comments_become_unit_comments_once(release):
+    import polib
+
+    key = segment_key(release)
+    po = polib.pofile(release_file_export(release, "ja", "po").decode())
+    for entry in po:
+        if entry.msgctxt == key:
+            entry.tcomment = "Check the name with the embassy"
+    data = str(po).encode()
+    report = release_file_import(data, "po", author=user("translator-ja"))
+    assert [(line.key, line.code) for line in report.notes] == [(key, "comment")]
+    comment = Comment.objects.get(release=release, key=key, language="ja")
+    assert comment.text == "Check the name with the embassy"
+    assert comment.author == user("translator-ja")
+    release_file_import(data, "po", author=user("translator-ja"))
+    assert Comment.objects.filter(release=release, key=key).count() == 1
+    root = etree.fromstring(release_file_export(release, "ja", "xliff"))
+    unit = root.find(f".//x:trans-unit[@id='{key}']", NS)
+    etree.SubElement(unit, f"{{{XLIFF}}}note", {"from": "reviewer"}).text = "Shorter, please"
+    release_file_import(
+        etree.tostring(root, xml_declaration=True, encoding="UTF-8"),
+        "xliff",
+        author=user("translator-ja"),
+    )
+    texts = set(Comment.objects.filter(release=release, key=key).values_list("text", flat=True))
+    assert texts == {"Check the name with the embassy", "reviewer: Shorter, please"}

@@ -146,6 +146,7 @@ def po_load(data: bytes) -> ParsedFile:
                 target=entry.msgstr,
                 fuzzy="fuzzy" in entry.flags,
                 line=entry.linenum,
+                comments=(entry.tcomment.strip(),) if entry.tcomment.strip() else (),
             )
         )
     return parsed

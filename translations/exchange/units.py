@@ -90,6 +90,8 @@ class ParsedEntry:
     line: int | None = None
     # The translation carried the original format's inline codes, which were dropped.
     codes: bool = False
+    # Translator comments (PO "# " lines, XLIFF notes not written by Concord).
+    comments: tuple[str, ...] = ()
 
 
 @dataclass

@@ -161,6 +161,18 @@ def _parse(data):
     return root
 
 
+def _translator_notes(unit):
+    """Return the unit's notes that Concord did not write, as "from: text"."""
+    notes = []
+    for note in unit.iterfind(_q("note")):
+        author = (note.get("from") or "").strip()
+        text = _text(note).strip()
+        if author in (NOTE_FROM, PREVIOUS_FROM) or not text:
+            continue
+        notes.append(f"{author}: {text}" if author else text)
+    return tuple(notes)
+
+
 def xliff_load(data: bytes) -> ParsedFile:
     """Parse an uploaded XLIFF 1.2 file; refuse it whole when it cannot be read safely."""
     # A DOCTYPE is refused before parsing, so no entity declaration is ever read.
@@ -210,6 +222,7 @@ def xliff_load(data: bytes) -> ParsedFile:
                 fuzzy=target is None or target.get("state") in UNCONFIRMED,
                 line=unit.sourceline,
                 codes=bool(codes),
+                comments=_translator_notes(unit),
             )
         )
     return parsed
