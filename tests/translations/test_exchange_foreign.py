@@ -1,5 +1,6 @@
 """Release files as other tools write them: inline codes, encodings, confirmations, comments."""
 
+import io
 import re
 
 import pytest
@@ -250,3 +251,50 @@ def test_translator_comments_become_unit_comments_once(release):
     )
     texts = set(Comment.objects.filter(release=release, key=key).values_list("text", flat=True))
     assert texts == {"Check the name with the embassy", "reviewer: Shorter, please"}
+
+
+# --- files others read right, clear messages --------------------------------------------------
+
+
+def test_approved_units_are_marked_approved(release):
+    root = etree.fromstring(release_file_export(release, "ja", "xliff"))
+    for unit in root.iterfind(".//x:trans-unit", NS):
+        approved = unit.find("x:target", NS).get("state") == "final"
+        assert (unit.get("approved") == "yes") is approved
+    assert root.find(".//x:trans-unit[@approved='yes']", NS) is not None
+
+
+def test_mqxliff_is_read_as_xliff_by_the_command_and_the_upload(release, tmp_path, client):
+    from django.urls import reverse
+
+    from tests.helpers import run
+
+    key = segment_key(release)
+    data = set_target(release_file_export(release, "ja", "xliff"), key, "memoQの訳")
+    path = tmp_path / "release.ja.mqxliff"
+    path.write_bytes(data)
+    out = run("import_po", str(path), "--author", "translator-ja")
+    assert "1 updated" in out and head_texts(release, "ja")[key] == "memoQの訳"
+    client.login(username="translator-ja", password="test-password-123")
+    upload = io.BytesIO(set_target(release_file_export(release, "ja", "xliff"), key, "memoQの訳 2"))
+    upload.name = "release.ja.mqxliff"
+    url = reverse("admin:translations_release_file_import", args=[release.pk, "ja"])
+    assert client.post(url, {"file": upload}).status_code == 200
+    assert head_texts(release, "ja")[key] == "memoQの訳 2"
+
+
+def test_xliff_1_1_and_2_0_get_a_clear_message(release):
+    from translations.exchange.units import ExchangeFileError
+
+    before = db_state(release)
+    for version, namespace in (
+        ("1.1", "urn:oasis:names:tc:xliff:document:1.1"),
+        ("2.0", "urn:oasis:names:tc:xliff:document:2.0"),
+    ):
+        data = f'<?xml version="1.0"?><xliff version="{version}" xmlns="{namespace}"/>'.encode()
+        with pytest.raises(ExchangeFileError) as refused:
+            release_file_import(data, "xliff", author=user("translator-ja"))
+        message = str(refused.value)
+        assert f"XLIFF {version}" in message and "reads XLIFF 1.2" in message
+        assert "expected XLIFF 1.2 <xliff>" not in message
+    assert db_state(release) == before

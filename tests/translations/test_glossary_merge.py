@@ -1,5 +1,6 @@
 """Glossary imports merge into the stored concepts: by language and term, with reports."""
 
+import csv as csv_module
 import io
 
 import pytest
@@ -289,3 +290,37 @@ def test_tbx_with_a_false_declaration_is_refused(tor):
     assert snapshot() == before
     utf16 = data.replace(b'encoding="UTF-8"', b'encoding="UTF-16"').decode().encode("utf-16")
     assert [c.terms[0].text for c in tbx_iter(utf16)] == ["ТОР"]
+
+
+# --- CSV as Excel writes it ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_delimiters_and_trailing_empty_columns(delimiter):
+    out = io.StringIO()
+    writer = csv_module.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([*CSV_COLUMNS, "", ""])
+    writer.writerow(["tor", "", "ru", "ТОР; ТОРы", "admitted", "true"] + [""] * 6)
+    text = out.getvalue()
+    data = text.encode("utf-8-sig")
+    concepts = list(csv_source(data))
+    assert concepts[0].terms == (TermData("ru", "ТОР; ТОРы", "admitted", case_sensitive=True),)
+    excel = text.encode("utf-16")
+    assert list(csv_source(excel)) == concepts
+
+
+def test_csv_extra_fields_with_text_are_still_refused():
+    data = csv("tor,,ru,ТОР,,,,,,,surprise")
+    with pytest.raises(GlossaryFormatError, match="11 fields, but the header has 10"):
+        list(csv_source(data))
+
+
+def test_export_glossary_csv_for_excel(tor, tmp_path):
+    path = tmp_path / "excel.csv"
+    run("export_glossary", "--format", "csv", "--excel", "-o", str(path))
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + HEADER.encode() + b"\r\n")
+    assert glossary_import(csv_source(data)).counts()["unchanged"] == 1
+    plain = tmp_path / "plain.csv"
+    run("export_glossary", "--format", "csv", "-o", str(plain))
+    assert data == b"\xef\xbb\xbf" + plain.read_bytes()

@@ -46,6 +46,8 @@ from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
 from translations.xmltext import xml_utf8
 
 FORMAT = "XLIFF"
+# Extensions of XLIFF 1.2 files, memoQ's .mqxliff and Trados' .sdlxliff included.
+SUFFIXES = (".xlf", ".xliff", ".xlif", ".mqxliff", ".sdlxliff")
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -68,6 +70,10 @@ ERR_NOT_XML_TEXT = gettext_lazy(
 _NOT_XML = re.compile("[\ufffe\uffff]")
 ERR_DTD = "the file declares a DOCTYPE; DTDs and entities are not allowed"
 ERR_ROOT = "the root element is <{found}>, expected XLIFF 1.2 <xliff> in {ns}"
+ERR_VERSION = (
+    "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2: export the file "
+    "again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
+)
 ERR_FILES = "expected exactly one <file> element, found {count}"
 
 _SAFE = etree.XMLParser(remove_comments=True, remove_pis=True, **SAFE_PARSING)
@@ -118,6 +124,9 @@ def xliff_dump(exchange: ExchangeFile) -> bytes:
         trans_unit = _sub(body, "trans-unit", id=unit.key, resname=unit.label())
         _sub(trans_unit, "source", unit.source).set(XML_SPACE, "preserve")
         target = _sub(trans_unit, "target", unit.target, state=STATE_OUT[UnitState(unit.state)])
+        if unit.state == UnitState.APPROVED:
+            # Tools built on translate-toolkit count a unit as translated only when approved.
+            trans_unit.set("approved", "yes")
         target.set(XML_SPACE, "preserve")
         if unit.state == UnitState.OUTDATED and unit.previous and unit.previous != unit.source:
             _sub(trans_unit, "note", unit.previous, **{"from": PREVIOUS_FROM})
@@ -156,8 +165,12 @@ def _parse(data):
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise malformed(FORMAT, ERR_DTD)
+    name = etree.QName(root)
+    if name.localname == "xliff" and name.namespace != XLIFF_NS:
+        version = root.get("version") or "?"
+        raise malformed(FORMAT, ERR_VERSION.format(version=version, found=name.namespace or "—"))
     if root.tag != _q("xliff"):
-        raise malformed(FORMAT, ERR_ROOT.format(found=etree.QName(root).localname, ns=XLIFF_NS))
+        raise malformed(FORMAT, ERR_ROOT.format(found=name.localname, ns=XLIFF_NS))
     return root
 
 

@@ -58,7 +58,7 @@ def glossary_download(admin, request):
         if fmt == "tbx":
             return file_attachment(tbx_dump(concepts), "application/x-tbx+xml", "glossary.tbx")
         if fmt == "csv":
-            data = csv_dump(concepts).encode("utf-8")
+            data = csv_dump(concepts, excel=request.GET.get("excel") == "1").encode("utf-8")
             return file_attachment(data, "text/csv; charset=utf-8", "glossary.csv")
         language = request.GET.get("lang")
         if fmt == "po" and language in languages.targets():
@@ -107,7 +107,11 @@ def glossary_upload(admin, request):
 
 def _glossary_downloads():
     url = reverse("admin:translations_glossary_export")
-    links = [(f"{url}?format=tbx", _("Download TBX")), (f"{url}?format=csv", _("Download CSV"))]
+    links = [
+        (f"{url}?format=tbx", _("Download TBX")),
+        (f"{url}?format=csv", _("Download CSV")),
+        (f"{url}?format=csv&excel=1", _("Download CSV for Excel")),
+    ]
     links += [
         (f"{url}?format=po&lang={code}", _("Download PO (%(code)s)") % {"code": code})
         for code in languages.targets()

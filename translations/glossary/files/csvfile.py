@@ -1,6 +1,8 @@
 """Glossary CSV: one row per term, concept fields repeated on each row.
 
-UTF-8 (a BOM is accepted), the columns in ``CSV_COLUMNS``; a cell a spreadsheet would run as
+UTF-8 (a BOM is accepted) or UTF-16 with its BOM, comma-, semicolon- or tab-separated (the
+delimiter is the one that splits the header into known columns; empty columns after the last
+are ignored), the columns in ``CSV_COLUMNS``; a cell a spreadsheet would run as
 a formula is exported with a leading ``'``, which import removes again; ``definition`` and
 ``concept_note`` belong to the row's language. Rows of one concept need not be adjacent; a
 later row may leave a concept field empty but may not contradict an earlier one.
@@ -77,8 +79,13 @@ def csv_cell_unguard(cell: str) -> str:
     return cell[1:] if cell.startswith(CSV_GUARD) and _guarded(cell[1:]) else cell
 
 
-def csv_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES) -> str:
-    """Serialise the glossary as CSV text, one row per term (encode as UTF-8 to save)."""
+def csv_dump(
+    concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES, excel: bool = False
+) -> str:
+    """Serialise the glossary as CSV text, one row per term (encode as UTF-8 to save).
+
+    ``excel``: start with a byte order mark, which Excel on Windows needs to read UTF-8 (it
+    reads Japanese and Russian as mojibake without one); rows end in CRLF either way."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -97,7 +104,7 @@ def csv_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANG
                 concept.note.get(term.language, ""),
             )
             writer.writerow([csv_cell_guard(cell) for cell in row])
-    return out.getvalue()
+    return ("\ufeff" if excel else "") + out.getvalue()
 
 
 def _decode_csv(data: bytes | str) -> str:
@@ -111,9 +118,25 @@ def _decode_csv(data: bytes | str) -> str:
         raise GlossaryFormatError(str(error)) from None
 
 
+# Excel writes ";" where the decimal separator is a comma (Russian, German locales) and tabs
+# in "Unicode text".
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """Return the delimiter that splits the header row into the most known column names."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+
+    def known(delimiter):
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+        return sum(1 for cell in cells if cell.strip().lower() in CSV_COLUMNS)
+
+    return max(CSV_DELIMITERS, key=known)
+
+
 def _csv_records(text: str):
     """Yield (first line number, fields) for each non-blank CSV record, guards removed."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     previous = 0
     while True:
         try:
@@ -130,6 +153,9 @@ def _csv_records(text: str):
 def _csv_header(line: int, fields: list[str]) -> list[str]:
     """Check the header row and return its column names."""
     columns = [cell.strip().lower() for cell in fields]
+    while columns and not columns[-1]:
+        # Spreadsheets save formatted but empty columns after the last one.
+        columns.pop()
     expected = ", ".join(CSV_COLUMNS)
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if unknown:
@@ -211,7 +237,7 @@ def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySou
     columns = _csv_header(*first)
     concepts: dict[str, _CsvConcept] = {}
     for line, fields in records:
-        if len(fields) > len(columns):
+        if len(fields) > len(columns) and any(cell.strip() for cell in fields[len(columns) :]):
             raise fail(ERR_CSV_TOO_MANY_FIELDS, line, found=len(fields), expected=len(columns))
         row = dict.fromkeys(CSV_COLUMNS, "")
         row.update(zip(columns, fields, strict=False))
