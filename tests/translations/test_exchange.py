@@ -588,7 +588,9 @@ def test_csv_duplicate_term_and_conflicting_concept_fields_are_refused():
 def test_csv_other_refusals():
     assert "not UTF-8" in refusal(csv_load, HEADER.encode() + b"\r\ntor,,en,\xff,,,,,,\r\n")
     assert refusal(csv_load, b"").startswith("the CSV file is empty")
-    assert "11 fields" in refusal(csv_load, csv_bytes("tor,,en,TOR,,,,,,,"))
+    assert "11 fields" in refusal(csv_load, csv_bytes("tor,,en,TOR,,,,,,,x"))
+    # An empty field after the last column is what spreadsheets add: ignored.
+    assert csv_load(csv_bytes("tor,,en,TOR,,,,,,,"))[0].terms == (TermData("en", "TOR"),)
     assert refusal(csv_load, csv_bytes(",,en,TOR,,,,,,")) == "line 2: empty concept identifier"
     assert "invalid concept identifier" in refusal(csv_load, csv_bytes("t r,,en,TOR,,,,,,"))
 
