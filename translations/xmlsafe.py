@@ -352,6 +352,17 @@ def xml_prolog_check(
     whose name is in ``allow_external``, returned; it is never loaded. A stream is read only
     as far as the root element and put back where it was.
     """
+    return prolog_read(source, allow_external=allow_external)[0]
+
+
+def prolog_read(
+    source: bytes | bytearray | memoryview | str | BinaryIO,
+    *,
+    allow_external: Collection[str] = (),
+) -> tuple[Doctype | None, str, int, str | None]:
+    """Check the prolog as :func:`xml_prolog_check` does; return the allowed DOCTYPE, the
+    encoding the document is read in (a Python codec name), the length of its byte order
+    mark and the encoding its declaration names, if any (see :mod:`translations.xmltext`)."""
     if isinstance(allow_external, str):
         allow_external = (allow_external,)
     if isinstance(source, str):
@@ -365,10 +376,11 @@ def xml_prolog_check(
             head += chunk
         detected, mark = _detect(head)
         prolog = _Prolog(_rest(head[mark:], chunks), detected or "latin-1")
-        encoding = _settle(detected, _declared_encoding(prolog))
+        declared = _declared_encoding(prolog)
+        encoding = _settle(detected, declared)
         if detected is None:
             prolog.recode(encoding)
-        return _scan(prolog, allow_external)
+        return _scan(prolog, allow_external), encoding, mark, declared
     finally:
         if stream is not None:
             stream.seek(position)

@@ -23,10 +23,13 @@ from translations.glossary.files import (
     TermData,
     csv_dump,
     csv_load,
+    csv_source,
     glossary_load,
     tbx_dump,
+    tbx_iter,
     tbx_load,
     tbx_read,
+    validate_concept,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -424,11 +427,20 @@ def test_tbx_2008_without_body_is_refused():
     assert "<martif> has no <text><body>" in refusal(tbx_load, data)
 
 
-def test_unknown_language_names_it_the_concept_and_the_line():
-    message = refusal(tbx_load, tbx_doc(entry(id_="x", lang="de")))
-    assert message.startswith("line 6: unknown language 'de' in conceptEntry 'x'")
-    message = refusal(tbx_load, tbx_doc(entry(lang="de")), languages=("en", "ja", "ru", "fr"))
-    assert "unknown language 'de'" in message
+def test_unknown_language_is_skipped_and_counted():
+    both = entry(id_="x", lang="de").replace(
+        "</conceptEntry>",
+        '<langSec xml:lang="en"><termSec><term>b</term></termSec></langSec></conceptEntry>',
+    )
+    source = tbx_iter(tbx_doc(both + "\n" + entry(id_="y", lang="de-AT")))
+    assert [(c.identifier, c.terms) for c in source] == [("x", (TermData("en", "b"),))]
+    assert source.skipped == {"de": 1, "de-AT": 1}
+    assert source.empty == ["y"]
+
+
+def test_validation_still_refuses_an_unknown_language():
+    concept = ConceptData("x", terms=(TermData("de", "a"),))
+    assert "unknown language 'de'" in refusal(validate_concept, concept)
 
 
 def test_languages_argument_widens_the_accepted_set():
@@ -466,13 +478,21 @@ def test_duplicate_term_within_a_concept_is_refused():
     assert message == "line 6: duplicate term 'a' in language 'en' in conceptEntry 'x'"
 
 
-def test_concept_without_id_or_terms_is_refused():
-    assert "conceptEntry has no id" in refusal(tbx_load, tbx_doc(entry(id_="")))
+def test_concept_without_id_gets_a_stable_id_from_its_terms():
+    first = tbx_load(tbx_doc(entry(id_="")))[0].identifier
+    assert re.fullmatch(r"entry-[0-9a-f]{12}", first)
+    assert tbx_load(tbx_doc(entry(id_="")))[0].identifier == first
+    other = tbx_load(tbx_doc(entry(id_="", term_sec="<term>b</term>")))[0].identifier
+    assert other != first
     assert "no terms" in refusal(tbx_load, tbx_doc('<conceptEntry id="x"/>'))
 
 
-def test_identifier_that_is_not_a_slug_is_refused():
-    assert "invalid concept identifier 'c.1'" in refusal(tbx_load, tbx_doc(entry(id_="c.1")))
+def test_any_name_token_is_an_id_and_others_are_refused():
+    dotted, colon = (tbx_load(tbx_doc(entry(id_=i)))[0].identifier for i in ("c.1", "c:1"))
+    assert dotted.startswith("c-1-") and colon.startswith("c-1-") and dotted != colon
+    assert tbx_load(tbx_doc(entry(id_="c.1")))[0].identifier == dotted
+    message = refusal(tbx_load, tbx_doc(entry(id_="two words")))
+    assert "id 'two words' is not an XML name token" in message
 
 
 # --- dump refusals ------------------------------------------------------------------------
@@ -534,9 +554,11 @@ def test_csv_unknown_column_is_refused():
     assert "unknown column(s): staus" in refusal(csv_load, b"concept,language,term,staus\r\n")
 
 
-def test_csv_unknown_language_names_the_line():
-    message = refusal(csv_load, csv_bytes("tor,,en,TOR,,,,,,", "tor,,de,TOR,,,,,,"))
-    assert message.startswith("line 3: unknown language 'de' in concept 'tor'")
+def test_csv_unknown_language_is_skipped_and_counted():
+    source = csv_source(csv_bytes("tor,,en,TOR,,,,,,", "tor,,de,TOR,,,,,,", "x,,fr,X,,,,,,"))
+    assert [(c.identifier, c.terms) for c in source] == [("tor", (TermData("en", "TOR"),))]
+    assert source.skipped == {"de": 1, "fr": 1}
+    assert source.empty == ["x"]
 
 
 def test_csv_unknown_status_names_the_line():
@@ -566,7 +588,9 @@ def test_csv_duplicate_term_and_conflicting_concept_fields_are_refused():
 def test_csv_other_refusals():
     assert "not UTF-8" in refusal(csv_load, HEADER.encode() + b"\r\ntor,,en,\xff,,,,,,\r\n")
     assert refusal(csv_load, b"").startswith("the CSV file is empty")
-    assert "11 fields" in refusal(csv_load, csv_bytes("tor,,en,TOR,,,,,,,"))
+    assert "11 fields" in refusal(csv_load, csv_bytes("tor,,en,TOR,,,,,,,x"))
+    # An empty field after the last column is what spreadsheets add: ignored.
+    assert csv_load(csv_bytes("tor,,en,TOR,,,,,,,"))[0].terms == (TermData("en", "TOR"),)
     assert refusal(csv_load, csv_bytes(",,en,TOR,,,,,,")) == "line 2: empty concept identifier"
     assert "invalid concept identifier" in refusal(csv_load, csv_bytes("t r,,en,TOR,,,,,,"))
 

@@ -119,8 +119,13 @@ def test_glossary_download_and_upload(client, release, data_dir):
     upload.name = "iate.tbx"
     response = client.post(reverse("admin:translations_glossary_import"), {"file": upload})
     assert response.status_code == 200
-    assert "2 concepts created" in response.content.decode()
+    page = response.content.decode()
+    # IATE's TOR entry updates the demo's concept that holds "TOR"; its other terms stay.
+    assert "1 concepts created, 1 updated" in page
+    assert "IATE-3542113 → tor" in page
     assert Concept.objects.filter(identifier="IATE-887").exists()
+    assert not Concept.objects.filter(identifier="IATE-3542113").exists()
+    assert Concept.objects.get(identifier="tor").terms.filter(language="ru").count() >= 2
     bad = io.BytesIO(b'<tbx xmlns="urn:iso:std:iso:30042:ed-2"><oops></tbx>')
     bad.name = "bad.tbx"
     count = Concept.objects.count()

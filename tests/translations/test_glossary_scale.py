@@ -68,8 +68,8 @@ def test_import_queries_do_not_grow_with_the_concepts_in_a_batch(db):
 def test_bulk_update_writes_every_field_and_replaces_the_terms(db):
     glossary_import(concepts(3))
     before = dict(Concept.objects.values_list("identifier", "updated_at"))
-    counts = glossary_import(concepts(3, version=1) + concepts(5)[3:])
-    assert counts == {"created": 2, "updated": 3, "unchanged": 0}
+    counts = glossary_import(concepts(3, version=1) + concepts(5)[3:], replace_terms=True)
+    assert counts.counts() == {"created": 2, "updated": 3, "unchanged": 0}
     concept = Concept.objects.get(identifier="bulk-1")
     assert (concept.subject_field, concept.definition_en) == ("field 1", "definition 1 v1")
     assert concept.updated_at > before["bulk-1"]

@@ -72,7 +72,7 @@ def test_export_is_valid_tmx_14b_and_round_trips_byte_for_byte(demo):
     before = memory_state()
     MemoryEntry.objects.all().delete()
     assert MemoryPosting.objects.count() == 0
-    assert memory_import(data) == {"created": 22, "updated": 0, "unchanged": 0}
+    assert memory_import(data).counts == {"created": 22, "updated": 0, "unchanged": 0}
     assert memory_export("ja") == data
     # Everything comes back; TMX dates are whole seconds.
     assert memory_state() == [
@@ -81,7 +81,7 @@ def test_export_is_valid_tmx_14b_and_round_trips_byte_for_byte(demo):
         if row[1] == "ja"
     ]
     # Importing the same file again changes nothing.
-    assert memory_import(data) == {"created": 0, "updated": 0, "unchanged": 22}
+    assert memory_import(data).counts == {"created": 0, "updated": 0, "unchanged": 22}
 
 
 def test_texts_with_markup_characters_and_lines_survive(db):
@@ -125,7 +125,7 @@ def test_a_file_from_another_tool_merges_keeping_the_newest(db):
         '<tuv xml:lang="ru-RU"><seg>Экономическое сотрудничество</seg></tuv></tu>',
         prolog='<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
     )
-    assert memory_import(data) == {"created": 3, "updated": 1, "unchanged": 1}
+    assert memory_import(data).counts == {"created": 3, "updated": 1, "unchanged": 1}
     economy = MemoryEntry.objects.get(source_text="Economy")
     assert economy.approver == "theirs"
     assert economy.changed_at == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -162,8 +162,7 @@ EXTERNAL_ENTITY = (
             .replace(b"</tmx>", b"</martif>"),
             "expected <tmx>",
         ),
-        (tmx(tu(lang="de")), "language “de” is not one Concord keeps"),
-        (tmx(tu(), header='srclang="*all*"'), "no source language"),
+        (tmx(tu(), header=""), "no source language"),
         (tmx(tu(attrs='changedate="2024-01-02"')), "not in TMX form"),
         (tmx(tu() + tu("A", "B", attrs="").replace("<seg>B</seg>", "")), "has no <seg>"),
         (tmx(tu(target="x" * 20_001)), "at most 20000"),
@@ -208,13 +207,86 @@ def test_import_tm_and_export_tm_commands(demo, tmp_path):
     MemoryEntry.objects.filter(target_language="ru").delete()
     out = run("import_tm", str(path))
     assert "22 entries created, 0 updated, 0 unchanged" in out
-    bad = tmp_path / "bad.tmx"
-    bad.write_bytes(tmx(tu(lang="de")))
+    german = tmp_path / "german.tmx"
+    german.write_bytes(tmx(tu(lang="de")))
     before = memory_state()
-    with pytest.raises(CommandError, match="bad.tmx: line 1: language “de”"):
+    out = run("import_tm", str(german))
+    assert "0 entries created" in out and "Skipped, in languages Concord does not keep: de" in out
+    bad = tmp_path / "bad.tmx"
+    bad.write_bytes(tmx(tu(attrs='changedate="2024"')))
+    with pytest.raises(CommandError, match="bad.tmx: line 1: date “2024”"):
         run("import_tm", str(bad))
     with pytest.raises(CommandError, match="no language “xx”"):
         run("export_tm", "--lang", "xx")
     with pytest.raises(CommandError, match="cannot read"):
         run("import_tm", str(tmp_path / "missing.tmx"))
     assert memory_state() == before
+
+
+# --- multilingual memories and inline codes ---------------------------------------------------
+
+
+def test_unknown_languages_are_skipped_and_counted_not_refused(db):
+    data = tmx(
+        '<tu tuid="t1"><tuv xml:lang="en"><seg>Peace</seg></tuv>'
+        '<tuv xml:lang="fr"><seg>Paix</seg></tuv><tuv xml:lang="ja"><seg>平和</seg></tuv>'
+        '<tuv xml:lang="de-DE"><seg>Frieden</seg></tuv></tu>'
+        '<tu tuid="t2" srclang="fr"><tuv xml:lang="fr"><seg>Oui</seg></tuv>'
+        '<tuv xml:lang="ru"><seg>Да</seg></tuv></tu>'
+    )
+    report = memory_import(data)
+    assert report.counts["created"] == 1
+    assert MemoryEntry.objects.get().target_text == "平和"
+    assert report.read.skipped == {"fr": 2, "de-DE": 1}
+    assert report.read.skipped_units == ["t2"]
+    lines = "\n".join(report.lines())
+    assert "de-DE (1 segments), fr (2 segments)" in lines and "t2" in lines
+
+
+def test_srclang_all_makes_every_language_a_source(db):
+    data = tmx(
+        '<tu><tuv xml:lang="en"><seg>Peace</seg></tuv><tuv xml:lang="ja"><seg>平和</seg></tuv>'
+        '<tuv xml:lang="ru"><seg>Мир</seg></tuv></tu>',
+        header='srclang="*all*"',
+    )
+    assert memory_import(data).counts["created"] == 6
+    pairs = set(MemoryEntry.objects.values_list("source_language", "target_language"))
+    assert pairs == {(a, b) for a in ("en", "ja", "ru") for b in ("en", "ja", "ru") if a != b}
+
+
+def test_a_second_variant_in_one_language_is_kept(db):
+    data = tmx(
+        '<tu srclang="en"><tuv xml:lang="en"><seg>Peace</seg></tuv>'
+        '<tuv xml:lang="ja"><seg>平和</seg></tuv><tuv xml:lang="ja-JP"><seg>和平</seg></tuv>'
+        '<tuv xml:lang="ja"><seg>平和</seg></tuv></tu>'
+    )
+    assert memory_import(data).counts["created"] == 2
+    assert sorted(MemoryEntry.objects.values_list("target_text", flat=True)) == ["和平", "平和"]
+
+
+def test_native_codes_are_dropped_and_named_per_unit(db):
+    data = tmx(
+        '<tu tuid="bold" srclang="en"><tuv xml:lang="en"><seg><bpt i="1">&lt;b&gt;</bpt>Peace'
+        '<ept i="1">&lt;/b&gt;</ept></seg></tuv><tuv xml:lang="ja"><seg><bpt i="1">&lt;b&gt;'
+        '</bpt>平和<ept i="1">&lt;/b&gt;</ept><ph>&lt;br/&gt;</ph></seg></tuv></tu>'
+        + tu("Plain", "<hi>素</hi>")
+    )
+    report = memory_import(data)
+    assert set(MemoryEntry.objects.values_list("source_text", "target_text")) == {
+        ("Peace", "平和"),
+        ("Plain", "素"),
+    }
+    assert report.read.codes == ["bold"]
+    assert any("formatting codes" in line and "bold" in line for line in report.lines())
+
+
+def test_a_false_encoding_declaration_is_refused_and_a_true_one_read(db):
+    text = tmx(tu("Café", "Кафе")).decode()
+    false = text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("utf-8")
+    with pytest.raises(TmxError, match="“ISO-8859-1” but is written in UTF-8"):
+        memory_import(false)
+    assert MemoryEntry.objects.count() == 0
+    true = text.replace("Café", "Cafe").replace('encoding="UTF-8"', 'encoding="windows-1251"')
+    memory_import(true.encode("cp1251"))
+    entry = MemoryEntry.objects.get()
+    assert (entry.source_text, entry.target_text) == ("Cafe", "Кафе")

@@ -165,9 +165,14 @@ def test_import_glossary_command_and_refusal(tmp_path, data_dir):
     assert "18 concepts created" in out
     assert Term.objects.count() == 64
     assert "18 unchanged" in run("import_glossary", str(GLOSSARY_PATH))
+    german = tmp_path / "german.csv"
+    german.write_text(GLOSSARY_PATH.read_text("utf-8") + "extra,,de,Begriff,preferred,false,,,,\n")
+    out = run("import_glossary", str(german))
+    assert "18 unchanged" in out and "de (1 terms)" in out and "1 entries have no term" in out
+    assert Concept.objects.filter(identifier="extra").count() == 0
     bad = tmp_path / "bad.csv"
-    bad.write_text(GLOSSARY_PATH.read_text("utf-8") + "extra,,de,Begriff,preferred,false,,,,\n")
-    with pytest.raises(CommandError, match="de"):
+    bad.write_text(GLOSSARY_PATH.read_text("utf-8") + "extra,,en,Begriff,sortof,false,,,,\n")
+    with pytest.raises(CommandError, match="sortof"):
         run("import_glossary", str(bad))
     assert Concept.objects.filter(identifier="extra").count() == 0
 
@@ -201,10 +206,10 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
         ("bomb.tbx", BILLION_LAUGHS, "DOCTYPE"),
         ("broken.tbx", "<tbx><text><body>", "line"),
         (
-            "german.csv",
+            "status.csv",
             "concept,subject_field,language,term,status,case_sensitive,part_of_speech,note,"
-            "definition,concept_note\nx,,de,Begriff,preferred,false,,,,\n",
-            "de",
+            "definition,concept_note\nx,,en,Begriff,sortof,false,,,,\n",
+            "sortof",
         ),
     ],
 )

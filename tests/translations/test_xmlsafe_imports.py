@@ -123,7 +123,8 @@ def test_a_memory_with_the_tmx_dtd_imports(encoding):
         f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n'
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + tmx_body("Economy")
     )
-    assert memory_import(text.encode(encoding)) == {"created": 1, "updated": 0, "unchanged": 0}
+    report = memory_import(text.encode(encoding))
+    assert report.counts == {"created": 1, "updated": 0, "unchanged": 0}
     entry = MemoryEntry.objects.get()
     assert (entry.source_text, entry.target_language, entry.target_text) == (
         "Economy",

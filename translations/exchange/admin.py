@@ -24,6 +24,7 @@ from records.permissions import editable_languages
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
 from translations.checks.admin import ReleaseTermFindingsAdmin
 from translations.exchange import bulk as exchange_bulk
+from translations.exchange import xliff
 from translations.exchange.imports import release_file_import
 from translations.exchange.services import (
     FORMATS,
@@ -39,7 +40,6 @@ from translations.glossary.admin_files import (
 )
 from translations.uploads import UploadError, upload_read
 
-XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlif")
 REFUSALS = (UploadError, ActionNotAllowed, ReleaseContentError, RevisionConflict)
 
 
@@ -97,7 +97,7 @@ def release_file_upload(admin, request, release_id, language):
     if request.method == "POST" and form.is_valid():
         try:
             name, data = upload_read(form)
-            fmt = "xliff" if PurePath(name).suffix.lower() in XLIFF_SUFFIXES else "po"
+            fmt = "xliff" if PurePath(name).suffix.lower() in xliff.SUFFIXES else "po"
             report = release_file_import(
                 data,
                 fmt,

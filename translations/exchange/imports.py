@@ -38,6 +38,10 @@ from records.snapshots import DERIVED_FIELDS
 from records.units import TITLE, translatable_units
 from translations.exchange.services import exchange_format, language_check
 from translations.exchange.units import ExchangeFileError
+from translations.review.actions import units_submit
+from translations.review.comments import comment_add
+from translations.review.models import MAX_COMMENT_CHARS, Comment, UnitStatus
+from translations.review.vocabulary import UnitState
 
 ERR_NO_AUTHOR = gettext_lazy("an import needs an author (the translator who made the file)")
 ERR_NOT_ALLOWED = gettext_lazy("%(user)s may not edit the %(language)s text; nothing was imported")
@@ -71,6 +75,15 @@ REASONS = {
     "source": gettext_lazy("the source text changed since the file was made: imported as a draft"),
     "fuzzy": gettext_lazy("marked fuzzy / not confirmed: imported as a draft"),
     "submitted": gettext_lazy("submitted for review"),
+    "confirmed": gettext_lazy(
+        "confirmed unchanged for the new source text (un-fuzzied / translated): submitted for "
+        "review"
+    ),
+    "comment": gettext_lazy("the file's translator comment was added to the unit"),
+    "codes": gettext_lazy(
+        "the translation in the file carried formatting codes (<bpt>, <ept>, <ph>, <it>), "
+        "which were removed: check its formatting"
+    ),
 }
 
 
@@ -97,10 +110,16 @@ class ImportReport:
     unchanged: int = 0
     skipped: list[ReportLine] = field(default_factory=list)
     conflicts: list[ReportLine] = field(default_factory=list)
+    # Outdated units the file confirms unchanged, as the workbench's submit does.
+    confirmed: list[ReportLine] = field(default_factory=list)
+    # Facts about entries that do not change how they were imported (formatting codes removed,
+    # comments added).
+    notes: list[ReportLine] = field(default_factory=list)
 
     def counts(self):
         return {
             "updated": len(self.updated),
+            "confirmed": len(self.confirmed),
             "unchanged": self.unchanged,
             "skipped": len(self.skipped),
             "conflicts": len(self.conflicts),
@@ -111,8 +130,8 @@ class ImportReport:
         counts = self.counts()
         head = _(
             "%(slug)s (%(language)s), file based on revision %(base)s, newest %(head)s: "
-            "%(updated)s updated, %(unchanged)s unchanged, %(skipped)s skipped, "
-            "%(conflicts)s conflicts"
+            "%(updated)s updated, %(confirmed)s confirmed, %(unchanged)s unchanged, "
+            "%(skipped)s skipped, %(conflicts)s conflicts"
         ) % {
             "slug": self.release.slug,
             "language": self.language,
@@ -123,8 +142,10 @@ class ImportReport:
         lines = [head]
         for title, items in (
             (_("updated"), self.updated),
+            (_("confirmed"), self.confirmed),
             (_("skipped"), self.skipped),
             (_("conflict"), self.conflicts),
+            (_("note"), self.notes),
         ):
             lines.extend(f"  {title}: {item.label} [{item.key}]: {item.reason}" for item in items)
         if self.dry_run:
@@ -167,11 +188,12 @@ def _set_text(content, key, language, text):
             return
 
 
-def _analyse(parsed, report, base_units, head_units, source, language):
-    """Sort the file's entries into the report; return ``{key: text}`` to write and the keys
-    to submit."""
+def _analyse(parsed, report, base_units, head_units, source, language, outdated=frozenset()):
+    """Sort the file's entries into the report; return ``{key: text}`` to write, the keys to
+    submit, the outdated keys the file confirms and ``{key: comments}`` to add."""
     counts = Counter(entry.key for entry in parsed.entries)
     changes, submit, duplicates = {}, set(), set()
+    confirm, comments = [], {}
     for key, code in parsed.skipped:
         report.skipped.append(ReportLine(key, key or "—", code))
     for entry in parsed.entries:
@@ -186,11 +208,25 @@ def _analyse(parsed, report, base_units, head_units, source, language):
                 duplicates.add(entry.key)
                 report.skipped.append(ReportLine(entry.key, label, "duplicate"))
             continue
+        if entry.codes:
+            report.notes.append(ReportLine(entry.key, label, "codes"))
+        if entry.comments and entry.key in head_units:
+            comments[entry.key] = entry.comments
+            report.notes.append(ReportLine(entry.key, label, "comment"))
         base = base_units.get(entry.key)
         head = head_units.get(entry.key)
         base_text = base.text(language) if base else ""
         head_text = head.text(language) if head else ""
-        if entry.target == base_text or (head is not None and entry.target == head_text):
+        if head is not None and entry.target == head_text:
+            confirmed = entry.key in outdated and entry.target and not entry.fuzzy
+            if confirmed and entry.source == head.text(source):
+                # The translator saw the new source and kept the translation: a confirmation.
+                confirm.append(entry.key)
+                report.confirmed.append(ReportLine(entry.key, label, "confirmed"))
+            else:
+                report.unchanged += 1
+            continue
+        if entry.target == base_text:
             report.unchanged += 1
             continue
         if not entry.target:
@@ -210,7 +246,7 @@ def _analyse(parsed, report, base_units, head_units, source, language):
         else:
             report.updated.append(ReportLine(entry.key, label, "submitted"))
             submit.add(entry.key)
-    return changes, submit
+    return changes, submit, confirm, comments
 
 
 def release_file_import(
@@ -250,13 +286,19 @@ def release_file_import(
         )
         source = head_snapshot.get("source_language", locked.source_language)
         report = ImportReport(locked, parsed.language, parsed.revision, head, dry_run)
-        changes, submit = _analyse(
+        outdated = set(
+            UnitStatus.objects.filter(
+                release=locked, language=parsed.language, state=UnitState.OUTDATED
+            ).values_list("key", flat=True)
+        )
+        changes, submit, confirm, comments = _analyse(
             parsed,
             report,
             {u.key: u for u in translatable_units(base_snapshot, source)},
             {u.key: u for u in translatable_units(head_snapshot, source)},
             source,
             parsed.language,
+            outdated,
         )
         if strict and report.conflicts:
             raise ExchangeFileError(
@@ -267,28 +309,53 @@ def release_file_import(
                     "keys": ", ".join(line.label for line in report.conflicts),
                 }
             )
-        if dry_run or not changes:
+        if dry_run:
             return report
-        content = {
-            name: value for name, value in head_snapshot.items() if name not in DERIVED_FIELDS
-        }
-        content = _copy_texts(content)
-        for key, text in changes.items():
-            _set_text(content, key, parsed.language, text)
-        result = release_write(
-            content,
-            author=author,
-            message=revision_message(
-                gettext_noop("Imported %(format)s file (%(language)s, based on revision %(n)s)"),
-                {"format": fmt.upper(), "language": parsed.language, "n": parsed.revision},
-            ),
-            based_on=head,
-            release_id=locked.pk,
-            on_conflict=REFUSE if strict else REPORT,
-            context={"submit": {parsed.language: submit}},
-        )
-        report.revision = result.revision.number if result.revision else None
+        if changes:
+            _write(
+                locked, head_snapshot, changes, parsed, fmt, author, head, strict, submit, report
+            )
+        _comments_add(locked, parsed.language, comments, author)
+        if confirm:
+            units_submit(locked, parsed.language, confirm, author)
         return report
+
+
+def _write(locked, head_snapshot, changes, parsed, fmt, author, head, strict, submit, report):
+    """Write the file's changed translations as one revision through the one write path."""
+    content = {name: value for name, value in head_snapshot.items() if name not in DERIVED_FIELDS}
+    content = _copy_texts(content)
+    for key, text in changes.items():
+        _set_text(content, key, parsed.language, text)
+    result = release_write(
+        content,
+        author=author,
+        message=revision_message(
+            gettext_noop("Imported %(format)s file (%(language)s, based on revision %(n)s)"),
+            {"format": fmt.upper(), "language": parsed.language, "n": parsed.revision},
+        ),
+        based_on=head,
+        release_id=locked.pk,
+        on_conflict=REFUSE if strict else REPORT,
+        context={"submit": {parsed.language: submit}},
+    )
+    report.revision = result.revision.number if result.revision else None
+
+
+def _comments_add(release, language, comments, author):
+    """Add the file's translator comments to their units, each once (a file imported again
+    adds nothing)."""
+    for key, texts in comments.items():
+        known = set(
+            Comment.objects.filter(release=release, key=key, language=language).values_list(
+                "text", flat=True
+            )
+        )
+        for text in texts:
+            text = text[:MAX_COMMENT_CHARS]
+            if text not in known:
+                comment_add(release, key, language, text, author)
+                known.add(text)
 
 
 def _copy_texts(content):

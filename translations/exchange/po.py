@@ -44,6 +44,7 @@ H_RELEASE_ID = "X-Concord-Release-Id"
 H_LANGUAGE = "X-Concord-Language"
 H_SOURCE = "X-Concord-Source-Language"
 H_REVISION = "X-Concord-Revision"
+UNICODE_CHARSETS = ("utf-8", "utf8", "utf-16", "utf16")
 _CHARSET = re.compile(r"charset\s*=\s*([-\w.:]+)", re.IGNORECASE)
 
 
@@ -112,7 +113,8 @@ def po_load(data: bytes) -> ParsedFile:
     po = _parse(text)
     meta = po.metadata
     charset = _CHARSET.search(meta.get("Content-Type", ""))
-    if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+    # A tool re-saving the file as UTF-16 (read by its byte order mark) keeps the header.
+    if charset and charset.group(1).lower().replace("_", "-") not in UNICODE_CHARSETS:
         raise ExchangeFileError(ERR_CHARSET % {"charset": charset.group(1)})
     missing = [
         name for name in (H_RELEASE, H_LANGUAGE, H_REVISION) if not meta.get(name, "").strip()
@@ -144,6 +146,7 @@ def po_load(data: bytes) -> ParsedFile:
                 target=entry.msgstr,
                 fuzzy="fuzzy" in entry.flags,
                 line=entry.linenum,
+                comments=(entry.tcomment.strip(),) if entry.tcomment.strip() else (),
             )
         )
     return parsed

@@ -13,13 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
-from translations.uploads import ERR_TOO_LARGE, UploadError
+from translations.uploads import ERR_TOO_LARGE, TextEncodingError, UploadError, text_decode
 
-ERR_NUL = gettext_lazy("the file contains a NUL byte (at offset %(offset)s); it is not a text file")
-ERR_NOT_UTF8 = gettext_lazy(
-    "the file is not UTF-8 (undecodable byte at offset %(offset)s); save it as UTF-8"
+ERR_CHARSET = gettext_lazy(
+    "the file declares the charset “%(charset)s”; only UTF-8 (or UTF-16 with a byte order "
+    "mark) is accepted: save it as UTF-8"
 )
-ERR_CHARSET = gettext_lazy("the file declares the charset “%(charset)s”; only UTF-8 is accepted")
 ERR_MALFORMED = gettext_lazy("the file is not a valid %(format)s file: %(detail)s")
 ERR_NO_HEADER = gettext_lazy(
     "the file does not name its release, language and revision (%(what)s missing); "
@@ -89,6 +88,10 @@ class ParsedEntry:
     # The translator (or the tool) marked the translation as not final.
     fuzzy: bool
     line: int | None = None
+    # The translation carried the original format's inline codes, which were dropped.
+    codes: bool = False
+    # Translator comments (PO "# " lines, XLIFF notes not written by Concord).
+    comments: tuple[str, ...] = ()
 
 
 @dataclass
@@ -105,21 +108,23 @@ class ParsedFile:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def file_text(data, *, limit=None):
-    """Return the text of an uploaded file, refusing oversized, NUL-bearing or non-UTF-8 data."""
+def size_check(data, *, limit=None):
+    """Refuse an uploaded file over the upload limit."""
     limit = MAX_UPLOAD_BYTES if limit is None else limit
     if len(data) > limit:
         raise ExchangeFileError(
             ERR_TOO_LARGE % {"size": len(data), "limit": limit, "megabytes": MAX_UPLOAD_MB}
         )
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise ExchangeFileError(ERR_NUL % {"offset": nul})
+
+
+def file_text(data, *, limit=None):
+    """Return the text of an uploaded file, decoded once (:func:`~translations.uploads.
+    text_decode`), refusing oversized data or data that is not text."""
+    size_check(data, limit=limit)
     try:
-        text = bytes(data).decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ExchangeFileError(ERR_NOT_UTF8 % {"offset": error.start}) from None
-    return text.removeprefix("\ufeff")
+        return text_decode(data)
+    except TextEncodingError as error:
+        raise ExchangeFileError(str(error)) from None
 
 
 def malformed(format_name, detail):

@@ -37,14 +37,17 @@ from translations.exchange.units import (
     ExchangeFileError,
     ParsedEntry,
     ParsedFile,
-    file_text,
     header_number,
     malformed,
+    size_check,
 )
 from translations.review.vocabulary import UnitState
-from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
+from translations.xmltext import xml_utf8
 
 FORMAT = "XLIFF"
+# Extensions of XLIFF 1.2 files, memoQ's .mqxliff and Trados' .sdlxliff included.
+SUFFIXES = (".xlf", ".xliff", ".xlif", ".mqxliff", ".sdlxliff")
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -59,12 +62,18 @@ STATE_OUT = {
     UnitState.APPROVED: "final",
 }
 UNCONFIRMED = frozenset({"new", "needs-translation", "needs-l10n", "needs-adaptation"})
+# Inline elements whose content is the original format's markup, not text.
+NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
 ERR_NOT_XML_TEXT = gettext_lazy(
     "%(unit)s contains U+FFFE or U+FFFF, which XML cannot hold; export this release as PO"
 )
 _NOT_XML = re.compile("[\ufffe\uffff]")
 ERR_DTD = gettext_lazy("the file declares a DOCTYPE; DTDs and entities are not allowed")
 ERR_ROOT = "the root element is <{found}>, expected XLIFF 1.2 <xliff> in {ns}"
+ERR_VERSION = (
+    "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2: export the file "
+    "again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
+)
 ERR_FILES = "expected exactly one <file> element, found {count}"
 
 _SAFE = etree.XMLParser(remove_comments=True, remove_pis=True, **SAFE_PARSING)
@@ -115,6 +124,9 @@ def xliff_dump(exchange: ExchangeFile) -> bytes:
         trans_unit = _sub(body, "trans-unit", id=unit.key, resname=unit.label())
         _sub(trans_unit, "source", unit.source).set(XML_SPACE, "preserve")
         target = _sub(trans_unit, "target", unit.target, state=STATE_OUT[UnitState(unit.state)])
+        if unit.state == UnitState.APPROVED:
+            # Tools built on translate-toolkit count a unit as translated only when approved.
+            trans_unit.set("approved", "yes")
         target.set(XML_SPACE, "preserve")
         if unit.state == UnitState.OUTDATED and unit.previous and unit.previous != unit.source:
             _sub(trans_unit, "note", unit.previous, **{"from": PREVIOUS_FROM})
@@ -124,32 +136,65 @@ def xliff_dump(exchange: ExchangeFile) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _text(element):
-    """Return the element's text, inline markup (<g>, <mrk>…) included as its text."""
-    return "".join(element.itertext()) if element is not None else ""
+def _inline(element, codes):
+    """Return the text of ``element`` with its inline markup: ``<g>`` and ``<mrk>`` give their
+    text, ``<x/>``/``<bx/>``/``<ex/>`` nothing; the native codes of ``<bpt>``, ``<ept>``,
+    ``<ph>``, ``<it>`` and ``<ut>`` (the original format's markup, such as ``<b>``) are not text
+    and are dropped, noted in ``codes``."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            if etree.QName(child).localname in NATIVE_CODES:
+                codes.append(etree.QName(child).localname)
+            else:
+                parts.append(_inline(child, codes))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
-def _parse(text):
+def _text(element, codes=None):
+    """Return the element's text without native codes (see :func:`_inline`)."""
+    return _inline(element, [] if codes is None else codes) if element is not None else ""
+
+
+def _parse(data):
     try:
-        root = etree.fromstring(text.encode("utf-8"), _SAFE)
+        root = etree.fromstring(data, _SAFE)
     except etree.XMLSyntaxError as error:
         raise malformed(FORMAT, error.msg or "unreadable") from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise malformed(FORMAT, ERR_DTD)
+    name = etree.QName(root)
+    if name.localname == "xliff" and name.namespace != XLIFF_NS:
+        version = root.get("version") or "?"
+        raise malformed(FORMAT, ERR_VERSION.format(version=version, found=name.namespace or "—"))
     if root.tag != _q("xliff"):
-        raise malformed(FORMAT, ERR_ROOT.format(found=etree.QName(root).localname, ns=XLIFF_NS))
+        raise malformed(FORMAT, ERR_ROOT.format(found=name.localname, ns=XLIFF_NS))
     return root
+
+
+def _translator_notes(unit):
+    """Return the unit's notes that Concord did not write, as "from: text"."""
+    notes = []
+    for note in unit.iterfind(_q("note")):
+        author = (note.get("from") or "").strip()
+        text = _text(note).strip()
+        if author in (NOTE_FROM, PREVIOUS_FROM) or not text:
+            continue
+        notes.append(f"{author}: {text}" if author else text)
+    return tuple(notes)
 
 
 def xliff_load(data: bytes) -> ParsedFile:
     """Parse an uploaded XLIFF 1.2 file; refuse it whole when it cannot be read safely."""
     # A DOCTYPE is refused before parsing, so no entity declaration is ever read.
+    size_check(data)
     try:
-        xml_prolog_check(data)
+        stream = xml_utf8(data)[0]
     except UnsafeXMLError as error:
         raise malformed(FORMAT, ERR_DTD if error.doctype else str(error)) from None
-    root = _parse(file_text(data))
+    root = _parse(stream.read())
     files = root.findall(_q("file"))
     if len(files) != 1:
         raise malformed(FORMAT, ERR_FILES.format(count=len(files)))
@@ -181,13 +226,16 @@ def xliff_load(data: bytes) -> ParsedFile:
             parsed.skipped.append(("", "no context"))
             continue
         target = unit.find(_q("target"))
+        codes = []
         parsed.entries.append(
             ParsedEntry(
                 key=key,
                 source=_text(unit.find(_q("source"))),
-                target=_text(target),
+                target=_text(target, codes),
                 fuzzy=target is None or target.get("state") in UNCONFIRMED,
                 line=unit.sourceline,
+                codes=bool(codes),
+                comments=_translator_notes(unit),
             )
         )
     return parsed

@@ -22,6 +22,16 @@ from translations.uploads import UploadError, upload_read
 
 class GlossaryFileForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("TBX or CSV file"))
+    dry_run = forms.BooleanField(
+        label=gettext_lazy("Dry run: report what would change, write nothing"), required=False
+    )
+    replace = forms.BooleanField(
+        label=gettext_lazy(
+            "Replace: remove a concept's terms in the file's languages that the file does not "
+            "hold (otherwise they are kept)"
+        ),
+        required=False,
+    )
 
 
 def exchange_page(request, admin, template, title, status=200, **context):
@@ -48,7 +58,7 @@ def glossary_download(admin, request):
         if fmt == "tbx":
             return file_attachment(tbx_dump(concepts), "application/x-tbx+xml", "glossary.tbx")
         if fmt == "csv":
-            data = csv_dump(concepts).encode("utf-8")
+            data = csv_dump(concepts, excel=request.GET.get("excel") == "1").encode("utf-8")
             return file_attachment(data, "text/csv; charset=utf-8", "glossary.csv")
         language = request.GET.get("lang")
         if fmt == "po" and language in languages.targets():
@@ -75,14 +85,11 @@ def glossary_upload(admin, request):
     if request.method == "POST" and form.is_valid():
         try:
             name, data = upload_read(form)
-            counts = glossary_import(glossary_iter(data, name))
-            report = [
-                _(
-                    "Glossary imported: %(created)s concepts created, %(updated)s updated, "
-                    "%(unchanged)s unchanged."
-                )
-                % counts
-            ]
+            report = glossary_import(
+                glossary_iter(data, name),
+                replace_terms=form.cleaned_data["replace"],
+                dry_run=form.cleaned_data["dry_run"],
+            ).lines()
         except (UploadError, GlossaryFormatError, GlossaryImportError) as refusal:
             error = str(refusal)
     return exchange_page(
@@ -100,7 +107,11 @@ def glossary_upload(admin, request):
 
 def _glossary_downloads():
     url = reverse("admin:translations_glossary_export")
-    links = [(f"{url}?format=tbx", _("Download TBX")), (f"{url}?format=csv", _("Download CSV"))]
+    links = [
+        (f"{url}?format=tbx", _("Download TBX")),
+        (f"{url}?format=csv", _("Download CSV")),
+        (f"{url}?format=csv&excel=1", _("Download CSV for Excel")),
+    ]
     links += [
         (f"{url}?format=po&lang={code}", _("Download PO (%(code)s)") % {"code": code})
         for code in languages.targets()

@@ -8,13 +8,13 @@ per entry, sorted by its texts, with ``creationdate``/``changedate`` (the entry'
 
 Read: at most the upload size and the TMX units of ``config.limits``, no DTD internal
 subset or entity (an external ``<!DOCTYPE tmx SYSTEM …>`` as other tools write it is allowed
-and never loaded), every language one Concord knows, every segment within the unit length
-limit. Any problem refuses the whole file, naming its line.
+and never loaded); what each unit gives and what is skipped: :mod:`.tmx_read`. Any problem
+refuses the whole file, naming its line.
 """
 
-import io
 import re
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC
 
 from django.db import transaction
 from django.utils import timezone
@@ -23,37 +23,30 @@ from django.utils.translation import gettext_lazy
 from lxml import etree
 
 from config import languages
-from config.limits import MAX_TMX_UNITS, MAX_UNIT_CHARS
+from config.limits import MAX_TMX_UNITS
 from config.limits import MAX_UPLOAD_BYTES as MAX_TMX_BYTES
-from translations.glossary.files.data import base_language
-from translations.memory.index import EntryData, entries_merge
+from translations.memory.index import entries_merge
 from translations.memory.models import MemoryEntry
-from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
+from translations.memory.tmx_read import (
+    ALL_LANGUAGES,
+    DATE_FORMAT,
+    PROP_APPROVER,
+    PROP_RELEASE,
+    PROP_REVISION,
+    XML_LANG,
+    TmxError,
+    TmxRead,
+    unit_entries,
+)
+from translations.memory.tmx_read import refusal as _refuse
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
+from translations.xmltext import xml_utf8
 
 TMX_VERSION = "1.4"
 CREATION_TOOL = "Concord"
 CREATION_TOOL_VERSION = "1"
-ALL_LANGUAGES = "*all*"
-PROP_RELEASE = "x-concord-release"
-PROP_REVISION = "x-concord-revision"
-PROP_APPROVER = "x-concord-approver"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-DATE_FORMAT = "%Y%m%dT%H%M%SZ"
-_DATE = re.compile(r"\d{8}T\d{6}Z")
-# Inline codes hold the original format's markup, not text.
-_CODES = {"bpt", "ept", "it", "ph", "ut"}
 _POSITION = re.compile(r", line \d+, column \d+$")
 ERR_DTD = gettext_lazy("the file declares a DTD with its own definitions or entities: refused")
-
-
-class TmxError(ValueError):
-    """The TMX file is refused; nothing was imported."""
-
-
-def _refuse(message, line=None):
-    if line:
-        message = _("line %(line)s: %(message)s") % {"line": line, "message": message}
-    return TmxError(message)
 
 
 def tmx_date(moment):
@@ -108,16 +101,6 @@ def tmx_write(entries):
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _segment_text(seg):
-    """Return a segment's text: its own and its highlighted runs', without inline codes."""
-    parts = [seg.text or ""]
-    for child in seg:
-        if isinstance(child.tag, str) and etree.QName(child).localname not in _CODES:
-            parts.append(_segment_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 def _parse(data):
     """Return the root of ``data``, refusing what is not safe, well-formed TMX."""
     if len(data) > MAX_TMX_BYTES:
@@ -128,12 +111,12 @@ def _parse(data):
     try:
         # Other tools name the TMX DTD (never loaded); anything that declares is refused
         # before libxml2, whose own refusals differ between its versions, reads it.
-        xml_prolog_check(data, allow_external=("tmx",))
+        stream = xml_utf8(data, allow_external=("tmx",))[0]
     except UnsafeXMLError as error:
         raise _refuse(str(ERR_DTD) if error.doctype else str(error)) from None
     parser = etree.XMLParser(remove_comments=True, remove_pis=True, **SAFE_PARSING)
     try:
-        root = etree.parse(io.BytesIO(data), parser).getroot()
+        root = etree.parse(stream, parser).getroot()
     except etree.XMLSyntaxError as error:
         first = parser.error_log[0] if len(parser.error_log) else None
         message, line = (first.message, first.line) if first else (error.msg, error.lineno)
@@ -154,87 +137,8 @@ def _parse(data):
     return root
 
 
-def _language(tag, line):
-    code = base_language(tag or "")
-    if code not in languages.CODES:
-        raise _refuse(
-            _("language “%(tag)s” is not one Concord keeps (expected one of %(codes)s)")
-            % {"tag": tag, "codes": ", ".join(languages.CODES)},
-            line,
-        )
-    return code
-
-
-def _date(value, line, default):
-    if not value:
-        return default
-    if not _DATE.fullmatch(value):
-        raise _refuse(
-            _("date “%(value)s” is not in TMX form (YYYYMMDDThhmmssZ)") % {"value": value[:40]},
-            line,
-        )
-    return datetime.strptime(value, DATE_FORMAT).replace(tzinfo=UTC)
-
-
-def _props(unit):
-    return {prop.get("type"): (prop.text or "").strip() for prop in unit.findall("prop")}
-
-
-def _revision(value, line):
-    if not value:
-        return None
-    if not value.isdigit() or int(value) < 1:
-        raise _refuse(_("revision “%(value)s” is not a whole number") % {"value": value[:40]}, line)
-    return int(value)
-
-
-def _unit_entries(unit, header_source, now):
-    """Return the ``EntryData`` of one ``<tu>``: its source against each other language."""
-    line = unit.sourceline
-    tag = unit.get("srclang") or header_source
-    if not tag or tag == ALL_LANGUAGES:
-        raise _refuse(_("<tu> names no source language (srclang)"), line)
-    source = _language(tag, line)
-    texts = {}
-    for variant in unit.findall("tuv"):
-        language = _language(variant.get(XML_LANG), variant.sourceline)
-        seg = variant.find("seg")
-        if seg is None:
-            raise _refuse(_("<tuv> has no <seg>"), variant.sourceline)
-        text = _segment_text(seg).strip()
-        if len(text) > MAX_UNIT_CHARS:
-            raise _refuse(
-                _("a segment is %(n)s characters long; at most %(max)s are allowed")
-                % {"n": len(text), "max": MAX_UNIT_CHARS},
-                seg.sourceline,
-            )
-        texts.setdefault(language, text)
-    if not texts.get(source):
-        return []
-    props = _props(unit)
-    created = _date(unit.get("creationdate"), line, now)
-    changed = _date(unit.get("changedate"), line, created)
-    return [
-        EntryData(
-            source_language=source,
-            target_language=language,
-            source_text=texts[source],
-            target_text=text,
-            created_at=created,
-            changed_at=changed,
-            release_slug=props.get(PROP_RELEASE, "")[:200],
-            revision_number=_revision(props.get(PROP_REVISION, ""), line),
-            approver=(
-                props.get(PROP_APPROVER) or unit.get("changeid") or unit.get("creationid") or ""
-            )[:150],
-        )
-        for language, text in texts.items()
-        if language != source and text
-    ]
-
-
 def tmx_read(data):
-    """Return the ``EntryData`` of TMX ``data`` (bytes); raise ``TmxError`` on any problem."""
+    """Return the :class:`TmxRead` of TMX ``data`` (bytes); raise ``TmxError`` on any problem."""
     root = _parse(bytes(data))
     header_source = root.find("header").get("srclang", "")
     units = root.find("body").findall("tu")
@@ -244,14 +148,65 @@ def tmx_read(data):
             % {"n": len(units), "max": MAX_TMX_UNITS}
         )
     now = timezone.now().replace(microsecond=0)
-    return [item for unit in units for item in _unit_entries(unit, header_source, now)]
+    read = TmxRead()
+    for unit in units:
+        read.entries.extend(unit_entries(unit, header_source, now, read))
+    return read
+
+
+@dataclass
+class MemoryImport:
+    """What a TMX import did: the merge's counts and what the file's units left out."""
+
+    counts: dict
+    read: TmxRead
+
+    def lines(self):
+        lines = [
+            _(
+                "Translation memory imported: %(created)s entries created, %(updated)s "
+                "updated, %(unchanged)s unchanged."
+            )
+            % self.counts
+        ]
+        if self.read.skipped:
+            lines.append(
+                _("Skipped, in languages Concord does not keep: %(languages)s.")
+                % {
+                    "languages": ", ".join(
+                        _("%(language)s (%(n)s segments)") % {"language": tag, "n": n}
+                        for tag, n in sorted(self.read.skipped.items())
+                    )
+                }
+            )
+        if self.read.skipped_units:
+            lines.append(
+                _("%(n)s units have a source language Concord does not keep: %(units)s")
+                % {"n": len(self.read.skipped_units), "units": _some(self.read.skipped_units)}
+            )
+        if self.read.codes:
+            lines.append(
+                _(
+                    "%(n)s units carried formatting codes (<bpt>, <ept>, <ph>, <it>), which "
+                    "were removed: %(units)s"
+                )
+                % {"n": len(self.read.codes), "units": _some(self.read.codes)}
+            )
+        return lines
+
+
+def _some(names, shown=50):
+    more = len(names) - shown
+    listed = ", ".join(names[:shown])
+    return listed + (_(" … and %(n)s more") % {"n": more} if more > 0 else "")
 
 
 @transaction.atomic
 def memory_import(data):
     """Merge the TMX ``data`` into the memory (the same pair keeps its newest metadata);
-    return the merge counts. A refused file changes nothing."""
-    return entries_merge(tmx_read(data))
+    return a :class:`MemoryImport`. A refused file changes nothing."""
+    read = tmx_read(data)
+    return MemoryImport(entries_merge(read.entries), read)
 
 
 def memory_export(target_language):

@@ -77,11 +77,11 @@ groups terms by language; CSV keeps any order).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import PurePath
 from typing import BinaryIO
 
-from translations.glossary.files.csvfile import CSV_COLUMNS, csv_dump, csv_load
+from translations.glossary.files.csvfile import CSV_COLUMNS, csv_dump, csv_load, csv_source
 from translations.glossary.files.data import (
     LANGUAGES,
     STATUSES,
@@ -91,6 +91,7 @@ from translations.glossary.files.data import (
     fail,
     validate_concept,
 )
+from translations.glossary.files.source import GlossarySource
 from translations.glossary.files.tbx import TBX_NS, tbx_dump
 from translations.glossary.files.tbx_read import tbx_iter, tbx_load
 
@@ -103,9 +104,11 @@ __all__ = [
     "TBX_NS",
     "ConceptData",
     "GlossaryFormatError",
+    "GlossarySource",
     "TermData",
     "csv_dump",
     "csv_load",
+    "csv_source",
     "glossary_iter",
     "glossary_load",
     "tbx_dump",
@@ -117,30 +120,54 @@ __all__ = [
 
 def glossary_iter(
     source: bytes | BinaryIO, filename: str, *, languages: Sequence[str] = LANGUAGES
-) -> Iterator[ConceptData]:
-    """Yield the concepts of an uploaded glossary, choosing TBX or CSV by extension or content.
+) -> GlossarySource:
+    """Return the concepts of an uploaded glossary, choosing TBX or CSV by extension or
+    content.
 
     TBX is read incrementally; a CSV file is read whole (a concept's rows may be anywhere).
     """
     if isinstance(source, bytes | bytearray):
-        head = bytes(source[:64])
+        head = bytes(source[:256])
     else:
         position = source.tell()
-        head = source.read(64)
+        head = source.read(256)
         source.seek(position)
     suffix = PurePath(filename or "").suffix.lower()
     if suffix in (".tbx", ".xml"):
         return tbx_iter(source, languages=languages)
     if suffix != ".csv":
-        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-        if start == b"<" or head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            # XML starts with "<" (UTF-16 files with their BOM); a glossary CSV starts with its
-            # header.
+        # XML starts with "<" in whatever encoding its byte order mark says (or UTF-16
+        # without one); a glossary CSV starts with its header. Excel's "Unicode text" is a
+        # UTF-16 .txt file.
+        start = _first_character(head)
+        if start == "<":
             return tbx_iter(source, languages=languages)
         if not start:
             raise fail(ERR_UNKNOWN_FORMAT, filename=filename)
     data = source if isinstance(source, bytes | bytearray) else source.read()
-    return iter(csv_load(data, languages=languages))
+    return csv_source(data, languages=languages)
+
+
+_MARKS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
+
+
+def _first_character(head: bytes) -> str:
+    """Return the first non-blank character of a file's start ("" if there is none)."""
+    encoding, skip = "utf-8", 0
+    for mark, name in _MARKS:
+        if head.startswith(mark):
+            encoding, skip = name, len(mark) if mark[:1] != b"<" and mark[1:2] != b"<" else 0
+            break
+    text = head[skip:].decode(encoding, errors="replace")
+    return text.lstrip(" \t\r\n")[:1]
 
 
 def glossary_load(

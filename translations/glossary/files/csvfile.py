@@ -1,6 +1,8 @@
 """Glossary CSV: one row per term, concept fields repeated on each row.
 
-UTF-8 (a BOM is accepted), the columns in ``CSV_COLUMNS``; a cell a spreadsheet would run as
+UTF-8 (a BOM is accepted) or UTF-16 with its BOM, comma-, semicolon- or tab-separated (the
+delimiter is the one that splits the header into known columns; empty columns after the last
+are ignored), the columns in ``CSV_COLUMNS``; a cell a spreadsheet would run as
 a formula is exported with a leading ``'``, which import removes again; ``definition`` and
 ``concept_note`` belong to the row's language. Rows of one concept need not be adjacent; a
 later row may leave a concept field empty but may not contradict an earlier one.
@@ -16,13 +18,15 @@ from translations.glossary.files.data import (
     LANGUAGES,
     ConceptBuilder,
     ConceptData,
+    GlossaryFormatError,
     TermData,
-    base_language,
     check_identifier,
     fail,
     validated,
 )
+from translations.glossary.files.source import GlossarySource
 from translations.glossary.vocabulary import TermStatus
+from translations.uploads import TextEncodingError, text_decode
 
 CSV_COLUMNS = (
     "concept",
@@ -46,7 +50,6 @@ _CSV_FIELDS = {"subject_field": "subject_field", "definition": "definition", "co
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_GUARD = "'"
 
-ERR_NOT_UTF8 = "the CSV file is not UTF-8: {detail}"
 ERR_CSV = "the CSV file cannot be read: {detail}"
 ERR_CSV_EMPTY = "the CSV file is empty; expected a header row: {columns}"
 ERR_CSV_MISSING_COLUMNS = "missing column(s): {missing} (expected: {columns})"
@@ -76,8 +79,13 @@ def csv_cell_unguard(cell: str) -> str:
     return cell[1:] if cell.startswith(CSV_GUARD) and _guarded(cell[1:]) else cell
 
 
-def csv_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES) -> str:
-    """Serialise the glossary as CSV text, one row per term (encode as UTF-8 to save)."""
+def csv_dump(
+    concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES, excel: bool = False
+) -> str:
+    """Serialise the glossary as CSV text, one row per term (encode as UTF-8 to save).
+
+    ``excel``: start with a byte order mark, which Excel on Windows needs to read UTF-8 (it
+    reads Japanese and Russian as mojibake without one); rows end in CRLF either way."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -96,23 +104,39 @@ def csv_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANG
                 concept.note.get(term.language, ""),
             )
             writer.writerow([csv_cell_guard(cell) for cell in row])
-    return out.getvalue()
+    return ("\ufeff" if excel else "") + out.getvalue()
 
 
 def _decode_csv(data: bytes | str) -> str:
-    """Return the CSV text without a byte-order mark."""
+    """Return the CSV text without a byte-order mark: UTF-8, or UTF-16/32 by its mark (Excel's
+    "Unicode text"); anything else is refused with how to save it."""
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise fail(ERR_NOT_UTF8, line, detail=error.reason) from None
+        return text_decode(data)
+    except TextEncodingError as error:
+        raise GlossaryFormatError(str(error)) from None
+
+
+# Excel writes ";" where the decimal separator is a comma (Russian, German locales) and tabs
+# in "Unicode text".
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> str:
+    """Return the delimiter that splits the header row into the most known column names."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+
+    def known(delimiter):
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+        return sum(1 for cell in cells if cell.strip().lower() in CSV_COLUMNS)
+
+    return max(CSV_DELIMITERS, key=known)
 
 
 def _csv_records(text: str):
     """Yield (first line number, fields) for each non-blank CSV record, guards removed."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     previous = 0
     while True:
         try:
@@ -129,6 +153,9 @@ def _csv_records(text: str):
 def _csv_header(line: int, fields: list[str]) -> list[str]:
     """Check the header row and return its column names."""
     columns = [cell.strip().lower() for cell in fields]
+    while columns and not columns[-1]:
+        # Spreadsheets save formatted but empty columns after the last one.
+        columns.pop()
     expected = ", ".join(CSV_COLUMNS)
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if unknown:
@@ -192,6 +219,17 @@ def _csv_bool(value: str, where: str, line: int) -> bool:
 
 def csv_load(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> list[ConceptData]:
     """Parse glossary CSV into concepts, naming the line of any problem."""
+    return list(csv_source(data, languages=languages))
+
+
+def csv_source(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> GlossarySource:
+    """Parse glossary CSV (Concord's own columns: its concepts are matched by identifier);
+    rows in languages Concord does not keep are skipped and counted."""
+    info = GlossarySource(concord=True)
+    return info.read(_csv_concepts(data, languages, info))
+
+
+def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySource):
     records = _csv_records(_decode_csv(data))
     first = next(records, None)
     if first is None:
@@ -199,7 +237,7 @@ def csv_load(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> list
     columns = _csv_header(*first)
     concepts: dict[str, _CsvConcept] = {}
     for line, fields in records:
-        if len(fields) > len(columns):
+        if len(fields) > len(columns) and any(cell.strip() for cell in fields[len(columns) :]):
             raise fail(ERR_CSV_TOO_MANY_FIELDS, line, found=len(fields), expected=len(columns))
         row = dict.fromkeys(CSV_COLUMNS, "")
         row.update(zip(columns, fields, strict=False))
@@ -208,15 +246,16 @@ def csv_load(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> list
             raise fail(ERR_CSV_EMPTY_CONCEPT, line)
         if identifier not in concepts:
             check_identifier(identifier, line)
-            builder = ConceptBuilder(identifier, f"in concept {identifier!r}", languages)
+            builder = ConceptBuilder(
+                identifier, f"in concept {identifier!r}", languages, info.skipped
+            )
             concepts[identifier] = _CsvConcept(builder)
             concepts[identifier].first_line = line
         concept = concepts[identifier]
         builder = concept.builder
-        raw_language = row["language"].strip()
-        language = base_language(raw_language)
-        if language not in builder.languages:
-            builder.check_language(raw_language, line)
+        language = builder.keeps(row["language"].strip(), line)
+        if language is None:
+            continue
         status = row["status"].strip().lower() or TermStatus.PREFERRED.value
         term = TermData(
             language=language,
@@ -230,4 +269,11 @@ def csv_load(data: bytes | str, *, languages: Sequence[str] = LANGUAGES) -> list
         concept.set_once("subject_field", "", row["subject_field"], line)
         concept.set_once("definition", language, row["definition"], line)
         concept.set_once("concept_note", language, row["concept_note"], line)
-    return [c.builder.build(c.first_line) for c in concepts.values()]
+    built = []
+    for concept in concepts.values():
+        data = concept.builder.build(concept.first_line)
+        if data is None:
+            info.empty.append(concept.builder.identifier)
+        else:
+            built.append(data)
+    return built

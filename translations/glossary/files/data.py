@@ -10,6 +10,7 @@ loaders, the dumpers and the glossary service (admin, commands) all apply these 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -104,10 +105,20 @@ def fail(
 class ConceptBuilder:
     """Collect one concept's parts, enforcing the rules both formats share."""
 
-    def __init__(self, identifier: str, where: str, languages: Sequence[str]):
+    def __init__(
+        self,
+        identifier: str,
+        where: str,
+        languages: Sequence[str],
+        skipped: Counter[str] | None = None,
+    ):
         self.identifier = identifier
         self.where = where
         self.languages = tuple(languages)
+        # Multilingual files: terms in languages Concord does not keep are counted here (by
+        # the tag as written) and left out, instead of refusing the file.
+        self.skipped = skipped
+        self.skipped_terms = 0
         self.subject_field = ""
         self.definition: dict[str, str] = {}
         self.note: dict[str, str] = {}
@@ -158,6 +169,19 @@ class ConceptBuilder:
             )
         return language
 
+    def keeps(self, tag: str, line: int | None = None, *, terms: int = 1) -> str | None:
+        """Return the Concord language of a file's language tag; for one Concord does not
+        keep, count ``terms`` skipped and return None (refuse when nothing counts skips)."""
+        language = base_language(tag)
+        if language in self.languages:
+            return language
+        if self.skipped is None:
+            # Name the tag as written in the file, where the user will look for it.
+            self.check_language(tag, line)
+        self.skipped[tag] += terms
+        self.skipped_terms += terms
+        return None
+
     def add_term(self, term: TermData, line: int | None = None) -> None:
         """Append a term after checking it."""
         index = len(self.terms)
@@ -203,9 +227,11 @@ class ConceptBuilder:
         self._seen.add(key)
         self.terms.append(term)
 
-    def build(self, line: int | None = None) -> ConceptData:
-        """Return the finished concept."""
+    def build(self, line: int | None = None) -> ConceptData | None:
+        """Return the finished concept (None: all its terms were in skipped languages)."""
         if not self.terms:
+            if self.skipped_terms:
+                return None
             raise fail(ERR_NO_TERMS, line, field="terms", where=self.where)
         self.check_text("subject field", self.subject_field, line, field="subject_field")
         used = {term.language for term in self.terms}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO
 
@@ -18,8 +19,13 @@ from translations.glossary.files.data import (
     GlossaryFormatError,
     TermData,
     base_language,
-    check_identifier,
     fail,
+)
+from translations.glossary.files.source import (
+    GlossarySource,
+    content_identifier,
+    is_name_token,
+    token_identifier,
 )
 from translations.glossary.files.tbx import (
     MARKER_CASE_SENSITIVE,
@@ -30,6 +36,7 @@ from translations.glossary.files.tbx import (
     STATUS_FROM_TBX,
     STATUS_TO_TBX,
     TBX_NS,
+    TBX_SOURCE_DESC,
     XML_LANG,
     id_from_tbx,
     tbx_tag,
@@ -37,7 +44,8 @@ from translations.glossary.files.tbx import (
 from translations.glossary.files.tbx2008 import V2_ENTRY, V2_ROOT, entry_from_tbx2008
 from translations.glossary.files.tbx_terms import case_sensitive_from, status_from_tbx
 from translations.glossary.vocabulary import TermStatus
-from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError, xml_prolog_check
+from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
+from translations.xmltext import xml_utf8
 
 ERR_NOT_XML = "the file is not well-formed XML: {detail}"
 ERR_DTD = gettext_lazy(
@@ -46,7 +54,7 @@ ERR_DTD = gettext_lazy(
 ERR_ROOT = "the root element is <{found}>, expected <tbx> (TBX v3)"
 ERR_NAMESPACE = "<tbx> is in namespace {found!r}, expected {expected!r} (TBX v3, ISO 30042:2019)"
 ERR_NO_BODY = "<{root}> has no <text><body>"
-ERR_NO_CONCEPT_ID = "conceptEntry has no id"
+ERR_BAD_CONCEPT_ID = "the entry's id {identifier!r} is not an XML name token"
 ERR_NO_LANG = "langSec without xml:lang {where}"
 ERR_NO_TERM = "termSec without term {where}"
 ERR_UNKNOWN_TBX_STATUS = (
@@ -56,6 +64,7 @@ ERR_UNKNOWN_MARKER = "unknown Concord marker note {marker!r} {where}"
 ERR_DUPLICATE_CONCEPT = "duplicate concept identifier {identifier!r}"
 
 
+_SLUG = re.compile(r"[-A-Za-z0-9_]+")
 _LIBXML_POSITION = re.compile(r", line \d+, column \d+$")
 _STRING_VALUE = etree.XPath("string()")
 
@@ -73,13 +82,13 @@ def _doctype_refused(root: etree._Element) -> bool:
     return subset is not None and bool(list(subset.iterentities()) or list(subset.iterelements()))
 
 
-def _refuse_doctype(stream: BinaryIO) -> None:
-    """Refuse any DOCTYPE but TBX 2008's external one, and an encoding that could hide one,
-    before the parser reads anything."""
+def _decoded(stream: BinaryIO) -> BinaryIO:
+    """Refuse any DOCTYPE but TBX 2008's external one, an encoding that could hide one, or one
+    the bytes contradict, before the parser reads anything; return the document as UTF-8."""
     # Checking before the parse keeps libxml2's own entity errors, which differ between its
     # versions, from answering first.
     try:
-        xml_prolog_check(stream, allow_external=(V2_ROOT,))
+        return xml_utf8(stream, allow_external=(V2_ROOT,))[0]
     except UnsafeXMLError as error:
         raise (fail(ERR_DTD) if error.doctype else GlossaryFormatError(str(error))) from None
 
@@ -116,31 +125,41 @@ def _joined(elements: Iterable[etree._Element]) -> str:
 class _TbxConceptReader:
     """Read one conceptEntry."""
 
-    def __init__(self, entry: etree._Element, languages: Sequence[str], default_lang: str):
+    def __init__(
+        self,
+        entry: etree._Element,
+        languages: Sequence[str],
+        default_lang: str,
+        skipped: Counter[str] | None = None,
+    ):
         self.entry = entry
         self.default_lang = default_lang
-        tbx_id = entry.get("id")
-        if not tbx_id:
-            raise fail(ERR_NO_CONCEPT_ID, entry.sourceline)
-        identifier = check_identifier(id_from_tbx(tbx_id), entry.sourceline)
-        self.builder = ConceptBuilder(identifier, f"in conceptEntry {tbx_id!r}", languages)
+        tbx_id = (entry.get("id") or "").strip()
+        # TBX 2008 makes the id optional; such an entry gets one derived from its terms.
+        self.identifier = None
+        if tbx_id:
+            if not is_name_token(tbx_id):
+                raise fail(ERR_BAD_CONCEPT_ID, entry.sourceline, identifier=tbx_id)
+            identifier = id_from_tbx(tbx_id)
+            # Other tools' ids may hold any name character ("c.1", "IATE:887").
+            if not _SLUG.fullmatch(identifier):
+                identifier = token_identifier(tbx_id)
+            self.identifier = identifier
+        where = (
+            f"in conceptEntry {tbx_id!r}" if tbx_id else f"in the entry on line {entry.sourceline}"
+        )
+        self.builder = ConceptBuilder(self.identifier or "", where, languages, skipped)
 
-    def read(self) -> ConceptData:
-        """Return the concept."""
+    def read(self) -> ConceptData | None:
+        """Return the concept (None: it has terms only in languages Concord does not keep)."""
         entry, builder = self.entry, self.builder
         builder.subject_field = _joined(_descrips(entry, "subjectField"))
         for lang_sec in _children(entry, "langSec"):
             self._read_lang_sec(lang_sec)
         self._adopt_concept_level(entry)
+        if self.identifier is None:
+            builder.identifier = content_identifier(builder.terms)
         return builder.build(entry.sourceline)
-
-    def _language(self, element: etree._Element, tag: str) -> str:
-        """Map a language tag to a Concord language or fail."""
-        base = base_language(tag)
-        if base not in self.builder.languages:
-            # Name the tag as written in the file, where the user will look for it.
-            self.builder.check_language(tag, element.sourceline)
-        return base
 
     def _read_lang_sec(self, lang_sec: etree._Element) -> None:
         """Read a langSec's definition, note and terms."""
@@ -148,7 +167,10 @@ class _TbxConceptReader:
         tag = lang_sec.get(XML_LANG)
         if not tag:
             raise fail(ERR_NO_LANG, lang_sec.sourceline, where=builder.where)
-        language = self._language(lang_sec, tag)
+        terms = list(_children(lang_sec, "termSec"))
+        language = builder.keeps(tag, lang_sec.sourceline, terms=len(terms))
+        if language is None:
+            return
         for texts, found in (
             (builder.definition, _joined(_descrips(lang_sec, "definition"))),
             (builder.note, _joined(_children(lang_sec, "note"))),
@@ -156,7 +178,7 @@ class _TbxConceptReader:
             if found:
                 # A file may repeat a language section; keep every text.
                 texts[language] = "\n".join(filter(None, (texts.get(language), found)))
-        for term_sec in _children(lang_sec, "termSec"):
+        for term_sec in terms:
             builder.add_term(self._read_term(term_sec, language), term_sec.sourceline)
 
     def _read_term(self, term_sec: etree._Element, language: str) -> TermData:
@@ -261,15 +283,28 @@ def _check_root(root: etree._Element) -> bool:
 
 def tbx_iter(
     source: bytes | str | BinaryIO, *, languages: Sequence[str] = LANGUAGES
-) -> Iterator[ConceptData]:
-    """Yield the concepts of a TBX v3 or TBX 2008 document one by one, refusing unsafe or
-    invalid content.
+) -> GlossarySource:
+    """Return the concepts of a TBX v3 or TBX 2008 document, read one by one, refusing unsafe
+    or invalid content; terms in languages Concord does not keep are skipped and counted.
 
     The document is parsed incrementally and each conceptEntry is dropped once read, so memory
     stays bounded by one entry however long the file is.
     """
-    stream = _stream(source)
-    _refuse_doctype(stream)
+    info = GlossarySource(concord=False)
+    return info.read(_tbx_concepts(source, languages, info))
+
+
+def _is_concord_note(element: etree._Element) -> bool:
+    """Return whether a header's sourceDesc is the one Concord's exports carry."""
+    return etree.QName(element).localname == "sourceDesc" and _text(element).strip() == (
+        TBX_SOURCE_DESC
+    )
+
+
+def _tbx_concepts(
+    source: bytes | str | BinaryIO, languages: Sequence[str], info: GlossarySource
+) -> Iterator[ConceptData]:
+    stream = _decoded(_stream(source))
     events = etree.iterparse(
         stream, events=("start", "end"), remove_comments=True, remove_pis=True, **SAFE_PARSING
     )
@@ -306,10 +341,16 @@ def tbx_iter(
                 ):
                     body = element
                 continue
+            if body is None and _is_concord_note(element):
+                info.concord = True
             if element.tag != entry_tag or element.getparent() is not body or body is None:
                 continue
             read = entry_from_tbx2008(element) if version_2008 else element
-            concept = _TbxConceptReader(read, languages, default_lang).read()
+            concept = _TbxConceptReader(read, languages, default_lang, info.skipped).read()
+            if concept is None:
+                info.empty.append(element.get("id") or f"line {element.sourceline}")
+                _drop(body, element)
+                continue
             if concept.identifier in seen:
                 raise fail(
                     ERR_DUPLICATE_CONCEPT,
@@ -318,10 +359,7 @@ def tbx_iter(
                     identifier=concept.identifier,
                 )
             seen.add(concept.identifier)
-            # Drop what was read: the entry and every earlier sibling.
-            element.clear()
-            while element.getprevious() is not None:
-                del body[0]
+            _drop(body, element)
             yield concept
     except etree.XMLSyntaxError as error:
         # With entity resolution off, iterparse's own message can be a later, vaguer error
@@ -336,6 +374,13 @@ def tbx_iter(
             root.sourceline if root is not None else None,
             root=etree.QName(root).localname if root is not None else "tbx",
         )
+
+
+def _drop(body: etree._Element, element: etree._Element) -> None:
+    """Drop what was read: the entry and every earlier sibling."""
+    element.clear()
+    while element.getprevious() is not None:
+        del body[0]
 
 
 def tbx_load(

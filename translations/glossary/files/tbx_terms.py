@@ -59,5 +59,5 @@ def case_sensitive_from(marker: str | None, term_type: str, text: str) -> bool:
     if marker is not None:
         return marker == "true"
     if term_type:
-        return term_type.strip() in CASE_SENSITIVE_TYPES
+        return term_type.strip().lower() in CASE_SENSITIVE_TYPES
     return looks_like_acronym(text)

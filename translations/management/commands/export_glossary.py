@@ -19,9 +19,14 @@ class Command(BaseCommand):
             help=_("target language of a PO glossary (source: %(source)s)")
             % {"source": languages.DEFAULT_SOURCE},
         )
+        parser.add_argument(
+            "--excel",
+            action="store_true",
+            help=_("CSV for Excel on Windows: starts with a byte order mark (UTF-8), CRLF lines"),
+        )
         parser.add_argument("-o", "--output", help=_("write to this file instead of stdout"))
 
-    def handle(self, *args, format, lang, output, **options):
+    def handle(self, *args, format, lang, output, excel, **options):
         if format == "po" and not lang:
             raise CommandError(_("a PO glossary needs --lang"))
         concepts = glossary_export()
@@ -36,7 +41,7 @@ class Command(BaseCommand):
             elif format == "tbx":
                 data = tbx_dump(concepts)
             else:
-                data = csv_dump(concepts).encode("utf-8")
+                data = csv_dump(concepts, excel=excel).encode("utf-8")
         except GlossaryFormatError as error:
             raise CommandError(str(error)) from None
         if output:

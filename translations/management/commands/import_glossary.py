@@ -6,12 +6,28 @@ from translations.glossary.services import GlossaryImportError, glossary_import
 
 
 class Command(BaseCommand):
-    help = _("Import a glossary from a TBX-Basic (.tbx) or CSV (.csv) file.")
+    help = _(
+        "Import a glossary from a TBX (.tbx) or CSV (.csv) file, merging it into the stored "
+        "concepts."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=_("report what the import would change, write nothing"),
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help=_(
+                "remove a concept's terms in the file's languages that the file does not hold "
+                "(by default they are kept and reported)"
+            ),
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, dry_run, replace, **options):
         try:
             file = open(path, "rb")  # noqa: SIM115 - closed below; TBX is read as it is parsed
         except OSError as error:
@@ -20,13 +36,10 @@ class Command(BaseCommand):
             ) from None
         with file:
             try:
-                counts = glossary_import(glossary_iter(file, path))
+                report = glossary_import(
+                    glossary_iter(file, path), replace_terms=replace, dry_run=dry_run
+                )
             except (GlossaryFormatError, GlossaryImportError) as error:
                 raise CommandError(f"{path}: {error}") from None
-        self.stdout.write(
-            _(
-                "Glossary imported: %(created)s concepts created, %(updated)s updated, "
-                "%(unchanged)s unchanged."
-            )
-            % counts
-        )
+        for line in report.lines():
+            self.stdout.write(line)

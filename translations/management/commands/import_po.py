@@ -5,11 +5,10 @@ from django.utils.translation import gettext as _
 
 from records.cli import user_by_username
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
+from translations.exchange import xliff
 from translations.exchange.imports import release_file_import
 from translations.exchange.services import FORMATS
 from translations.exchange.units import ExchangeFileError
-
-XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlif")
 
 
 class Command(BaseCommand):
@@ -26,7 +25,10 @@ class Command(BaseCommand):
             "--format",
             choices=sorted(FORMATS),
             default=self.default_format,
-            help=_("default: by the file's extension (.xlf/.xliff: XLIFF, else PO)"),
+            help=_(
+                "default: by the file's extension (.xlf, .xliff, .mqxliff, .sdlxliff: XLIFF; "
+                "else PO)"
+            ),
         )
         parser.add_argument(
             "--dry-run", action="store_true", help=_("report what would change; write nothing")
@@ -39,7 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, author, format, dry_run, strict, **options):
         user = user_by_username(author)
-        fmt = format or ("xliff" if PurePath(path).suffix.lower() in XLIFF_SUFFIXES else "po")
+        fmt = format or ("xliff" if PurePath(path).suffix.lower() in xliff.SUFFIXES else "po")
         try:
             with open(path, "rb") as file:
                 data = file.read()

@@ -20,13 +20,8 @@ class Command(BaseCommand):
                 _("cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}
             ) from None
         try:
-            counts = memory_import(data)
+            report = memory_import(data)
         except TmxError as error:
             raise CommandError(f"{path}: {error}") from None
-        self.stdout.write(
-            _(
-                "Translation memory imported: %(created)s entries created, %(updated)s updated, "
-                "%(unchanged)s unchanged."
-            )
-            % counts
-        )
+        for line in report.lines():
+            self.stdout.write(line)
