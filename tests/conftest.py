@@ -12,11 +12,23 @@ SEED = DATA / "release-seed-2017-07-07.txt"
 BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
 
 
+# Tests that start a browser, a server or Celery workers of their own: under pytest-xdist
+# they run one after another in one process (one such heavy, timing-bound test at a time).
+SERIAL_GROUP = "live-servers"
+
+
+# tryfirst: the groups must be in place before xdist reads them (`--dist loadgroup`).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     skip_broker = pytest.mark.skip(reason="needs CELERY_BROKER_URL and a running Celery worker")
     for item in items:
         if "integration" in item.keywords and not BROKER:
             item.add_marker(skip_broker)
+        if item.get_closest_marker("xdist_group") is None:
+            # A module's tests stay together (its module fixtures are built once).
+            serial = any(item.get_closest_marker(name) for name in ("browser", "integration"))
+            group = SERIAL_GROUP if serial else item.nodeid.split("::")[0]
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(autouse=True)
