@@ -91,9 +91,40 @@ def own_broker():
 
 
 @pytest.fixture
+def broker_effort(monkeypatch):
+    """Record the work a save spends on a broker instead of timing it: the connections it
+    tries, by port (``connects``), and the pauses kombu's retry loop asks for (``pauses``, in
+    seconds: recorded, not slept). See ``tests.helpers.assert_gives_up_at_once``."""
+    import socket
+    from collections import Counter
+
+    import kombu.utils.functional
+
+    effort = {"connects": Counter(), "pauses": []}
+    connect = socket.socket.connect
+
+    def counted(sock, address):
+        if isinstance(address, tuple) and len(address) >= 2:
+            effort["connects"][address[1]] += 1
+        return connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", counted)
+    monkeypatch.setattr(kombu.utils.functional, "sleep", effort["pauses"].append)
+    return effort
+
+
+@pytest.fixture
 def postgres(db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Every test's uploaded files go to a directory of its own (returned), never the shared
+    var/media: tests running side by side (pytest-xdist) never see each other's files."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture

@@ -389,6 +389,20 @@ def broker_use(url):
     app.amqp._producer_pool = None
 
 
+# What a save may spend on a broker that is down: one connection and one retry (the
+# transport's max_retries=1) after a pause no longer than the connect timeout. With Celery's
+# publish retries on, a save tried 4 times and paused about 20 s.
+MAX_BROKER_CONNECTS = 2
+
+
+def assert_gives_up_at_once(effort, port, settings):
+    """Check what the ``broker_effort`` fixture recorded against the broker on ``port``: the
+    save tried it, gave up after one retry and never paused longer than the connect timeout."""
+    connects = effort["connects"][port]
+    assert 1 <= connects <= MAX_BROKER_CONNECTS, effort
+    assert sum(effort["pauses"]) <= settings.CELERY_BROKER_CONNECTION_TIMEOUT, effort
+
+
 # --- a Redis and Celery workers of a test's own (never the shared ones) ----------------------
 
 CELERY = Path(sys.executable).with_name("celery")

@@ -161,12 +161,6 @@ def rich_state(demo):
     return demo
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def flush():
     """Empty every table as a new database would be (the role groups come back)."""
     guard_set(False)

@@ -22,12 +22,6 @@ LIMIT = 20 * 1024 * 1024
 SECRET = "concord-secret-from-a-local-file"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def written():
     return (
         Release.objects.count(),

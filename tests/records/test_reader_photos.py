@@ -17,12 +17,6 @@ from tests.helpers import change_url, photo_upload_data
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def png(width=1200, height=800, color=(200, 30, 30)):
     from PIL import Image
 

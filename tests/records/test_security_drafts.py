@@ -21,12 +21,6 @@ DRAFT = "Unpublishedmarker"
 CODES = ("en", "ja", "ru")
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def _url(name, language, *args):
     with translation.override(language):
         return reverse(name, args=args)
