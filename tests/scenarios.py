@@ -22,7 +22,7 @@ from records.services import release_publish, release_write
 from records.snapshots import release_snapshot
 from translations import roles
 from translations.exchange import ConceptData, TermData
-from translations.review.actions import units_approve
+from translations.review.actions import comment_add, units_approve
 from translations.review.models import UnitStatus
 from translations.services import glossary_import
 from translations.vocabulary import UnitState
@@ -81,19 +81,39 @@ TOPIC_NAMES = {
     "ru": "Российско-японские отношения",
 }
 TITLES = {"en": "Summit Meeting", "ja": "首脳会談", "ru": "Встреча на высшем уровне"}
-# Paragraph n in each language (numbers agree, no glossary term, no date).
+# Paragraph n in each language: what the leaders discussed. No numbers, dates or glossary
+# terms, so the checks find nothing in a built release unless a test puts it there.
+SUBJECTS = [
+    ("trade", "貿易", "торговлю"),
+    ("energy", "エネルギー", "энергетику"),
+    ("fisheries", "漁業", "рыболовство"),
+    ("tourism", "観光", "туризм"),
+    ("culture", "文化", "культуру"),
+    ("education", "教育", "образование"),
+    ("health care", "医療", "здравоохранение"),
+    ("transport", "運輸", "транспорт"),
+    ("science", "科学", "науку"),
+    ("the environment", "環境", "окружающую среду"),
+]
 PARAGRAPHS = {
-    "en": "The leaders discussed item {n} of the agenda.",
-    "ja": "両首脳は議題の第{n}項について議論した。",
-    "ru": "Лидеры обсудили пункт {n} повестки дня.",
+    "en": ("The leaders discussed {}.", " and "),
+    "ja": ("両首脳は{}について議論した。", "と"),
+    "ru": ("Лидеры обсудили {}.", " и "),
 }
 CAPTIONS = {"en": "The leaders", "ja": "両首脳", "ru": "Лидеры"}
 CREDITS = {"en": "Press Office", "ja": "広報室", "ru": "Пресс-служба"}
 
 
 def paragraph(n, language=SOURCE):
-    """Return the text of paragraph ``n`` (from 1) of a built release in ``language``."""
-    return PARAGRAPHS[language].format(n=n)
+    """Return the text of paragraph ``n`` (from 1 to 100) of a built release in ``language``:
+    one subject, from the eleventh on two."""
+    column = languages.CODES.index(language)
+    template, joiner = PARAGRAPHS[language]
+    first = SUBJECTS[(n - 1) % len(SUBJECTS)][column]
+    if n <= len(SUBJECTS):
+        return template.format(first)
+    second = SUBJECTS[(n - 1 + (n - 1) // len(SUBJECTS)) % len(SUBJECTS)][column]
+    return template.format(first + joiner + second)
 
 
 def release_content(*, units=3, photos=0, slug, title, date, topic):
@@ -214,6 +234,27 @@ def release_edit(release, language, index, text, *, author=None, submit=False):
     )
     release.refresh_from_db()
     return release
+
+
+REVISED_COMMENT = "Проверьте, пожалуйста, порядок слов."
+
+
+def work_in_progress(*, units=3, revised=1, **options):
+    """The demo's work in progress on a small release: published in every language
+    (revision 2), then the editor revises paragraph ``revised``'s (0-based) English, which
+    leaves its Japanese outdated (revision 3), and translator-ru updates the Russian, submits
+    it (revision 4) and leaves the reviewer a comment on it.
+
+    Return ``{"release", "key"`` (the revised unit), ``"comment"}``."""
+    release = published_release(units=units, **options)
+    english = paragraph(revised + 1) + " Revised."
+    release_edit(release, SOURCE, revised, english)
+    russian = paragraph(revised + 1, "ru") + " Исправлено."
+    translator = user_with_role("translator", "ru")
+    release_edit(release, "ru", revised, russian, author=translator, submit=True)
+    key = str(release.segments.order_by("position")[revised].key)
+    thread = comment_add(release, key, "ru", REVISED_COMMENT, translator)
+    return {"release": release, "key": key, "comment": thread}
 
 
 # --- glossaries ----------------------------------------------------------------------------
