@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from records.models import Revision
+from tests.scenarios import glossary_with, team, work_in_progress
 from translations.models import Concept
 from translations.review.models import UnitStatus
 from translations.services.exchange import release_file_export
@@ -17,8 +18,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def release(demo_scenario):
-    return demo_scenario["release"]
+def release():
+    """Work in progress on a release of six paragraphs and a photo, with every role's account:
+    one paragraph's English revised (its Japanese outdated), its Russian submitted."""
+    team()
+    return work_in_progress(units=6, photos=1, revised=3)["release"]
 
 
 def login(client, name):
@@ -108,6 +112,9 @@ def test_upload_over_the_limit_is_refused_before_reading(client, release, monkey
 
 
 def test_glossary_download_and_upload(client, release, data_dir):
+    glossary_with(
+        ("peace-treaty", {"en": "peace treaty", "ja": "平和条約", "ru": "мирный договор"})
+    )
     login(client, "terminologist")
     changelist = client.get(reverse("admin:translations_concept_changelist")).content.decode()
     assert reverse("admin:translations_glossary_import") in changelist
