@@ -260,6 +260,14 @@ def work_in_progress(*, units=3, revised=1, **options):
 # --- glossaries ----------------------------------------------------------------------------
 
 
+def demo_glossary():
+    """Import the demo's glossary (translations/demo/glossary.csv) alone; return the counts."""
+    from translations.demo import GLOSSARY_PATH
+    from translations.exchange import csv_load
+
+    return glossary_import(csv_load(GLOSSARY_PATH.read_bytes()))
+
+
 def glossary_with(*concepts):
     """Import concepts given as ``(identifier, {language: term or [(term, status), …]})``
     through ``glossary_import``; return its counts."""
