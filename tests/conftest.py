@@ -181,6 +181,17 @@ def demo_scenario(db):
     return demo_load_all(password="test-password-123")
 
 
+@pytest.fixture
+def in_progress(users):
+    """The demo's work in progress on a small release of seven paragraphs, with every role's
+    account: published (revision 2), then paragraph 7's English revised (revision 3: its
+    Japanese outdated) and its Russian updated and submitted (revision 4) with a comment.
+    See ``tests.scenarios.work_in_progress``: ``{"users", "release", "key", "comment"}``."""
+    from tests.scenarios import work_in_progress
+
+    return {"users": users, **work_in_progress(units=7, revised=6)}
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from records.services import ActionNotAllowed
-from tests.scenarios import glossary_with, published_release, work_in_progress
+from tests.scenarios import glossary_with, published_release
 from translations.review.actions import (
     ReviewError,
     comment_add,
@@ -35,17 +35,17 @@ def published(users):
 
 
 @pytest.fixture
-def scenario(users):
-    """Work in progress on a release of seven paragraphs: the seventh revised in English
-    (revision 3: its Japanese outdated), its Russian updated and submitted (revision 4) with
-    a comment for the reviewer; a glossary with the Northern Territories."""
+def scenario(in_progress):
+    """The work in progress (conftest's ``in_progress``: the seventh paragraph revised in
+    English, its Japanese outdated, its Russian submitted with a comment), and a glossary with
+    the Northern Territories."""
     glossary_with(
         (
             "northern-territories",
             {"en": "Northern Territories", "ja": "北方領土", "ru": "северные территории"},
         )
     )
-    return {"users": users, **work_in_progress(units=7, revised=REVISED)}
+    return in_progress
 
 
 def second_reviewer(language):
