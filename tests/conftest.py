@@ -182,6 +182,16 @@ def demo_scenario(db):
 
 
 @pytest.fixture
+def published(users):
+    """A release of seven paragraphs and a photo, translated, approved (revision 2) and
+    published in every language, with every role's account: the demo's shape, built small
+    (``tests.scenarios.published_release``). ``{"users", "release"}``."""
+    from tests.scenarios import published_release
+
+    return {"users": users, "release": published_release(units=7, photos=1)}
+
+
+@pytest.fixture
 def in_progress(users):
     """The demo's work in progress on a small release of seven paragraphs, with every role's
     account: published (revision 2), then paragraph 7's English revised (revision 3: its
