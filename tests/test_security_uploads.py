@@ -129,7 +129,7 @@ def _tbx(entity):
 
 
 def _xliff(published, entity):
-    """The Russian XLIFF export of the published with the first target replaced by ``entity``."""
+    """The Russian XLIFF export of the published release, its first target ``entity``."""
     data = release_file_export(published["release"], "ru", "xliff").decode()
     start = data.index("<target")
     start = data.index(">", start) + 1
