@@ -193,13 +193,14 @@ def published(users):
 
 @pytest.fixture
 def in_progress(users):
-    """The demo's work in progress on a small release of seven paragraphs, with every role's
-    account: published (revision 2), then paragraph 7's English revised (revision 3: its
-    Japanese outdated) and its Russian updated and submitted (revision 4) with a comment.
-    See ``tests.scenarios.work_in_progress``: ``{"users", "release", "key", "comment"}``."""
+    """The demo's work in progress on a small release of seven paragraphs and a photo, with
+    every role's account: published (revision 2), then paragraph 7's English revised
+    (revision 3: its Japanese outdated) and its Russian updated and submitted (revision 4)
+    with a comment. ``{"users", "release", "key", "comment"}``
+    (``tests.scenarios.work_in_progress``)."""
     from tests.scenarios import work_in_progress
 
-    return {"users": users, **work_in_progress(units=7, revised=6)}
+    return {"users": users, **work_in_progress(units=7, photos=1, revised=6)}
 
 
 @pytest.fixture(autouse=True)

@@ -37,11 +37,6 @@ def release():
 
 
 @pytest.fixture
-def editor():
-    return user_with_role("editor")
-
-
-@pytest.fixture
 def translator_ja():
     return user_with_role("translator", "ja")
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from records.models import Revision
-from tests.scenarios import glossary_with, team, work_in_progress
+from tests.scenarios import glossary_with
 from translations.models import Concept
 from translations.review.models import UnitStatus
 from translations.services.exchange import release_file_export
@@ -18,11 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def release():
-    """Work in progress on a release of six paragraphs and a photo, with every role's account:
-    one paragraph's English revised (its Japanese outdated), its Russian submitted."""
-    team()
-    return work_in_progress(units=6, photos=1, revised=3)["release"]
+def release(in_progress):
+    return in_progress["release"]
 
 
 def login(client, name):

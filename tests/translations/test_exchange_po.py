@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 
 from records.models import Revision
 from records.units import translatable_units
-from tests.scenarios import team, work_in_progress
 from translations.exchange.units import ExchangeFileError
 from translations.review.models import Event, UnitStatus
 from translations.services.exchange import release_file_export
@@ -53,11 +52,8 @@ def units(release):
 
 
 @pytest.fixture
-def release():
-    """Work in progress on a release of six paragraphs and a photo, with every role's account:
-    one paragraph's English revised (its Japanese outdated), its Russian submitted."""
-    team()
-    return work_in_progress(units=6, photos=1, revised=3)["release"]
+def release(in_progress):
+    return in_progress["release"]
 
 
 @pytest.mark.skipif(not shutil.which("msgfmt"), reason="needs GNU gettext's msgfmt")

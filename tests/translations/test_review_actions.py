@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from records.services import ActionNotAllowed
-from tests.scenarios import glossary_with, published_release
+from tests.scenarios import glossary_with
 from translations.review.actions import (
     ReviewError,
     comment_add,
@@ -26,12 +26,6 @@ from .reviewing import review_tables, segment_key, set_text, status, write
 pytestmark = pytest.mark.django_db
 
 REVISED = 6  # the revised segment (the seventh): Japanese outdated, Russian waiting for review
-
-
-@pytest.fixture
-def published(users):
-    """A release of two paragraphs, approved and published in every language (revision 2)."""
-    return published_release(units=2)
 
 
 @pytest.fixture
@@ -58,7 +52,7 @@ def second_reviewer(language):
 
 
 def test_submit_approve_and_request_changes(published, users):
-    release = published
+    release = published["release"]
     key = segment_key(release, 1)
     write(release, users["translator-ja"], set_text(1, "ja", "北方領土の問題"))
     head = release.head_number
@@ -102,7 +96,7 @@ def test_submit_approve_and_request_changes(published, users):
 
 
 def test_changes_requested_on_an_approved_unit(published, users):
-    release = published
+    release = published["release"]
     key = segment_key(release, 1)
     units_request_changes(
         release, "ru", [key], users["reviewer-ru"], comment="Уточнить", based_on=2
@@ -147,7 +141,7 @@ def test_a_comment_on_the_source_text(scenario):
 
 
 def test_a_superuser_may_not_approve_their_own_translation(published, users):
-    release = published
+    release = published["release"]
     key = segment_key(release, 1)
     admin = users["admin"]
     write(release, admin, set_text(1, "ja", "北方領土の問題"), context={"submit": {"ja": True}})
@@ -161,7 +155,7 @@ def test_a_superuser_may_not_approve_their_own_translation(published, users):
 
 
 def test_a_reviewers_own_edit_needs_another_reviewer(published, users):
-    release = published
+    release = published["release"]
     key = segment_key(release, 1)
     reviewer = users["reviewer-ru"]
     write(
@@ -188,7 +182,7 @@ def test_whoever_confirms_an_outdated_translation_may_not_approve_it(scenario):
 
 
 def test_the_database_refuses_self_approval(published):
-    row = UnitStatus.objects.filter(release=published, language="ja").first()
+    row = UnitStatus.objects.filter(release=published["release"], language="ja").first()
     assert row.state == UnitState.APPROVED and row.translated_by_id
     rows = UnitStatus.objects.filter(pk=row.pk)
     with pytest.raises(IntegrityError), transaction.atomic():
