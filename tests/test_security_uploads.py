@@ -208,8 +208,8 @@ def test_json_at_32_levels_is_read():
     assert document_parse(("[" * 32 + "]" * 32).encode()) == nested
 
 
-def demo_document(published):
-    return release_document(published["release"])
+def demo_document(scenario):
+    return release_document(scenario["release"])
 
 
 def test_no_upload_reaches_storage_under_its_own_name(client, published, media):

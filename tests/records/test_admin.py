@@ -46,17 +46,17 @@ def test_editor_save_creates_one_revision_with_message(client, published):
     assert Revision.objects.filter(release=release).count() == 3
 
 
-def post_after_someone_else_saved(client, published, ja_title="私の編集", their_ja=None):
+def post_after_someone_else_saved(client, scenario, ja_title="私の編集", their_ja=None):
     """Open the change form at revision 2, let translator-ja save revision 3 (a Japanese
     segment, or the Japanese title if ``their_ja``), then post the editor's form."""
-    release = published["release"]
-    client.force_login(published["users"]["editor"])
+    release = scenario["release"]
+    client.force_login(scenario["users"]["editor"])
     data = form_data(client.get(change_url(release)))
     content = release_snapshot(release)
     content["segments"][1]["text"]["ja"] = "翻訳者の新しい訳"
     if their_ja:
         content["title"]["ja"] = their_ja
-    release_write(content, author=published["users"]["translator-ja"], based_on=2)
+    release_write(content, author=scenario["users"]["translator-ja"], based_on=2)
     data["title_en"] = "Japan-Russia Summit Meeting in Hamburg"
     if ja_title:
         data["title_ja"] = ja_title

@@ -25,11 +25,11 @@ def png(width=1200, height=800, color=(200, 30, 30)):
     return SimpleUploadedFile("photo.png", out.getvalue(), content_type="image/png")
 
 
-def with_image(published, name, index=0):
-    release = published["release"]
+def with_image(scenario, name, index=0):
+    release = scenario["release"]
     content = release_snapshot(release)
     content["photos"][index]["image"] = name
-    release_write(content, author=published["users"]["editor"], based_on=release.head_number)
+    release_write(content, author=scenario["users"]["editor"], based_on=release.head_number)
     release.refresh_from_db()
     return release
 

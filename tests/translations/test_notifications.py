@@ -55,12 +55,12 @@ def reviewer(username, code, email):
     return user
 
 
-def revised_key(published):
-    return release_snapshot(published["release"])["segments"][REVISED_INDEX]["key"]
+def revised_key(scenario):
+    return release_snapshot(scenario["release"])["segments"][REVISED_INDEX]["key"]
 
 
-def edit_japanese(published, author, *keys_and_texts, context=None):
-    release = published["release"]
+def edit_japanese(scenario, author, *keys_and_texts, context=None):
+    release = scenario["release"]
     content = release_snapshot(release)
     by_key = {segment["key"]: segment for segment in content["segments"]}
     for key, text in keys_and_texts:
