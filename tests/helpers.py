@@ -128,15 +128,16 @@ def photo_upload_data(client, release, upload):
     return data
 
 
-# --- the demo release ----------------------------------------------------------------------
+# --- a scenario's release (the demo's or a built one: ``{"release", "users"}``) ----------------
 
 
-def revise_and_check(demo, index, language, text):
-    """Give segment ``index`` of the demo release a new ``language`` text and check its terms."""
-    release = demo["release"]
+def revise_and_check(scenario, index, language, text):
+    """Give segment ``index`` of the scenario's release a new ``language`` text (as the
+    editor) and check its terms."""
+    release = scenario["release"]
     content = release_snapshot(release)
     content["segments"][index]["text"][language] = text
-    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release_write(content, author=scenario["users"]["editor"], based_on=release.head_number)
     release.refresh_from_db()
     release_terms_check(release)
     return release
