@@ -12,6 +12,7 @@ from tests.scenarios import (
     release_with,
     team,
     user_with_role,
+    work_in_progress,
 )
 from translations.models import Concept, Term
 from translations.review.models import UnitStatus
@@ -86,3 +87,20 @@ def test_a_glossary_has_the_concepts_and_terms_given():
     )
     assert sorted(Concept.objects.values_list("identifier", flat=True)) == ["kuril", "peace-treaty"]
     assert Term.objects.get(text="Южные Курилы").status == "forbidden"
+
+
+def test_work_in_progress_leaves_the_japanese_outdated_and_the_russian_waiting():
+    work = work_in_progress(units=3, revised=1)
+    release, key = work["release"], work["key"]
+    assert release.head_number == 4
+    revised = UnitStatus.objects.filter(release=release, key=key)
+    assert dict(revised.values_list("language", "state")) == {
+        "ja": UnitState.OUTDATED,
+        "ru": UnitState.NEEDS_REVIEW,
+    }
+    others = UnitStatus.objects.filter(release=release).exclude(key=key)
+    assert set(others.values_list("state", flat=True)) == {UnitState.APPROVED}
+    assert work["comment"].is_open and work["comment"].key == key
+    assert work["comment"].author.username == "translator-ru"
+    # Readers still see revision 2 in every language.
+    assert set(Publication.objects.values_list("revision__number", flat=True)) == {2}
