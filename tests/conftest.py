@@ -21,9 +21,15 @@ SERIAL_GROUP = "live-servers"
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     skip_broker = pytest.mark.skip(reason="needs CELERY_BROKER_URL and a running Celery worker")
+    # The shared worker reads the test database DATABASE_TEST_NAME names; an xdist process's
+    # is that name with a suffix (_gw0): only tests with workers of their own run there.
+    skip_parallel = pytest.mark.skip(reason="needs the shared Celery worker: run with XDIST=")
+    parallel = bool(os.environ.get("PYTEST_XDIST_WORKER"))
     for item in items:
         if "integration" in item.keywords and not BROKER:
             item.add_marker(skip_broker)
+        elif "integration" in item.keywords and parallel and "own_broker" not in item.fixturenames:
+            item.add_marker(skip_parallel)
         if item.get_closest_marker("xdist_group") is None:
             # A module's tests stay together (its module fixtures are built once).
             serial = any(item.get_closest_marker(name) for name in ("browser", "integration"))
