@@ -173,7 +173,8 @@ def seed_release(db, editor, seed_bytes):
 
 @pytest.fixture
 def demo(db):
-    """The demo release reviewed and published in three languages, with the accounts."""
+    """The demo release reviewed and published in three languages, with the accounts: for
+    tests that read the demo's own text or glossary (others build ``published``)."""
     from translations.demo import demo_load_all
 
     return demo_load_all(password="test-password-123", scenario=False)
@@ -181,7 +182,8 @@ def demo(db):
 
 @pytest.fixture
 def demo_scenario(db):
-    """The full demo: published, then an English sentence revised and the Russian submitted."""
+    """The full demo: published, then an English sentence revised and the Russian submitted
+    (tests that do not read its text build ``in_progress``)."""
     from translations.demo import demo_load_all
 
     return demo_load_all(password="test-password-123")
