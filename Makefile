@@ -53,8 +53,13 @@ serve: install
 worker: install
 	$(BIN)/celery -A config worker --beat --loglevel INFO --concurrency 2
 
+# pytest-xdist: one test process per core, each with its own SQLite test database. A group
+# (xdist_group; tests/conftest.py puts each module in one, the browser tests in one) runs on
+# one process. `make test XDIST=` runs in a single process: .ci/run's PostgreSQL run needs
+# that, its Celery worker reading exactly the database DATABASE_TEST_NAME names.
+XDIST ?= -n auto --dist loadgroup
 test: catalogs
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 # Sizes of the synthetic archive (defaults in tests/benchmarks/synthetic.py); PostgreSQL with
 # `make bench DATABASE_URL=postgres://USER@HOST:PORT/NAME` (see docs/benchmarks.md).

@@ -12,11 +12,29 @@ SEED = DATA / "release-seed-2017-07-07.txt"
 BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
 
 
+# Tests that start a browser, a server or Celery workers of their own: under pytest-xdist
+# they run one after another in one process (one such heavy, timing-bound test at a time).
+SERIAL_GROUP = "live-servers"
+
+
+# tryfirst: the groups must be in place before xdist reads them (`--dist loadgroup`).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     skip_broker = pytest.mark.skip(reason="needs CELERY_BROKER_URL and a running Celery worker")
+    # The shared worker reads the test database DATABASE_TEST_NAME names; an xdist process's
+    # is that name with a suffix (_gw0): only tests with workers of their own run there.
+    skip_parallel = pytest.mark.skip(reason="needs the shared Celery worker: run with XDIST=")
+    parallel = bool(os.environ.get("PYTEST_XDIST_WORKER"))
     for item in items:
         if "integration" in item.keywords and not BROKER:
             item.add_marker(skip_broker)
+        elif "integration" in item.keywords and parallel and "own_broker" not in item.fixturenames:
+            item.add_marker(skip_parallel)
+        if item.get_closest_marker("xdist_group") is None:
+            # A module's tests stay together (its module fixtures are built once).
+            serial = any(item.get_closest_marker(name) for name in ("browser", "integration"))
+            group = SERIAL_GROUP if serial else item.nodeid.split("::")[0]
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(autouse=True)
@@ -79,9 +97,40 @@ def own_broker():
 
 
 @pytest.fixture
+def broker_effort(monkeypatch):
+    """Record the work a save spends on a broker instead of timing it: the connections it
+    tries, by port (``connects``), and the pauses kombu's retry loop asks for (``pauses``, in
+    seconds: recorded, not slept). See ``tests.helpers.assert_gives_up_at_once``."""
+    import socket
+    from collections import Counter
+
+    import kombu.utils.functional
+
+    effort = {"connects": Counter(), "pauses": []}
+    connect = socket.socket.connect
+
+    def counted(sock, address):
+        if isinstance(address, tuple) and len(address) >= 2:
+            effort["connects"][address[1]] += 1
+        return connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", counted)
+    monkeypatch.setattr(kombu.utils.functional, "sleep", effort["pauses"].append)
+    return effort
+
+
+@pytest.fixture
 def postgres(db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Every test's uploaded files go to a directory of its own (returned), never the shared
+    var/media: tests running side by side (pytest-xdist) never see each other's files."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -124,7 +173,8 @@ def seed_release(db, editor, seed_bytes):
 
 @pytest.fixture
 def demo(db):
-    """The demo release reviewed and published in three languages, with the accounts."""
+    """The demo release reviewed and published in three languages, with the accounts: for
+    tests that read the demo's own text or glossary (others build ``published``)."""
     from translations.demo import demo_load_all
 
     return demo_load_all(password="test-password-123", scenario=False)
@@ -132,10 +182,33 @@ def demo(db):
 
 @pytest.fixture
 def demo_scenario(db):
-    """The full demo: published, then an English sentence revised and the Russian submitted."""
+    """The full demo: published, then an English sentence revised and the Russian submitted
+    (tests that do not read its text build ``in_progress``)."""
     from translations.demo import demo_load_all
 
     return demo_load_all(password="test-password-123")
+
+
+@pytest.fixture
+def published(users):
+    """A release of seven paragraphs and a photo, translated, approved (revision 2) and
+    published in every language, with every role's account: the demo's shape, built small
+    (``tests.scenarios.published_release``). ``{"users", "release"}``."""
+    from tests.scenarios import published_release
+
+    return {"users": users, "release": published_release(units=7, photos=1)}
+
+
+@pytest.fixture
+def in_progress(users):
+    """The demo's work in progress on a small release of seven paragraphs and a photo, with
+    every role's account: published (revision 2), then paragraph 7's English revised
+    (revision 3: its Japanese outdated) and its Russian updated and submitted (revision 4)
+    with a comment. ``{"users", "release", "key", "comment"}``
+    (``tests.scenarios.work_in_progress``)."""
+    from tests.scenarios import work_in_progress
+
+    return {"users": users, **work_in_progress(units=7, photos=1, revised=6)}
 
 
 @pytest.fixture(autouse=True)

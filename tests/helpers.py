@@ -128,15 +128,16 @@ def photo_upload_data(client, release, upload):
     return data
 
 
-# --- the demo release ----------------------------------------------------------------------
+# --- a scenario's release (the demo's or a built one: ``{"release", "users"}``) ----------------
 
 
-def revise_and_check(demo, index, language, text):
-    """Give segment ``index`` of the demo release a new ``language`` text and check its terms."""
-    release = demo["release"]
+def revise_and_check(scenario, index, language, text):
+    """Give segment ``index`` of the scenario's release a new ``language`` text (as the
+    editor) and check its terms."""
+    release = scenario["release"]
     content = release_snapshot(release)
     content["segments"][index]["text"][language] = text
-    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release_write(content, author=scenario["users"]["editor"], based_on=release.head_number)
     release.refresh_from_db()
     release_terms_check(release)
     return release
@@ -387,6 +388,20 @@ def broker_use(url):
     app.conf.broker_read_url = app.conf.broker_write_url = url
     app._pool = None
     app.amqp._producer_pool = None
+
+
+# What a save may spend on a broker that is down: one connection and one retry (the
+# transport's max_retries=1) after a pause no longer than the connect timeout. With Celery's
+# publish retries on, a save tried 4 times and paused about 20 s.
+MAX_BROKER_CONNECTS = 2
+
+
+def assert_gives_up_at_once(effort, port, settings):
+    """Check what the ``broker_effort`` fixture recorded against the broker on ``port``: the
+    save tried it, gave up after one retry and never paused longer than the connect timeout."""
+    connects = effort["connects"][port]
+    assert 1 <= connects <= MAX_BROKER_CONNECTS, effort
+    assert sum(effort["pauses"]) <= settings.CELERY_BROKER_CONNECTION_TIMEOUT, effort
 
 
 # --- a Redis and Celery workers of a test's own (never the shared ones) ----------------------

@@ -161,12 +161,6 @@ def rich_state(demo):
     return demo
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def flush():
     """Empty every table as a new database would be (the role groups come back)."""
     guard_set(False)
@@ -367,7 +361,7 @@ def test_a_database_with_data_is_refused_and_unchanged(archive, users):
 
 
 @pytest.mark.django_db
-def test_the_same_state_exports_the_same_bytes(demo, tmp_path):
+def test_the_same_state_exports_the_same_bytes(published, tmp_path):
     archive_export(tmp_path / "a")
     archive_export(tmp_path / "b")
     assert files_of(tmp_path / "a") == files_of(tmp_path / "b")
@@ -377,7 +371,7 @@ def test_the_same_state_exports_the_same_bytes(demo, tmp_path):
 
 
 @pytest.mark.django_db
-def test_export_refuses_a_directory_that_is_not_empty(demo, tmp_path):
+def test_export_refuses_a_directory_that_is_not_empty(published, tmp_path):
     (tmp_path / "notes.txt").write_text("keep me")
     with pytest.raises(ArchiveError, match="is not empty: export into a new directory"):
         archive_export(tmp_path)
@@ -399,7 +393,7 @@ def test_every_table_is_archived_or_rebuilt():
 
 
 @pytest.mark.django_db
-def test_the_commands_write_and_refuse(demo, tmp_path):
+def test_the_commands_write_and_refuse(published, tmp_path):
     output = run("export_archive", str(tmp_path / "backup"))
     assert output.startswith(f"Archive written to {tmp_path / 'backup'}:")
     with pytest.raises(CommandError, match="The database is not empty"):
@@ -409,13 +403,13 @@ def test_the_commands_write_and_refuse(demo, tmp_path):
 
 
 @pytest.mark.django_db
-def test_export_refuses_when_a_photo_file_is_missing(demo, tmp_path):
+def test_export_refuses_when_a_photo_file_is_missing(published, tmp_path):
     from records.photos import photo_image_store
 
-    release = demo["release"]
+    release = published["release"]
     content = release_snapshot(release)
     name = content["photos"][0]["image"] = photo_image_store(png())
-    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release_write(content, author=published["users"]["editor"], based_on=release.head_number)
     default_storage.delete(name)
     with pytest.raises(ArchiveError, match=f"The photo file “{name}” is missing from storage."):
         archive_export(tmp_path / "backup")

@@ -75,8 +75,8 @@ def test_a_refused_action_logs_nothing(
     assert audit_lines(audit) == []
 
 
-def test_publish_and_restore_are_logged(demo, audit, django_capture_on_commit_callbacks):
-    release, editor = demo["release"], demo["users"]["editor"]
+def test_publish_and_restore_are_logged(published, audit, django_capture_on_commit_callbacks):
+    release, editor = published["release"], published["users"]["editor"]
     with django_capture_on_commit_callbacks(execute=True):
         revision_restore(release, 1, author=editor)
     actions = [line["action"] for line in audit_lines(audit)]

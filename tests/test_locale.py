@@ -81,7 +81,7 @@ def fresh_translations():
         trans_real._default = None
         # The standard library keeps its own per-process cache of parsed .mo files, keyed by
         # path only: without clearing it, a catalog read before compile_catalogs ran (e.g.
-        # while the demo fixture published in every language) would be served again.
+        # while the published fixture published in every language) would be served again.
         gettext_module._translations.clear()
 
     reset()
@@ -354,7 +354,7 @@ def test_reader_page_shows_interface_in_the_page_language(
     ],
 )
 def test_reader_list_shows_interface_in_the_page_language(
-    client, demo, fresh_translations, language, heading
+    client, published, fresh_translations, language, heading
 ):
     call_command("compile_catalogs", stdout=io.StringIO())
     fresh_translations()

@@ -240,9 +240,9 @@ def _mutate_document(document, draw):
 
 
 @pytest.fixture
-def exports(demo):
-    """The demo release's files as exported before any fuzzing (imports move its head)."""
-    release = demo["release"]
+def exports(published):
+    """The published release's files as exported before any fuzzing (imports move its head)."""
+    release = published["release"]
     return {
         "json": release_document(release),
         "po": release_file_export(release, "ru", "po"),
@@ -252,13 +252,13 @@ def exports(demo):
 
 @FUZZ
 @given(data=st.data())
-def test_json_importer_imports_or_refuses_cleanly(demo, exports, data):
+def test_json_importer_imports_or_refuses_cleanly(published, exports, data):
     document = exports["json"]
     if data.draw(st.booleans()):
         raw = _mutate_document(document, data.draw)
     else:
         raw = data.draw(mutated([json.dumps(document, indent=1, ensure_ascii=False).encode()]))
-    editor = demo["users"]["editor"]
+    editor = published["users"]["editor"]
 
     def run():
         release_import_document(document_parse(raw), author=editor)
@@ -292,10 +292,10 @@ def test_glossary_importers_import_or_refuse_cleanly(db, data, name):
 
 @FUZZ
 @given(fmt=st.sampled_from(["po", "xliff"]), data=st.data())
-def test_exchange_file_importers_import_or_refuse_cleanly(demo, exports, fmt, data):
-    release = demo["release"]
+def test_exchange_file_importers_import_or_refuse_cleanly(published, exports, fmt, data):
+    release = published["release"]
     text = data.draw(mutated([exports[fmt]]))
-    translator = demo["users"]["translator-ru"]
+    translator = published["users"]["translator-ru"]
 
     def run():
         release_file_import(text, fmt, author=translator, release=release, language="ru")

@@ -27,12 +27,6 @@ LIMIT = 20 * 1024 * 1024
 SECRET = "concord-secret-from-a-local-file"
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def written():
     return (
         Release.objects.count(),
@@ -70,10 +64,10 @@ def test_release_import_page_refuses_a_file_over_20_mb(client, users):
 
 
 @pytest.mark.parametrize("name", ["ru.po", "ru.xlf"])
-def test_release_file_upload_refuses_a_file_over_20_mb(client, demo, name):
-    client.force_login(demo["users"]["translator-ru"])
+def test_release_file_upload_refuses_a_file_over_20_mb(client, published, name):
+    client.force_login(published["users"]["translator-ru"])
     before = written()
-    url = reverse("admin:translations_release_file_import", args=[demo["release"].pk, "ru"])
+    url = reverse("admin:translations_release_file_import", args=[published["release"].pk, "ru"])
     response = client.post(url, {"file": oversized(name)})
     assert response.status_code == 400
     assert "20 MB" in response.content.decode()
@@ -109,9 +103,9 @@ def _bomb():
     ],
     ids=["over 20 MB", "decompression bomb"],
 )
-def test_photo_upload_refuses_too_large_an_image(client, demo, media, upload, message):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_photo_upload_refuses_too_large_an_image(client, published, media, upload, message):
+    release = published["release"]
+    client.force_login(published["users"]["editor"])
     data = photo_upload_data(client, release, upload())
     files = stored_files(media)
     before = written()
@@ -139,9 +133,9 @@ def _tbx(entity):
     )
 
 
-def _xliff(demo, entity):
-    """The Russian XLIFF export of the demo with the first target replaced by ``entity``."""
-    data = release_file_export(demo["release"], "ru", "xliff").decode()
+def _xliff(published, entity):
+    """The Russian XLIFF export of the published release, its first target ``entity``."""
+    data = release_file_export(published["release"], "ru", "xliff").decode()
     start = data.index("<target")
     start = data.index(">", start) + 1
     end = data.index("</target>", start)
@@ -173,14 +167,14 @@ def test_glossary_upload_refuses_entities(client, users, secret_file, attack):
 
 
 @pytest.mark.parametrize("attack", ["laughs", "external"])
-def test_release_file_upload_refuses_entities(client, demo, secret_file, attack):
+def test_release_file_upload_refuses_entities(client, published, secret_file, attack):
     prolog = BILLION_LAUGHS_PROLOG if attack == "laughs" else EXTERNAL.format(path=secret_file)
     entity = "&lol9;" if attack == "laughs" else "&secret;"
-    upload = io.BytesIO((prolog + _xliff(demo, entity)).encode())
+    upload = io.BytesIO((prolog + _xliff(published, entity)).encode())
     upload.name = "ru.xlf"
-    client.force_login(demo["users"]["translator-ru"])
+    client.force_login(published["users"]["translator-ru"])
     before = written()
-    url = reverse("admin:translations_release_file_import", args=[demo["release"].pk, "ru"])
+    url = reverse("admin:translations_release_file_import", args=[published["release"].pk, "ru"])
     response = client.post(url, {"file": upload})
     page = response.content.decode()
     assert response.status_code == 400
@@ -244,8 +238,8 @@ def test_an_entity_without_a_doctype_is_not_expanded(client, users):
 # --- JSON: at most 32 levels ------------------------------------------------------------------
 
 
-def test_json_nested_deeper_than_32_levels_is_refused(demo):
-    document = json.dumps(demo_document(demo))
+def test_json_nested_deeper_than_32_levels_is_refused(published):
+    document = json.dumps(demo_document(published))
     deep = document[:-1] + ', "extra": ' + "[" * 33 + "]" * 33 + "}"
     before = written()
     with pytest.raises(ReleaseContentError, match="nested deeper than 32 levels"):
@@ -260,11 +254,11 @@ def test_json_at_32_levels_is_read():
     assert document_parse(("[" * 32 + "]" * 32).encode()) == nested
 
 
-def demo_document(demo):
-    return release_document(demo["release"])
+def demo_document(scenario):
+    return release_document(scenario["release"])
 
 
-def test_no_upload_reaches_storage_under_its_own_name(client, demo, media):
+def test_no_upload_reaches_storage_under_its_own_name(client, published, media):
     """Media files are never served by URL: readers reach photos only through photo_file."""
     default_storage.save("photos/uploaded.txt", io.BytesIO(b"x"))
     assert client.get("/media/photos/uploaded.txt").status_code == 404

@@ -26,9 +26,9 @@ def test_change_page_renders_three_languages(client, demo):
     assert "vendor/jquery-ui/jquery-ui.min.js" in page
 
 
-def test_editor_save_creates_one_revision_with_message(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_editor_save_creates_one_revision_with_message(client, published):
+    release = published["release"]
+    client.force_login(published["users"]["editor"])
     data = form_data(client.get(change_url(release)))
     data["title_ja"] = "日露首脳会談（ハンブルク）"
     data["revision_message"] = "Clarify the Japanese title"
@@ -38,7 +38,7 @@ def test_editor_save_creates_one_revision_with_message(client, demo):
     )
     revision = Revision.objects.get(release=release, number=3)
     assert revision.message == "Clarify the Japanese title"
-    assert revision.author == demo["users"]["editor"]
+    assert revision.author == published["users"]["editor"]
     assert revision.snapshot["title"]["ja"] == "日露首脳会談（ハンブルク）"
     # Saving again without changes adds nothing.
     data = form_data(client.get(change_url(release)))
@@ -46,25 +46,25 @@ def test_editor_save_creates_one_revision_with_message(client, demo):
     assert Revision.objects.filter(release=release).count() == 3
 
 
-def post_after_someone_else_saved(client, demo, ja_title="私の編集", their_ja=None):
+def post_after_someone_else_saved(client, scenario, ja_title="私の編集", their_ja=None):
     """Open the change form at revision 2, let translator-ja save revision 3 (a Japanese
     segment, or the Japanese title if ``their_ja``), then post the editor's form."""
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+    release = scenario["release"]
+    client.force_login(scenario["users"]["editor"])
     data = form_data(client.get(change_url(release)))
     content = release_snapshot(release)
     content["segments"][1]["text"]["ja"] = "翻訳者の新しい訳"
     if their_ja:
         content["title"]["ja"] = their_ja
-    release_write(content, author=demo["users"]["translator-ja"], based_on=2)
+    release_write(content, author=scenario["users"]["translator-ja"], based_on=2)
     data["title_en"] = "Japan-Russia Summit Meeting in Hamburg"
     if ja_title:
         data["title_ja"] = ja_title
     return release, data, client.post(change_url(release), data)
 
 
-def test_stale_admin_save_merges_and_saving_again_never_reverts(client, demo):
-    release, data, response = post_after_someone_else_saved(client, demo, ja_title=None)
+def test_stale_admin_save_merges_and_saving_again_never_reverts(client, published):
+    release, data, response = post_after_someone_else_saved(client, published, ja_title=None)
     assert response.status_code == 302
     fresh = Release.objects.get()
     second = fresh.segments.order_by("position")[1]
@@ -110,13 +110,13 @@ def test_colliding_admin_save_shows_base_theirs_yours_and_saves_nothing(client, 
     assert fresh.segments.order_by("position")[1].text_ja == "翻訳者の新しい訳"
 
 
-def test_editing_a_segment_someone_deleted_is_a_conflict(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_editing_a_segment_someone_deleted_is_a_conflict(client, published):
+    release = published["release"]
+    client.force_login(published["users"]["editor"])
     data = form_data(client.get(change_url(release)))
     content = release_snapshot(release)
     removed = content["segments"].pop(3)
-    release_write(content, author=demo["users"]["editor"], based_on=2)
+    release_write(content, author=published["users"]["editor"], based_on=2)
     data["segments-3-text_ja"] = "削除された段落の編集"
     response = client.post(change_url(release), data)
     assert response.status_code == 409
@@ -151,20 +151,20 @@ def test_translator_edits_only_their_language(client, demo):
     assert first.text_ja == "新しい訳文" and first.text_en.startswith("On the occasion")
 
 
-def test_terminologist_cannot_change_a_release(client, demo):
-    client.force_login(demo["users"]["editor"])
-    release = demo["release"]
+def test_terminologist_cannot_change_a_release(client, published):
+    client.force_login(published["users"]["editor"])
+    release = published["release"]
     data = form_data(client.get(change_url(release)))
-    client.force_login(demo["users"]["terminologist"])
+    client.force_login(published["users"]["terminologist"])
     data["title_ru"] = "Нельзя"
     response = client.post(change_url(release), data)
     assert response.status_code == 403
     assert Release.objects.get().title_ru != "Нельзя"
 
 
-def test_history_page_uses_constant_queries(client, demo, django_assert_max_num_queries):
-    release = demo["release"]
-    editor = demo["users"]["editor"]
+def test_history_page_uses_constant_queries(client, published, django_assert_max_num_queries):
+    release = published["release"]
+    editor = published["users"]["editor"]
     client.force_login(editor)
     url = reverse("admin:records_release_history", args=[release.pk])
     # Nine for the page, one for the newest revision's text and three for the publish gate
@@ -197,9 +197,9 @@ def test_compare_view_shows_changes_per_language(client, demo):
     assert missing.status_code == 302
 
 
-def test_restore_and_publish_from_history(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_restore_and_publish_from_history(client, published):
+    release = published["release"]
+    client.force_login(published["users"]["editor"])
     response = client.post(
         reverse("admin:records_release_restore", args=[release.pk]), {"number": 1, "based_on": 2}
     )
@@ -219,9 +219,9 @@ def test_restore_and_publish_from_history(client, demo):
 
 
 @pytest.mark.parametrize("username", ["translator-ja", "reviewer-ja"])
-def test_restore_and_publish_need_permission(client, demo, username):
-    release = demo["release"]
-    client.force_login(demo["users"][username])
+def test_restore_and_publish_need_permission(client, published, username):
+    release = published["release"]
+    client.force_login(published["users"][username])
     restore = client.post(
         reverse("admin:records_release_restore", args=[release.pk]), {"number": 1, "based_on": 2}
     )
@@ -232,8 +232,8 @@ def test_restore_and_publish_need_permission(client, demo, username):
     assert Revision.objects.count() == 2 and Publication.objects.count() == 3
 
 
-def test_changelist_and_publish_action(client, demo, django_assert_max_num_queries):
-    editor = demo["users"]["editor"]
+def test_changelist_and_publish_action(client, published, django_assert_max_num_queries):
+    editor = published["users"]["editor"]
     client.force_login(editor)
     url = reverse("admin:records_release_changelist")
     with django_assert_max_num_queries(12):
@@ -244,7 +244,7 @@ def test_changelist_and_publish_action(client, demo, django_assert_max_num_queri
         in page
     )
     for index in range(8):
-        content = release_snapshot(demo["release"])
+        content = release_snapshot(published["release"])
         content["slug"] = f"copy-{index}"
         content["date"] = f"2017-0{index + 1}-01"
         for item in content["segments"] + content["photos"]:
@@ -253,25 +253,27 @@ def test_changelist_and_publish_action(client, demo, django_assert_max_num_queri
     with django_assert_max_num_queries(12):
         response = client.get(url)
     assert response.context["cl"].result_count == 9
-    response = client.post(url, {"action": "publish_en", "_selected_action": [demo["release"].pk]})
+    response = client.post(
+        url, {"action": "publish_en", "_selected_action": [published["release"].pk]}
+    )
     assert response.status_code == 302
 
 
-def test_change_page_links_to_compare_and_term_findings(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["translator-ru"])
+def test_change_page_links_to_compare_and_term_findings(client, published):
+    release = published["release"]
+    client.force_login(published["users"]["translator-ru"])
     page = client.get(change_url(release)).content.decode()
     assert reverse("admin:records_release_compare", args=[release.pk]) in page
     terms = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
     assert f"{terms}?lang=ru" in page and f"{terms}?lang=ja" in page
 
 
-def test_compare_opens_on_a_language_that_changed(client, demo):
-    release = demo["release"]
+def test_compare_opens_on_a_language_that_changed(client, published):
+    release = published["release"]
     content = release_snapshot(release)
     content["segments"][1]["text"]["ja"] = "北方領土の問題"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
-    client.force_login(demo["users"]["editor"])
+    release_write(content, author=published["users"]["editor"], based_on=2)
+    client.force_login(published["users"]["editor"])
     url = reverse("admin:records_release_compare", args=[release.pk])
     response = client.get(url, {"a": 2, "b": 3})
     assert response.context["language"] == "ja"
@@ -280,9 +282,9 @@ def test_compare_opens_on_a_language_that_changed(client, demo):
     assert client.get(url, {"a": 2, "b": 3, "lang": "en"}).context["language"] == "en"
 
 
-def test_unchanged_save_says_only_that_nothing_changed(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_unchanged_save_says_only_that_nothing_changed(client, published):
+    release = published["release"]
+    client.force_login(published["users"]["editor"])
     data = form_data(client.get(change_url(release)))
     response = client.post(change_url(release), data, follow=True)
     texts = [str(m) for m in response.context["messages"]]

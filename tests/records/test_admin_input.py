@@ -9,6 +9,7 @@ from django.urls import reverse
 from records.models import Publication, Release, Revision, Segment
 from records.snapshots import release_snapshot
 from tests.helpers import change_url, form_data, run
+from tests.scenarios import glossary_with, published_release, user_with_role
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
@@ -29,6 +30,17 @@ def texts(response):
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
+@pytest.fixture
+def release():
+    """A release of twenty paragraphs and two photos, published in every language (revision 2)."""
+    return published_release(units=20, photos=2)
+
+
+@pytest.fixture
+def translator_ja():
+    return user_with_role("translator", "ja")
+
+
 # --- 1. bad ids and parameters -------------------------------------------------------------
 
 
@@ -37,8 +49,8 @@ def texts(response):
     "view, method",
     [("compare", "get"), ("history", "get"), ("restore", "post"), ("publish", "post")],
 )
-def test_release_views_answer_404_for_bad_ids(client, demo, view, method, object_id):
-    client.force_login(demo["users"]["editor"])
+def test_release_views_answer_404_for_bad_ids(client, release, editor, view, method, object_id):
+    client.force_login(editor)
     before = state()
     url = f"/admin/records/release/{object_id}/{view}/"
     response = getattr(client, method)(url, {"number": 1, "based_on": 2, "language": "en"})
@@ -47,15 +59,17 @@ def test_release_views_answer_404_for_bad_ids(client, demo, view, method, object
 
 
 @pytest.mark.parametrize("object_id", BAD_IDS)
-def test_release_translation_page_answers_404_for_bad_ids(client, demo, object_id):
-    client.force_login(demo["users"]["translator-ja"])
+def test_release_translation_page_answers_404_for_bad_ids(
+    client, release, translator_ja, object_id
+):
+    client.force_login(translator_ja)
     response = client.get(f"/admin/translations/releasetermfindings/{object_id}/change/")
     assert response.status_code == 404
 
 
-def test_release_translation_page_still_works_for_a_good_id(client, demo):
-    client.force_login(demo["users"]["translator-ja"])
-    url = reverse("admin:translations_releasetermfindings_change", args=[demo["release"].pk])
+def test_release_translation_page_still_works_for_a_good_id(client, release, translator_ja):
+    client.force_login(translator_ja)
+    url = reverse("admin:translations_releasetermfindings_change", args=[release.pk])
     assert client.get(url).status_code == 200
 
 
@@ -70,9 +84,10 @@ def test_release_translation_page_still_works_for_a_good_id(client, demo):
         ({"a": 1, "b": str(2**31)}, str(2**31)),
     ],
 )
-def test_compare_refuses_numbers_out_of_range_with_a_message(client, demo, params, shown):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_compare_refuses_numbers_out_of_range_with_a_message(
+    client, release, editor, params, shown
+):
+    client.force_login(editor)
     before = state()
     response = client.get(reverse("admin:records_release_compare", args=[release.pk]), params)
     assert response.status_code == 302
@@ -82,9 +97,8 @@ def test_compare_refuses_numbers_out_of_range_with_a_message(client, demo, param
     assert state() == before
 
 
-def test_compare_with_the_largest_number_is_just_a_missing_revision(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_compare_with_the_largest_number_is_just_a_missing_revision(client, release, editor):
+    client.force_login(editor)
     url = reverse("admin:records_release_compare", args=[release.pk])
     response = client.get(url, {"a": 1, "b": 2**31 - 1})
     assert response.status_code == 302
@@ -102,10 +116,11 @@ def test_compare_with_the_largest_number_is_just_a_missing_revision(client, demo
     ],
 )
 @pytest.mark.parametrize("view", ["restore", "publish"])
-def test_restore_and_publish_refuse_bad_numbers_with_a_message(client, demo, view, number, message):
+def test_restore_and_publish_refuse_bad_numbers_with_a_message(
+    client, release, editor, view, number, message
+):
     # A guard rather than a fix: these already answered with a message (exact lookups).
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+    client.force_login(editor)
     before = state()
     response = client.post(
         reverse(f"admin:records_release_{view}", args=[release.pk]),
@@ -118,23 +133,24 @@ def test_restore_and_publish_refuse_bad_numbers_with_a_message(client, demo, vie
 
 
 @pytest.mark.parametrize("numbers", [(HUGE, "2"), ("1", HUGE), ("-1", "2"), ("0", "2")])
-def test_release_diff_refuses_numbers_out_of_range(demo, numbers):
+def test_release_diff_refuses_numbers_out_of_range(release, numbers):
     with pytest.raises(CommandError, match=r"whole numbers from 1 to 2147483647"):
-        run("release_diff", demo["release"].slug, *numbers)
+        run("release_diff", release.slug, *numbers)
 
 
-def test_release_diff_still_reports_a_missing_revision(demo):
+def test_release_diff_still_reports_a_missing_revision(release):
     with pytest.raises(CommandError, match="no revision 2147483647"):
-        run("release_diff", demo["release"].slug, "1", str(2**31 - 1))
+        run("release_diff", release.slug, "1", str(2**31 - 1))
 
 
 # --- 2. the stale-write check cannot be skipped ----------------------------------------------
 
 
 @pytest.mark.parametrize("based_on", [None, "", "abc", "-1"])
-def test_change_form_without_based_on_is_refused_and_keeps_the_text(client, demo, based_on):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_change_form_without_based_on_is_refused_and_keeps_the_text(
+    client, release, editor, based_on
+):
+    client.force_login(editor)
     data = form_data(client.get(change_url(release)))
     assert data["based_on"] == "2"
     if based_on is None:
@@ -156,8 +172,8 @@ def test_change_form_without_based_on_is_refused_and_keeps_the_text(client, demo
     assert Revision.objects.filter(release=release).count() == 2
 
 
-def test_add_form_needs_no_based_on(client, demo):
-    client.force_login(demo["users"]["editor"])
+def test_add_form_needs_no_based_on(client, editor):
+    client.force_login(editor)
     response = client.get(reverse("admin:records_release_add"))
     assert not response.context["adminform"].form.fields["based_on"].required
 
@@ -180,9 +196,8 @@ def add_inline_row(response, data, prefix, values):
     return empty
 
 
-def test_segment_added_in_the_admin_goes_last(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_segment_added_in_the_admin_goes_last(client, release, editor):
+    client.force_login(editor)
     response = client.get(change_url(release))
     data = form_data(response)
     count = release.segments.count()
@@ -204,9 +219,8 @@ def test_segment_added_in_the_admin_goes_last(client, demo):
     assert photos == list(range(1, len(photos) + 1))
 
 
-def test_two_added_segments_keep_their_order_and_positions_are_renumbered(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_two_added_segments_keep_their_order_and_positions_are_renumbered(client, release, editor):
+    client.force_login(editor)
     # Gaps and a tie in the working copy's positions are closed by the next admin save.
     Segment.objects.filter(release=release, position__gte=3).update(position=50)
     response = client.get(change_url(release))
@@ -227,9 +241,10 @@ def test_two_added_segments_keep_their_order_and_positions_are_renumbered(client
     assert positions == list(range(1, count + 3))
 
 
-def test_renumbering_uses_one_update_per_inline(client, demo, django_assert_max_num_queries):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_renumbering_uses_one_update_per_inline(
+    client, release, editor, django_assert_max_num_queries
+):
+    client.force_login(editor)
     response = client.get(change_url(release))
     data = form_data(response)
     # Move the first segment to the end: every segment changes its position.
@@ -246,10 +261,9 @@ def test_renumbering_uses_one_update_per_inline(client, demo, django_assert_max_
     assert positions == list(range(1, count + 1))
 
 
-def test_a_row_typed_at_a_position_takes_that_place(client, demo):
+def test_a_row_typed_at_a_position_takes_that_place(client, release, editor):
     """Typing 2 puts a new segment second, and moving a segment to 1 makes it first."""
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+    client.force_login(editor)
     response = client.get(change_url(release))
     data = form_data(response)
     add_inline_row(response, data, "segments", {"text_en": "Inserted second.", "position": 2})
@@ -269,20 +283,21 @@ def test_a_row_typed_at_a_position_takes_that_place(client, demo):
 # --- 5. unwritable output paths --------------------------------------------------------------
 
 
-def test_export_release_to_a_missing_directory_is_a_clear_error(demo, tmp_path):
+def test_export_release_to_a_missing_directory_is_a_clear_error(release, tmp_path):
     target = tmp_path / "missing" / "x.json"
     with pytest.raises(CommandError, match=r"cannot write .*x\.json: No such file or directory"):
-        run("export_release", demo["release"].slug, "-o", str(target))
+        run("export_release", release.slug, "-o", str(target))
     assert not target.parent.exists()
 
 
-def test_export_glossary_to_a_missing_directory_is_a_clear_error(demo, tmp_path):
+def test_export_glossary_to_a_missing_directory_is_a_clear_error(tmp_path):
+    glossary_with(("peace-treaty", {"en": "peace treaty", "ja": "平和条約"}))
     target = tmp_path / "missing" / "x.tbx"
     with pytest.raises(CommandError, match=r"cannot write .*x\.tbx: No such file or directory"):
         run("export_glossary", "-o", str(target))
     assert not target.parent.exists()
 
 
-def test_export_release_to_a_directory_is_a_clear_error(demo, tmp_path):
+def test_export_release_to_a_directory_is_a_clear_error(release, tmp_path):
     with pytest.raises(CommandError, match="cannot write"):
-        run("export_release", demo["release"].slug, "-o", str(tmp_path))
+        run("export_release", release.slug, "-o", str(tmp_path))

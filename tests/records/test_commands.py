@@ -78,8 +78,8 @@ def test_diff_per_language(demo):
         run("release_diff", slug, "1", "7")
 
 
-def test_restore_command(demo):
-    slug = demo["release"].slug
+def test_restore_command(published):
+    slug = published["release"].slug
     out = run("release_restore", slug, "1", "--author", "editor")
     assert "as revision 3" in out
     assert Release.objects.get().title_ja == ""
@@ -90,8 +90,8 @@ def test_restore_command(demo):
     assert Revision.objects.count() == 3
 
 
-def test_publish_command_and_refusals(demo):
-    slug = demo["release"].slug
+def test_publish_command_and_refusals(published):
+    slug = published["release"].slug
     run("release_restore", slug, "1", "--author", "editor")
     out = run("release_publish", slug, "--lang", "en", "--author", "editor")
     assert "Published revision 3" in out
@@ -108,8 +108,8 @@ def test_publish_command_and_refusals(demo):
     assert current == {"en": 3, "ja": 2, "ru": 2}
 
 
-def test_export_any_revision_and_import_back(demo, tmp_path):
-    slug = demo["release"].slug
+def test_export_any_revision_and_import_back(published, tmp_path):
+    slug = published["release"].slug
     latest = json.loads(run("export_release", slug, "--format", "json"))
     assert latest["revision"] == 2 and latest["title"]["ru"]
     assert latest["topic"]["name"]["ja"] == "日露関係"
@@ -134,12 +134,12 @@ def test_export_any_revision_and_import_back(demo, tmp_path):
     # … by default the rest applies and the conflict is reported, revision 2's title kept.
     out, err = command_output("import_release", str(old))
     assert "revision 3" in out and "release:title:ja" in err
-    demo["release"].refresh_from_db()
-    assert demo["release"].title_ja == latest["title"]["ja"]
-    assert demo["release"].segments.first().text_en == "A lead edited in the file."
+    published["release"].refresh_from_db()
+    assert published["release"].title_ja == latest["title"]["ja"]
+    assert published["release"].segments.first().text_en == "A lead edited in the file."
     assert "revision 4" in run("import_release", str(old), "--force")
-    demo["release"].refresh_from_db()
-    assert demo["release"].title_ja == "別の題"
+    published["release"].refresh_from_db()
+    assert published["release"].title_ja == "別の題"
     assert "forced" in Revision.objects.get(number=4).message
 
 
@@ -155,8 +155,8 @@ def test_export_any_revision_and_import_back(demo, tmp_path):
         (lambda d: d.update(format="something-else"), "format"),
     ],
 )
-def test_bad_json_is_refused_and_nothing_written(demo, tmp_path, mutate, message):
-    slug = demo["release"].slug
+def test_bad_json_is_refused_and_nothing_written(published, tmp_path, mutate, message):
+    slug = published["release"].slug
     document = json.loads(run("export_release", slug))
     document["slug"] = "another-release"
     mutate(document)

@@ -79,12 +79,12 @@ def test_unchanged_metadata_renders_no_changes():
 
 
 @pytest.fixture
-def date_changed(demo):
-    """Revision 3 of the demo release differs from revision 2 in its date only."""
-    release = demo["release"]
+def date_changed(published):
+    """Revision 3 of the published release differs from revision 2 in its date only."""
+    release = published["release"]
     content = release_snapshot(release)
     content["date"] = "2017-07-08"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
+    release_write(content, author=published["users"]["editor"], based_on=2)
     release.refresh_from_db()
     assert release.head_number == 3 and release.date == datetime.date(2017, 7, 8)
     return release
@@ -100,8 +100,8 @@ def test_release_diff_command_shows_a_date_only_change(date_changed):
 
 
 @pytest.mark.django_db
-def test_compare_page_shows_a_date_only_change(client, date_changed, demo):
-    client.force_login(demo["users"]["editor"])
+def test_compare_page_shows_a_date_only_change(client, date_changed, published):
+    client.force_login(published["users"]["editor"])
     url = reverse("admin:records_release_compare", args=[date_changed.pk])
     response = client.get(url, {"a": 2, "b": 3, "lang": "ja"})
     assert response.status_code == 200
@@ -156,14 +156,14 @@ def test_compare_page_shows_translated_kind_labels(client, demo):
 
 
 @pytest.mark.django_db
-def test_compare_page_shows_topic_change(client, demo):
-    release = demo["release"]
+def test_compare_page_shows_topic_change(client, published):
+    release = published["release"]
     Topic.objects.create(slug="summits", name="Summits")
     content = release_snapshot(release)
     content["topic"] = "summits"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
+    release_write(content, author=published["users"]["editor"], based_on=2)
     assert Revision.objects.get(release=release, number=3).snapshot["topic"] == "summits"
-    client.force_login(demo["users"]["editor"])
+    client.force_login(published["users"]["editor"])
     url = reverse("admin:records_release_compare", args=[release.pk])
     page = client.get(url, {"a": 2, "b": 3}).content.decode()
     assert '<tr class="changed" data-field="topic">' in page
@@ -171,14 +171,14 @@ def test_compare_page_shows_topic_change(client, demo):
 
 
 @pytest.mark.django_db
-def test_history_publish_buttons_name_the_language_locally(client, demo):
+def test_history_publish_buttons_name_the_language_locally(client, published):
     # A new date only: every language stays approved, so each can be published.
-    content = release_snapshot(demo["release"])
+    content = release_snapshot(published["release"])
     content["date"] = "2017-07-08"
-    release_write(content, author=demo["users"]["editor"], based_on=2)
-    client.force_login(demo["users"]["editor"])
+    release_write(content, author=published["users"]["editor"], based_on=2)
+    client.force_login(published["users"]["editor"])
     page = client.get(
-        reverse("admin:records_release_history", args=[demo["release"].pk])
+        reverse("admin:records_release_history", args=[published["release"].pk])
     ).content.decode()
     assert 'Publish <abbr lang="ja" title="日本語">ja</abbr>' in page
     assert 'Publish <abbr lang="ru" title="Русский">ru</abbr>' in page

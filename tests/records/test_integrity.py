@@ -27,8 +27,8 @@ DRAFT_WORDS = re.compile(r"\b2099\b|secret")
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
-def test_readers_never_see_a_draft_slug_date_or_topic(client, demo):
-    release, editor = demo["release"], demo["users"]["editor"]
+def test_readers_never_see_a_draft_slug_date_or_topic(client, published):
+    release, editor = published["release"], published["users"]["editor"]
     old_slug = release.slug
     content = release_snapshot(release)
     content.update(slug="draft-secret-slug", date="2099-01-01", topic="secret-draft-topic")
@@ -119,8 +119,8 @@ def test_json_import_without_a_language_keeps_that_language(demo, tmp_path):
         (lambda d: d.update(revision=True), "revision: expected a revision number"),
     ],
 )
-def test_json_that_the_database_would_cut_is_refused(demo, mutate, message):
-    document = json.loads(run("export_release", demo["release"].slug))
+def test_json_that_the_database_would_cut_is_refused(published, mutate, message):
+    document = json.loads(run("export_release", published["release"].slug))
     mutate(document)
     with pytest.raises(ReleaseContentError, match=message.replace("[", r"\[").replace("]", r"\]")):
         release_import_document(document)
@@ -128,8 +128,8 @@ def test_json_that_the_database_would_cut_is_refused(demo, mutate, message):
     assert release_snapshot(Release.objects.get()) == Revision.objects.get(number=2).snapshot
 
 
-def test_restore_and_publish_permissions_hold_in_the_shell(demo):
-    slug = demo["release"].slug
+def test_restore_and_publish_permissions_hold_in_the_shell(published):
+    slug = published["release"].slug
     with pytest.raises(CommandError, match="may not restore"):
         run("release_restore", slug, "1", "--author", "translator-ja")
     with pytest.raises(CommandError, match="no revision 0"):

@@ -120,16 +120,16 @@ def test_reordering_on_both_sides_is_a_conflict():
 # -- JSON imports need a base; --force is recorded ----------------------------------------
 
 
-def test_json_import_without_a_base_is_refused_then_forced(demo):
-    release = demo["release"]
+def test_json_import_without_a_base_is_refused_then_forced(published):
+    release = published["release"]
     document = release_document(release)
     del document["revision"]
     document["title"]["ru"] = "Старый заголовок"
     before = counts()
     with pytest.raises(ReleaseExists, match="already exists"):
-        release_import_document(document, author=demo["users"]["editor"])
+        release_import_document(document, author=published["users"]["editor"])
     assert counts() == before
-    result = release_import_document(document, author=demo["users"]["editor"], force=True)
+    result = release_import_document(document, author=published["users"]["editor"], force=True)
     assert "forced" in result.revision.message
     assert Release.objects.get().title_ru == "Старый заголовок"
 
@@ -256,9 +256,9 @@ def test_admin_saves_a_release_of_hundreds_of_segments(client, demo):
         ("title_ja", "bell\x07", "control character U+0007"),
     ],
 )
-def test_admin_refuses_what_the_importer_refuses(client, demo, field, value, message):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_admin_refuses_what_the_importer_refuses(client, published, field, value, message):
+    release = published["release"]
+    client.force_login(published["users"]["editor"])
     data = form_data(client.get(change_url(release)))
     data[field] = value
     before = counts()
@@ -269,9 +269,9 @@ def test_admin_refuses_what_the_importer_refuses(client, demo, field, value, mes
     assert data["segments-1-text_ja"] in response.content.decode()  # the user's text is kept
 
 
-def test_invisible_characters_are_saved_and_reported(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_invisible_characters_are_saved_and_reported(client, published):
+    release = published["release"]
+    client.force_login(published["users"]["editor"])
     data = form_data(client.get(change_url(release)))
     data["segments-1-text_ja"] = "北方\u200b領土問題"
     response = client.post(change_url(release), data, follow=True)
@@ -291,17 +291,17 @@ def test_invisible_characters_are_saved_and_reported(client, demo):
         ("lone \ud800", "U+D800"),
     ],
 )
-def test_json_control_characters_are_refused_with_the_field(demo, text, message):
-    document = release_document(demo["release"])
+def test_json_control_characters_are_refused_with_the_field(published, text, message):
+    document = release_document(published["release"])
     document["segments"][2]["text"]["ru"] = text
     before = counts()
     pattern = rf"segments\[2\]\.text\.ru: .*{re.escape(message)}"
     with pytest.raises(ReleaseContentError, match=pattern):
-        release_import_document(document, author=demo["users"]["editor"])
+        release_import_document(document, author=published["users"]["editor"])
     assert counts() == before
 
 
-def test_deep_json_is_refused_before_parsing(tmp_path, demo):
+def test_deep_json_is_refused_before_parsing(tmp_path, published):
     path = tmp_path / "deep.json"
     path.write_text("[" * 100_000 + "]" * 100_000)
     before = counts()
@@ -310,18 +310,18 @@ def test_deep_json_is_refused_before_parsing(tmp_path, demo):
     assert counts() == before
 
 
-def test_too_many_units_are_refused(demo):
-    document = release_document(demo["release"])
+def test_too_many_units_are_refused(published):
+    document = release_document(published["release"])
     document["segments"] = [{"text": {"en": "x"}} for _ in range(MAX_UNITS + 1)]
     with pytest.raises(ReleaseContentError, match="at most 2000"):
-        release_import_document(document, author=demo["users"]["editor"])
+        release_import_document(document, author=published["users"]["editor"])
 
 
 # -- permissions on every path -------------------------------------------------------------
 
 
-def test_import_applies_the_authors_language_rights(demo, tmp_path):
-    document = release_document(demo["release"])
+def test_import_applies_the_authors_language_rights(published, tmp_path):
+    document = release_document(published["release"])
     document["title"]["en"] = "Rewritten by a reviewer"
     document["title"]["ru"] = "Переписано"
     path = tmp_path / "doc.json"
@@ -331,30 +331,30 @@ def test_import_applies_the_authors_language_rights(demo, tmp_path):
         call_command("import_release", str(path), "--author", "reviewer-ja", stdout=StringIO())
     assert counts() == before
     with pytest.raises(ActionNotAllowed):
-        release_import_document(document, author=demo["users"]["translator-ru"])
+        release_import_document(document, author=published["users"]["translator-ru"])
     del document["title"]["en"]
-    result = release_import_document(document, author=demo["users"]["translator-ru"])
+    result = release_import_document(document, author=published["users"]["translator-ru"])
     assert result.revision.snapshot["title"]["ru"] == "Переписано"
 
 
 # -- readers see only what was published ---------------------------------------------------
 
 
-def test_renaming_a_topic_changes_no_published_page(client, demo):
-    release = demo["release"]
+def test_renaming_a_topic_changes_no_published_page(client, published):
+    release = published["release"]
     url = f"/en/releases/{release.slug}/"
     assert "Japan-Russia Relations" in client.get(url).content.decode()
     Topic.objects.filter(pk=release.topic_id).update(name_en="Renamed Topic")
     assert "Renamed Topic" not in client.get(url).content.decode()
     content = release_snapshot(Release.objects.get())
-    release_write(content, author=demo["users"]["editor"], based_on=2)
-    release_publish(release, "en", author=demo["users"]["editor"])
+    release_write(content, author=published["users"]["editor"], based_on=2)
+    release_publish(release, "en", author=published["users"]["editor"])
     assert "Renamed Topic" in client.get(url).content.decode()
 
 
-def test_resolve_page_needs_the_release_it_was_made_for(client, demo):
-    client.force_login(demo["users"]["editor"])
-    url = reverse("admin:records_release_resolve", args=[demo["release"].pk])
+def test_resolve_page_needs_the_release_it_was_made_for(client, published):
+    client.force_login(published["users"]["editor"])
+    url = reverse("admin:records_release_resolve", args=[published["release"].pk])
     response = client.post(url, {"pending": "garbage"})
     assert response.status_code == 302
     assert Revision.objects.count() == 2

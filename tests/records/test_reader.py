@@ -168,15 +168,15 @@ def test_numbering_restarts_per_section():
     ]
 
 
-def revise_source(demo, text="in Moscow in late August 2017."):
+def revise_source(scenario, text="in Moscow in late August 2017."):
     """The editor revises English segment 7 and publishes the English (revision 3)."""
-    release = demo["release"]
+    release = scenario["release"]
     content = release_snapshot(release)
     segment = content["segments"][6]
     segment["text"]["en"] = segment["text"]["en"].replace("in Moscow in late August.", text)
-    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release_write(content, author=scenario["users"]["editor"], based_on=release.head_number)
     release.refresh_from_db()
-    release_publish(release, "en", author=demo["users"]["editor"])
+    release_publish(release, "en", author=scenario["users"]["editor"])
     return release
 
 

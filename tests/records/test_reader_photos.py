@@ -17,12 +17,6 @@ from tests.helpers import change_url, photo_upload_data
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def png(width=1200, height=800, color=(200, 30, 30)):
     from PIL import Image
 
@@ -31,11 +25,11 @@ def png(width=1200, height=800, color=(200, 30, 30)):
     return SimpleUploadedFile("photo.png", out.getvalue(), content_type="image/png")
 
 
-def with_image(demo, name, index=0):
-    release = demo["release"]
+def with_image(scenario, name, index=0):
+    release = scenario["release"]
     content = release_snapshot(release)
     content["photos"][index]["image"] = name
-    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release_write(content, author=scenario["users"]["editor"], based_on=release.head_number)
     release.refresh_from_db()
     return release
 

@@ -28,17 +28,24 @@ def url(name, language, *args, query=""):
 
 
 @pytest.fixture
-def slug(demo):
+def slug(published):
+    """The slug of a release published in every language (tests.scenarios)."""
+    return published["release"].slug
+
+
+@pytest.fixture
+def demo_slug(demo):
+    """The slug of the demo release, for the tests that read its text."""
     return demo["release"].slug
 
 
 @pytest.fixture
-def second(demo):
-    """Return a function that writes a copy of the demo release (English only, unpublished)."""
-    editor = demo["users"]["editor"]
+def second(published):
+    """Return a function that writes a copy of the published release (English only, unpublished)."""
+    editor = published["users"]["editor"]
 
     def write(slug="second-release"):
-        content = release_snapshot(demo["release"])
+        content = release_snapshot(published["release"])
         content["slug"] = slug
         for item in content["segments"] + content["photos"]:
             item["key"] = str(uuid.uuid4())
@@ -78,8 +85,8 @@ def test_release_page_links_its_topic_and_shows_the_published_topic_name(client,
     assert "日露関係" in page
 
 
-def test_topic_page_lists_its_releases_and_uses_the_current_topic_name(client, slug, demo):
-    topic = demo["release"].topic
+def test_topic_page_lists_its_releases_and_uses_the_current_topic_name(client, slug, published):
+    topic = published["release"].topic
     topic.name_en = "Japan and Russia"
     topic.save()
     response = client.get(url("records:topic", "en", TOPIC))
@@ -89,7 +96,7 @@ def test_topic_page_lists_its_releases_and_uses_the_current_topic_name(client, s
     assert client.get(url("records:topic", "en", "no-such-topic")).status_code == 404
 
 
-def test_unknown_slug_is_a_plain_404(client, demo):
+def test_unknown_slug_is_a_plain_404(client, published):
     response = client.get(url("records:release_detail", "ja", "no-such-release"))
     assert response.status_code == 404
     assert "language-versions" not in response.content.decode()
@@ -106,8 +113,8 @@ def test_release_not_published_in_this_language_links_where_it_is(client, seed_r
         assert 'hreflang="ru"' not in page.split("language-versions")[1]
 
 
-def test_a_published_slug_leads_to_the_current_one(client, demo):
-    release, editor = demo["release"], demo["users"]["editor"]
+def test_a_published_slug_leads_to_the_current_one(client, published):
+    release, editor = published["release"], published["users"]["editor"]
     old = release.slug
     content = release_snapshot(release)
     content["slug"] = "summit-hamburg"
@@ -140,9 +147,9 @@ def test_switcher_and_hreflang_name_only_published_languages(client, seed_releas
     assert "compare" not in switcher
 
 
-def test_release_head_has_title_description_canonical_and_opengraph(client, slug):
-    page = client.get(url("records:release_detail", "ru", slug)).content.decode()
-    canonical = f"http://testserver{url('records:release_detail', 'ru', slug)}"
+def test_release_head_has_title_description_canonical_and_opengraph(client, demo_slug):
+    page = client.get(url("records:release_detail", "ru", demo_slug)).content.decode()
+    canonical = f"http://testserver{url('records:release_detail', 'ru', demo_slug)}"
     assert "<title>Российско-японская встреча на высшем уровне — Concord</title>" in page
     assert f'<link rel="canonical" href="{canonical}">' in page
     assert f'<meta property="og:url" content="{canonical}">' in page
@@ -152,11 +159,11 @@ def test_release_head_has_title_description_canonical_and_opengraph(client, slug
         assert f'<link rel="alternate" hreflang="{code}"' in page
 
 
-def test_release_page_has_hanging_labels_and_a_compare_link(client, slug):
-    page = client.get(url("records:release_detail", "ru", slug)).content.decode()
+def test_release_page_has_hanging_labels_and_a_compare_link(client, demo_slug):
+    page = client.get(url("records:release_detail", "ru", demo_slug)).content.decode()
     assert '<p class="segment item level-' in page and "labelled" in page
     assert '<span class="label">а)</span>' in page
-    assert url("records:release_compare", "ru", slug) in page
+    assert url("records:release_compare", "ru", demo_slug) in page
 
 
 def test_side_by_side_rows_stay_aligned(client, slug):
@@ -191,9 +198,9 @@ def test_compare_rows_keep_units_only_one_version_has():
     assert rows[3]["cells"][0] is None and rows[3]["cells"][1]["text"] == "c"
 
 
-def test_home_is_paginated_in_the_database(client, demo):
+def test_home_is_paginated_in_the_database(client, published):
     template = ReaderPage.objects.get(language="en")
-    reader_archive(45, template, demo["release"].topic)
+    reader_archive(45, template, published["release"].topic)
     first = client.get("/en/")
     assert len(first.context["entries"].object_list) == 20
     third = client.get("/en/?page=3")
@@ -202,15 +209,15 @@ def test_home_is_paginated_in_the_database(client, demo):
 
 
 @pytest.mark.parametrize("count", [10, 1000])
-def test_reader_pages_use_constant_queries(client, demo, count, django_assert_max_num_queries):
+def test_reader_pages_use_constant_queries(client, published, count, django_assert_max_num_queries):
     template = ReaderPage.objects.get(language="en")
-    reader_archive(count, template, demo["release"].topic)
+    reader_archive(count, template, published["release"].topic)
     pages = {
         "/en/": 3,
         "/en/?page=2": 3,
         url("records:topic", "en", TOPIC): 4,
         url("records:release_detail", "en", "archive-7"): 3,
-        url("records:release_compare", "en", demo["release"].slug): 4,
+        url("records:release_compare", "en", published["release"].slug): 4,
         url("records:feed", "en"): 2,
         url("records:topic_feed", "en", TOPIC): 3,
         url("records:search", "en", query="?q=summit"): 6,
@@ -245,9 +252,9 @@ def test_atom_feeds_per_language_and_topic(client, slug, language):
         )
 
 
-def test_sitemap_lists_each_version_with_its_alternates(client, second, demo):
+def test_sitemap_lists_each_version_with_its_alternates(client, second, published):
     seed_release = second()
-    release_publish(seed_release, "en", author=demo["users"]["editor"])
+    release_publish(seed_release, "en", author=published["users"]["editor"])
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     urls = {
@@ -256,8 +263,10 @@ def test_sitemap_lists_each_version_with_its_alternates(client, second, demo):
         }
         for entry in ET.fromstring(response.content).findall(f"{SITEMAP}url")
     }
-    demo_ja = f"http://testserver{url('records:release_detail', 'ja', demo['release'].slug)}"
-    assert set(urls[demo_ja]) == {"en", "ja", "ru", "x-default"}
+    published_ja = (
+        f"http://testserver{url('records:release_detail', 'ja', published['release'].slug)}"
+    )
+    assert set(urls[published_ja]) == {"en", "ja", "ru", "x-default"}
     seed_en = f"http://testserver{url('records:release_detail', 'en', seed_release.slug)}"
     assert urls[seed_en] == {"en": seed_en, "x-default": seed_en}
     assert f"http://testserver{url('records:release_detail', 'ja', seed_release.slug)}" not in urls
@@ -271,22 +280,22 @@ def search(client, language, query, **filters):
     return client.get(url("records:search", language, query=f"?{params}"))
 
 
-def test_russian_search_finds_an_inflected_form(client, slug):
+def test_russian_search_finds_an_inflected_form(client, demo_slug):
     # The text says "северных территорий" and "мирного договора".
     for query in ("территория", "мирный договор", "Территории"):
         response = search(client, "ru", query)
         results = response.context["results"]
-        assert [r.slug for r in results] == [slug], query
+        assert [r.slug for r in results] == [demo_slug], query
     page = search(client, "ru", "территория").content.decode()
     assert "<mark>территорий</mark>" in page
     assert list(search(client, "ru", "космонавт").context["results"]) == []
 
 
-def test_japanese_search_finds_a_two_character_word(client, slug):
+def test_japanese_search_finds_a_two_character_word(client, demo_slug):
     response = search(client, "ja", "首脳")
-    assert [r.slug for r in response.context["results"]] == [slug]
+    assert [r.slug for r in response.context["results"]] == [demo_slug]
     assert "<mark>首脳</mark>" in response.content.decode()
-    assert [r.slug for r in search(client, "ja", "北方四島").context["results"]] == [slug]
+    assert [r.slug for r in search(client, "ja", "北方四島").context["results"]] == [demo_slug]
     assert list(search(client, "ja", "猫犬").context["results"]) == []
     # The English text does not answer Japanese readers.
     assert list(search(client, "en", "首脳").context["results"]) == []
@@ -302,7 +311,7 @@ def test_english_search_ranks_and_filters_by_topic_and_year(client, slug):
     ]
 
 
-def test_search_without_words_shows_the_form(client, demo):
+def test_search_without_words_shows_the_form(client, published):
     response = search(client, "en", "")
     assert response.status_code == 200 and response.context["results"] is None
     assert list(search(client, "en", "!!!").context["results"]) == []
@@ -315,8 +324,8 @@ def test_search_without_words_shows_the_form(client, demo):
 # --- caching and the read model --------------------------------------------------------------
 
 
-def test_conditional_get_answers_304_until_a_publish(client, demo, second):
-    seed_release, editor = second(), demo["users"]["editor"]
+def test_conditional_get_answers_304_until_a_publish(client, published, second):
+    seed_release, editor = second(), published["users"]["editor"]
     first = client.get("/en/")
     etag, modified = first["ETag"], first["Last-Modified"]
     assert client.get("/en/", HTTP_IF_NONE_MATCH=etag).status_code == 304
@@ -327,8 +336,10 @@ def test_conditional_get_answers_304_until_a_publish(client, demo, second):
     assert seed_release.slug in fresh.content.decode()
 
 
-def test_cached_page_is_served_until_a_publish(client, demo, second, django_assert_max_num_queries):
-    seed_release, editor = second(), demo["users"]["editor"]
+def test_cached_page_is_served_until_a_publish(
+    client, published, second, django_assert_max_num_queries
+):
+    seed_release, editor = second(), published["users"]["editor"]
     assert client.get("/en/").context is not None
     with django_assert_max_num_queries(1):
         cached = client.get("/en/")
@@ -337,7 +348,7 @@ def test_cached_page_is_served_until_a_publish(client, demo, second, django_asse
     assert seed_release.slug in client.get("/en/").content.decode()
 
 
-def test_rebuild_reader_is_idempotent(demo):
+def test_rebuild_reader_is_idempotent(published):
     fields = [
         "release_id",
         "language",

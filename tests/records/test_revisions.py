@@ -158,8 +158,8 @@ def test_stale_restore_that_collides_is_refused(seed_release, editor):
     assert Release.objects.get().title_ja == "二"
 
 
-def test_export_document_round_trip_is_lossless(demo, editor):
-    release = demo["release"]
+def test_export_document_round_trip_is_lossless(published, editor):
+    release = published["release"]
     document = release_document(release)
     assert document["revision"] == 2
     content, names, revision = content_from_document(document)

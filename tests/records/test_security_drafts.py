@@ -21,12 +21,6 @@ DRAFT = "Unpublishedmarker"
 CODES = ("en", "ja", "ru")
 
 
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
 def _url(name, language, *args):
     with translation.override(language):
         return reverse(name, args=args)
@@ -96,22 +90,22 @@ def test_a_newer_revision_is_not_reachable_before_it_is_published(client, demo):
     assert "<h1>Japan-Russia Summit Meeting</h1>" in page.content.decode()
 
 
-def test_a_topic_only_a_draft_uses_is_not_shown_even_by_name(client, demo):
-    release = _draft(demo["release"], demo["users"]["editor"], topic="secret-topic")
+def test_a_topic_only_a_draft_uses_is_not_shown_even_by_name(client, published):
+    release = _draft(published["release"], published["users"]["editor"], topic="secret-topic")
     for code in CODES:
         assert client.get(_url("records:topic", code, "secret-topic")).status_code == 404
         assert client.get(_url("records:topic_feed", code, "secret-topic")).status_code == 404
     _assert_hidden(client, _reader_urls(release.slug, "secret-topic"), DRAFT)
 
 
-def test_a_release_never_published_is_404_in_every_language_and_listing(client, demo):
-    content = release_snapshot(demo["release"])
+def test_a_release_never_published_is_404_in_every_language_and_listing(client, published):
+    content = release_snapshot(published["release"])
     content.update(slug="secret-release", topic="secret-topic")
     for code in CODES:
         content["title"][code] = f"{DRAFT} {code}"
     for unit in content["segments"] + content["photos"]:
         unit["key"] = str(uuid.uuid4())
-    release_write(content, author=demo["users"]["editor"], topic_names={"en": DRAFT})
+    release_write(content, author=published["users"]["editor"], topic_names={"en": DRAFT})
     for code in CODES:
         assert client.get(_url("records:release_detail", code, "secret-release")).status_code == 404
         assert (
@@ -138,10 +132,10 @@ def test_a_language_never_published_is_not_reachable(client, seed_release, edito
     assert f"/ja/releases/{seed_release.slug}/" not in sitemap
 
 
-def test_a_new_slug_is_not_reachable_before_it_is_published(client, demo):
-    release = demo["release"]
+def test_a_new_slug_is_not_reachable_before_it_is_published(client, published):
+    release = published["release"]
     old = release.slug
-    _draft(release, demo["users"]["editor"], slug="renamed-in-a-draft")
+    _draft(release, published["users"]["editor"], slug="renamed-in-a-draft")
     for code in CODES:
         assert (
             client.get(_url("records:release_detail", code, "renamed-in-a-draft")).status_code
@@ -159,17 +153,17 @@ def _png():
     return SimpleUploadedFile("draft.png", out.getvalue(), content_type="image/png")
 
 
-def test_photo_files_of_an_unpublished_revision_are_not_served(client, demo):
-    release = demo["release"]
+def test_photo_files_of_an_unpublished_revision_are_not_served(client, published):
+    release = published["release"]
     name = photo_image_store(_png())
     content = release_snapshot(release)
     content["photos"][0]["image"] = name
-    release_write(content, author=demo["users"]["editor"], based_on=release.head_number)
+    release_write(content, author=published["users"]["editor"], based_on=release.head_number)
     renditions = [file for _width, file in photo_renditions(name)["renditions"]]
     assert renditions and all(default_storage.exists(f"photos/renditions/{f}") for f in renditions)
     for file in renditions:
         assert client.get(reverse("photo_file", args=[file])).status_code == 404
     assert client.get(f"/media/{name}").status_code == 404
     assert client.get(f"/media/photos/renditions/{renditions[0]}").status_code == 404
-    release_publish(release, "en", author=demo["users"]["editor"])
+    release_publish(release, "en", author=published["users"]["editor"])
     assert client.get(reverse("photo_file", args=[renditions[0]])).status_code == 200

@@ -148,20 +148,20 @@ def test_unchanged_concept_save_keeps_the_glossary_version(client, demo):
     assert GlossaryState.current() == before
 
 
-def test_term_findings_page_needs_its_own_view_permission(client, demo):
+def test_term_findings_page_needs_its_own_view_permission(client, published):
     """One permission and one URL name: the old-name alias is gone."""
     from django.contrib.auth.models import Group, Permission, User
     from django.urls import NoReverseMatch
 
     assert not Permission.objects.filter(codename="view_releasetranslation").exists()
     with pytest.raises(NoReverseMatch):
-        reverse("admin:translations_releasetranslation_change", args=[demo["release"].pk])
+        reverse("admin:translations_releasetranslation_change", args=[published["release"].pk])
     view = Permission.objects.get(
         content_type__app_label="translations", codename="view_releasetermfindings"
     )
     for group in Group.objects.all():
         assert view in group.permissions.all(), group.name
-    url = reverse("admin:translations_releasetermfindings_change", args=[demo["release"].pk])
+    url = reverse("admin:translations_releasetermfindings_change", args=[published["release"].pk])
     staff = User.objects.create_user("staff-only", password="x", is_staff=True)
     client.force_login(staff)
     assert client.get(url).status_code == 403

@@ -9,10 +9,18 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from tests.helpers import revise_and_check
+from tests.scenarios import demo_glossary
 from translations.checks.services import release_terms_check
 from translations.models import Concept, Finding
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def glossary(users):
+    """The demo's glossary alone (no releases), with every role's account."""
+    demo_glossary()
+    return {"users": users}
 
 
 def terms_url(release):
@@ -178,9 +186,9 @@ def test_terms_page_waits_only_while_a_check_or_recheck_is_pending(client, demo)
     ],
 )
 def test_concept_search_ignores_case_in_every_script(
-    client, demo, django_assert_max_num_queries, query, expected
+    client, glossary, django_assert_max_num_queries, query, expected
 ):
-    client.force_login(demo["users"]["terminologist"])
+    client.force_login(glossary["users"]["terminologist"])
     with django_assert_max_num_queries(12):
         response = client.get(reverse("admin:translations_concept_changelist"), {"q": query})
     assert [c.identifier for c in response.context["cl"].result_list] == expected
@@ -201,18 +209,18 @@ def test_concept_search_ignores_case_in_every_script(
     ],
 )
 def test_term_filters_constrain_the_same_term(
-    client, demo, django_assert_max_num_queries, params, expected
+    client, glossary, django_assert_max_num_queries, params, expected
 ):
-    client.force_login(demo["users"]["terminologist"])
+    client.force_login(glossary["users"]["terminologist"])
     with django_assert_max_num_queries(12):
         response = client.get(reverse("admin:translations_concept_changelist"), params)
     assert sorted(c.identifier for c in response.context["cl"].result_list) == expected
 
 
-def test_language_filter_alone_lists_concepts_with_terms_in_that_language(client, demo):
+def test_language_filter_alone_lists_concepts_with_terms_in_that_language(client, glossary):
     concept = Concept.objects.create(identifier="english-only")
     concept.terms.create(language="en", text="English only")
-    client.force_login(demo["users"]["terminologist"])
+    client.force_login(glossary["users"]["terminologist"])
     url = reverse("admin:translations_concept_changelist")
     japanese = client.get(url, {"language": "ja"}).context["cl"].result_list
     english = client.get(url, {"language": "en"}).context["cl"].result_list
@@ -246,7 +254,7 @@ def test_missing_term_names_the_source_words_and_the_approved_term(demo):
 
 
 def test_concept_label_falls_back_to_first_english_term_then_identifier(
-    demo, django_assert_max_num_queries
+    glossary, django_assert_max_num_queries
 ):
     from translations.checks.services import _concept_labels
 
@@ -290,10 +298,10 @@ def test_summary_has_no_broken_plurals_or_double_period(client, demo):
         ("editor", True),
     ],
 )
-def test_edit_link_only_for_users_who_may_change_the_release(client, demo, user, shown):
-    release = demo["release"]
+def test_edit_link_only_for_users_who_may_change_the_release(client, published, user, shown):
+    release = published["release"]
     release_terms_check(release)
-    client.force_login(demo["users"][user])
+    client.force_login(published["users"][user])
     page = client.get(terms_url(release)).content.decode()
     edit_url = reverse("admin:records_release_change", args=[release.pk])
     assert (f'href="{edit_url}"' in page) is shown
@@ -303,8 +311,8 @@ def test_edit_link_only_for_users_who_may_change_the_release(client, demo, user,
 # 7. The note of a term is a small box, so the terms table fits the window.
 
 
-def test_term_note_is_a_small_textarea(client, demo):
-    client.force_login(demo["users"]["terminologist"])
+def test_term_note_is_a_small_textarea(client, glossary):
+    client.force_login(glossary["users"]["terminologist"])
     concept = Concept.objects.get(identifier="northern-territories")
     page = client.get(reverse("admin:translations_concept_change", args=[concept.pk]))
     body = page.content.decode()

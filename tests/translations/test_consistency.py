@@ -28,12 +28,12 @@ pytestmark = pytest.mark.django_db
 FIFTY = {"ja": ("約50分間", "約15分間"), "ru": ("около 50 минут", "около 15 минут")}
 
 
-def fifteen_for_fifty(demo, language):
-    """Write the demo's first segment with 15 minutes for 50 in ``language`` and check it."""
-    release = demo["release"]
+def fifteen_for_fifty(scenario, language):
+    """Write segment 1 with 15 minutes for 50 in ``language`` and check it."""
+    release = scenario["release"]
     text = release_snapshot(release)["segments"][0]["text"][language]
     assert FIFTY[language][0] in text
-    return revise_and_check(demo, 0, language, text.replace(*FIFTY[language]))
+    return revise_and_check(scenario, 0, language, text.replace(*FIFTY[language]))
 
 
 @pytest.mark.parametrize("language", ["ja", "ru"])
@@ -59,8 +59,8 @@ DATES = {
 
 @pytest.mark.parametrize("language", ["ja", "ru"])
 @pytest.mark.parametrize("wrong", [True, False])
-def test_the_eighth_for_july_7_is_flagged(demo, language, wrong):
-    release, editor = demo["release"], demo["users"]["editor"]
+def test_the_eighth_for_july_7_is_flagged(published, language, wrong):
+    release, editor = published["release"], published["users"]["editor"]
 
     def change(content):
         texts = content["segments"][0]["text"]
@@ -80,10 +80,10 @@ def test_the_eighth_for_july_7_is_flagged(demo, language, wrong):
     assert target[finding.start : finding.end] in ("7月8日", "8 июля")
 
 
-def submitted(demo, language):
-    release = fifteen_for_fifty(demo, language)
+def submitted(scenario, language):
+    release = fifteen_for_fifty(scenario, language)
     key = segment_key(release, 0)
-    units_submit(release, language, [key], demo["users"][f"translator-{language}"])
+    units_submit(release, language, [key], scenario["users"][f"translator-{language}"])
     release.refresh_from_db()
     return release, key
 

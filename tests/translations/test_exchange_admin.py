@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from records.models import Revision
+from tests.scenarios import glossary_with
 from translations.exchange.services import release_file_export
 from translations.models import Concept
 from translations.review.models import UnitStatus
@@ -17,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def release(demo_scenario):
-    return demo_scenario["release"]
+def release(in_progress):
+    return in_progress["release"]
 
 
 def login(client, name):
@@ -108,6 +109,13 @@ def test_upload_over_the_limit_is_refused_before_reading(client, release, monkey
 
 
 def test_glossary_download_and_upload(client, release, data_dir):
+    glossary_with(
+        ("peace-treaty", {"en": "peace treaty", "ja": "平和条約", "ru": "мирный договор"}),
+        (
+            "tor",
+            {"en": "TOR", "ja": "先行発展地域", "ru": ["ТОР", "территории опережающего развития"]},
+        ),
+    )
     login(client, "terminologist")
     changelist = client.get(reverse("admin:translations_concept_changelist")).content.decode()
     assert reverse("admin:translations_glossary_import") in changelist
@@ -120,7 +128,7 @@ def test_glossary_download_and_upload(client, release, data_dir):
     response = client.post(reverse("admin:translations_glossary_import"), {"file": upload})
     assert response.status_code == 200
     page = response.content.decode()
-    # IATE's TOR entry updates the demo's concept that holds "TOR"; its other terms stay.
+    # IATE's TOR entry updates the concept that holds "TOR"; its other terms stay.
     assert "1 concepts created, 1 updated" in page
     assert "IATE-3542113 → tor" in page
     assert Concept.objects.filter(identifier="IATE-887").exists()

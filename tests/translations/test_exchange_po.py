@@ -52,8 +52,8 @@ def units(release):
 
 
 @pytest.fixture
-def release(demo_scenario):
-    return demo_scenario["release"]
+def release(in_progress):
+    return in_progress["release"]
 
 
 @pytest.mark.skipif(not shutil.which("msgfmt"), reason="needs GNU gettext's msgfmt")

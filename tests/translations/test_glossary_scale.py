@@ -147,11 +147,11 @@ def test_the_check_refuses_to_lemmatise_without_stored_forms(monkeypatch, db):
         TermMatcher(plain, "ru")
 
 
-def test_every_write_path_stores_current_forms(client, demo):
+def test_every_write_path_stores_current_forms(client, published):
     glossary_import([ConceptData("imported", terms=(TermData("ru", "саммиты"),))])
     concept = Concept.objects.get(identifier="imported")
     saved = concept.terms.create(language="ru", text="встречи на высшем уровне")
-    client.force_login(demo["users"]["terminologist"])
+    client.force_login(published["users"]["terminologist"])
     term = concept.terms.get(text="саммиты")
     response = client.post(
         reverse("admin:translations_concept_change", args=[concept.pk]),

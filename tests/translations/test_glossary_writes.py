@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from tests.scenarios import demo_glossary, user_with_role
 from translations.glossary import services as glossary_services
 from translations.glossary.files import (
     ConceptData,
@@ -17,6 +18,12 @@ from translations.glossary.files import (
 from translations.glossary.files.tbx import TBX_NS
 from translations.glossary.services import GlossaryImportError, glossary_export, glossary_import
 from translations.models import Concept, GlossaryState, Term
+
+
+@pytest.fixture
+def glossary(db):
+    """The demo's glossary (18 concepts, 64 terms), imported alone: no releases."""
+    return demo_glossary()
 
 
 def glossary_state():
@@ -74,9 +81,9 @@ def concept_form_data(identifier="new-concept", terms=(), **fields):
     ids=["no-terms", "orphan-definition", "escape-in-term", "c1-control-in-term", "bell-subject"],
 )
 def test_admin_refuses_a_concept_that_could_not_be_exported(
-    client, demo, terms, fields, message, where
+    client, glossary, terms, fields, message, where
 ):
-    client.force_login(demo["users"]["terminologist"])
+    client.force_login(user_with_role("terminologist"))
     before = glossary_state()
     response = client.post(
         reverse("admin:translations_concept_add"), concept_form_data(terms=terms, **fields)
@@ -93,8 +100,8 @@ def test_admin_refuses_a_concept_that_could_not_be_exported(
     assert tbx_dump(glossary_export())
 
 
-def test_admin_accepts_a_valid_concept(client, demo):
-    client.force_login(demo["users"]["terminologist"])
+def test_admin_accepts_a_valid_concept(client, glossary):
+    client.force_login(user_with_role("terminologist"))
     response = client.post(
         reverse("admin:translations_concept_add"),
         concept_form_data(terms=[("en", "summit"), ("ja", "首脳会談")], definition_ja="会談"),
@@ -133,7 +140,7 @@ def test_admin_accepts_a_valid_concept(client, demo):
     ],
     ids=["no-terms", "orphan", "escape", "long-term", "long-id", "long-subject", "long-pos"],
 )
-def test_import_refuses_what_could_not_be_stored_or_exported(demo, concept, field, message):
+def test_import_refuses_what_could_not_be_stored_or_exported(glossary, concept, field, message):
     before = glossary_state()
     good = ConceptData("fine", terms=(TermData("en", "fine"),))
     with pytest.raises(GlossaryFormatError) as raised:
@@ -143,7 +150,7 @@ def test_import_refuses_what_could_not_be_stored_or_exported(demo, concept, fiel
     assert glossary_state() == before
 
 
-def test_over_long_term_in_a_file_is_refused_by_the_command(demo, tmp_path):
+def test_over_long_term_in_a_file_is_refused_by_the_command(glossary, tmp_path):
     path = tmp_path / "long.csv"
     path.write_bytes(csv_dump([ConceptData("long", terms=(TermData("en", "y" * 400),))]).encode())
     before = glossary_state()
@@ -152,7 +159,7 @@ def test_over_long_term_in_a_file_is_refused_by_the_command(demo, tmp_path):
     assert glossary_state() == before
 
 
-def test_escape_character_in_a_file_is_refused_by_the_command(demo, tmp_path):
+def test_escape_character_in_a_file_is_refused_by_the_command(glossary, tmp_path):
     path = tmp_path / "escape.csv"
     header = "concept,language,term\r\n"
     path.write_bytes((header + "esc,en,a\x1bb\r\n").encode())
@@ -162,7 +169,7 @@ def test_escape_character_in_a_file_is_refused_by_the_command(demo, tmp_path):
     assert glossary_state() == before
 
 
-def test_whatever_is_stored_exports_and_imports_back(demo):
+def test_whatever_is_stored_exports_and_imports_back(glossary):
     exported = glossary_export()
     before = glossary_state()
     report = glossary_import(exported)
@@ -191,7 +198,7 @@ def generated_tbx(count):
 
 
 def test_glossary_over_the_concept_limit_is_refused_and_nothing_written(
-    demo, tmp_path, monkeypatch
+    glossary, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(glossary_services, "GLOSSARY_MAX_CONCEPTS", 1_200)
     path = tmp_path / "big.tbx"
@@ -203,7 +210,7 @@ def test_glossary_over_the_concept_limit_is_refused_and_nothing_written(
 
 
 def test_glossary_at_the_limit_is_written_in_batches(
-    demo, tmp_path, monkeypatch, django_assert_max_num_queries
+    glossary, tmp_path, monkeypatch, django_assert_max_num_queries
 ):
     monkeypatch.setattr(glossary_services, "GLOSSARY_MAX_CONCEPTS", 1_200)
     path = tmp_path / "big.tbx"
@@ -216,7 +223,7 @@ def test_glossary_at_the_limit_is_written_in_batches(
     assert Term.objects.get(concept__identifier="g1199").text == "generated term 1199"
 
 
-def test_duplicate_identifier_across_batches_is_refused(demo):
+def test_duplicate_identifier_across_batches_is_refused(glossary):
     concepts = [ConceptData(f"d{i}", terms=(TermData("en", f"d {i}"),)) for i in range(600)]
     concepts.append(ConceptData("d3", terms=(TermData("en", "again"),)))
     before = glossary_state()

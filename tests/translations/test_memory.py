@@ -103,8 +103,8 @@ def test_the_same_pair_is_stored_once_with_the_newest_metadata(users):
     assert MemoryPosting.objects.filter(entry=kept).count() == 1
 
 
-def test_approving_a_pair_again_refreshes_its_metadata(demo, users):
-    release = demo["release"]
+def test_approving_a_pair_again_refreshes_its_metadata(published, users):
+    release = published["release"]
     title = MemoryEntry.objects.get(target_language="ru", source_text=release.title_en)
     content = release_snapshot(release)
     content["title"]["ru"] = "Новый заголовок"
@@ -238,8 +238,8 @@ def test_lookup_of_many_texts_takes_a_fixed_number_of_queries(django_assert_max_
     assert all(not found[f"f{n}"][0].exact for n in range(40))
 
 
-def test_units_in_review_are_not_recorded_until_approved(demo, users):
-    release = demo["release"]
+def test_units_in_review_are_not_recorded_until_approved(published, users):
+    release = published["release"]
     count = MemoryEntry.objects.count()
     content = release_snapshot(release)
     content["segments"][1]["text"]["ja"] = "北方領土の問題"
@@ -267,7 +267,7 @@ def test_the_admin_lists_the_memory_read_only(client, demo):
     assert MemoryEntry.objects.filter(pk=entry.pk).exists()
 
 
-def test_each_token_counts_the_entries_holding_it(demo):
+def test_each_token_counts_the_entries_holding_it(published):
     from django.db.models import Count
 
     from translations.memory.index import index_entries

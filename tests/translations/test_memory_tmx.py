@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from lxml import etree
 
 from tests.helpers import DATA, run
+from tests.scenarios import published_release
 from translations.memory import EntryData, MemoryEntry, MemoryPosting, entries_merge
 from translations.memory import tmx as tmx_module
 from translations.memory.tmx import TmxError, memory_export, memory_import, tmx_read
@@ -17,6 +18,16 @@ pytestmark = pytest.mark.django_db
 
 DTD = etree.DTD(str(DATA / "tmx14b.dtd"))
 WHEN = datetime(2021, 3, 4, 5, 6, 7, tzinfo=UTC)
+# The memory of a release approved in every language: its title, eight paragraphs and a
+# photo's caption and credit, eleven entries a language.
+ENTRIES = 11
+
+
+@pytest.fixture
+def release():
+    """A release of eight paragraphs and a photo, approved (revision 2) and published in
+    every language: its approved units are the translation memory."""
+    return published_release(units=8, photos=1)
 
 
 def memory_state():
@@ -50,7 +61,7 @@ def tu(source="Economy", target="経済", attrs='changedate="20240102T030405Z"',
     )
 
 
-def test_export_is_valid_tmx_14b_and_round_trips_byte_for_byte(demo):
+def test_export_is_valid_tmx_14b_and_round_trips_byte_for_byte(release):
     data = memory_export("ja")
     root = etree.fromstring(data)
     assert DTD.validate(root), DTD.error_log.filter_from_errors()
@@ -61,18 +72,18 @@ def test_export_is_valid_tmx_14b_and_round_trips_byte_for_byte(demo):
         "sentence",
     )
     units = root.findall("body/tu")
-    assert len(units) == MemoryEntry.objects.filter(target_language="ja").count() == 22
+    assert len(units) == MemoryEntry.objects.filter(target_language="ja").count() == ENTRIES
     first = units[0]
     assert re.fullmatch(r"\d{8}T\d{6}Z", first.get("changedate"))
     props = {prop.get("type"): prop.text for prop in first.findall("prop")}
-    assert props["x-concord-release"] == demo["release"].slug
+    assert props["x-concord-release"] == release.slug
     assert props["x-concord-approver"] == "reviewer-ja" and props["x-concord-revision"] == "2"
     # The same memory, the same bytes (no clock); and again after going out and back in.
     assert memory_export("ja") == data
     before = memory_state()
     MemoryEntry.objects.all().delete()
     assert MemoryPosting.objects.count() == 0
-    assert memory_import(data).counts == {"created": 22, "updated": 0, "unchanged": 0}
+    assert memory_import(data).counts == {"created": ENTRIES, "updated": 0, "unchanged": 0}
     assert memory_export("ja") == data
     # Everything comes back; TMX dates are whole seconds.
     assert memory_state() == [
@@ -81,7 +92,7 @@ def test_export_is_valid_tmx_14b_and_round_trips_byte_for_byte(demo):
         if row[1] == "ja"
     ]
     # Importing the same file again changes nothing.
-    assert memory_import(data).counts == {"created": 0, "updated": 0, "unchanged": 22}
+    assert memory_import(data).counts == {"created": 0, "updated": 0, "unchanged": ENTRIES}
 
 
 def test_texts_with_markup_characters_and_lines_survive(db):
@@ -177,14 +188,14 @@ EXTERNAL_ENTITY = (
         ),
     ],
 )
-def test_bad_files_are_refused_and_change_nothing(demo, data, message):
+def test_bad_files_are_refused_and_change_nothing(release, data, message):
     before = memory_state()
     with pytest.raises(TmxError, match=re.escape(message)):
         memory_import(data)
     assert memory_state() == before
 
 
-def test_too_large_files_and_too_many_units_are_refused(demo, monkeypatch):
+def test_too_large_files_and_too_many_units_are_refused(release, monkeypatch):
     before = memory_state()
     data = tmx(tu() + tu("Ocean", "海洋"))
     monkeypatch.setattr(tmx_module, "MAX_TMX_BYTES", len(data) - 1)
@@ -200,13 +211,13 @@ def test_too_large_files_and_too_many_units_are_refused(demo, monkeypatch):
     assert len(tmx_read(data)) == 2
 
 
-def test_import_tm_and_export_tm_commands(demo, tmp_path):
+def test_import_tm_and_export_tm_commands(release, tmp_path):
     path = tmp_path / "memory.tmx"
     run("export_tm", "--lang", "ru", "--output", str(path))
     assert path.read_bytes() == memory_export("ru")
     MemoryEntry.objects.filter(target_language="ru").delete()
     out = run("import_tm", str(path))
-    assert "22 entries created, 0 updated, 0 unchanged" in out
+    assert f"{ENTRIES} entries created, 0 updated, 0 unchanged" in out
     german = tmp_path / "german.tmx"
     german.write_bytes(tmx(tu(lang="de")))
     before = memory_state()

@@ -55,12 +55,12 @@ def reviewer(username, code, email):
     return user
 
 
-def revised_key(demo):
-    return release_snapshot(demo["release"])["segments"][REVISED_INDEX]["key"]
+def revised_key(scenario):
+    return release_snapshot(scenario["release"])["segments"][REVISED_INDEX]["key"]
 
 
-def edit_japanese(demo, author, *keys_and_texts, context=None):
-    release = demo["release"]
+def edit_japanese(scenario, author, *keys_and_texts, context=None):
+    release = scenario["release"]
     content = release_snapshot(release)
     by_key = {segment["key"]: segment for segment in content["segments"]}
     for key, text in keys_and_texts:
@@ -70,14 +70,14 @@ def edit_japanese(demo, author, *keys_and_texts, context=None):
     return release
 
 
-def test_submitted_tells_the_other_reviewers_with_an_address(demo, after_commit):
-    users = demo["users"]
+def test_submitted_tells_the_other_reviewers_with_an_address(published, after_commit):
+    users = published["users"]
     second = reviewer("reviewer-ja-2", "ja", "second@example.org")
     reviewer("reviewer-ja-3", "ja", "")
-    segments = release_snapshot(demo["release"])["segments"]
+    segments = release_snapshot(published["release"])["segments"]
     keys = [segments[1]["key"], segments[2]["key"]]
     release = edit_japanese(
-        demo, users["reviewer-ja"], (keys[0], "北方領土の問題"), (keys[1], "平和条約。")
+        published, users["reviewer-ja"], (keys[0], "北方領土の問題"), (keys[1], "平和条約。")
     )
     mails = after_commit(units_submit, release, "ja", keys, users["reviewer-ja"])
     # One mail for both units, to the reviewers of Japanese other than the one who submitted.
@@ -88,12 +88,12 @@ def test_submitted_tells_the_other_reviewers_with_an_address(demo, after_commit)
     assert link in body
 
 
-def test_a_save_that_submits_tells_the_reviewers(demo, after_commit):
-    users = demo["users"]
-    key = release_snapshot(demo["release"])["segments"][1]["key"]
+def test_a_save_that_submits_tells_the_reviewers(published, after_commit):
+    users = published["users"]
+    key = release_snapshot(published["release"])["segments"][1]["key"]
     mails = after_commit(
         edit_japanese,
-        demo,
+        published,
         users["translator-ja"],
         (key, "北方領土の問題"),
         context={"submit": {"ja": True}},
@@ -101,14 +101,14 @@ def test_a_save_that_submits_tells_the_reviewers(demo, after_commit):
     assert recipients(mails) == [users["reviewer-ja"].email]
 
 
-def test_approved_tells_the_translator(demo_scenario, after_commit):
-    users = demo_scenario["users"]
-    release = demo_scenario["release"]
+def test_approved_tells_the_translator(in_progress, after_commit):
+    users = in_progress["users"]
+    release = in_progress["release"]
     mails = after_commit(
         units_approve,
         release,
         "ru",
-        [revised_key(demo_scenario)],
+        [revised_key(in_progress)],
         users["reviewer-ru"],
         based_on=release.head_number,
     )
@@ -116,14 +116,14 @@ def test_approved_tells_the_translator(demo_scenario, after_commit):
     assert "approved" in mails[0].subject.lower()
 
 
-def test_changes_requested_tells_the_translator_with_the_comment(demo_scenario, after_commit):
-    users = demo_scenario["users"]
-    release = demo_scenario["release"]
+def test_changes_requested_tells_the_translator_with_the_comment(in_progress, after_commit):
+    users = in_progress["users"]
+    release = in_progress["release"]
     mails = after_commit(
         units_request_changes,
         release,
         "ru",
-        [revised_key(demo_scenario)],
+        [revised_key(in_progress)],
         users["reviewer-ru"],
         comment="Поставьте год после месяца, как в английском.",
         based_on=release.head_number,
@@ -153,9 +153,9 @@ def test_a_comment_tells_the_thread_and_the_translator(demo_scenario, after_comm
     assert all("Порядок слов верный." in mail.body for mail in mails)
 
 
-def test_nobody_without_an_address_is_written_to(demo_scenario, after_commit):
-    users = demo_scenario["users"]
-    release = demo_scenario["release"]
+def test_nobody_without_an_address_is_written_to(in_progress, after_commit):
+    users = in_progress["users"]
+    release = in_progress["release"]
     users["translator-ru"].email = ""
     users["translator-ru"].save()
     # The task runs after commit but finds no one to write to.
@@ -163,7 +163,7 @@ def test_nobody_without_an_address_is_written_to(demo_scenario, after_commit):
         units_approve,
         release,
         "ru",
-        [revised_key(demo_scenario)],
+        [revised_key(in_progress)],
         users["reviewer-ru"],
         based_on=release.head_number,
     )
@@ -216,14 +216,14 @@ def test_bad_email_url_is_refused(url, message):
 
 
 @pytest.mark.parametrize("action", ["submitted", "approved"])
-def test_a_batch_costs_the_same_queries_for_2_or_20_units(demo, action):
+def test_a_batch_costs_the_same_queries_for_2_or_20_units(published, action):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from translations.review.notify import notifications
 
-    users = demo["users"]
-    release = demo["release"]
+    users = published["users"]
+    release = published["release"]
     japanese = {s["key"]: s["text"]["ja"] for s in release_snapshot(release)["segments"]}
     keys = list(japanese)
     counts = []
@@ -231,7 +231,7 @@ def test_a_batch_costs_the_same_queries_for_2_or_20_units(demo, action):
         chosen = keys[:size] if size == 2 else keys[2 : 2 + size]
         # Revised, still rendering every number, date and name: approvable.
         release = edit_japanese(
-            demo, users["translator-ja"], *[(key, f"{japanese[key]}（改）") for key in chosen]
+            published, users["translator-ja"], *[(key, f"{japanese[key]}（改）") for key in chosen]
         )
         batch = units_submit(release, "ja", chosen, users["translator-ja"])
         if action == "approved":

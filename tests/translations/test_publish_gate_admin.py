@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from records.models import Publication
 from tests.helpers import approve_all
+from tests.scenarios import published_release
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +28,9 @@ def publish_buttons(row):
     return set(re.findall(r'<button type="submit" name="language" value="(\w+)"', row))
 
 
-def test_history_offers_only_what_can_be_published(client, demo_scenario):
-    release = demo_scenario["release"]
-    client.force_login(demo_scenario["users"]["editor"])
+def test_history_offers_only_what_can_be_published(client, in_progress):
+    release = in_progress["release"]
+    client.force_login(in_progress["users"]["editor"])
     page = history(client, release).content.decode()
     head = row_html(page, 4)
     # English needs no review; Japanese is outdated and Russian waits for review.
@@ -48,9 +49,9 @@ def test_history_offers_only_what_can_be_published(client, demo_scenario):
     assert "publish-blocked" not in row_html(page, 3)
 
 
-def test_history_offers_a_target_once_it_is_approved(client, demo_scenario):
-    release = demo_scenario["release"]
-    users = demo_scenario["users"]
+def test_history_offers_a_target_once_it_is_approved(client, in_progress):
+    release = in_progress["release"]
+    users = in_progress["users"]
     approve_all(release, "ja", users["reviewer-ja"])
     client.force_login(users["editor"])
     head = row_html(history(client, release).content.decode(), 4)
@@ -58,16 +59,16 @@ def test_history_offers_a_target_once_it_is_approved(client, demo_scenario):
     assert 'data-language="ja"' not in head and 'data-language="ru"' in head
 
 
-def test_history_shows_problems_but_no_buttons_to_those_who_may_not_publish(client, demo_scenario):
-    client.force_login(demo_scenario["users"]["translator-ru"])
-    page = history(client, demo_scenario["release"]).content.decode()
+def test_history_shows_problems_but_no_buttons_to_those_who_may_not_publish(client, in_progress):
+    client.force_login(in_progress["users"]["translator-ru"])
+    page = history(client, in_progress["release"]).content.decode()
     assert publish_buttons(page) == set()
     assert "Russian cannot be published yet" in page
 
 
-def test_publish_view_refuses_an_unapproved_language_then_publishes_it(client, demo_scenario):
-    release = demo_scenario["release"]
-    users = demo_scenario["users"]
+def test_publish_view_refuses_an_unapproved_language_then_publishes_it(client, in_progress):
+    release = in_progress["release"]
+    users = in_progress["users"]
     client.force_login(users["editor"])
     url = reverse("admin:records_release_publish", args=[release.pk])
     before = Publication.objects.count()
@@ -85,9 +86,9 @@ def test_publish_view_refuses_an_unapproved_language_then_publishes_it(client, d
     assert Publication.objects.filter(language="ja").latest("id").revision.number == 4
 
 
-def test_publish_action_refuses_an_unapproved_language(client, demo_scenario):
-    release = demo_scenario["release"]
-    users = demo_scenario["users"]
+def test_publish_action_refuses_an_unapproved_language(client, in_progress):
+    release = in_progress["release"]
+    users = in_progress["users"]
     client.force_login(users["editor"])
     url = reverse("admin:records_release_changelist")
     before = Publication.objects.count()
@@ -106,17 +107,17 @@ def test_publish_action_refuses_an_unapproved_language(client, demo_scenario):
     assert Publication.objects.filter(language="ru").latest("id").revision.number == 4
 
 
-def test_source_language_publishes_without_review(client, demo_scenario):
-    release = demo_scenario["release"]
-    client.force_login(demo_scenario["users"]["editor"])
+def test_source_language_publishes_without_review(client, in_progress):
+    release = in_progress["release"]
+    client.force_login(in_progress["users"]["editor"])
     url = reverse("admin:records_release_publish", args=[release.pk])
     client.post(url, {"number": 4, "language": "en"})
     assert Publication.objects.filter(language="en").latest("id").revision.number == 4
 
 
-def test_history_says_when_a_language_has_no_text(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["editor"])
+def test_history_says_when_a_language_has_no_text(client, editor):
+    release = published_release(units=2)
+    client.force_login(editor)
     restore = reverse("admin:records_release_restore", args=[release.pk])
     client.post(restore, {"number": 1, "based_on": 2})
     head = row_html(history(client, release).content.decode(), 3)

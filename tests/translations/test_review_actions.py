@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from records.services import ActionNotAllowed
+from tests.scenarios import glossary_with
 from translations.review.actions import (
     ReviewError,
     comment_add,
@@ -24,17 +25,21 @@ from .reviewing import review_tables, segment_key, set_text, status, write
 
 pytestmark = pytest.mark.django_db
 
-REVISED = 6  # the demo's revised segment: Japanese outdated, Russian waiting for review
+REVISED = 6  # the revised segment (the seventh): Japanese outdated, Russian waiting for review
 
 
 @pytest.fixture
-def scenario(demo_scenario):
-    release = demo_scenario["release"]
-    return {
-        **demo_scenario,
-        "key": segment_key(release, REVISED),
-        "comment": Comment.objects.get(release=release),
-    }
+def scenario(in_progress):
+    """The work in progress (conftest's ``in_progress``: the seventh paragraph revised in
+    English, its Japanese outdated, its Russian submitted with a comment), and a glossary with
+    the Northern Territories."""
+    glossary_with(
+        (
+            "northern-territories",
+            {"en": "Northern Territories", "ja": "北方領土", "ru": "северные территории"},
+        )
+    )
+    return in_progress
 
 
 def second_reviewer(language):
@@ -46,8 +51,8 @@ def second_reviewer(language):
 # --- transitions --------------------------------------------------------------------------
 
 
-def test_submit_approve_and_request_changes(demo, users):
-    release = demo["release"]
+def test_submit_approve_and_request_changes(published, users):
+    release = published["release"]
     key = segment_key(release, 1)
     write(release, users["translator-ja"], set_text(1, "ja", "北方領土の問題"))
     head = release.head_number
@@ -90,8 +95,8 @@ def test_submit_approve_and_request_changes(demo, users):
     ]
 
 
-def test_changes_requested_on_an_approved_unit(demo, users):
-    release = demo["release"]
+def test_changes_requested_on_an_approved_unit(published, users):
+    release = published["release"]
     key = segment_key(release, 1)
     units_request_changes(
         release, "ru", [key], users["reviewer-ru"], comment="Уточнить", based_on=2
@@ -99,7 +104,7 @@ def test_changes_requested_on_an_approved_unit(demo, users):
     assert status(release, key, "ru").state == UnitState.DRAFT
 
 
-def test_the_demo_scenarios_russian_is_approved_by_its_reviewer(scenario):
+def test_the_submitted_russian_is_approved_by_its_reviewer(scenario):
     release, users, key = scenario["release"], scenario["users"], scenario["key"]
     units_approve(release, "ru", [key], users["reviewer-ru"], based_on=release.head_number)
     assert status(release, key, "ru").approved_by == users["reviewer-ru"]
@@ -135,8 +140,8 @@ def test_a_comment_on_the_source_text(scenario):
 # --- four eyes ----------------------------------------------------------------------------
 
 
-def test_a_superuser_may_not_approve_their_own_translation(demo, users):
-    release = demo["release"]
+def test_a_superuser_may_not_approve_their_own_translation(published, users):
+    release = published["release"]
     key = segment_key(release, 1)
     admin = users["admin"]
     write(release, admin, set_text(1, "ja", "北方領土の問題"), context={"submit": {"ja": True}})
@@ -149,8 +154,8 @@ def test_a_superuser_may_not_approve_their_own_translation(demo, users):
     assert status(release, key, "ja").state == UnitState.APPROVED
 
 
-def test_a_reviewers_own_edit_needs_another_reviewer(demo, users):
-    release = demo["release"]
+def test_a_reviewers_own_edit_needs_another_reviewer(published, users):
+    release = published["release"]
     key = segment_key(release, 1)
     reviewer = users["reviewer-ru"]
     write(
@@ -176,8 +181,8 @@ def test_whoever_confirms_an_outdated_translation_may_not_approve_it(scenario):
         units_approve(release, "ja", [key], reviewer, based_on=release.head_number)
 
 
-def test_the_database_refuses_self_approval(demo):
-    row = UnitStatus.objects.filter(release=demo["release"], language="ja").first()
+def test_the_database_refuses_self_approval(published):
+    row = UnitStatus.objects.filter(release=published["release"], language="ja").first()
     assert row.state == UnitState.APPROVED and row.translated_by_id
     rows = UnitStatus.objects.filter(pk=row.pk)
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -353,7 +358,7 @@ REFUSALS = {
     "approve in the source language": (
         approve("reviewer-ru", language="en"),
         ReviewError,
-        "en is not a target language of “japan-russia-summit-meeting-2017-07-07”: English is "
+        "en is not a target language of “summit-meeting-2017-07-07”: English is "
         r"the source language \(its targets: ja, ru\)",
     ),
     "approve in an unknown language": (

@@ -17,12 +17,12 @@ from translations.review.vocabulary import UnitState
 pytestmark = pytest.mark.django_db
 
 
-def copies(demo, count, start=0):
-    """Write ``count`` new releases with the demo release's text (translations as drafts)."""
-    editor = demo["users"]["editor"]
+def copies(scenario, count, start=0):
+    """Write ``count`` new releases with the scenario release's text (translations as drafts)."""
+    editor = scenario["users"]["editor"]
     releases = []
     for index in range(start, start + count):
-        content = release_snapshot(demo["release"])
+        content = release_snapshot(scenario["release"])
         content["slug"] = f"copy-{index}"
         content["date"] = f"2016-{index % 12 + 1:02d}-{index % 28 + 1:02d}"
         for item in content["segments"] + content["photos"]:
@@ -31,12 +31,12 @@ def copies(demo, count, start=0):
     return releases
 
 
-def test_release_list_shows_translation_progress(client, demo):
-    release = demo["release"]
+def test_release_list_shows_translation_progress(client, published):
+    release = published["release"]
     total = UnitStatus.objects.filter(release=release, language="ja").count()
-    (copy,) = copies(demo, 1)
-    approve_all(copy, "ru", demo["users"]["reviewer-ru"])
-    client.force_login(demo["users"]["editor"])
+    (copy,) = copies(published, 1)
+    approve_all(copy, "ru", published["users"]["reviewer-ru"])
+    client.force_login(published["users"]["editor"])
     page = client.get(reverse("admin:records_release_changelist")).content.decode()
     assert f'title="Japanese: {total} of {total} units approved"' in page
     assert f'<progress max="{total}" value="{total}"' in page
@@ -46,14 +46,14 @@ def test_release_list_shows_translation_progress(client, demo):
     assert f"0/{total}" in page
 
 
-def test_release_list_progress_in_constant_queries(client, demo):
-    client.force_login(demo["users"]["editor"])
+def test_release_list_progress_in_constant_queries(client, published):
+    client.force_login(published["users"]["editor"])
     url = reverse("admin:records_release_changelist")
-    copies(demo, 2)
+    copies(published, 2)
     with CaptureQueriesContext(connection) as three:
         response = client.get(url)
     assert response.context["cl"].result_count == 3
-    copies(demo, 17, start=2)
+    copies(published, 17, start=2)
     with CaptureQueriesContext(connection) as twenty:
         response = client.get(url)
     assert response.context["cl"].result_count == 20
@@ -65,8 +65,8 @@ REVIEW_ADMINS = ["event", "comment", "unitstatus"]
 
 
 @pytest.mark.parametrize("model", REVIEW_ADMINS)
-def test_review_records_are_read_only_even_for_superusers(client, demo_scenario, model):
-    client.force_login(demo_scenario["users"]["admin"])
+def test_review_records_are_read_only_even_for_superusers(client, in_progress, model):
+    client.force_login(in_progress["users"]["admin"])
     changelist = reverse(f"admin:translations_{model}_changelist")
     response = client.get(changelist)
     assert response.status_code == 200
@@ -85,14 +85,14 @@ def test_review_records_are_read_only_even_for_superusers(client, demo_scenario,
 
 
 @pytest.mark.parametrize("model", REVIEW_ADMINS)
-def test_review_lists_use_constant_queries(client, demo_scenario, model):
-    users = demo_scenario["users"]
+def test_review_lists_use_constant_queries(client, in_progress, model):
+    users = in_progress["users"]
     client.force_login(users["admin"])
     url = reverse(f"admin:translations_{model}_changelist")
     with CaptureQueriesContext(connection) as before:
         client.get(url)
-    release = demo_scenario["release"]
-    for copy in copies(demo_scenario, 2):
+    release = in_progress["release"]
+    for copy in copies(in_progress, 2):
         approve_all(copy, "ja", users["reviewer-ja"])
         comment_add(copy, "title", "ja", "Please check the title.", users["translator-ja"])
     comment_add(release, "title", "ru", "Another reviewer, please.", users["reviewer-ru"])
@@ -102,8 +102,8 @@ def test_review_lists_use_constant_queries(client, demo_scenario, model):
     assert len(after) == len(before) <= 8, [q["sql"][:60] for q in after.captured_queries]
 
 
-def test_event_list_filters_and_search(client, demo_scenario):
-    client.force_login(demo_scenario["users"]["admin"])
+def test_event_list_filters_and_search(client, in_progress):
+    client.force_login(in_progress["users"]["admin"])
     url = reverse("admin:translations_event_changelist")
     response = client.get(url, {"action__exact": "approved", "language": "ja"})
     events = list(response.context["cl"].result_list)
@@ -113,10 +113,10 @@ def test_event_list_filters_and_search(client, demo_scenario):
     assert found and all(event.key == key for event in found)
 
 
-def test_unit_state_list_filters_by_release_language_and_state(client, demo_scenario):
-    client.force_login(demo_scenario["users"]["admin"])
-    release = demo_scenario["release"]
-    (other,) = copies(demo_scenario, 1)
+def test_unit_state_list_filters_by_release_language_and_state(client, in_progress):
+    client.force_login(in_progress["users"]["admin"])
+    release = in_progress["release"]
+    (other,) = copies(in_progress, 1)
     url = reverse("admin:translations_unitstatus_changelist")
     response = client.get(
         url,
@@ -132,8 +132,8 @@ def test_unit_state_list_filters_by_release_language_and_state(client, demo_scen
     assert everything.result_count == UnitStatus.objects.filter(release=other).count()
 
 
-def test_comment_list_filters_open_threads(client, demo_scenario):
-    client.force_login(demo_scenario["users"]["admin"])
+def test_comment_list_filters_open_threads(client, in_progress):
+    client.force_login(in_progress["users"]["admin"])
     url = reverse("admin:translations_comment_changelist")
     assert len(client.get(url, {"open": "1"}).context["cl"].result_list) == 1
     assert len(client.get(url, {"open": "0"}).context["cl"].result_list) == 0

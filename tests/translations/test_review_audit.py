@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection, transaction
 
 from records.demo import seed_translations
 from tests.helpers import approve_all
+from tests.scenarios import published_release
 from translations.review.actions import (
     comment_add,
     comment_resolve,
@@ -64,8 +65,8 @@ def test_a_bulk_approval_is_one_batch_with_states_actor_and_revision(seed_releas
     assert {e.key for e in approved} == set(keys) and {e.language for e in approved} == {"ru"}
 
 
-def test_every_action_is_logged_with_its_reason(demo, users):
-    release = demo["release"]
+def test_every_action_is_logged_with_its_reason(users):
+    release = published_release(units=2)
     key = segment_key(release, 1)
     units_request_changes(
         release, "ja", [key], users["reviewer-ja"], comment="用語を確認", based_on=2
@@ -98,8 +99,10 @@ def test_every_action_is_logged_with_its_reason(demo, users):
 
 
 @pytest.fixture
-def event(demo):
-    return Event.objects.filter(release=demo["release"]).order_by("id").first()
+def event(users):
+    """The first event of a release translated, approved and published in every language."""
+    release = published_release(units=1)
+    return Event.objects.filter(release=release).order_by("id").first()
 
 
 @pytest.mark.parametrize(

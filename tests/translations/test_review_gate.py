@@ -21,7 +21,7 @@ UNITS = 25  # the seed release: title, two photos' caption and credit, 20 segmen
 
 @pytest.fixture
 def translated(seed_release, editor):
-    """The seed release with the demo translations saved as drafts (revision 2)."""
+    """The seed release with the published translations saved as drafts (revision 2)."""
 
     def change(content):
         content.update(translations_content(content, seed_translations()))
@@ -119,15 +119,15 @@ def test_an_older_revision_whose_texts_differ_is_not_published(demo, users):
     )
 
 
-def test_publishing_needs_the_permission(demo, users):
+def test_publishing_needs_the_permission(published, users):
     count = Publication.objects.count()
     with pytest.raises(ActionNotAllowed, match="reviewer-ja may not publish releases"):
-        release_publish(demo["release"], "ja", author=users["reviewer-ja"])
+        release_publish(published["release"], "ja", author=users["reviewer-ja"])
     assert Publication.objects.count() == count
 
 
-def test_publishing_an_approved_revision_again_creates_nothing(demo, users):
-    release = demo["release"]
+def test_publishing_an_approved_revision_again_creates_nothing(published, users):
+    release = published["release"]
     publication, created = release_publish(release, "ru", author=users["editor"])
     assert not created and publication.revision.number == 2
     assert Publication.objects.filter(release=release).count() == 3

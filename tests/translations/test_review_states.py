@@ -17,6 +17,7 @@ from records.snapshots import release_snapshot
 from records.units import TITLE, text_checksum, translatable_units
 from tests.helpers import SEED, approve_all
 from tests.records.test_admin import change_url, form_data
+from tests.scenarios import published_release
 from translations.review.actions import units_approve, units_submit
 from translations.review.models import Event, UnitStatus
 from translations.review.vocabulary import EventAction, UnitState
@@ -25,9 +26,20 @@ from .reviewing import segment_key, set_text, states, status, write
 
 pytestmark = pytest.mark.django_db
 
-# Segment 7 of the demo release (index 6): "… consultations in Moscow in late August. …".
-REVISED = 6
+REVISED = 6  # the seventh paragraph, whose English the tests revise
 OTHER_TARGETS = {"ja", "ru"}
+
+
+@pytest.fixture
+def release():
+    """A release of seven paragraphs and a photo, approved (revision 2) and published in
+    every language."""
+    return published_release(units=7, photos=1)
+
+
+def revised(text, how="at length"):
+    """Return the English ``text`` with ``how`` added: a change of the source."""
+    return text.removesuffix(".") + f" {how}."
 
 
 def english(release, index):
@@ -122,13 +134,12 @@ def test_submitting_one_language_leaves_the_other_a_draft(seed_release, editor):
 # --- the source changes: outdated ----------------------------------------------------------
 
 
-def test_an_english_edit_outdates_that_units_translations_only(demo, editor):
-    release = demo["release"]
+def test_an_english_edit_outdates_that_units_translations_only(release, editor):
     key = segment_key(release, REVISED)
     old = english(release, REVISED)
     translators = {lang: status(release, key, lang).translated_by for lang in OTHER_TARGETS}
     before = other_rows(release, key)
-    write(release, editor, set_text(REVISED, "en", old.replace("late August", "early September")))
+    write(release, editor, set_text(REVISED, "en", revised(old)))
     assert_outdated(release, key, old, revision=3)
     # Who translated it is kept: the translation is theirs, only its source moved on.
     assert {lang: status(release, key, lang).translated_by for lang in OTHER_TARGETS} == (
@@ -139,12 +150,11 @@ def test_an_english_edit_outdates_that_units_translations_only(demo, editor):
     assert Event.objects.filter(revision_number=3).values("batch").distinct().count() == 1
 
 
-def test_a_second_english_edit_keeps_the_source_the_translation_was_made_from(demo, editor):
-    release = demo["release"]
+def test_a_second_english_edit_keeps_the_source_the_translation_was_made_from(release, editor):
     key = segment_key(release, REVISED)
     old = english(release, REVISED)
-    write(release, editor, set_text(REVISED, "en", old.replace("late August", "September")))
-    write(release, editor, set_text(REVISED, "en", old.replace("late August", "October")))
+    write(release, editor, set_text(REVISED, "en", revised(old, "in detail")))
+    write(release, editor, set_text(REVISED, "en", revised(old, "briefly")))
     for language in OTHER_TARGETS:
         row = status(release, key, language)
         assert (row.state, row.source_previous, row.revision_number) == (
@@ -155,11 +165,10 @@ def test_a_second_english_edit_keeps_the_source_the_translation_was_made_from(de
     assert Event.objects.filter(action=EventAction.OUTDATED).count() == 2
 
 
-def test_the_english_put_back_makes_the_outdated_translation_a_draft_again(demo, editor):
-    release = demo["release"]
+def test_the_english_put_back_makes_the_outdated_translation_a_draft_again(release, editor):
     key = segment_key(release, REVISED)
     old = english(release, REVISED)
-    write(release, editor, set_text(REVISED, "en", old.replace("late August", "September")))
+    write(release, editor, set_text(REVISED, "en", revised(old, "in detail")))
     write(release, editor, set_text(REVISED, "en", old))
     for language in OTHER_TARGETS:
         row = status(release, key, language)
@@ -176,8 +185,7 @@ def test_the_english_put_back_makes_the_outdated_translation_a_draft_again(demo,
 
 
 @pytest.mark.parametrize("unit", ["title", "caption"])
-def test_title_and_caption_edits_outdate_their_translations(demo, editor, unit):
-    release = demo["release"]
+def test_title_and_caption_edits_outdate_their_translations(release, editor, unit):
     if unit == "title":
         key, old = TITLE, release.title_en
 
@@ -197,12 +205,11 @@ def test_title_and_caption_edits_outdate_their_translations(demo, editor, unit):
     assert other_rows(release, key) == before
 
 
-def test_restore_outdates_translations_whose_source_it_changes(demo, editor, users):
-    release = demo["release"]
+def test_restore_outdates_translations_whose_source_it_changes(release, editor, users):
     key = segment_key(release, REVISED)
     original = english(release, REVISED)
-    revised = original.replace("late August", "early September")
-    write(release, editor, set_text(REVISED, "en", revised))
+    changed = revised(original)
+    write(release, editor, set_text(REVISED, "en", changed))
     # The translators confirm the old translations for the new English; reviewers approve.
     for language in OTHER_TARGETS:
         approve_all(release, language, users[f"reviewer-{language}"])
@@ -212,17 +219,16 @@ def test_restore_outdates_translations_whose_source_it_changes(demo, editor, use
     assert release.head_number == 4 and english(release, REVISED) == original
     for language in OTHER_TARGETS:
         row = status(release, key, language)
-        assert (row.state, row.source_previous) == (UnitState.OUTDATED, revised)
+        assert (row.state, row.source_previous) == (UnitState.OUTDATED, changed)
     assert set(states(release, "ja").values()) == {UnitState.APPROVED, UnitState.OUTDATED}
 
 
-def test_json_import_outdates_translations(demo, editor):
-    release = demo["release"]
+def test_json_import_outdates_translations(release, editor):
     key = segment_key(release, REVISED)
     old = english(release, REVISED)
     document = json.loads(json.dumps(release_document(release)))
     segment = next(item for item in document["segments"] if item["key"] == key)
-    segment["text"] = {"en": old.replace("late August", "early September")}
+    segment["text"] = {"en": revised(old)}
     release_import_document(document, author=editor)
     assert_outdated(release, key, old, revision=3)
 
@@ -241,14 +247,13 @@ def test_text_reimport_outdates_translations(demo, editor):
     assert set(outdated.values_list("key", flat=True)) == {key}
 
 
-def test_admin_form_save_outdates_translations(client, demo, editor):
-    release = demo["release"]
+def test_admin_form_save_outdates_translations(client, release, editor):
     key = segment_key(release, REVISED)
     old = english(release, REVISED)
     client.force_login(editor)
     data = form_data(client.get(change_url(release)))
     field = next(name for name, value in data.items() if name.endswith("-text_en") and value == old)
-    data[field] = old.replace("late August", "early September")
+    data[field] = revised(old)
     response = client.post(change_url(release), data)
     assert response.status_code == 302
     assert_outdated(release, key, old, revision=3)
@@ -257,8 +262,7 @@ def test_admin_form_save_outdates_translations(client, demo, editor):
 # --- targets cleared, units removed, approvals lost -----------------------------------------
 
 
-def test_clearing_a_translation_makes_it_untranslated(demo, users):
-    release = demo["release"]
+def test_clearing_a_translation_makes_it_untranslated(release, users):
     key = segment_key(release, 1)
     write(release, users["translator-ru"], set_text(1, "ru", ""))
     row = status(release, key, "ru")
@@ -283,8 +287,7 @@ def test_an_english_edit_of_an_untranslated_unit_logs_nothing(seed_release, edit
     assert not Event.objects.exists()
 
 
-def test_removing_a_segment_removes_its_states(demo, editor):
-    release = demo["release"]
+def test_removing_a_segment_removes_its_states(release, editor):
     key = segment_key(release, 2)
     count = UnitStatus.objects.filter(release=release).count()
 
@@ -296,8 +299,7 @@ def test_removing_a_segment_removes_its_states(demo, editor):
     assert UnitStatus.objects.filter(release=release).count() == count - 2
 
 
-def test_a_new_segment_starts_untranslated(demo, editor):
-    release = demo["release"]
+def test_a_new_segment_starts_untranslated(release, editor):
 
     def add(content):
         content["segments"].append(
@@ -315,8 +317,7 @@ def test_a_new_segment_starts_untranslated(demo, editor):
         assert (row.state, row.revision_number) == (UnitState.UNTRANSLATED, 3)
 
 
-def test_an_approved_translation_that_changes_is_a_draft_again(demo, users):
-    release = demo["release"]
+def test_an_approved_translation_that_changes_is_a_draft_again(release, users):
     key = segment_key(release, 1)
     assert status(release, key, "ja").approved_by == users["reviewer-ja"]
     write(release, users["translator-ja"], set_text(1, "ja", "北方領土問題について"))
@@ -328,10 +329,9 @@ def test_an_approved_translation_that_changes_is_a_draft_again(demo, users):
     )
 
 
-def test_confirming_an_outdated_translation_makes_the_submitter_its_translator(demo, users):
-    release = demo["release"]
+def test_confirming_an_outdated_translation_makes_the_submitter_its_translator(release, users):
     key = segment_key(release, REVISED)
-    new = english(release, REVISED).replace("late August", "early September")
+    new = revised(english(release, REVISED))
     write(release, users["editor"], set_text(REVISED, "en", new))
     units_submit(release, "ja", [key], users["translator-ja"], based_on=release.head_number)
     row = status(release, key, "ja")
@@ -389,8 +389,7 @@ def test_a_japanese_source_release_has_english_and_russian_targets(editor, users
     assert status(release, heading, "ru").state == UnitState.UNTRANSLATED
 
 
-def test_switching_the_source_language_keeps_the_previous_source_text(demo, editor):
-    release = demo["release"]
+def test_switching_the_source_language_keeps_the_previous_source_text(release, editor):
     key = segment_key(release, REVISED)
     old_english = english(release, REVISED)
 

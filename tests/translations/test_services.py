@@ -240,8 +240,8 @@ def test_a_late_check_of_an_old_revision_keeps_the_newer_findings(demo, editor):
     assert set(CheckRun.objects.values_list("revision_number", flat=True)) == {3}
 
 
-def test_check_terms_force_runs_the_check_again(demo):
-    release = demo["release"]
+def test_check_terms_force_runs_the_check_again(published):
+    release = published["release"]
     run("check_terms", release.slug)
     first = CheckRun.objects.get(release=release, language="ja").checked_at
     run("check_terms", release.slug, "--lang", "ja")

@@ -247,9 +247,9 @@ def test_unit_history_shows_its_events_and_comments(client, demo_scenario):
     assert "has no unit nope" in response.content.decode()
 
 
-def test_links_to_the_workbench_and_my_work(client, demo):
-    release = demo["release"]
-    client.force_login(demo["users"]["translator-ja"])
+def test_links_to_the_workbench_and_my_work(client, published):
+    release = published["release"]
+    client.force_login(published["users"]["translator-ja"])
     page = client.get(reverse("admin:records_release_change", args=[release.pk])).content.decode()
     for code in ("ja", "ru"):
         assert f'href="{reverse("translations:workbench", args=[release.pk, code])}"' in page
