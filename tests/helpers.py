@@ -513,3 +513,22 @@ class Workers:
                     process.wait(20)
                 except subprocess.TimeoutExpired:
                     self.kill(process)
+
+
+def user_named(name):
+    """Return the user called ``name``."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=name)
+
+
+def exchange_state(release):
+    """Return what a PO/XLIFF import could change: revisions, unit states, events."""
+    from records.models import Revision
+    from translations.review.models import Event, UnitStatus
+
+    return (
+        Revision.objects.filter(release=release).count(),
+        sorted(UnitStatus.objects.filter(release=release).values_list("key", "language", "state")),
+        Event.objects.filter(release=release).count(),
+    )

@@ -4,32 +4,20 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from lxml import etree
 
 from records.models import Revision
 from records.units import translatable_units
+from tests.helpers import exchange_state as db_state
+from tests.helpers import user_named as user
 from translations.exchange.imports import release_file_import
 from translations.exchange.services import release_file_export
-from translations.review.models import Comment, Event, UnitStatus
+from translations.review.models import Comment, UnitStatus
 from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 NS = {"x": XLIFF}
-
-
-def user(name):
-    return get_user_model().objects.get(username=name)
-
-
-def db_state(release):
-    """Return what an import could change: revisions, unit states, events."""
-    return (
-        Revision.objects.filter(release=release).count(),
-        sorted(UnitStatus.objects.filter(release=release).values_list("key", "language", "state")),
-        Event.objects.filter(release=release).count(),
-    )
 
 
 def head_texts(release, language):

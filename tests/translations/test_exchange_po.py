@@ -5,31 +5,19 @@ import subprocess
 
 import polib
 import pytest
-from django.contrib.auth import get_user_model
 
 from records.models import Revision
 from records.units import translatable_units
+from tests.helpers import exchange_state as db_state
+from tests.helpers import user_named as user
 from translations.exchange.imports import release_file_import
 from translations.exchange.services import release_file_export
 from translations.exchange.units import ExchangeFileError
-from translations.review.models import Event, UnitStatus
+from translations.review.models import UnitStatus
 from translations.review.vocabulary import UnitState
 
 pytestmark = pytest.mark.django_db
 FORMATS = ["po", "xliff"]
-
-
-def user(name):
-    return get_user_model().objects.get(username=name)
-
-
-def db_state(release):
-    """Return what an import could change: revisions, unit states, events."""
-    return (
-        Revision.objects.filter(release=release).count(),
-        sorted(UnitStatus.objects.filter(release=release).values_list("key", "language", "state")),
-        Event.objects.filter(release=release).count(),
-    )
 
 
 def edit_po(data, changes, fuzzy=()):
