@@ -1,13 +1,13 @@
 """Selectors: read-only queries over releases, revisions and publications."""
 
 from django.db.models import OuterRef, Q, Subquery
-from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
 
 from config import languages
 
 from .extensions import registry
 from .models import Publication, Revision
+from .revisions import with_release_field
 from .services.publishing import text_missing
 from .snapshots import snapshot_document, snapshot_upgrade, translated
 
@@ -33,12 +33,8 @@ def release_document(release, number=None):
 def release_history(release):
     """Return the revisions of ``release``, newest first, with their authors and the source
     language each was written in (``source_language``; None in snapshots older than it)."""
-    return (
-        Revision.objects.filter(release=release)
-        .select_related("author")
-        .annotate(source_language=KT("snapshot__source_language"))
-        .order_by("-number")
-    )
+    revisions = Revision.objects.filter(release=release).select_related("author")
+    return with_release_field(revisions, "source_language").order_by("-number")
 
 
 def publication_readiness(release, revision):

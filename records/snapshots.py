@@ -15,6 +15,9 @@ DOCUMENT_VERSION = 1
 SCHEMA_VERSION = 3
 # Fields a snapshot derives from elsewhere (the topic row, the format): never merged or edited.
 DERIVED_FIELDS = ("schema_version", "topic_name")
+# The keyed lists of a snapshot, and the fields that hold one text per language.
+LISTS = ("segments", "photos")
+TRANSLATED_FIELDS = ("title", "text", "caption", "credit")
 
 
 def translated(obj, field):

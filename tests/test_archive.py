@@ -303,8 +303,8 @@ def tamper(directory):
         ),
         (tamper, "“data/records.release.jsonl” does not match its checksum in the manifest"),
         (
-            lambda d: manifest_edit(d, lambda m: m.update(version=2)),
-            "The archive has format version 2; this Concord reads version 1.",
+            lambda d: manifest_edit(d, lambda m: m.update(version=3)),
+            "The archive has format version 3; this Concord reads versions 1, 2.",
         ),
         (
             lambda d: manifest_edit(d, lambda m: m["sections"].pop()),

@@ -76,7 +76,7 @@ class ReleaseAdminView(View):
 class HistoryView(ReleaseAdminView):
     def get(self, request, object_id):
         """List the release's revisions, paginated, in a constant number of queries."""
-        revisions = release_history(self.release).defer("snapshot")
+        revisions = release_history(self.release)
         paginator = self.model_admin.get_paginator(request, revisions, HISTORY_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("p", 1))
         # The code, marked up with its language and its name in that language.
