@@ -46,6 +46,9 @@ ARCHIVED = [
     "records.segment",
     "records.photo",
     "records.revision",
+    "records.revisiontext",
+    "records.revisionslot",
+    "records.revisionchange",
     "records.publication",
     *(section.name for section in translation_sections()),
 ]
