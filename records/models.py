@@ -216,6 +216,10 @@ class Revision(ImmutableModel):
     message = models.CharField(_("message"), max_length=500, blank=True)
     checksum = models.CharField(_("checksum"), max_length=64)
 
+    # Set by a writer on the revision it gives the listeners when it changed texts only
+    # (``records.units.TextEdits``); None: anything may have changed.
+    text_edits = None
+
     class Meta:
         ordering = ["release", "-number"]
         get_latest_by = "number"

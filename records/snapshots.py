@@ -87,10 +87,19 @@ def segment_upgrade(segment):
     return {**segment, "style": implied_style(segment.get("kind"), segment.get("level", 0))}
 
 
+def canonical_json(value):
+    """Return the canonical JSON form of ``value``: keys sorted, no spaces, text as is."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def canonical_checksum(canonical):
+    """Return the SHA-256 of a canonical JSON text (the checksum of what it encodes)."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def snapshot_checksum(snapshot):
     """Return the SHA-256 of a snapshot's canonical JSON form."""
-    canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return canonical_checksum(canonical_json(snapshot))
 
 
 def snapshot_document(snapshot, *, revision_number, topic_names):

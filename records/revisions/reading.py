@@ -7,6 +7,7 @@ those values name.
 """
 
 import json
+from dataclasses import dataclass
 
 from django.db import connections, router
 from django.db.models import JSONField, OuterRef, Subquery
@@ -50,36 +51,85 @@ def _slot_values(models, revision_ids):
             yield from cursor.fetchall()
 
 
-def _texts(models, ids):
+_SLOTS_QUERY = """
+SELECT s.id, s.name, (
+    SELECT c.value FROM {change} c
+    WHERE c.slot_id = s.id AND c.number <= %s
+    ORDER BY c.number DESC LIMIT 1
+)
+FROM {slot} s
+WHERE s.release_id = %s AND s.name IN ({names})
+"""
+
+
+def slots_read(release_id, number, names, models=None):
+    """Return ``({name: value}, {name: slot id})`` of the slots ``names`` of a release as its
+    revision ``number`` holds them (a slot it does not hold is left out): releases, segments
+    and photos decoded, orders as lists of slot ids. Two queries."""
+    models = models or HistoryModels.current()
+    connection = connections[router.db_for_read(models.change)]
+    quote = connection.ops.quote_name
+    names = list(names)
+    sql = _SLOTS_QUERY.format(
+        change=quote(models.change._meta.db_table),
+        slot=quote(models.slot._meta.db_table),
+        names=", ".join(["%s"] * len(names)),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [number, release_id, *names])
+        rows = cursor.fetchall()
+    slot_ids = {name: pk for pk, name, _value in rows}
+    stored = _parsed([(name, value) for _pk, name, value in rows if value is not None])
+    texts = texts_read(
+        models, [text for value in stored.values() for text in stored_text_ids(value)]
+    )
+    values = {
+        name: value_decode(value, texts) if isinstance(value, dict) else value
+        for name, value in stored.items()
+        if value is not None
+    }
+    return values, slot_ids
+
+
+def texts_read(models, ids):
+    """Return ``{RevisionText id: text}`` of ``ids``."""
     texts = {}
     for chunk in lookup_chunks(set(ids), models.text):
         texts.update(models.text.objects.filter(pk__in=chunk).values_list("pk", "body"))
     return texts
 
 
-def snapshots_read(revisions, models=None):
-    """Return ``{revision id: snapshot}`` of ``revisions`` (instances or ids), each exactly as
-    it was written (its schema version included), in two queries."""
+@dataclass
+class Content:
+    """A revision's content as read: the decoded values of the release and of each segment
+    and photo it holds, each list's order (slot names, or None), and the ids of every slot the
+    release has had."""
+
+    values: dict
+    orders: dict
+    slot_ids: dict
+
+    def snapshot(self):
+        """Return the snapshot (a new dict; the values are shared)."""
+        return snapshot_assemble(self.values, self.orders)
+
+
+def contents_read(revisions, models=None):
+    """Return ``{revision id: Content}`` of ``revisions`` (instances or ids), in two queries."""
     models = models or HistoryModels.current()
     ids = [getattr(revision, "pk", revision) for revision in revisions]
     found = {pk: ({}, []) for pk in ids}
     for revision_id, slot_id, name, value in _slot_values(models, ids):
+        slot_ids, values = found[revision_id]
+        slot_ids[name] = slot_id
         if value is not None:
-            names, values = found[revision_id]
-            names[slot_id] = name
             values.append((name, value))
     decoded, wanted = {}, []
-    for revision_id, (names, values) in found.items():
-        # One parse for all of a revision's values instead of one per slot.
-        stored = dict(
-            zip(
-                (name for name, _value in values),
-                json.loads("[" + ",".join(value for _name, value in values) + "]"),
-                strict=True,
-            )
-        )
+    for revision_id, (slot_ids, values) in found.items():
+        stored = _parsed(values)
         if RELEASE not in stored:
             raise RevisionUnreadable(f"revision {revision_id} has no stored content")
+        names = {pk: name for name, pk in slot_ids.items()}
         orders = {
             list_name: None
             if stored.get(list_name) is None
@@ -88,14 +138,28 @@ def snapshots_read(revisions, models=None):
         }
         parts = [RELEASE, *(name for order in orders.values() for name in order or ())]
         wanted.extend(text for part in parts for text in stored_text_ids(stored[part]))
-        decoded[revision_id] = (stored, orders, parts)
-    texts = _texts(models, wanted)
+        decoded[revision_id] = (stored, orders, parts, slot_ids)
+    texts = texts_read(models, wanted)
     return {
-        revision_id: snapshot_assemble(
-            {part: value_decode(stored[part], texts) for part in parts}, orders
+        revision_id: Content(
+            values={part: value_decode(stored[part], texts) for part in parts},
+            orders=orders,
+            slot_ids=slot_ids,
         )
-        for revision_id, (stored, orders, parts) in decoded.items()
+        for revision_id, (stored, orders, parts, slot_ids) in decoded.items()
     }
+
+
+def _parsed(values):
+    """Return ``{name: stored value}`` of ``(name, JSON)`` pairs, parsed in one call."""
+    parsed = json.loads("[" + ",".join(value for _name, value in values) + "]")
+    return dict(zip((name for name, _value in values), parsed, strict=True))
+
+
+def snapshots_read(revisions, models=None):
+    """Return ``{revision id: snapshot}`` of ``revisions`` (instances or ids), each exactly as
+    it was written (its schema version included), in two queries."""
+    return {pk: content.snapshot() for pk, content in contents_read(revisions, models).items()}
 
 
 def with_release_field(revisions, name):

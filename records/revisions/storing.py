@@ -123,39 +123,60 @@ def revisions_store(entries, models=None):
 
     Entries of one release come in the order of their numbers, each after its parent.
     """
-    models = models or HistoryModels.current()
-    planned, wanted, texts = [], set(), []
-    known = {revision.release_id for revision, _snapshot, previous in entries if previous}
-    for revision, snapshot, previous in entries:
-        source = snapshot.get("source_language")
-        for name, value, old in changed_slots(snapshot, previous):
+    return _store(
+        [
+            (revision, snapshot.get("source_language"), changed_slots(snapshot, previous))
+            for revision, snapshot, previous in entries
+        ],
+        {revision.release_id for revision, _snapshot, previous in entries if previous},
+        models or HistoryModels.current(),
+    )
+
+
+def revision_changes_store(revision, changed, source_language, models=None):
+    """Store the slots a writer knows ``revision`` changed: ``changed`` lists
+    ``(slot name, value, previous value)`` of releases, segments and photos whose slots exist
+    already (text edits); return the number of change rows written."""
+    return _store(
+        [(revision, source_language, changed)],
+        {revision.release_id},
+        models or HistoryModels.current(),
+    )
+
+
+def _store(planned, known, models):
+    """Write the change rows of ``planned`` (revision, source language, changed slots);
+    ``known`` are the releases whose slots may exist already."""
+    wanted, texts = set(), []
+    for revision, _source, changed in planned:
+        for name, value, _old in changed:
             wanted.add((revision.release_id, name))
             if isinstance(value, list):
                 wanted.update((revision.release_id, item) for item in value)
             elif isinstance(value, dict):
                 texts.extend(value_texts(value))
-            planned.append((revision, name, value, change_kinds(old, value, source)))
     slots = _slot_ids(models, wanted, known)
     ids = text_ids(models, texts)
     rows = []
-    for revision, name, value, kinds in planned:
-        if isinstance(value, dict):
-            stored = value_encode(value, ids)
-        else:
-            names = {item: slots[(revision.release_id, item)] for item in value or ()}
-            stored = order_encode(value, names)
-        languages, structure, source, translation = kinds
-        rows.append(
-            models.change(
-                slot_id=slots[(revision.release_id, name)],
-                revision_id=revision.pk,
-                number=revision.number,
-                value=stored,
-                languages=languages,
-                structure=structure,
-                source=source,
-                translation=translation,
+    for revision, source_language, changed in planned:
+        for name, value, old in changed:
+            if isinstance(value, dict):
+                stored = value_encode(value, ids)
+            else:
+                items = {item: slots[(revision.release_id, item)] for item in value or ()}
+                stored = order_encode(value, items)
+            languages, structure, source, translation = change_kinds(old, value, source_language)
+            rows.append(
+                models.change(
+                    slot_id=slots[(revision.release_id, name)],
+                    revision_id=revision.pk,
+                    number=revision.number,
+                    value=stored,
+                    languages=languages,
+                    structure=structure,
+                    source=source,
+                    translation=translation,
+                )
             )
-        )
     models.change.objects.bulk_create(rows, batch_size=WRITE_BATCH)
     return len(rows)

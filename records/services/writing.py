@@ -142,6 +142,25 @@ def revision_commit(release, *, author=None, message="", context=None, children=
         head = revision_read(release, release.head_number)
     if _unchanged_since(release, head, checksum):
         return None
+
+    def store(revision):
+        revisions_store([(revision, snapshot, head.snapshot if head else None)])
+        revision.snapshot = snapshot
+
+    return revision_record(
+        release,
+        head=head,
+        checksum=checksum,
+        author=author,
+        message=message,
+        context=context,
+        store=store,
+    )
+
+
+def revision_record(release, *, head, checksum, author, message, context, store):
+    """Create the revision after ``head`` with ``checksum``, have ``store(revision)`` write
+    what it changed, move the release's head and run the revision listeners; return it."""
     revision = Revision.objects.create(
         release=release,
         number=release.head_number + 1,
@@ -150,8 +169,7 @@ def revision_commit(release, *, author=None, message="", context=None, children=
         message=message[:500],
         checksum=checksum,
     )
-    revisions_store([(revision, snapshot, head.snapshot if head else None)])
-    revision.snapshot = snapshot
+    store(revision)
     release.head_number = revision.number
     release.updated_at = revision.created_at
     Release.objects.filter(pk=release.pk).update(
