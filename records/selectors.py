@@ -4,11 +4,12 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config import languages
 
 from .extensions import registry
-from .models import Publication, Revision
+from .models import Publication, Revision, RevisionChange
 from .revisions import with_release_field
 from .revisions.history import KINDS, revision_runs, revision_summaries, runs_count_units
 from .services.publishing import text_missing
@@ -138,6 +139,17 @@ def release_history_runs(release, *, language=None, author=None, kind=None):
     return History(summaries=summaries, runs=revision_runs(summaries), shown=shown)
 
 
+def changed_label(summary):
+    """Return what a revision changed as the history shows it: "3 units (ja) · translation"."""
+    label = ngettext("%(counter)s unit", "%(counter)s units", summary.units) % {
+        "counter": summary.units
+    }
+    if summary.languages:
+        label = f"{label} ({', '.join(summary.languages)})"
+    kinds = [str(RevisionChange._meta.get_field(kind).verbose_name) for kind in summary.kinds]
+    return " · ".join([label, *kinds])
+
+
 def history_groups(release, history, summaries):
     """Return the rows of ``summaries`` (a page of ``history.shown``) grouped by run: a list of
     ``{"run", "rows", "open"}``, each row as :func:`history_rows` makes it with its
@@ -154,6 +166,7 @@ def history_groups(release, history, summaries):
     groups = []
     for row, summary in zip(rows, summaries, strict=True):
         row["summary"] = summary
+        row["changed"] = changed_label(summary)
         run = run_of[summary.number]
         if groups and groups[-1]["run"] is run:
             groups[-1]["rows"].append(row)

@@ -92,14 +92,9 @@ def canonical_json(value):
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def canonical_checksum(canonical):
-    """Return the SHA-256 of a canonical JSON text (the checksum of what it encodes)."""
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
 def snapshot_checksum(snapshot):
     """Return the SHA-256 of a snapshot's canonical JSON form."""
-    return canonical_checksum(canonical_json(snapshot))
+    return hashlib.sha256(canonical_json(snapshot).encode("utf-8")).hexdigest()
 
 
 def snapshot_document(snapshot, *, revision_number, topic_names):

@@ -9,12 +9,13 @@ state is brought forward with the changes of the revisions in between, and kept 
 gives the head's checksum; otherwise the head is read in full.
 """
 
+import hashlib
 import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 
-from ..snapshots import LISTS, canonical_checksum, canonical_json
+from ..snapshots import LISTS, canonical_json
 from .content import RELEASE, stored_text_ids, value_decode
 from .reading import Content, contents_read, texts_read
 
@@ -41,9 +42,7 @@ class HeadState:
 
     @classmethod
     def from_content(cls, release_id, number, checksum, content):
-        pieces = {
-            name: canonical_json(value) for name, value in content.values.items() if name != RELEASE
-        }
+        pieces = {name: _piece(value) for name, value in content.values.items() if name != RELEASE}
         return cls(
             release_id,
             number,
@@ -58,20 +57,21 @@ class HeadState:
         )
 
     def canonical(self):
-        """Return the canonical JSON of the whole content (what its checksum hashes)."""
+        """Return the canonical JSON of the whole content (the UTF-8 bytes its checksum
+        hashes)."""
         fields = dict(self.values[RELEASE])
         fields.update((name, order) for name, order in self.orders.items() if order is not None)
         parts = []
         for name in sorted(fields):
             if name in LISTS:
-                encoded = "[" + ",".join(self.pieces[item] for item in fields[name]) + "]"
+                encoded = b"[" + b",".join([self.pieces[item] for item in fields[name]]) + b"]"
             else:
-                encoded = canonical_json(fields[name])
-            parts.append(f"{canonical_json(name)}:{encoded}")
-        return "{" + ",".join(parts) + "}"
+                encoded = _piece(fields[name])
+            parts.append(_piece(name) + b":" + encoded)
+        return b"{" + b",".join(parts) + b"}"
 
     def content_checksum(self):
-        return canonical_checksum(self.canonical())
+        return hashlib.sha256(self.canonical()).hexdigest()
 
     def changed(self, values, number):
         """Return the state of revision ``number``: this one with ``values`` (by slot name)
@@ -83,12 +83,15 @@ class HeadState:
             values={**self.values, **values},
             pieces={
                 **self.pieces,
-                **{
-                    name: canonical_json(value) for name, value in values.items() if name != RELEASE
-                },
+                **{name: _piece(value) for name, value in values.items() if name != RELEASE},
             },
         )
         return replace(state, checksum=state.content_checksum())
+
+
+def _piece(value):
+    """Return the canonical JSON of ``value`` in UTF-8, as ``snapshot_checksum`` hashes it."""
+    return canonical_json(value).encode("utf-8")
 
 
 def _forward(state, revision):

@@ -17,6 +17,8 @@ from records.models import (
     RevisionText,
 )
 from records.revisions import revisions_store, snapshots_read, with_release_field
+from records.revisions.head import HeadState
+from records.revisions.reading import contents_read
 from records.services import release_write, revision_restore
 from records.snapshots import release_snapshot, snapshot_checksum
 
@@ -99,7 +101,11 @@ def test_every_revision_reads_back_as_it_was_written(editor):
 
     revisions = list(Revision.objects.filter(release=release).order_by("number"))
     read = snapshots_read(revisions)
+    contents = contents_read(revisions)
     for revision in revisions:
+        # The checksum a write computes from the head's pieces is the snapshot's.
+        state = HeadState.from_content(release.pk, revision.number, "", contents[revision.pk])
+        assert state.content_checksum() == revision.checksum
         assert read[revision.pk] == written[revision.number]
         assert list(read[revision.pk]) == list(written[revision.number])  # fields in order
         assert snapshot_checksum(read[revision.pk]) == revision.checksum
@@ -127,6 +133,10 @@ def test_a_snapshot_of_an_older_schema_reads_back_unchanged(seed_release):
     )
     revisions_store([(revision, old, head.snapshot)])
     assert Revision.objects.get(pk=revision.pk).snapshot == old
+    content = contents_read([revision])[revision.pk]
+    assert HeadState.from_content(seed_release.pk, 2, "", content).content_checksum() == (
+        snapshot_checksum(old)
+    )
     assert Revision.objects.get(pk=head.pk).snapshot == head.snapshot
     annotated = with_release_field(Revision.objects.filter(release=seed_release), "source_language")
     assert dict(annotated.values_list("number", "source_language")) == {1: "en", 2: None}

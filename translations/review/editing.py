@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from config import languages
-from records.services import ActionNotAllowed, revision_message
-from records.services.texts import release_texts_write, unit_read
+from records.services import ActionNotAllowed, release_texts_write, revision_message, unit_read
 from records.units import CAPTION, CREDIT, TITLE
 from translations.review import permissions
 from translations.review.actions import units_submit
