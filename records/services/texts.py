@@ -15,6 +15,8 @@ import uuid
 
 from django.db import transaction
 
+from config.languages import CODES
+
 from ..logs import audit
 from ..models import Photo, Release, Segment
 from ..revisions.content import RELEASE, item_slot
@@ -51,7 +53,9 @@ def unit_read(release, number, key):
     numbered among the units of its sort), or None where that revision has no such unit."""
     name, field = unit_field(key)
     list_name = name.split(":", 1)[0]
-    values, slot_ids = slots_read(release.pk, number, {name, list_name} - {RELEASE} | {name})
+    values, slot_ids = slots_read(
+        release.pk, number, {name} if name == RELEASE else {name, list_name}
+    )
     value = values.get(name)
     if not isinstance(value, dict) or not isinstance(value.get(field), dict):
         return None
@@ -93,7 +97,7 @@ def _plan(release, state, based_on, texts):
     ):
         return None
     where = {key: unit_field(key) for key, _language in texts}
-    if any(language == source for _key, language in texts) or not all(
+    if any(language == source or language not in CODES for _key, language in texts) or not all(
         name in state.values for name, _field in where.values()
     ):
         return None
@@ -120,7 +124,10 @@ def _plan(release, state, based_on, texts):
 
 
 def _fallback(release, texts, *, author, message, based_on, context):
-    content = revision_snapshot(release, based_on)
+    head = release.head_number
+    # An unknown base is refused by release_write itself, in its words.
+    known = isinstance(based_on, int) and 1 <= based_on <= head
+    content = revision_snapshot(release, based_on if known else head)
     content = {name: value for name, value in content.items() if name not in DERIVED_FIELDS}
     content["title"] = dict(content["title"])
     for list_name in ("segments", "photos"):

@@ -155,6 +155,10 @@ def test_refusals_are_those_of_release_write_and_write_nothing(users):
         release_texts_write(
             release.pk, {(keys[1], "ja"): "訳\x07"}, author=users["translator-ja"], based_on=1
         )
+    with pytest.raises(ReleaseContentError, match=r"has no revision 7 \(the newest is 1\)"):
+        release_texts_write(
+            release.pk, {(keys[0], "ja"): "訳。"}, author=users["translator-ja"], based_on=7
+        )
     assert fresh(release).head_number == 1 and Revision.objects.count() == 1
     assert release_snapshot(fresh(release))["segments"][1]["text"]["ja"] == ""
 
