@@ -1,8 +1,9 @@
-"""Immutability of revisions in the database itself, on SQLite as on PostgreSQL.
+"""Immutability of the history in the database itself, on SQLite as on PostgreSQL.
 
-On SQLite a trigger refuses UPDATE and DELETE of revisions while ``concord_guard()`` is true.
+Revisions, their changes, slots and texts (and translations' audit events) are insert only.
+On SQLite a trigger refuses UPDATE and DELETE of their rows while ``concord_guard()`` is true.
 The function is registered on every connection Django opens; a connection that lacks it (a
-stray ``sqlite3`` shell) fails the trigger too, so it cannot change revisions either. The
+stray ``sqlite3`` shell) fails the trigger too, so it cannot change the history either. The
 test suite turns the guard off only to flush the tables after a transactional test.
 
 Every SQLite connection also tells Django its real limit of query variables: Django 5.2
@@ -46,6 +47,44 @@ def sqlite_triggers(table):
         END"""
         for op in ("UPDATE", "DELETE")
     ]
+
+
+def postgresql_trigger(table):
+    """Return the statement creating the PostgreSQL trigger that guards ``table``."""
+    return f"""
+CREATE OR REPLACE FUNCTION {table}_immutable() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION '{table} rows are immutable (% refused)', TG_OP
+        USING ERRCODE = 'integrity_constraint_violation';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER {table}_immutable
+    BEFORE UPDATE OR DELETE ON {table}
+    FOR EACH ROW EXECUTE FUNCTION {table}_immutable();
+"""
+
+
+def triggers_create(schema_editor, *tables):
+    """Guard ``tables`` (insert only) in the database of ``schema_editor``: for migrations."""
+    vendor = schema_editor.connection.vendor
+    for table in tables:
+        if vendor == "postgresql":
+            schema_editor.execute(postgresql_trigger(table), params=None)
+        elif vendor == "sqlite":
+            for statement in sqlite_triggers(table):
+                schema_editor.execute(statement, params=None)
+
+
+def triggers_drop(schema_editor, *tables):
+    """Remove the guards of ``tables``: the reverse of :func:`triggers_create`."""
+    vendor = schema_editor.connection.vendor
+    for table in tables:
+        if vendor == "postgresql":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_immutable ON {table}")
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {table}_immutable()")
+        elif vendor == "sqlite":
+            for op in ("update", "delete"):
+                schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_no_{op}")
 
 
 def connect():

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -163,7 +164,9 @@ class Photo(models.Model):
         return self.caption
 
 
-class RevisionQuerySet(models.QuerySet):
+class ImmutableQuerySet(models.QuerySet):
+    """A queryset that refuses to change or delete rows: they are only ever inserted."""
+
     def update(self, **kwargs):
         raise ImmutableRevisionError
 
@@ -171,7 +174,25 @@ class RevisionQuerySet(models.QuerySet):
         raise ImmutableRevisionError
 
 
-class Revision(models.Model):
+class ImmutableModel(models.Model):
+    """A row of the history: written once, never changed or deleted (``records.guards``
+    refuses it in the database too)."""
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableRevisionError
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRevisionError
+
+
+class Revision(ImmutableModel):
     release = models.ForeignKey(
         Release, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("release")
     )
@@ -194,10 +215,11 @@ class Revision(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     message = models.CharField(_("message"), max_length=500, blank=True)
-    snapshot = models.JSONField(_("snapshot"))
     checksum = models.CharField(_("checksum"), max_length=64)
 
-    objects = RevisionQuerySet.as_manager()
+    # Set by a writer on the revision it gives the listeners when it changed texts only
+    # (``records.units.TextEdits``); None: anything may have changed.
+    text_edits = None
 
     class Meta:
         ordering = ["release", "-number"]
@@ -211,13 +233,13 @@ class Revision(models.Model):
     def __str__(self):
         return f"{self.release_id} r{self.number}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableRevisionError
-        super().save(*args, **kwargs)
+    @cached_property
+    def snapshot(self):
+        """The revision's full content, as ``records.snapshots.release_snapshot`` shapes it
+        (in the schema it was written in: see ``snapshot_upgrade``)."""
+        from .revisions.reading import snapshots_read
 
-    def delete(self, *args, **kwargs):
-        raise ImmutableRevisionError
+        return snapshots_read([self])[self.pk]
 
 
 class Publication(models.Model):
@@ -257,3 +279,4 @@ class Publication(models.Model):
 
 # The reader read model lives with its readers; imported here so Django registers it.
 from .reader.models import ReaderImage, ReaderPage  # noqa: E402, F401
+from .revisions.models import RevisionChange, RevisionSlot, RevisionText  # noqa: E402, F401

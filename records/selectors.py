@@ -1,13 +1,17 @@
 """Selectors: read-only queries over releases, revisions and publications."""
 
+from dataclasses import dataclass
+
 from django.db.models import OuterRef, Q, Subquery
-from django.db.models.fields.json import KT
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config import languages
 
 from .extensions import registry
-from .models import Publication, Revision
+from .models import Publication, Revision, RevisionChange
+from .revisions import with_release_field
+from .revisions.history import KINDS, revision_runs, revision_summaries, runs_count_units
 from .services.publishing import text_missing
 from .snapshots import snapshot_document, snapshot_upgrade, translated
 
@@ -33,12 +37,8 @@ def release_document(release, number=None):
 def release_history(release):
     """Return the revisions of ``release``, newest first, with their authors and the source
     language each was written in (``source_language``; None in snapshots older than it)."""
-    return (
-        Revision.objects.filter(release=release)
-        .select_related("author")
-        .annotate(source_language=KT("snapshot__source_language"))
-        .order_by("-number")
-    )
+    revisions = Revision.objects.filter(release=release).select_related("author")
+    return with_release_field(revisions, "source_language").order_by("-number")
 
 
 def publication_readiness(release, revision):
@@ -75,9 +75,8 @@ def history_rows(release, revisions):
         ).values_list("language", "revision_id")
     )
     current = publications_current_ids(release)
-    readiness = None
-    if any(revision.number == release.head_number for revision in revisions):
-        readiness = publication_readiness(release, revision_get(release))
+    head = next((r for r in revisions if r.number == release.head_number), None)
+    readiness = publication_readiness(release, head) if head is not None else None
     rows = []
     for revision in revisions:
         now = [code for code in languages.CODES if current.get(code) == revision.pk]
@@ -105,6 +104,77 @@ def history_rows(release, revisions):
             }
         )
     return rows
+
+
+@dataclass
+class History:
+    """A release's revisions as the history page reads them: every revision's summary (oldest
+    first), its runs, and the summaries the filters keep (newest first)."""
+
+    summaries: list
+    runs: list
+    shown: list
+
+
+def history_filters(params):
+    """Return the history filters named in ``params`` (a request's GET), unknown ones left out:
+    ``language`` (a code), ``author`` (a username), ``kind`` (structure, source, translation)."""
+    language, kind = params.get("language"), params.get("kind")
+    return {
+        "language": language if language in languages.CODES else None,
+        "author": params.get("author") or None,
+        "kind": kind if kind in KINDS else None,
+    }
+
+
+def release_history_runs(release, *, language=None, author=None, kind=None):
+    """Return the :class:`History` of ``release`` with the given filters (None: any), in two
+    queries whatever its length."""
+    summaries = revision_summaries(release)
+    shown = [
+        summary
+        for summary in reversed(summaries)
+        if summary.matches(language=language, author=author, kind=kind)
+    ]
+    return History(summaries=summaries, runs=revision_runs(summaries), shown=shown)
+
+
+def changed_label(summary):
+    """Return what a revision changed as the history shows it: "3 units (ja) · translation"."""
+    label = ngettext("%(counter)s unit", "%(counter)s units", summary.units) % {
+        "counter": summary.units
+    }
+    if summary.languages:
+        label = f"{label} ({', '.join(summary.languages)})"
+    kinds = [str(RevisionChange._meta.get_field(kind).verbose_name) for kind in summary.kinds]
+    return " · ".join([label, *kinds])
+
+
+def history_groups(release, history, summaries):
+    """Return the rows of ``summaries`` (a page of ``history.shown``) grouped by run: a list of
+    ``{"run", "rows", "open"}``, each row as :func:`history_rows` makes it with its
+    ``summary``. A run is open when it is a single revision or holds the newest one. A
+    constant number of queries whatever the page size or the history's length."""
+    summaries = list(summaries)
+    numbers = [summary.number for summary in summaries]
+    revisions = {
+        revision.number: revision
+        for revision in release_history(release).filter(number__in=numbers)
+    }
+    rows = history_rows(release, [revisions[number] for number in numbers])
+    run_of = {summary.number: run for run in history.runs for summary in run.revisions}
+    groups = []
+    for row, summary in zip(rows, summaries, strict=True):
+        row["summary"] = summary
+        row["changed"] = changed_label(summary)
+        run = run_of[summary.number]
+        if groups and groups[-1]["run"] is run:
+            groups[-1]["rows"].append(row)
+            continue
+        is_open = len(run.revisions) == 1 or run.last.number == release.head_number
+        groups.append({"run": run, "rows": [row], "open": is_open})
+    runs_count_units(release, [group["run"] for group in groups])
+    return groups
 
 
 def publications_current_ids(release):
@@ -148,8 +218,12 @@ def revision_pair(release, a, b):
 
 
 __all__ = [
+    "History",
     "release_document",
+    "history_filters",
+    "history_groups",
     "history_rows",
+    "release_history_runs",
     "publications_current_ids",
     "publication_readiness",
     "release_history",

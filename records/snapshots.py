@@ -15,6 +15,9 @@ DOCUMENT_VERSION = 1
 SCHEMA_VERSION = 3
 # Fields a snapshot derives from elsewhere (the topic row, the format): never merged or edited.
 DERIVED_FIELDS = ("schema_version", "topic_name")
+# The keyed lists of a snapshot, and the fields that hold one text per language.
+LISTS = ("segments", "photos")
+TRANSLATED_FIELDS = ("title", "text", "caption", "credit")
 
 
 def translated(obj, field):
@@ -84,10 +87,14 @@ def segment_upgrade(segment):
     return {**segment, "style": implied_style(segment.get("kind"), segment.get("level", 0))}
 
 
+def canonical_json(value):
+    """Return the canonical JSON form of ``value``: keys sorted, no spaces, text as is."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def snapshot_checksum(snapshot):
     """Return the SHA-256 of a snapshot's canonical JSON form."""
-    canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_json(snapshot).encode("utf-8")).hexdigest()
 
 
 def snapshot_document(snapshot, *, revision_number, topic_names):

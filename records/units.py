@@ -27,6 +27,16 @@ class Unit:
         return self.texts.get(language, "")
 
 
+@dataclass(frozen=True)
+class TextEdits:
+    """The units whose texts a revision changed, when its writer knows it changed nothing
+    else (no unit added, removed or moved, no other field): revision listeners need look at
+    these alone. Each unit carries its texts in every language."""
+
+    source_language: str
+    units: tuple
+
+
 def snapshot_units(snapshot):
     """Return the units of a snapshot in reading order: title, photos, segments."""
     units = [Unit(TITLE, TITLE, 0, snapshot["title"])]

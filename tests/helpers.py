@@ -343,7 +343,7 @@ def reader_archive(count, template, topic, start=0):
         for n in numbers
     )
     revisions = Revision.objects.bulk_create(
-        Revision(release=release, number=1, snapshot={}, checksum="") for release in releases
+        Revision(release=release, number=1, checksum="") for release in releases
     )
     now = timezone.now()
     publications = Publication.objects.bulk_create(

@@ -46,6 +46,9 @@ ARCHIVED = [
     "records.segment",
     "records.photo",
     "records.revision",
+    "records.revisiontext",
+    "records.revisionslot",
+    "records.revisionchange",
     "records.publication",
     *(section.name for section in translation_sections()),
 ]
@@ -297,8 +300,8 @@ def tamper(directory):
         ),
         (tamper, "“data/records.release.jsonl” does not match its checksum in the manifest"),
         (
-            lambda d: manifest_edit(d, lambda m: m.update(version=2)),
-            "The archive has format version 2; this Concord reads version 1.",
+            lambda d: manifest_edit(d, lambda m: m.update(version=3)),
+            "The archive has format version 3; this Concord reads versions 1, 2.",
         ),
         (
             lambda d: manifest_edit(d, lambda m: m["sections"].pop()),

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -18,8 +19,15 @@ from config import languages
 from .. import permissions
 from ..diff import UNCHANGED, diff_revisions_all
 from ..extensions import registry
-from ..models import REVISION_NUMBER_MAX, Release, Segment
-from ..selectors import RevisionMissing, history_rows, release_history, revision_pair
+from ..models import REVISION_NUMBER_MAX, Release, RevisionChange, Segment
+from ..revisions.history import KINDS
+from ..selectors import (
+    RevisionMissing,
+    history_filters,
+    history_groups,
+    release_history_runs,
+    revision_pair,
+)
 from ..services import (
     MINE,
     THEIRS,
@@ -75,9 +83,11 @@ class ReleaseAdminView(View):
 
 class HistoryView(ReleaseAdminView):
     def get(self, request, object_id):
-        """List the release's revisions, paginated, in a constant number of queries."""
-        revisions = release_history(self.release).defer("snapshot")
-        paginator = self.model_admin.get_paginator(request, revisions, HISTORY_PAGE_SIZE)
+        """List the release's revisions, filtered and paginated, one author's run of saves in
+        one language as one line, in a constant number of queries."""
+        filters = history_filters(request.GET)
+        history = release_history_runs(self.release, **filters)
+        paginator = self.model_admin.get_paginator(request, history.shown, HISTORY_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("p", 1))
         # The code, marked up with its language and its name in that language.
         labels = {
@@ -88,15 +98,21 @@ class HistoryView(ReleaseAdminView):
             )
             for code in languages.CODES
         }
-        rows = history_rows(self.release, page)
-        for row in rows:
-            for option in row["publish"]:
-                option["label"] = labels[option["code"]]
+        groups = history_groups(self.release, history, page)
+        for group in groups:
+            for row in group["rows"]:
+                for option in row["publish"]:
+                    option["label"] = labels[option["code"]]
         context = self.context(
             _("History of %(release)s") % {"release": self.release},
             page=page,
-            rows=rows,
+            groups=groups,
             page_range=paginator.get_elided_page_range(page.number),
+            filters=filters,
+            query=urlencode({name: value for name, value in filters.items() if value}),
+            authors=sorted({summary.author for summary in history.summaries if summary.author}),
+            kinds=[(kind, RevisionChange._meta.get_field(kind).verbose_name) for kind in KINDS],
+            compare={"a": max(self.release.head_number - 1, 1), "b": self.release.head_number},
         )
         return TemplateResponse(request, "admin/records/release/history.html", context)
 

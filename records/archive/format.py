@@ -21,7 +21,10 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 FORMAT = "concord-archive"
-FORMAT_VERSION = 1
+# Version 2 stores revisions as what they changed (records.revisions); version 1 archives,
+# with a full snapshot per revision, are still read.
+FORMAT_VERSION = 2
+READ_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 DATA_DIR = "data"
 MEDIA_DIR = "media"
@@ -36,7 +39,7 @@ class ArchiveError(ValueError):
     BAD_MANIFEST = _("The manifest cannot be read: %(problem)s.")
     WRONG_FORMAT = _("“%(path)s” is not a Concord archive (format “%(format)s”).")
     WRONG_VERSION = _(
-        "The archive has format version %(found)s; this Concord reads version %(expected)s."
+        "The archive has format version %(found)s; this Concord reads versions %(expected)s."
     )
     SECTIONS = _("The archive's sections do not match this Concord's: %(problem)s.")
     MISSING_FILE = _("The archive file “%(name)s” is missing.")
@@ -142,11 +145,12 @@ def _inside(directory, name):
     return (root / name).resolve()
 
 
-def manifest_read(directory, expected_sections):
+def manifest_read(directory, sections_of):
     """Return the manifest of ``directory`` once every file it lists matches its checksum.
 
-    ``expected_sections`` are the section names this Concord writes, in order; an archive
-    with other sections is refused rather than half restored.
+    ``sections_of(version)`` returns the section names this Concord reads in an archive of
+    that format version, in order; an archive with other sections is refused rather than
+    half restored.
     """
     path = Path(directory) / MANIFEST
     if not path.is_file():
@@ -158,11 +162,15 @@ def manifest_read(directory, expected_sections):
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         found = manifest.get("format") if isinstance(manifest, dict) else None
         raise ArchiveError(ArchiveError.WRONG_FORMAT % {"path": directory, "format": found})
-    if manifest.get("version") != FORMAT_VERSION:
+    if manifest.get("version") not in READ_VERSIONS:
         raise ArchiveError(
             ArchiveError.WRONG_VERSION
-            % {"found": manifest.get("version"), "expected": FORMAT_VERSION}
+            % {
+                "found": manifest.get("version"),
+                "expected": ", ".join(str(version) for version in READ_VERSIONS),
+            }
         )
+    expected_sections = sections_of(manifest["version"])
     try:
         sections, files = manifest["sections"], manifest["files"]
         names = [section["name"] for section in sections]

@@ -253,15 +253,6 @@ class PhotoSection(ModelSection):
         return [row["image"]] if row.get("image") else []
 
 
-class RevisionSection(ModelSection):
-    """Revisions with their snapshots; the images an old revision names are kept too."""
-
-    def media(self, row):
-        photos = (row.get("snapshot") or {}).get("photos") or []
-        names = (photo.get("image") for photo in photos if isinstance(photo, dict))
-        return [name for name in names if name and isinstance(name, str)]
-
-
 class PublicationSection(ModelSection):
     """Publications; the reader read model is rebuilt from them rather than archived."""
 

@@ -10,10 +10,21 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from ..extensions import registry
-from ..models import Photo, Publication, Release, Revision, Segment, Topic
+from ..models import (
+    Photo,
+    Publication,
+    Release,
+    Revision,
+    RevisionChange,
+    RevisionSlot,
+    RevisionText,
+    Segment,
+    Topic,
+)
 from ..photos import IMAGE_NAME
 from .format import (
     DATA_DIR,
+    FORMAT_VERSION,
     MEDIA_DIR,
     READ_BLOCK,
     ArchiveError,
@@ -23,18 +34,27 @@ from .format import (
     member_path,
     read_lines,
 )
+from .revisions import RevisionChangeSection, SnapshotRevisionSection
 from .sections import (
     GroupSection,
     ModelSection,
     PhotoSection,
     PublicationSection,
-    RevisionSection,
     UserSection,
 )
 
 
-def archive_sections():
-    """Return every section of an archive, in the order it is restored."""
+def archive_sections(version=FORMAT_VERSION):
+    """Return every section of an archive of format ``version``, in the order it is restored."""
+    if version == 1:
+        history = [SnapshotRevisionSection(Revision, chunk=100, batch=100)]
+    else:
+        history = [
+            ModelSection(Revision, chunk=2000),
+            ModelSection(RevisionText, chunk=2000),
+            ModelSection(RevisionSlot, chunk=2000),
+            RevisionChangeSection(RevisionChange, chunk=2000),
+        ]
     return [
         GroupSection(),
         UserSection(),
@@ -42,7 +62,7 @@ def archive_sections():
         ModelSection(Release),
         ModelSection(Segment, chunk=2000),
         PhotoSection(Photo),
-        RevisionSection(Revision, chunk=100, batch=100),
+        *history,
         PublicationSection(Publication),
         *registry.extra_archive_sections(),
     ]
@@ -152,9 +172,11 @@ def archive_import(directory, *, progress=None):
     restored in one transaction; photo files are stored content-addressed, so a file left
     by a failed restore is the very file a later one would write.
     """
-    sections = archive_sections()
-    _refuse_if_not_empty(sections)
-    manifest = manifest_read(directory, [section.name for section in sections])
+    _refuse_if_not_empty(archive_sections())
+    manifest = manifest_read(
+        directory, lambda version: [section.name for section in archive_sections(version)]
+    )
+    sections = archive_sections(manifest["version"])
     for entry in manifest["files"]:
         _media_name(entry)
     for section, entry in zip(sections, manifest["sections"], strict=True):

@@ -5,6 +5,7 @@
 - :mod:`.merging` — the three-way merge of snapshots;
 - :mod:`.alignment` — keys kept across re-imports of a text;
 - :mod:`.writing` — locking, merging, recording revisions, restoring;
+- :mod:`.texts` — text edits of existing units (the workbench's saves) at the cost of the edit;
 - :mod:`.working_copy` — a snapshot applied to the release's rows in a few bulk queries;
 - :mod:`.importing` — JSON documents and text files;
 - :mod:`.versions` — another language's text aligned to a release's structure;
@@ -24,6 +25,7 @@ from .errors import (
 from .importing import release_import_document, release_import_text
 from .merging import MINE, THEIRS, Conflict, merge_snapshots, snapshot_changes
 from .publishing import release_publish, text_missing
+from .texts import release_texts_write, unit_read
 from .validation import (
     MAX_UNITS,
     content_complete,
@@ -74,6 +76,7 @@ __all__ = [
     "release_import_text",
     "release_lock",
     "release_publish",
+    "release_texts_write",
     "release_write",
     "revision_message",
     "revision_commit",
@@ -82,4 +85,5 @@ __all__ = [
     "snapshot_changes",
     "text_missing",
     "topic_ensure",
+    "unit_read",
 ]

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..snapshots import LISTS
+
 MINE = "mine"
 THEIRS = "theirs"
-# Keyed lists of a snapshot and the fields of an item that identify it rather than edit it.
-LISTS = ("segments", "photos")
 PRESENCE = "presence"
 ORDER = "order"
 RELEASE = "release"

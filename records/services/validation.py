@@ -318,6 +318,26 @@ def _limit(model, name):
     return model._meta.get_field(name).max_length or MAX_UNIT_CHARS
 
 
+def text_limit(field):
+    """Return how many characters a text of ``field`` (title, caption, credit, text) holds."""
+    models = {"title": Release, "caption": Photo, "credit": Photo}
+    return _limit(models[field], field) if field in models else MAX_UNIT_CHARS
+
+
+def field_text_check(text, path, limit):
+    """Refuse ``text`` (the field at ``path``) unless it is text within ``limit`` characters,
+    without control characters; return whether it holds invisible characters."""
+    if not isinstance(text, str):
+        code = path.rsplit(".", 1)[-1]
+        raise ReleaseContentError(
+            _("%(path)s.%(code)s: expected text") % {"path": path.rsplit(".", 1)[0], "code": code}
+        )
+    text_check(text, path)
+    if len(text) > limit:
+        raise ReleaseContentError(TOO_LONG % {"path": path, "max": limit, "length": len(text)})
+    return bool(INVISIBLE.search(text))
+
+
 def content_validate(content):
     """Refuse content that breaks a rule; return the fields holding invisible characters.
 
@@ -329,17 +349,7 @@ def content_validate(content):
 
     def texts(values, path, limit, required=False):
         for code in languages.CODES:
-            text = values.get(code, "")
-            if not isinstance(text, str):
-                raise ReleaseContentError(
-                    _("%(path)s.%(code)s: expected text") % {"path": path, "code": code}
-                )
-            text_check(text, f"{path}.{code}")
-            if len(text) > limit:
-                raise ReleaseContentError(
-                    TOO_LONG % {"path": f"{path}.{code}", "max": limit, "length": len(text)}
-                )
-            if INVISIBLE.search(text):
+            if field_text_check(values.get(code, ""), f"{path}.{code}", limit):
                 warnings.append(f"{path}.{code}")
         if required and not values.get(source, "").strip():
             raise ReleaseContentError(
@@ -349,10 +359,10 @@ def content_validate(content):
 
     slug_check(content["slug"], "slug", Release._meta.get_field("slug").max_length)
     units_check(len(content["segments"]) + len(content["photos"]))
-    texts(content["title"], "title", _limit(Release, "title"), required=True)
+    texts(content["title"], "title", text_limit("title"), required=True)
     for index, photo in enumerate(content["photos"]):
-        texts(photo["caption"], f"photos[{index}].caption", _limit(Photo, "caption"))
-        texts(photo["credit"], f"photos[{index}].credit", _limit(Photo, "credit"))
+        texts(photo["caption"], f"photos[{index}].caption", text_limit("caption"))
+        texts(photo["credit"], f"photos[{index}].credit", text_limit("credit"))
         if photo.get("image"):
             _image(photo["image"], f"photos[{index}]")
     for index, segment in enumerate(content["segments"]):
@@ -360,5 +370,5 @@ def content_validate(content):
         _kind(segment["kind"], path)
         _level(segment["level"], path)
         _style(segment.get("style", ""), path)
-        texts(segment["text"], f"{path}.text", MAX_UNIT_CHARS, required=True)
+        texts(segment["text"], f"{path}.text", text_limit("text"), required=True)
     return warnings

@@ -12,10 +12,12 @@ from .. import permissions
 from ..extensions import registry
 from ..logs import audit
 from ..models import Release, Revision, Topic
+from ..revisions import revisions_store
 from ..slugs import slug_from
 from ..snapshots import (
     DERIVED_FIELDS,
     SCHEMA_VERSION,
+    TRANSLATED_FIELDS,
     release_snapshot,
     snapshot_checksum,
     snapshot_upgrade,
@@ -36,7 +38,6 @@ from .working_copy import release_apply
 # What a write does with fields that both it and a newer revision changed.
 REFUSE = "refuse"  # screens and --strict files: nothing is written, the conflicts are shown
 REPORT = "report"  # files: everything else is applied, the conflicts keep the newer value
-TRANSLATED_FIELDS = {"title", "text", "caption", "credit"}
 
 
 def revision_message(template, params=None):
@@ -94,64 +95,81 @@ def release_lock(release_id):
     return Release.objects.select_for_update().select_related("topic").get(pk=release_id)
 
 
-def revision_snapshot(release, number):
-    """Return the snapshot of revision ``number``, in the current schema."""
-    snapshot = (
-        Revision.objects.filter(release=release, number=number)
-        .values_list("snapshot", flat=True)
-        .first()
-    )
-    if snapshot is None:
+def revision_read(release, number):
+    """Return revision ``number`` of ``release``, or refuse; its ``snapshot`` (as written, in
+    the schema of its time) is read when first used."""
+    revision = Revision.objects.filter(release=release, number=number).first()
+    if revision is None:
         raise ReleaseContentError(
             _("release “%(slug)s” has no revision %(n)s") % {"slug": release.slug, "n": number}
         )
-    return snapshot_upgrade(snapshot, translated(release.topic, "name"))
+    return revision
 
 
-def _head(release):
-    """Return ``(id, checksum, schema version)`` of the head revision, or None."""
-    return (
-        Revision.objects.filter(release=release, number=release.head_number)
-        .values_list("pk", "checksum", "snapshot__schema_version")
-        .first()
-    )
+def revision_snapshot(release, number):
+    """Return the snapshot of revision ``number``, in the current schema."""
+    return _upgraded(release, revision_read(release, number))
+
+
+def _upgraded(release, revision):
+    return snapshot_upgrade(revision.snapshot, translated(release.topic, "name"))
 
 
 def _unchanged_since(release, head, checksum):
     """Return whether the ``head`` revision already holds the snapshot with ``checksum``."""
     if head is None:
         return False
-    if head[1] == checksum:
+    if head.checksum == checksum:
         return True
-    if head[2] == SCHEMA_VERSION:
+    if head.snapshot.get("schema_version") == SCHEMA_VERSION:
         return False
     # An older schema records less; compare it as it reads today.
-    old = revision_snapshot(release, release.head_number)
-    return snapshot_checksum(old) == checksum
+    return snapshot_checksum(_upgraded(release, head)) == checksum
 
 
-def revision_commit(release, *, author=None, message="", context=None, children=None):
+def revision_commit(release, *, author=None, message="", context=None, children=None, head=None):
     """Record the working copy as a new revision, or return None when nothing changed.
 
     The caller holds the release's row lock (``release_lock``) inside a transaction;
     ``context`` goes to the revision listeners (see ``records.extensions``); ``children``
-    are the ``(segments, photos)`` that ``release_apply`` just wrote (else they are read).
+    are the ``(segments, photos)`` that ``release_apply`` just wrote (else they are read);
+    ``head`` is the newest revision when the caller has read it already. The revision stores
+    only what it changed against ``head``.
     """
     snapshot = release_snapshot(release, *(children or ()))
     checksum = snapshot_checksum(snapshot)
-    head = _head(release) if release.head_number else None
+    if head is None and release.head_number:
+        head = revision_read(release, release.head_number)
     if _unchanged_since(release, head, checksum):
         return None
-    # The parent is named by id: a listener that needs its snapshot reads it then.
+
+    def store(revision):
+        revisions_store([(revision, snapshot, head.snapshot if head else None)])
+        revision.snapshot = snapshot
+
+    return revision_record(
+        release,
+        head=head,
+        checksum=checksum,
+        author=author,
+        message=message,
+        context=context,
+        store=store,
+    )
+
+
+def revision_record(release, *, head, checksum, author, message, context, store):
+    """Create the revision after ``head`` with ``checksum``, have ``store(revision)`` write
+    what it changed, move the release's head and run the revision listeners; return it."""
     revision = Revision.objects.create(
         release=release,
         number=release.head_number + 1,
-        parent_id=head[0] if head else None,
+        parent=head,
         author=author,
         message=message[:500],
-        snapshot=snapshot,
         checksum=checksum,
     )
+    store(revision)
     release.head_number = revision.number
     release.updated_at = revision.created_at
     Release.objects.filter(pk=release.pk).update(
@@ -251,13 +269,15 @@ def release_write(
             _("release “%(slug)s” has no revision %(n)s (the newest is %(head)s)")
             % {"slug": release.slug, "n": based_on, "head": head}
         )
-    base = _without_derived(revision_snapshot(release, based_on))
+    head_revision = revision_read(release, head)
+    base_revision = head_revision if based_on == head else revision_read(release, based_on)
+    base = _without_derived(_upgraded(release, base_revision))
     mine = content_complete({**base, **_without_derived(content)}, base)
     changes = snapshot_changes(base, mine)
     changes_allowed(author, changes)
     conflicts = []
     if based_on != head:
-        theirs = _without_derived(revision_snapshot(release, head))
+        theirs = _without_derived(_upgraded(release, head_revision))
         result = merge_snapshots(base, mine, theirs, resolutions)
         conflicts = result.conflicts
         if conflicts and on_conflict == REFUSE:
@@ -269,7 +289,12 @@ def release_write(
         topic = topic_ensure(mine["topic"], topic_names or {})
     children = release_apply(release, mine, topic=topic)
     revision = revision_commit(
-        release, author=author, message=message, context=context, children=children
+        release,
+        author=author,
+        message=message,
+        context=context,
+        children=children,
+        head=head_revision,
     )
     if revision is not None:
         audit(

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from config import languages
 from records.models import Release, Revision, Segment, Topic
+from records.revisions import revisions_store
 from records.snapshots import release_snapshot, snapshot_checksum
 from translations.checks.matching.matcher import TermSpec
 from translations.glossary.files import ConceptData, TermData, csv_load
@@ -190,20 +191,26 @@ def archive_create(count=RELEASES, units=UNITS, concepts=(), *, prefix="syntheti
         by_release = {}
         for segment in segments:
             by_release.setdefault(segment.release_id, []).append(segment)
-        Revision.objects.bulk_create(
-            (_revision(release, by_release[release.pk]) for release in releases),
+        snapshots = [
+            release_snapshot(release, by_release[release.pk], photos=[]) for release in releases
+        ]
+        revisions = Revision.objects.bulk_create(
+            (
+                Revision(
+                    release=release,
+                    number=1,
+                    checksum=snapshot_checksum(snapshot),
+                    message="synthetic",
+                )
+                for release, snapshot in zip(releases, snapshots, strict=True)
+            ),
             batch_size=BATCH,
+        )
+        revisions_store(
+            [
+                (revision, snapshot, None)
+                for revision, snapshot in zip(revisions, snapshots, strict=True)
+            ]
         )
         created.extend(releases)
     return created
-
-
-def _revision(release, segments):
-    snapshot = release_snapshot(release, segments, photos=[])
-    return Revision(
-        release=release,
-        number=1,
-        snapshot=snapshot,
-        checksum=snapshot_checksum(snapshot),
-        message="synthetic",
-    )

@@ -4,6 +4,7 @@ import pytest
 
 from records.models import Release, Revision
 from records.numbering import marker, number_segments, roman, segment_labels
+from records.revisions import revisions_store
 from records.services import MergeConflict, content_from_document, release_write
 from records.snapshots import SCHEMA_VERSION, release_snapshot, snapshot_checksum, snapshot_upgrade
 
@@ -129,13 +130,13 @@ def test_a_head_revision_in_the_old_schema_makes_no_spurious_revision(seed_relea
             for segment in head["segments"]
         ],
     }
-    Revision.objects.create(
+    revision = Revision.objects.create(
         release=seed_release,
         number=2,
         parent=seed_release.revisions.get(number=1),
-        snapshot=old,
         checksum=snapshot_checksum(old),
     )
+    revisions_store([(revision, old, head)])
     Release.objects.filter(pk=seed_release.pk).update(head_number=2)
     seed_release.refresh_from_db()
 

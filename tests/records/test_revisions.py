@@ -210,9 +210,10 @@ def test_concurrent_writers_never_lose_an_update(postgres, editor, seed_bytes):
     assert refused, "with six writers at once some writes must be refused"
     numbers = sorted(number for number, _title in landed)
     assert numbers == list(range(2, 2 + len(landed)))
-    stored = dict(
-        Revision.objects.filter(release=release).values_list("number", "snapshot__title__ru")
-    )
+    stored = {
+        revision.number: revision.snapshot["title"]["ru"]
+        for revision in Revision.objects.filter(release=release)
+    }
     for number, title in landed:
         assert stored[number] == title
     assert sorted(stored) == list(range(1, 2 + len(landed)))

@@ -306,11 +306,49 @@ def test_stale_save_of_another_unit_merges(client, bench):
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["base"] == base + 2
-    assert "merged" in body["message"]
+    assert body["message"] == (
+        f"Saved as revision {base + 2}, merged with the changes editor saved since revision {base}."
+    )
     head = revision_snapshot(release, base + 2)["segments"]
     assert head[0]["text"]["en"] == "A revised English sentence."
     assert head[DRAFT]["text"]["ja"] == "改訂。"
     assert state_of(release, "ja", keys[0]).state == UnitState.OUTDATED
+
+
+def test_a_translators_own_saves_since_the_page_are_not_called_a_merge(client, bench):
+    release, keys = bench["release"], bench["keys"]
+    base = release.head_number
+    client.force_login(bench["users"]["translator-ja"])
+    first = post(
+        client, release, "ja", "save", {"key": keys[DRAFT], "text": "一。", "based_on": base}
+    )
+    assert first.json()["message"] == f"Saved as revision {base + 1}."
+    # A page without its script saves the next unit from the revision it was loaded at.
+    second = post(
+        client, release, "ja", "save", {"key": keys[WAITING], "text": "二。", "based_on": base}
+    )
+    assert second.json()["message"] == f"Saved as revision {base + 2}."
+    assert second.json()["changed"] == []
+
+
+def test_a_save_brings_back_what_others_changed_since_the_page(client, bench):
+    release, keys = bench["release"], bench["keys"]
+    base = release.head_number
+    _write(release, bench["users"]["reviewer-ja"], {(0, "ja"): "査読者の訳。"})
+    client.force_login(bench["users"]["translator-ja"])
+    body = post(
+        client,
+        release,
+        "ja",
+        "save",
+        {"key": keys[DRAFT], "text": "改訂。", "based_on": base, "seen": base},
+    ).json()
+    assert body["base"] == base + 2 and body["changed"] == [keys[0]]
+    # The page shows the reviewer's text, now at the newest revision, beside the saved unit.
+    assert "査読者の訳。" in body["rows"][keys[0]]
+    assert f'data-base="{base + 2}"' in body["rows"][keys[0]]
+    assert set(body["rows"]) == {keys[0], keys[DRAFT]}
+    assert "merged with the changes reviewer-ja saved since revision" in body["message"]
 
 
 def test_save_and_submit_of_an_unchanged_outdated_unit_confirms_it(client, bench):

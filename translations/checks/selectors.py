@@ -3,15 +3,16 @@
 from django.db.models import Count, Q
 
 from records.models import Revision
+from records.revisions import snapshots_read
 from translations.checks.models import CheckRun, Finding, PendingCheck, PendingRecheck
 from translations.checks.vocabulary import Severity
 
 
-def release_findings(release, language):
+def release_findings(release, language, read=None):
     """Return the stored findings of ``release`` in ``language``, in segment order.
 
     Each finding gets ``segment_position`` and ``text`` (the flagged words) from the checked
-    revision.
+    revision; ``read`` maps revision numbers to snapshots the caller has read already.
     """
     findings = list(
         Finding.objects.filter(release=release, language=language)
@@ -20,12 +21,12 @@ def release_findings(release, language):
     )
     if not findings:
         return []
-    numbers = {finding.revision_number for finding in findings}
-    snapshots = dict(
-        Revision.objects.filter(release=release, number__in=numbers).values_list(
-            "number", "snapshot"
-        )
-    )
+    snapshots = dict(read or {})
+    numbers = {finding.revision_number for finding in findings} - set(snapshots)
+    if numbers:
+        revisions = list(Revision.objects.filter(release=release, number__in=numbers))
+        contents = snapshots_read(revisions)
+        snapshots.update((revision.number, contents[revision.pk]) for revision in revisions)
     for finding in findings:
         segments = snapshots[finding.revision_number]["segments"]
         positions = {segment["key"]: index for index, segment in enumerate(segments)}
@@ -86,7 +87,7 @@ def release_term_rows(release, language):
     if revision is None:
         return [], []
     source = release.source_language
-    findings = release_findings(release, language)
+    findings = release_findings(release, language, {revision.number: revision.snapshot})
     current = [f for f in findings if f.revision_number == revision.number]
     by_key = {}
     for finding in current:

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 
 from config.languages import targets
 from records.models import Release, Revision
+from records.revisions import snapshots_read
 from translations.checks import run_checks
 from translations.checks.matching.cache import matcher_for
 from translations.checks.matching.matcher import TermMatcher, TermSpec
@@ -21,6 +22,8 @@ from translations.glossary.vocabulary import PROPER_NOUN, TermStatus
 
 # Ids per ``IN (...)`` lookup: well under SQLite's default limit of 999 query variables.
 LOOKUP_CHUNK = 500
+# Head revisions read at a time when scanning releases for a new term.
+HEADS_CHUNK = 100
 
 
 def _term_spec(row):
@@ -244,15 +247,22 @@ def releases_affected(concept_ids, new_terms=None):
     matchers = {code: TermMatcher(specs, code) for code, specs in by_language.items()}
     if not matchers:
         return sorted(affected)
-    heads = (
+    heads = list(
         Revision.objects.filter(number=F("release__head_number"))
         .exclude(release_id__in=affected)
-        .values_list("release_id", "snapshot")
+        .order_by("pk")
+        .values_list("pk", "release_id")
     )
-    for release_id, snapshot in heads.iterator(chunk_size=100):
-        texts = [snapshot["title"]] + [segment["text"] for segment in snapshot["segments"]]
-        if any(
-            matcher.find(text.get(code, "")) for code, matcher in matchers.items() for text in texts
-        ):
-            affected.add(release_id)
+    for start in range(0, len(heads), HEADS_CHUNK):
+        chunk = heads[start : start + HEADS_CHUNK]
+        snapshots = snapshots_read([pk for pk, _release in chunk])
+        for pk, release_id in chunk:
+            snapshot = snapshots[pk]
+            texts = [snapshot["title"]] + [segment["text"] for segment in snapshot["segments"]]
+            if any(
+                matcher.find(text.get(code, ""))
+                for code, matcher in matchers.items()
+                for text in texts
+            ):
+                affected.add(release_id)
     return sorted(affected)

@@ -1,22 +1,20 @@
 """Saving one unit's translation from the workbench: a revision through the one write path.
 
 The write starts from the revision the translator was looking at (``based_on``) with only
-that unit's text in that language changed, so ``records.services.release_write`` merges it
-with whatever others saved since and refuses it (``MergeConflict``) only when someone else
-changed the same text differently. Starting from the newest revision instead would make the
-translator the author of everyone else's changes since ``based_on``.
+that unit's text in that language changed, so ``records.services.texts.release_texts_write``
+(``release_write`` at the cost of the edit) merges it with whatever others saved since and
+refuses it (``MergeConflict``) only when someone else changed the same text differently.
+Starting from the newest revision instead would make the translator the author of everyone
+else's changes since ``based_on``.
 """
-
-import copy
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from config import languages
-from records.services import ActionNotAllowed, release_write, revision_message, revision_snapshot
-from records.snapshots import DERIVED_FIELDS
-from records.units import CAPTION, CREDIT, TITLE, translatable_units
+from records.services import ActionNotAllowed, release_texts_write, revision_message, unit_read
+from records.units import CAPTION, CREDIT, TITLE
 from translations.review import permissions
 from translations.review.actions import units_submit
 from translations.review.common import ReviewError, target_language_check, unit_label
@@ -68,26 +66,21 @@ def unit_save(release, language, key, text, user, *, based_on, submit=False):
             _("release “%(slug)s” has no revision %(n)s; nothing was saved")
             % {"slug": release.slug, "n": based_on}
         )
-    base = revision_snapshot(release, based_on)
-    units = {unit.key: unit for unit in translatable_units(base, release.source_language)}
-    if key not in units:
+    unit = unit_read(release, based_on, key)
+    if unit is None or not unit.text(release.source_language).strip():
         raise ReviewError(
             _("revision %(n)s of “%(slug)s” has no unit %(key)s to translate; nothing was saved")
             % {"n": based_on, "slug": release.slug, "key": key}
         )
-    content = {
-        name: copy.deepcopy(value) for name, value in base.items() if name not in DERIVED_FIELDS
-    }
-    content_set_text(content, key, language, clean_unit_text(text))
-    result = release_write(
-        content,
+    result = release_texts_write(
+        release.pk,
+        {(key, language): clean_unit_text(text)},
         author=user,
         message=revision_message(
             gettext_noop("Workbench: %(unit)s (%(language)s)"),
-            {"unit": unit_label(key, units), "language": language},
+            {"unit": unit_label(key, {key: unit}), "language": language},
         ),
         based_on=based_on,
-        release_id=release.pk,
         context={"submit": {language: {key}}} if submit else None,
     )
     if submit:

@@ -106,16 +106,28 @@ def _next(row, source_text, target_text, *, author_id, submit, number, previous_
 
 
 def states_after_revision(revision, context=None):
-    """Bring the release's unit states in line with ``revision`` (a revision listener)."""
-    snapshot = revision.snapshot
-    source = snapshot.get("source_language", languages.DEFAULT_SOURCE)
-    units = translatable_units(snapshot, source)
+    """Bring the release's unit states in line with ``revision`` (a revision listener).
+
+    A revision whose writer says it only changed some units' texts (``revision.text_edits``)
+    has only those units' states looked at: every other unit's texts, and so its state, are
+    as the revision before left them.
+    """
+    edits = revision.text_edits
+    if edits is None:
+        snapshot = revision.snapshot
+        source = snapshot.get("source_language", languages.DEFAULT_SOURCE)
+        units = translatable_units(snapshot, source)
+        existing = UnitStatus.objects.filter(release_id=revision.release_id)
+    else:
+        source = edits.source_language
+        units = [unit for unit in edits.units if unit.text(source).strip()]
+        existing = UnitStatus.objects.filter(
+            release_id=revision.release_id, key__in=[unit.key for unit in units]
+        )
     # Plain rows, not model instances: a 2,000-unit release has 4,000 of them, most unchanged.
     rows = {
         (values["key"], values["language"]): SimpleNamespace(pk=values["id"], **values)
-        for values in UnitStatus.objects.filter(release_id=revision.release_id).values(
-            "id", "key", "language", *_LOADED_FIELDS
-        )
+        for values in existing.values("id", "key", "language", *_LOADED_FIELDS)
     }
     # The parent's snapshot is read once, and only when some unit becomes outdated.
     previous = functools.cache(lambda: _previous_sources(revision))
@@ -164,7 +176,7 @@ def states_after_revision(revision, context=None):
                         batch=batch,
                     )
                 )
-    gone = [row.pk for key, row in rows.items() if key not in seen]
+    gone = [row.pk for key, row in rows.items() if key not in seen] if edits is None else []
     # Inside the revision's transaction no savepoint is needed; alone, this is one.
     with transaction.atomic(savepoint=False):
         if gone:

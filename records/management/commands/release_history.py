@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, slug, format, **options):
         release = release_by_slug(slug)
-        revisions = list(release_history(release).defer("snapshot"))
+        revisions = list(release_history(release))
         if format == "json":
             rows = [
                 {

@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from records.revisions.history import units_changed
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
 from records.services.merging import PRESENCE
 from translations.review.actions import (
@@ -69,6 +70,19 @@ def _comment(release, post, name):
     return comment
 
 
+def save_message(release, number, based_on, user):
+    """Tell the translator what revision ``number`` (based on ``based_on``) became, naming the
+    people whose changes since then it was merged with (the translator's own saves are not a
+    merge)."""
+    _keys, authors = units_changed(release, based_on, number - 1)
+    others = sorted(name for pk, name in authors.items() if pk != user.pk)
+    if not others:
+        return _("Saved as revision %(n)s.") % {"n": number}
+    return _(
+        "Saved as revision %(n)s, merged with the changes %(people)s saved since revision %(base)s."
+    ) % {"n": number, "people": ", ".join(others), "base": based_on}
+
+
 class ActionView(ReleaseLanguageView):
     http_method_names = ["post"]
 
@@ -107,13 +121,8 @@ class ActionView(ReleaseLanguageView):
         )
         if result.revision is None:
             message = _("Nothing changed in the text.")
-        elif result.revision.number != based_on + 1:
-            message = _(
-                "Saved as revision %(n)s, merged with the other changes saved since revision "
-                "%(base)s."
-            ) % {"n": result.revision.number, "base": based_on}
         else:
-            message = _("Saved as revision %(n)s.") % {"n": result.revision.number}
+            message = save_message(self.release, result.revision.number, based_on, user)
         if submit:
             sent = _("Sent for review.")
             message = f"{message} {sent}"
@@ -237,12 +246,19 @@ class ActionView(ReleaseLanguageView):
         self.release.refresh_from_db()
         bench = workbench(self.release, self.language)
         touched = set(keys)
-        rows = [row for row in bench.rows if row.key in touched]
+        # Units others changed since the revision the page shows come back too, so the page
+        # can follow the newest revision and keep every other unit's base there.
+        seen = self.request.POST.get("seen", "")
+        changed = set()
+        if seen.isdigit() and int(seen) < bench.head:
+            changed = units_changed(self.release, int(seen), bench.head)[0] - touched
+        rows = [row for row in bench.rows if row.key in touched | changed]
         return JsonResponse(
             {
                 "ok": True,
                 "message": message,
                 "base": bench.head,
+                "changed": sorted(changed),
                 "rows": render_rows(self, rows, bench.head),
                 "counts": bench.counts,
                 "progress": bench.progress,

@@ -62,8 +62,26 @@
     if (button.dataset.label) button.textContent = button.dataset.label;
   }
 
+  // After a save the page follows the newest revision: every unit still at the page's revision
+  // moves there (nobody changed it since, or its new text came back with the answer); a unit
+  // someone else changed while it holds unsaved text keeps its base, so saving it merges.
+  function follow(base, changed) {
+    const previous = +root.dataset.base;
+    root.querySelectorAll(".unit").forEach((unit) => {
+      if (+unit.dataset.base !== previous) return;
+      if (changed.has(unit.dataset.key) && unit.classList.contains("dirty")) return;
+      unit.dataset.base = base;
+      unit.querySelectorAll("input[name=based_on]").forEach((input) => (input.value = base));
+    });
+  }
+
   function update(data) {
-    Object.entries(data.rows || {}).forEach(([key, html]) => replaceRow(key, html));
+    const changed = new Set(data.changed || []);
+    Object.entries(data.rows || {}).forEach(([key, html]) => {
+      const unit = unitOf(key);
+      if (changed.has(key) && unit && unit.classList.contains("dirty")) return;
+      replaceRow(key, html);
+    });
     refreshBulk();
     if (data.counts) {
       Object.entries(data.counts).forEach(([name, count]) => {
@@ -73,6 +91,7 @@
     }
     if (data.progress_html) document.getElementById("wb-progress").innerHTML = data.progress_html;
     if (data.base && data.base !== +root.dataset.base) {
+      follow(data.base, changed);
       const head = document.getElementById("wb-head");
       head.textContent = head.textContent.replace(root.dataset.base, data.base);
       root.dataset.base = data.base;
@@ -107,6 +126,7 @@
   async function send(form, submitter) {
     const data = new FormData(form);
     if (submitter && submitter.name) data.set(submitter.name, submitter.value);
+    data.set("seen", root.dataset.base);
     const unit = form.closest(".unit");
     if (form.classList.contains("wb-bulk")) {
       // The oldest revision any listed unit was shown at: a unit changed since is refused.

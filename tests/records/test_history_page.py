@@ -1,0 +1,173 @@
+"""The history people read: runs of one author's saves in one language as one line, filters,
+any two revisions compared, and the same queries for 20 revisions or 1,000."""
+
+import copy
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from records.models import Release, Revision
+from records.revisions import revisions_store
+from records.revisions.history import RevisionSummary, revision_runs
+from records.services import release_write
+from records.snapshots import release_snapshot, snapshot_checksum
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_term_checks")]
+START = datetime.datetime(2026, 12, 7, 14, 2, tzinfo=datetime.UTC)
+
+
+def summary(number, author, languages, minutes):
+    return RevisionSummary(
+        pk=number,
+        number=number,
+        author_id=hash(author),
+        author=author,
+        created_at=START + datetime.timedelta(minutes=minutes),
+        languages=tuple(languages),
+    )
+
+
+def test_runs_join_one_authors_saves_in_one_language_without_long_gaps():
+    summaries = [
+        summary(1, "editor", ["en"], 0),
+        summary(2, "translator-ja", ["ja"], 1),
+        summary(3, "translator-ja", ["ja"], 20),
+        summary(4, "translator-ja", ["ja"], 49),  # 29 minutes after the one before: joins
+        summary(5, "translator-ja", ["ja"], 79),  # 30 minutes: a new run
+        summary(6, "translator-ru", ["ru"], 80),  # someone else between …
+        summary(7, "translator-ja", ["ja"], 81),  # … ends the run
+        summary(8, "translator-ja", ["ja", "ru"], 82),  # two languages: a run of its own
+        summary(9, "translator-ja", ["ja", "ru"], 83),
+        summary(10, "editor", [], 84),  # structure only: no language, alone
+        summary(11, "editor", [], 85),
+    ]
+    runs = [[revision.number for revision in run.revisions] for run in revision_runs(summaries)]
+    assert runs == [[1], [2, 3, 4], [5], [6], [7], [8], [9], [10], [11]]
+
+
+def fresh(release):
+    return Release.objects.select_related("topic").get(pk=release.pk)
+
+
+def translate(release, user, language, indexes, text="訳"):
+    for index in indexes:
+        current = release_snapshot(fresh(release))
+        current["segments"][index]["text"][language] = f"{text} {index}"
+        release_write(current, author=user, based_on=fresh(release).head_number)
+
+
+def history(client, release, **params):
+    url = reverse("admin:records_release_history", args=[release.pk])
+    return client.get(url, params).content.decode()
+
+
+def numbers(page):
+    return [int(n) for n in re.findall(r'<tr class="revision" data-number="(\d+)">', page)]
+
+
+def test_a_translators_session_reads_as_one_line_that_opens_to_its_revisions(client, demo):
+    release, users = demo["release"], demo["users"]
+    translate(release, users["translator-ja"], "ja", [3, 4, 5])
+    translate(release, users["translator-ja"], "ja", [4], text="改訂")
+    translate(release, users["translator-ru"], "ru", [6])
+    client.force_login(users["editor"])
+    page = history(client, release)
+    line = re.search(r'<tr class="run-line" data-first="3" data-last="6">(.*?)</tr>', page, re.S)
+    assert line, "the four Japanese saves are one run"
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line.group(1)))
+    assert "translator-ja · 3 units (ja) ·" in text  # four saves of three units
+    assert re.search(r"\d\d:\d\d–\d\d:\d\d", text)
+    assert "4 revisions: 3–6" in text
+    # Collapsed (its rows open at #run-3), unless it holds the newest revision.
+    assert '<tbody class="run" id="run-3">' in page and 'href="#run-3"' in page
+    assert numbers(page) == [7, 6, 5, 4, 3, 2, 1]
+    assert "?a=2&amp;b=6&amp;lang=ja" in line.group(1)  # the whole run compared
+
+
+def test_the_history_filters_by_language_author_and_kind_of_change(client, demo):
+    release, users = demo["release"], demo["users"]
+    translate(release, users["translator-ja"], "ja", [3])
+    translate(release, users["translator-ru"], "ru", [4])
+    current = release_snapshot(fresh(release))
+    current["segments"].pop(0)
+    release_write(current, author=users["editor"], based_on=4)
+    client.force_login(users["editor"])
+    # The demo: 1 the English import, 2 the translations.
+    assert numbers(history(client, release, language="ja")) == [3, 2]
+    assert numbers(history(client, release, language="ru")) == [4, 2]
+    assert numbers(history(client, release, language="en")) == [1]
+    assert numbers(history(client, release, author="translator-ru")) == [4]
+    # Structure and metadata: the import, the topic's names the demo added, the removal.
+    assert numbers(history(client, release, kind="structure")) == [5, 2, 1]
+    assert numbers(history(client, release, kind="translation")) == [4, 3, 2]
+    assert numbers(history(client, release, kind="source")) == [1]
+    page = history(client, release, author="nobody")
+    assert numbers(page) == [] and "No revision matches these filters." in page
+    # Unknown values filter nothing; the pages keep the filters in their links.
+    assert numbers(history(client, release, language="xx", kind="?")) == [5, 4, 3, 2, 1]
+    assert '<option value="translator-ru" selected>' in history(
+        client, release, author="translator-ru"
+    )
+
+
+def test_any_two_revisions_can_be_compared_from_the_history(client, demo):
+    release, users = demo["release"], demo["users"]
+    translate(release, users["translator-ja"], "ja", [3, 4])
+    client.force_login(users["editor"])
+    page = history(client, release)
+    picker = re.search(r'<form method="get" action="([^"]+)" class="history-compare">', page)
+    assert picker and picker.group(1) == reverse("admin:records_release_compare", args=[release.pk])
+    assert 'name="a" id="compare-a" min="1" max="4" value="3"' in page
+    response = client.get(picker.group(1), {"a": 1, "b": 4})
+    assert response.status_code == 200
+    assert response.context["old"].number == 1 and response.context["new"].number == 4
+    # The compare page offers the same choice, starting from what it shows.
+    page = response.content.decode()
+    assert 'name="a" id="compare-a" min="1" max="4" value="1"' in page
+    assert 'name="b" id="compare-b" min="1" max="4" value="4"' in page
+
+
+def long_history(release, count, author):
+    """Add ``count`` revisions changing one Russian text each, stored as the write path
+    stores them (the revision row, then what it changed), in a few queries."""
+    head = release.head_number
+    previous, entries = Revision.objects.get(release=release, number=head).snapshot, []
+    for step in range(count):
+        snapshot = copy.deepcopy(previous)
+        segment = snapshot["segments"][step % len(snapshot["segments"])]
+        segment["text"]["ru"] = f"Правка {step}"
+        revision = Revision(
+            release=release,
+            number=head + step + 1,
+            author=author,
+            message=f"edit {step}",
+            checksum=snapshot_checksum(snapshot),
+        )
+        entries.append((revision, snapshot, previous))
+        previous = snapshot
+    Revision.objects.bulk_create([revision for revision, _snapshot, _previous in entries])
+    ids = dict(
+        Revision.objects.filter(release=release, number__gt=head).values_list("number", "pk")
+    )
+    for revision, _snapshot, _previous in entries:
+        revision.pk = ids[revision.number]
+    revisions_store(entries)
+    Release.objects.filter(pk=release.pk).update(head_number=head + count)
+
+
+@pytest.mark.parametrize("count", [20, 1000])
+def test_the_history_page_takes_the_same_queries_at_any_length(
+    client, demo, django_assert_max_num_queries, count
+):
+    release, users = demo["release"], demo["users"]
+    long_history(release, count, users["translator-ru"])
+    client.force_login(users["editor"])
+    url = reverse("admin:records_release_history", args=[release.pk])
+    # Eleven for the page (two for every revision's summary, one for the units of the runs it
+    # shows), two for the newest revision's text, three for the publish gate.
+    with django_assert_max_num_queries(16):
+        page = client.get(url).content.decode()
+    assert f"{count + 2} revisions" in page
+    assert len(numbers(page)) == min(count + 2, 50)

@@ -1,0 +1,105 @@
+"""Archives of the history: version 2 writes the change tables; a version-1 archive (full
+snapshots, written by Concord before revisions stored their changes) still restores.
+
+``tests/data/archive-v1`` was exported by that earlier Concord from the demo scenario plus a
+second release with photo files, a removed and reordered segment, and a head revision in the
+first snapshot schema.
+"""
+
+import json
+import shutil
+
+import pytest
+from django.core.files.storage import default_storage
+
+from records.archive import MANIFEST, ArchiveError, archive_export, archive_import
+from records.archive.format import file_sha256
+from records.models import Release, Revision, RevisionChange
+from records.reader import ReaderPage
+from records.snapshots import snapshot_checksum
+from tests.helpers import DATA
+from tests.test_archive import dump, files_of, flush, table_counts
+
+V1 = DATA / "archive-v1"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def v1(tmp_path):
+    target = tmp_path / "v1"
+    shutil.copytree(V1, target)
+    return target
+
+
+def v1_revisions(directory):
+    lines = (directory / "data" / "records.revision.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.mark.django_db
+def test_a_version_1_archive_restores_with_every_snapshot_and_checksum(v1):
+    manifest = archive_import(v1)
+    assert manifest["version"] == 1
+    archived = v1_revisions(v1)
+    assert Revision.objects.count() == len(archived) == 8
+    for row in archived:
+        revision = Revision.objects.get(pk=row["id"])
+        assert revision.snapshot == row["snapshot"]
+        assert revision.checksum == row["checksum"] == snapshot_checksum(revision.snapshot)
+        assert (revision.number, revision.message) == (row["number"], row["message"])
+    # The head of the second release was written in the first schema, and reads so.
+    head = Revision.objects.get(release__slug__endswith="09-07", number=4)
+    assert head.snapshot["schema_version"] == 1 and "topic_name" not in head.snapshot
+    # Both photo files came along, the one only an older revision shows included.
+    for entry in manifest["files"]:
+        assert default_storage.exists(entry["name"].removeprefix("media/"))
+    assert ReaderPage.objects.count() == 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_version_2_archive_round_trips_byte_for_byte(v1, tmp_path, settings):
+    archive_import(v1)
+    first = tmp_path / "first"
+    manifest = archive_export(first)
+    assert manifest["version"] == 2
+    names = [section["name"] for section in manifest["sections"]]
+    assert names[names.index("records.revision") :][:4] == [
+        "records.revision",
+        "records.revisiontext",
+        "records.revisionslot",
+        "records.revisionchange",
+    ]
+    assert "snapshot" not in (first / "data" / "records.revision.jsonl").read_text("utf-8")
+    before, counts = dump(), table_counts()
+    flush()
+    settings.MEDIA_ROOT = tmp_path / "restored-media"
+    archive_import(first)
+    assert dump() == before and table_counts() == counts
+    second = tmp_path / "second"
+    archive_export(second)
+    assert files_of(second) == files_of(first)
+    # Photo files only an old change row names are archived with it.
+    assert len(manifest["files"]) == 2
+
+
+@pytest.mark.django_db
+def test_a_version_1_snapshot_that_does_not_match_its_checksum_is_refused(v1):
+    path = v1 / "data" / "records.revision.jsonl"
+    rows = v1_revisions(v1)
+    rows[2]["snapshot"]["title"]["en"] = "Edited by hand"
+    path.write_text(
+        "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8"
+    )
+    manifest = json.loads((v1 / MANIFEST).read_text())
+    entry = next(s for s in manifest["sections"] if s["name"] == "records.revision")
+    entry["sha256"] = file_sha256(path)
+    (v1 / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(ArchiveError) as refusal:
+        archive_import(v1)
+    assert "Line 3 of “data/records.revision.jsonl”: revision 3 of release 1" in str(refusal.value)
+    assert not Release.objects.exists() and not RevisionChange.objects.exists()
