@@ -3,8 +3,28 @@
 One ``<trans-unit>`` per translatable unit: ``id`` = the unit key, ``<source>``, ``<target
 state=…>``, ``<note from="concord">`` with its kind and number and one per glossary term, and
 ``<note from="concord-previous-source">`` with the source the translation was made from when
-that source has changed since. The ``<file>`` header's ``<prop-group name="concord">`` names
-the release, the language and the base revision; ``date`` is the revision's own time.
+that source has changed since.
+
+The file's identity is written where the XLIFF 1.2 *strict* schema allows it (every export
+validates against ``xliff-core-1.2-strict.xsd``), each fact in one place that import reads:
+
+=====================  ==========================================================
+release (slug)         ``<file original="concord:SLUG">``
+target language        ``<file target-language>``
+source language        ``<file source-language>``
+base revision          ``<file build-num>`` (the revision the file was made from)
+release id             ``<header><phase-group><phase phase-name="concord-export"
+                       job-id="ID">`` (the release's number in Concord's database)
+=====================  ==========================================================
+
+Also written, for people and tools, and not read back: ``tool-id="concord"`` with its
+``<header><tool tool-name="Concord">`` (the schema requires the pair), ``product-name`` = the
+release title, ``product-version`` = "revision N", and ``date`` (file and phase) = the
+revision's own time, the only time a file carries.
+
+Files exported before this layout name the release, language and revision in a
+``<header><prop-group name="concord">`` (deprecated in XLIFF 1.2, refused by the strict
+schema); they are still read, their ``<prop>`` values taking precedence.
 
 States, out (our state → XLIFF ``state``):
 
@@ -53,7 +73,13 @@ XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 NOTE_FROM = "concord"
 PREVIOUS_FROM = "concord-previous-source"
+# Files exported before the strict layout: <header><prop-group name="concord">.
 PROPS = "concord"
+ORIGINAL_PREFIX = "concord:"
+TOOL_ID = "concord"
+TOOL_NAME = "Concord"
+PHASE_NAME = "concord-export"
+PHASE_PROCESS = "translation"
 STATE_OUT = {
     UnitState.UNTRANSLATED: "needs-translation",
     UnitState.OUTDATED: "needs-translation",
@@ -93,34 +119,37 @@ def _sub(parent, tag, text=None, **attributes):
 
 
 def xliff_dump(exchange: ExchangeFile) -> bytes:
-    """Return the XLIFF 1.2 document of ``exchange`` as UTF-8 bytes."""
-    root = etree.Element(_q("xliff"), version="1.2", nsmap={None: XLIFF_NS})
-    file = _sub(
-        root,
-        "file",
-        original=f"concord:{exchange.slug}",
-        source_language=exchange.source_language,
-        target_language=exchange.language,
-        datatype="plaintext",
-        date=exchange.revision_time,
-        product_name="Concord",
-        product_version=f"revision {exchange.revision}",
-    )
-    header = _sub(file, "header")
-    props = _sub(header, "prop-group", name=PROPS)
-    for name, value in (
-        ("release", exchange.slug),
-        ("release-id", str(exchange.release_id)),
-        ("language", exchange.language),
-        ("source-language", exchange.source_language),
-        ("revision", str(exchange.revision)),
-        ("title", exchange.title),
-    ):
-        _sub(props, "prop", value, prop_type=name)
-    body = _sub(file, "body")
+    """Return the XLIFF 1.2 document of ``exchange`` as UTF-8 bytes (strict schema)."""
     for unit in exchange.units:
         if _NOT_XML.search(unit.source + unit.target + unit.previous):
             raise ExchangeFileError(ERR_NOT_XML_TEXT % {"unit": unit.label()})
+    root = etree.Element(_q("xliff"), version="1.2", nsmap={None: XLIFF_NS})
+    identity = {
+        "original": f"{ORIGINAL_PREFIX}{exchange.slug}",
+        "source_language": exchange.source_language,
+        "target_language": exchange.language,
+        "datatype": "plaintext",
+        "date": exchange.revision_time,
+        "tool_id": TOOL_ID,
+        "product_version": f"revision {exchange.revision}",
+        "build_num": str(exchange.revision),
+    }
+    if exchange.title and not _NOT_XML.search(exchange.title):
+        identity["product_name"] = exchange.title
+    file = _sub(root, "file", **identity)
+    header = _sub(file, "header")
+    _sub(
+        _sub(header, "phase-group"),
+        "phase",
+        phase_name=PHASE_NAME,
+        process_name=PHASE_PROCESS,
+        tool_id=TOOL_ID,
+        date=exchange.revision_time,
+        job_id=str(exchange.release_id),
+    )
+    _sub(header, "tool", tool_id=TOOL_ID, tool_name=TOOL_NAME)
+    body = _sub(file, "body")
+    for unit in exchange.units:
         trans_unit = _sub(body, "trans-unit", id=unit.key, resname=unit.label())
         _sub(trans_unit, "source", unit.source).set(XML_SPACE, "preserve")
         target = _sub(trans_unit, "target", unit.target, state=STATE_OUT[UnitState(unit.state)])
@@ -186,6 +215,56 @@ def _translator_notes(unit):
     return tuple(notes)
 
 
+def _old_props(file):
+    """Return the ``<prop-group name="concord">`` values of a file exported before the strict
+    layout (empty for any other file)."""
+    return {
+        prop.get("prop-type"): (prop.text or "").strip()
+        for group in file.iterfind(f"{_q('header')}/{_q('prop-group')}")
+        if group.get("name") == PROPS
+        for prop in group.iterfind(_q("prop"))
+    }
+
+
+def _release_id(file):
+    """Return the release id of Concord's export phase ("" when the file has none)."""
+    for phase in file.iterfind(f"{_q('header')}/{_q('phase-group')}/{_q('phase')}"):
+        if phase.get("phase-name") == PHASE_NAME:
+            return (phase.get("job-id") or "").strip()
+    return ""
+
+
+def _identity(file):
+    """Return the file's release, language and base revision as an empty :class:`ParsedFile`,
+    or refuse the file naming what is missing."""
+    props = _old_props(file)
+    if props:
+        slug, release_id = props.get("release", ""), props.get("release-id", "")
+        language = props.get("language") or file.get("target-language", "")
+        revision, source = props.get("revision", ""), props.get("source-language", "")
+    else:
+        original = (file.get("original") or "").strip()
+        slug = (
+            original.removeprefix(ORIGINAL_PREFIX) if original.startswith(ORIGINAL_PREFIX) else ""
+        )
+        release_id = _release_id(file)
+        language = (file.get("target-language") or "").strip()
+        revision = (file.get("build-num") or "").strip()
+        source = (file.get("source-language") or "").strip()
+    missing = [name for name, value in (("release", slug), ("revision", revision)) if not value]
+    if not language:
+        missing.append("target-language")
+    if missing:
+        raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
+    return ParsedFile(
+        slug=slug,
+        release_id=header_number(release_id, "release-id") if release_id else None,
+        language=language.split("-")[0].lower(),
+        revision=header_number(revision, "revision"),
+        source_language=source,
+    )
+
+
 def xliff_load(data: bytes) -> ParsedFile:
     """Parse an uploaded XLIFF 1.2 file; refuse it whole when it cannot be read safely."""
     # A DOCTYPE is refused before parsing, so no entity declaration is ever read.
@@ -199,27 +278,7 @@ def xliff_load(data: bytes) -> ParsedFile:
     if len(files) != 1:
         raise malformed(FORMAT, ERR_FILES.format(count=len(files)))
     file = files[0]
-    props = {
-        prop.get("prop-type"): (prop.text or "").strip()
-        for group in file.iterfind(f"{_q('header')}/{_q('prop-group')}")
-        if group.get("name") == PROPS
-        for prop in group.iterfind(_q("prop"))
-    }
-    missing = [name for name in ("release", "revision") if not props.get(name)]
-    language = props.get("language") or file.get("target-language", "")
-    if not language:
-        missing.append("target-language")
-    if missing:
-        raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
-    parsed = ParsedFile(
-        slug=props["release"],
-        release_id=header_number(props["release-id"], "release-id")
-        if props.get("release-id")
-        else None,
-        language=language.split("-")[0].lower(),
-        revision=header_number(props["revision"], "revision"),
-        source_language=props.get("source-language", ""),
-    )
+    parsed = _identity(file)
     for unit in file.iter(_q("trans-unit")):
         key = unit.get("id", "")
         if not key:
