@@ -26,6 +26,15 @@ Files exported before this layout name the release, language and revision in a
 ``<header><prop-group name="concord">`` (deprecated in XLIFF 1.2, refused by the strict
 schema); they are still read, their ``<prop>`` values taking precedence.
 
+Other tools' XLIFF: XLIFF 1.1 (translate-toolkit's ``po2xliff`` writes it) is read as 1.2 —
+the elements and attributes Concord reads are the same; 2.0 is refused saying so. A Concord PO
+converted by ``po2xliff`` keeps the PO header as a ``restype="x-gettext-domain-header"`` unit
+(its ``X-Concord-*`` lines name the release, language and revision) but loses ``msgctxt``,
+the unit key: each entry then carries its label — the first line of the PO ``#.`` comment,
+``<note from="developer">`` (or Concord's own ``<note from="concord">``) — and the import
+matches it to the unit with that label and source text at the file's revision. Notes
+``from="developer"`` are Concord's own comments coming back, not translator comments.
+
 States, out (our state → XLIFF ``state``):
 
 ==============  ==========================
@@ -51,6 +60,7 @@ import re
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
+from translations.exchange.po import H_LANGUAGE, H_RELEASE, H_RELEASE_ID, H_REVISION, H_SOURCE
 from translations.exchange.units import (
     ERR_NO_HEADER,
     ExchangeFile,
@@ -70,6 +80,12 @@ FORMAT = "XLIFF"
 SUFFIXES = (".xlf", ".xliff", ".xlif", ".mqxliff", ".sdlxliff")
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
+# Read as 1.2: the same elements and attributes under another namespace.
+XLIFF_NS_11 = "urn:oasis:names:tc:xliff:document:1.1"
+# The PO header of a PO file converted by translate-toolkit's po2xliff.
+GETTEXT_HEADER = "x-gettext-domain-header"
+# Notes whose first line is the unit's label: Concord's own, and PO "#." comments (po2xliff).
+DEVELOPER_FROM = "developer"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 NOTE_FROM = "concord"
 PREVIOUS_FROM = "concord-previous-source"
@@ -97,8 +113,8 @@ _NOT_XML = re.compile("[\ufffe\uffff]")
 ERR_DTD = gettext_lazy("the file declares a DOCTYPE; DTDs and entities are not allowed")
 ERR_ROOT = "the root element is <{found}>, expected XLIFF 1.2 <xliff> in {ns}"
 ERR_VERSION = (
-    "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2: export the file "
-    "again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
+    "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2 and 1.1: export "
+    "the file again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
 )
 ERR_FILES = "expected exactly one <file> element, found {count}"
 
@@ -186,6 +202,14 @@ def _text(element, codes=None):
     return _inline(element, [] if codes is None else codes) if element is not None else ""
 
 
+def _as_xliff_12(root):
+    """Move an XLIFF 1.1 document's elements into the 1.2 namespace."""
+    prefix = f"{{{XLIFF_NS_11}}}"
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.startswith(prefix):
+            element.tag = _q(element.tag[len(prefix) :])
+
+
 def _parse(data):
     try:
         root = etree.fromstring(data, _SAFE)
@@ -195,6 +219,9 @@ def _parse(data):
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise malformed(FORMAT, ERR_DTD)
     name = etree.QName(root)
+    if name.localname == "xliff" and name.namespace == XLIFF_NS_11:
+        _as_xliff_12(root)
+        name = etree.QName(root)
     if name.localname == "xliff" and name.namespace != XLIFF_NS:
         version = root.get("version") or "?"
         raise malformed(FORMAT, ERR_VERSION.format(version=version, found=name.namespace or "—"))
@@ -209,10 +236,31 @@ def _translator_notes(unit):
     for note in unit.iterfind(_q("note")):
         author = (note.get("from") or "").strip()
         text = _text(note).strip()
-        if author in (NOTE_FROM, PREVIOUS_FROM) or not text:
+        if author in (NOTE_FROM, PREVIOUS_FROM, DEVELOPER_FROM) or not text:
             continue
         notes.append(f"{author}: {text}" if author else text)
     return tuple(notes)
+
+
+def _label(unit):
+    """Return the unit's label as Concord wrote it: the first line of its first Concord or
+    developer note ("" when it has none)."""
+    for note in unit.iterfind(_q("note")):
+        if note.get("from") in (NOTE_FROM, DEVELOPER_FROM):
+            return _text(note).strip().split("\n")[0].strip()
+    return ""
+
+
+def _gettext_header(file):
+    """Return the PO header fields of a po2xliff file's header unit (empty without one)."""
+    for unit in file.iter(_q("trans-unit")):
+        if unit.get("restype") == GETTEXT_HEADER:
+            element = unit.find(_q("target"))
+            if element is None or not _text(element).strip():
+                element = unit.find(_q("source"))
+            lines = (line.partition(":") for line in _text(element).splitlines())
+            return {name.strip(): value.strip() for name, sep, value in lines if sep}
+    return {}
 
 
 def _old_props(file):
@@ -238,15 +286,20 @@ def _identity(file):
     """Return the file's release, language and base revision as an empty :class:`ParsedFile`,
     or refuse the file naming what is missing."""
     props = _old_props(file)
+    original = (file.get("original") or "").strip()
+    ours = original.startswith(ORIGINAL_PREFIX)
+    meta = {} if props or ours else _gettext_header(file)
     if props:
         slug, release_id = props.get("release", ""), props.get("release-id", "")
         language = props.get("language") or file.get("target-language", "")
         revision, source = props.get("revision", ""), props.get("source-language", "")
+    elif meta:
+        # A Concord PO converted by po2xliff: the PO header's X-Concord-* fields.
+        slug, release_id = meta.get(H_RELEASE, ""), meta.get(H_RELEASE_ID, "")
+        language = meta.get(H_LANGUAGE) or file.get("target-language", "")
+        revision, source = meta.get(H_REVISION, ""), meta.get(H_SOURCE, "")
     else:
-        original = (file.get("original") or "").strip()
-        slug = (
-            original.removeprefix(ORIGINAL_PREFIX) if original.startswith(ORIGINAL_PREFIX) else ""
-        )
+        slug = original.removeprefix(ORIGINAL_PREFIX) if ours else ""
         release_id = _release_id(file)
         language = (file.get("target-language") or "").strip()
         revision = (file.get("build-num") or "").strip()
@@ -281,6 +334,8 @@ def xliff_load(data: bytes) -> ParsedFile:
     parsed = _identity(file)
     for unit in file.iter(_q("trans-unit")):
         key = unit.get("id", "")
+        if unit.get("restype") == GETTEXT_HEADER:
+            continue
         if not key:
             parsed.skipped.append(("", "no context"))
             continue
@@ -295,6 +350,7 @@ def xliff_load(data: bytes) -> ParsedFile:
                 line=unit.sourceline,
                 codes=bool(codes),
                 comments=_translator_notes(unit),
+                label=_label(unit),
             )
         )
     return parsed
