@@ -37,6 +37,34 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group(group))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _strict_xliff_exports():
+    """Validate every XLIFF export the suite makes against the XLIFF 1.2 strict schema: the
+    writer, and the format table every download, command and zip goes through, return only
+    documents the schema accepts (an invalid one fails the test that made it)."""
+    import dataclasses
+
+    from tests.xliff_schema import assert_strict_xliff
+    from translations.exchange import services, xliff
+
+    written = xliff.xliff_dump
+
+    def xliff_dump_validated(exchange):
+        data = written(exchange)
+        assert_strict_xliff(data)
+        return data
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(xliff, "xliff_dump", xliff_dump_validated)
+    patch.setitem(
+        services.FORMATS,
+        "xliff",
+        dataclasses.replace(services.FORMATS["xliff"], dump=xliff_dump_validated),
+    )
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def _celery_mode(request):
     """Run tasks in-process except in integration tests, which go through the real worker."""

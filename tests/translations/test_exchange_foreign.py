@@ -271,18 +271,30 @@ def test_mqxliff_is_read_as_xliff_by_the_command_and_the_upload(release, tmp_pat
     assert head_texts(release, "ja")[key] == "memoQの訳 2"
 
 
-def test_xliff_1_1_and_2_0_get_a_clear_message(release):
+def test_xliff_2_0_gets_a_clear_message(release):
     from translations.exchange.units import ExchangeFileError
 
     before = db_state(release)
     for version, namespace in (
-        ("1.1", "urn:oasis:names:tc:xliff:document:1.1"),
         ("2.0", "urn:oasis:names:tc:xliff:document:2.0"),
+        ("2.1", "urn:oasis:names:tc:xliff:document:2.0"),
     ):
         data = f'<?xml version="1.0"?><xliff version="{version}" xmlns="{namespace}"/>'.encode()
         with pytest.raises(ExchangeFileError) as refused:
             release_file_import(data, "xliff", author=user("translator-ja"))
         message = str(refused.value)
-        assert f"XLIFF {version}" in message and "reads XLIFF 1.2" in message
+        assert f"XLIFF {version}" in message and "reads XLIFF 1.2 and 1.1" in message
         assert "expected XLIFF 1.2 <xliff>" not in message
     assert db_state(release) == before
+
+
+def test_xliff_1_1_is_read_as_1_2(release):
+    key = segment_key(release)
+    data = set_target(release_file_export(release, "ja", "xliff"), key, "1.1 の訳")
+    data = data.replace(XLIFF.encode(), b"urn:oasis:names:tc:xliff:document:1.1").replace(
+        b'version="1.2"', b'version="1.1"'
+    )
+    assert b"document:1.2" not in data
+    report = release_file_import(data, "xliff", author=user("translator-ja"))
+    assert [line.key for line in report.updated] == [key]
+    assert head_texts(release, "ja")[key] == "1.1 の訳"

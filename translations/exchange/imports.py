@@ -37,7 +37,7 @@ from records.services import (
 from records.snapshots import DERIVED_FIELDS
 from records.units import TITLE, translatable_units
 from translations.exchange.services import exchange_format, language_check
-from translations.exchange.units import ExchangeFileError
+from translations.exchange.units import ExchangeFileError, entries_matched_by_label, unit_label
 from translations.review.actions import units_submit
 from translations.review.comments import comment_add
 from translations.review.models import MAX_COMMENT_CHARS, Comment, UnitStatus
@@ -80,6 +80,10 @@ REASONS = {
         "review"
     ),
     "comment": gettext_lazy("the file's translator comment was added to the unit"),
+    "label": gettext_lazy(
+        "the file did not keep the unit's key (a tool dropped it): matched by its label and "
+        "source text"
+    ),
     "codes": gettext_lazy(
         "the translation in the file carried formatting codes (<bpt>, <ept>, <ph>, <it>), "
         "which were removed: check its formatting"
@@ -157,10 +161,6 @@ class ImportReport:
         return lines
 
 
-def _label(unit):
-    return f"{unit.kind} {unit.number}" if unit.number else unit.kind
-
-
 def _find_release(parsed, release):
     found = None
     if parsed.release_id is not None:
@@ -201,7 +201,7 @@ def _analyse(parsed, report, base_units, head_units, source, language, outdated=
         if unit is None:
             report.skipped.append(ReportLine(entry.key, entry.key, "unknown"))
             continue
-        label = _label(unit)
+        label = unit_label(unit)
         if counts[entry.key] > 1:
             # Which of two translations is meant cannot be told: neither is used.
             if entry.key not in duplicates:
@@ -291,14 +291,14 @@ def release_file_import(
                 release=locked, language=parsed.language, state=UnitState.OUTDATED
             ).values_list("key", flat=True)
         )
+        base_units = {u.key: u for u in translatable_units(base_snapshot, source)}
+        head_units = {u.key: u for u in translatable_units(head_snapshot, source)}
+        for key in entries_matched_by_label(
+            parsed, base_units.values(), base_units.keys() | head_units.keys(), source
+        ):
+            report.notes.append(ReportLine(key, unit_label(base_units[key]), "label"))
         changes, submit, confirm, comments = _analyse(
-            parsed,
-            report,
-            {u.key: u for u in translatable_units(base_snapshot, source)},
-            {u.key: u for u in translatable_units(head_snapshot, source)},
-            source,
-            parsed.language,
-            outdated,
+            parsed, report, base_units, head_units, source, parsed.language, outdated
         )
         if strict and report.conflicts:
             raise ExchangeFileError(

@@ -7,7 +7,7 @@ release, its unit states and the glossary into :class:`ExchangeFile` and applies
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -61,7 +61,7 @@ class ExchangeUnit:
     terms: tuple[TermNote, ...] = ()
 
     def label(self):
-        return f"{self.kind} {self.number}" if self.number else self.kind
+        return unit_label(self)
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ class ParsedEntry:
     codes: bool = False
     # Translator comments (PO "# " lines, XLIFF notes not written by Concord).
     comments: tuple[str, ...] = ()
+    # The unit's label as Concord wrote it ("paragraph 3"), where the file keeps it.
+    label: str = ""
 
 
 @dataclass
@@ -140,3 +142,29 @@ def header_number(value, what):
     if number < 1:
         raise ExchangeFileError(ERR_NO_HEADER % {"what": what})
     return number
+
+
+def unit_label(unit):
+    """Return a unit's label as files show it: its kind and number ("paragraph 3", "title")."""
+    return f"{unit.kind} {unit.number}" if unit.number else unit.kind
+
+
+def entries_matched_by_label(parsed, units, known, source_language):
+    """Give each entry of ``parsed`` whose key is not in ``known`` the key of the unit of
+    ``units`` (the file's base revision) with the same label and source text; return the keys
+    matched so.
+
+    Some tools drop the unit key — translate-toolkit's po2xliff loses PO ``msgctxt`` — but keep
+    Concord's comments, whose first line is the unit's label. The label alone is a position
+    (a unit inserted above shifts it); with the source text equal too, it is the same unit.
+    """
+    by_label = {unit_label(unit): unit for unit in units}
+    matched = []
+    for index, entry in enumerate(parsed.entries):
+        if entry.key in known or not entry.label:
+            continue
+        unit = by_label.get(entry.label)
+        if unit is not None and unit.text(source_language) == entry.source:
+            parsed.entries[index] = replace(entry, key=unit.key)
+            matched.append(unit.key)
+    return matched

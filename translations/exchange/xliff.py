@@ -3,8 +3,37 @@
 One ``<trans-unit>`` per translatable unit: ``id`` = the unit key, ``<source>``, ``<target
 state=…>``, ``<note from="concord">`` with its kind and number and one per glossary term, and
 ``<note from="concord-previous-source">`` with the source the translation was made from when
-that source has changed since. The ``<file>`` header's ``<prop-group name="concord">`` names
-the release, the language and the base revision; ``date`` is the revision's own time.
+that source has changed since.
+
+The file's identity is written where the XLIFF 1.2 *strict* schema allows it (every export
+validates against ``xliff-core-1.2-strict.xsd``), each fact in one place that import reads:
+
+=====================  ==========================================================
+release (slug)         ``<file original="concord:SLUG">``
+target language        ``<file target-language>``
+source language        ``<file source-language>``
+base revision          ``<file build-num>`` (the revision the file was made from)
+release id             ``<header><phase-group><phase phase-name="concord-export"
+                       job-id="ID">`` (the release's number in Concord's database)
+=====================  ==========================================================
+
+Also written, for people and tools, and not read back: ``tool-id="concord"`` with its
+``<header><tool tool-name="Concord">`` (the schema requires the pair), ``product-name`` = the
+release title, ``product-version`` = "revision N", and ``date`` (file and phase) = the
+revision's own time, the only time a file carries.
+
+Files exported before this layout name the release, language and revision in a
+``<header><prop-group name="concord">`` (deprecated in XLIFF 1.2, refused by the strict
+schema); they are still read, their ``<prop>`` values taking precedence.
+
+Other tools' XLIFF: XLIFF 1.1 (translate-toolkit's ``po2xliff`` writes it) is read as 1.2 —
+the elements and attributes Concord reads are the same; 2.0 is refused saying so. A Concord PO
+converted by ``po2xliff`` keeps the PO header as a ``restype="x-gettext-domain-header"`` unit
+(its ``X-Concord-*`` lines name the release, language and revision) but loses ``msgctxt``,
+the unit key: each entry then carries its label — the first line of the PO ``#.`` comment,
+``<note from="developer">`` (or Concord's own ``<note from="concord">``) — and the import
+matches it to the unit with that label and source text at the file's revision. Notes
+``from="developer"`` are Concord's own comments coming back, not translator comments.
 
 States, out (our state → XLIFF ``state``):
 
@@ -31,6 +60,7 @@ import re
 from django.utils.translation import gettext_lazy
 from lxml import etree
 
+from translations.exchange.po import H_LANGUAGE, H_RELEASE, H_RELEASE_ID, H_REVISION, H_SOURCE
 from translations.exchange.units import (
     ERR_NO_HEADER,
     ExchangeFile,
@@ -50,10 +80,22 @@ FORMAT = "XLIFF"
 SUFFIXES = (".xlf", ".xliff", ".xlif", ".mqxliff", ".sdlxliff")
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
+# Read as 1.2: the same elements and attributes under another namespace.
+XLIFF_NS_11 = "urn:oasis:names:tc:xliff:document:1.1"
+# The PO header of a PO file converted by translate-toolkit's po2xliff.
+GETTEXT_HEADER = "x-gettext-domain-header"
+# Notes whose first line is the unit's label: Concord's own, and PO "#." comments (po2xliff).
+DEVELOPER_FROM = "developer"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 NOTE_FROM = "concord"
 PREVIOUS_FROM = "concord-previous-source"
+# Files exported before the strict layout: <header><prop-group name="concord">.
 PROPS = "concord"
+ORIGINAL_PREFIX = "concord:"
+TOOL_ID = "concord"
+TOOL_NAME = "Concord"
+PHASE_NAME = "concord-export"
+PHASE_PROCESS = "translation"
 STATE_OUT = {
     UnitState.UNTRANSLATED: "needs-translation",
     UnitState.OUTDATED: "needs-translation",
@@ -71,8 +113,8 @@ _NOT_XML = re.compile("[\ufffe\uffff]")
 ERR_DTD = gettext_lazy("the file declares a DOCTYPE; DTDs and entities are not allowed")
 ERR_ROOT = "the root element is <{found}>, expected XLIFF 1.2 <xliff> in {ns}"
 ERR_VERSION = (
-    "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2: export the file "
-    "again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
+    "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2 and 1.1: export "
+    "the file again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
 )
 ERR_FILES = "expected exactly one <file> element, found {count}"
 
@@ -93,34 +135,37 @@ def _sub(parent, tag, text=None, **attributes):
 
 
 def xliff_dump(exchange: ExchangeFile) -> bytes:
-    """Return the XLIFF 1.2 document of ``exchange`` as UTF-8 bytes."""
-    root = etree.Element(_q("xliff"), version="1.2", nsmap={None: XLIFF_NS})
-    file = _sub(
-        root,
-        "file",
-        original=f"concord:{exchange.slug}",
-        source_language=exchange.source_language,
-        target_language=exchange.language,
-        datatype="plaintext",
-        date=exchange.revision_time,
-        product_name="Concord",
-        product_version=f"revision {exchange.revision}",
-    )
-    header = _sub(file, "header")
-    props = _sub(header, "prop-group", name=PROPS)
-    for name, value in (
-        ("release", exchange.slug),
-        ("release-id", str(exchange.release_id)),
-        ("language", exchange.language),
-        ("source-language", exchange.source_language),
-        ("revision", str(exchange.revision)),
-        ("title", exchange.title),
-    ):
-        _sub(props, "prop", value, prop_type=name)
-    body = _sub(file, "body")
+    """Return the XLIFF 1.2 document of ``exchange`` as UTF-8 bytes (strict schema)."""
     for unit in exchange.units:
         if _NOT_XML.search(unit.source + unit.target + unit.previous):
             raise ExchangeFileError(ERR_NOT_XML_TEXT % {"unit": unit.label()})
+    root = etree.Element(_q("xliff"), version="1.2", nsmap={None: XLIFF_NS})
+    identity = {
+        "original": f"{ORIGINAL_PREFIX}{exchange.slug}",
+        "source_language": exchange.source_language,
+        "target_language": exchange.language,
+        "datatype": "plaintext",
+        "date": exchange.revision_time,
+        "tool_id": TOOL_ID,
+        "product_version": f"revision {exchange.revision}",
+        "build_num": str(exchange.revision),
+    }
+    if exchange.title and not _NOT_XML.search(exchange.title):
+        identity["product_name"] = exchange.title
+    file = _sub(root, "file", **identity)
+    header = _sub(file, "header")
+    _sub(
+        _sub(header, "phase-group"),
+        "phase",
+        phase_name=PHASE_NAME,
+        process_name=PHASE_PROCESS,
+        tool_id=TOOL_ID,
+        date=exchange.revision_time,
+        job_id=str(exchange.release_id),
+    )
+    _sub(header, "tool", tool_id=TOOL_ID, tool_name=TOOL_NAME)
+    body = _sub(file, "body")
+    for unit in exchange.units:
         trans_unit = _sub(body, "trans-unit", id=unit.key, resname=unit.label())
         _sub(trans_unit, "source", unit.source).set(XML_SPACE, "preserve")
         target = _sub(trans_unit, "target", unit.target, state=STATE_OUT[UnitState(unit.state)])
@@ -157,6 +202,14 @@ def _text(element, codes=None):
     return _inline(element, [] if codes is None else codes) if element is not None else ""
 
 
+def _as_xliff_12(root):
+    """Move an XLIFF 1.1 document's elements into the 1.2 namespace."""
+    prefix = f"{{{XLIFF_NS_11}}}"
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.startswith(prefix):
+            element.tag = _q(element.tag[len(prefix) :])
+
+
 def _parse(data):
     try:
         root = etree.fromstring(data, _SAFE)
@@ -166,6 +219,9 @@ def _parse(data):
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise malformed(FORMAT, ERR_DTD)
     name = etree.QName(root)
+    if name.localname == "xliff" and name.namespace == XLIFF_NS_11:
+        _as_xliff_12(root)
+        name = etree.QName(root)
     if name.localname == "xliff" and name.namespace != XLIFF_NS:
         version = root.get("version") or "?"
         raise malformed(FORMAT, ERR_VERSION.format(version=version, found=name.namespace or "—"))
@@ -180,10 +236,86 @@ def _translator_notes(unit):
     for note in unit.iterfind(_q("note")):
         author = (note.get("from") or "").strip()
         text = _text(note).strip()
-        if author in (NOTE_FROM, PREVIOUS_FROM) or not text:
+        if author in (NOTE_FROM, PREVIOUS_FROM, DEVELOPER_FROM) or not text:
             continue
         notes.append(f"{author}: {text}" if author else text)
     return tuple(notes)
+
+
+def _label(unit):
+    """Return the unit's label as Concord wrote it: the first line of its first Concord or
+    developer note ("" when it has none)."""
+    for note in unit.iterfind(_q("note")):
+        if note.get("from") in (NOTE_FROM, DEVELOPER_FROM):
+            return _text(note).strip().split("\n")[0].strip()
+    return ""
+
+
+def _gettext_header(file):
+    """Return the PO header fields of a po2xliff file's header unit (empty without one)."""
+    for unit in file.iter(_q("trans-unit")):
+        if unit.get("restype") == GETTEXT_HEADER:
+            element = unit.find(_q("target"))
+            if element is None or not _text(element).strip():
+                element = unit.find(_q("source"))
+            lines = (line.partition(":") for line in _text(element).splitlines())
+            return {name.strip(): value.strip() for name, sep, value in lines if sep}
+    return {}
+
+
+def _old_props(file):
+    """Return the ``<prop-group name="concord">`` values of a file exported before the strict
+    layout (empty for any other file)."""
+    return {
+        prop.get("prop-type"): (prop.text or "").strip()
+        for group in file.iterfind(f"{_q('header')}/{_q('prop-group')}")
+        if group.get("name") == PROPS
+        for prop in group.iterfind(_q("prop"))
+    }
+
+
+def _release_id(file):
+    """Return the release id of Concord's export phase ("" when the file has none)."""
+    for phase in file.iterfind(f"{_q('header')}/{_q('phase-group')}/{_q('phase')}"):
+        if phase.get("phase-name") == PHASE_NAME:
+            return (phase.get("job-id") or "").strip()
+    return ""
+
+
+def _identity(file):
+    """Return the file's release, language and base revision as an empty :class:`ParsedFile`,
+    or refuse the file naming what is missing."""
+    props = _old_props(file)
+    original = (file.get("original") or "").strip()
+    ours = original.startswith(ORIGINAL_PREFIX)
+    meta = {} if props or ours else _gettext_header(file)
+    if props:
+        slug, release_id = props.get("release", ""), props.get("release-id", "")
+        language = props.get("language") or file.get("target-language", "")
+        revision, source = props.get("revision", ""), props.get("source-language", "")
+    elif meta:
+        # A Concord PO converted by po2xliff: the PO header's X-Concord-* fields.
+        slug, release_id = meta.get(H_RELEASE, ""), meta.get(H_RELEASE_ID, "")
+        language = meta.get(H_LANGUAGE) or file.get("target-language", "")
+        revision, source = meta.get(H_REVISION, ""), meta.get(H_SOURCE, "")
+    else:
+        slug = original.removeprefix(ORIGINAL_PREFIX) if ours else ""
+        release_id = _release_id(file)
+        language = (file.get("target-language") or "").strip()
+        revision = (file.get("build-num") or "").strip()
+        source = (file.get("source-language") or "").strip()
+    missing = [name for name, value in (("release", slug), ("revision", revision)) if not value]
+    if not language:
+        missing.append("target-language")
+    if missing:
+        raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
+    return ParsedFile(
+        slug=slug,
+        release_id=header_number(release_id, "release-id") if release_id else None,
+        language=language.split("-")[0].lower(),
+        revision=header_number(revision, "revision"),
+        source_language=source,
+    )
 
 
 def xliff_load(data: bytes) -> ParsedFile:
@@ -199,29 +331,11 @@ def xliff_load(data: bytes) -> ParsedFile:
     if len(files) != 1:
         raise malformed(FORMAT, ERR_FILES.format(count=len(files)))
     file = files[0]
-    props = {
-        prop.get("prop-type"): (prop.text or "").strip()
-        for group in file.iterfind(f"{_q('header')}/{_q('prop-group')}")
-        if group.get("name") == PROPS
-        for prop in group.iterfind(_q("prop"))
-    }
-    missing = [name for name in ("release", "revision") if not props.get(name)]
-    language = props.get("language") or file.get("target-language", "")
-    if not language:
-        missing.append("target-language")
-    if missing:
-        raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
-    parsed = ParsedFile(
-        slug=props["release"],
-        release_id=header_number(props["release-id"], "release-id")
-        if props.get("release-id")
-        else None,
-        language=language.split("-")[0].lower(),
-        revision=header_number(props["revision"], "revision"),
-        source_language=props.get("source-language", ""),
-    )
+    parsed = _identity(file)
     for unit in file.iter(_q("trans-unit")):
         key = unit.get("id", "")
+        if unit.get("restype") == GETTEXT_HEADER:
+            continue
         if not key:
             parsed.skipped.append(("", "no context"))
             continue
@@ -236,6 +350,7 @@ def xliff_load(data: bytes) -> ParsedFile:
                 line=unit.sourceline,
                 codes=bool(codes),
                 comments=_translator_notes(unit),
+                label=_label(unit),
             )
         )
     return parsed

@@ -1,5 +1,5 @@
-"""Glossary download (TBX, CSV, PO) and upload (TBX, CSV) pages under the concept admin, and
-the admin helpers the exchange pages share (page, attachment, view wrapping).
+"""Glossary download (TBX v3 and 2008, CSV, PO) and upload (TBX, CSV) pages under the concept
+admin, and the admin helpers the exchange pages share (page, attachment, view wrapping).
 
 The views only check who may act and call the services; the services' refusals are shown as
 they are, and nothing is written then. URL names (under ``admin:``):
@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config import languages
-from translations.glossary.files import GlossaryFormatError, csv_dump, glossary_iter, tbx_dump
+from translations.glossary.files import (
+    GlossaryFormatError,
+    csv_dump,
+    glossary_iter,
+    tbx2008_dump,
+    tbx_dump,
+)
 from translations.glossary.files.po import glossary_po_dump
 from translations.glossary.services import GlossaryImportError, glossary_export, glossary_import
 from translations.uploads import UploadError, upload_read
@@ -57,6 +63,10 @@ def glossary_download(admin, request):
     try:
         if fmt == "tbx":
             return file_attachment(tbx_dump(concepts), "application/x-tbx+xml", "glossary.tbx")
+        if fmt == "tbx2008":
+            return file_attachment(
+                tbx2008_dump(concepts), "application/x-tbx+xml", "glossary-tbx2008.tbx"
+            )
         if fmt == "csv":
             data = csv_dump(concepts, excel=request.GET.get("excel") == "1").encode("utf-8")
             return file_attachment(data, "text/csv; charset=utf-8", "glossary.csv")
@@ -109,6 +119,7 @@ def _glossary_downloads():
     url = reverse("admin:translations_glossary_export")
     links = [
         (f"{url}?format=tbx", _("Download TBX")),
+        (f"{url}?format=tbx2008", _("Download TBX 2008")),
         (f"{url}?format=csv", _("Download CSV")),
         (f"{url}?format=csv&excel=1", _("Download CSV for Excel")),
     ]

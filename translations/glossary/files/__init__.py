@@ -93,6 +93,7 @@ from translations.glossary.files.data import (
 )
 from translations.glossary.files.source import GlossarySource
 from translations.glossary.files.tbx import TBX_NS, tbx_dump
+from translations.glossary.files.tbx2008 import tbx2008_dump
 from translations.glossary.files.tbx_read import tbx_iter, tbx_load
 
 ERR_UNKNOWN_FORMAT = "cannot tell whether {filename!r} is TBX or CSV"
@@ -111,6 +112,7 @@ __all__ = [
     "csv_source",
     "glossary_iter",
     "glossary_load",
+    "tbx2008_dump",
     "tbx_dump",
     "tbx_iter",
     "tbx_load",

@@ -22,7 +22,6 @@ from collections.abc import Iterable, Iterator
 from translations.glossary.files.data import ConceptData, TermData
 
 # XML 1.0 Nmtoken (without the rare ranges of Unicode name characters a tool would not use).
-_NMTOKEN = re.compile(r"[-.:\w\u00b7\u0300-\u036f\u203f\u2040]+")
 _NOT_SLUG = re.compile(r"[^-A-Za-z0-9_]+")
 # Identifiers are at most 100 characters; a derived one keeps room for its hash suffix.
 _DERIVED_PREFIX = 80
@@ -47,11 +46,6 @@ class GlossarySource:
 
     def __next__(self) -> ConceptData:
         return next(self._concepts)
-
-
-def is_name_token(value: str) -> bool:
-    """Return whether ``value`` is an XML name token (what an id attribute may hold)."""
-    return bool(_NMTOKEN.fullmatch(value))
 
 
 def _digest(text: str, length: int) -> str:

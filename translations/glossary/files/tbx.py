@@ -98,12 +98,40 @@ def _dump_term(lang_sec: etree._Element, term: TermData) -> None:
         _marker(term_sec, MARKER_PART_OF_SPEECH, term.part_of_speech)
 
 
-def tbx_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES) -> bytes:
-    """Serialise the glossary as a TBX-Basic v3 document in UTF-8."""
+def _concept_entry(concept: ConceptData) -> etree._Element:
+    """Return one concept as a detached conceptEntry."""
+    entry = etree.Element(tbx_tag("conceptEntry"), id=_id_to_tbx(concept.identifier))
+    if concept.subject_field:
+        _sub(entry, "descrip", concept.subject_field, type="subjectField")
+    by_language: dict[str, list[TermData]] = {}
+    for term in concept.terms:
+        by_language.setdefault(term.language, []).append(term)
+    for language, terms in by_language.items():
+        lang_sec = _sub(entry, "langSec", **{XML_LANG: language})
+        if concept.definition.get(language):
+            _sub(lang_sec, "descrip", concept.definition[language], type="definition")
+        if concept.note.get(language):
+            _sub(lang_sec, "note", concept.note[language])
+        for term in terms:
+            _dump_term(lang_sec, term)
+    return entry
+
+
+def tbx_entries(
+    concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES
+) -> list[etree._Element]:
+    """Return the glossary as TBX v3 conceptEntry elements, refusing what could not load back
+    (both TBX versions are written from these)."""
     concepts = validated(concepts, languages)
     if not concepts:
         # The schema requires at least one conceptEntry; an empty file would not validate.
         raise fail(ERR_EMPTY_GLOSSARY)
+    return [_concept_entry(concept) for concept in concepts]
+
+
+def tbx_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANGUAGES) -> bytes:
+    """Serialise the glossary as a TBX-Basic v3 document in UTF-8."""
+    entries = tbx_entries(concepts, languages=languages)
     root = etree.Element(
         tbx_tag("tbx"),
         {"type": TBX_DIALECT, "style": TBX_STYLE, XML_LANG: languages[0]},
@@ -112,21 +140,7 @@ def tbx_dump(concepts: Iterable[ConceptData], *, languages: Sequence[str] = LANG
     header = _sub(_sub(root, "tbxHeader"), "fileDesc")
     _sub(_sub(header, "sourceDesc"), "p", TBX_SOURCE_DESC)
     body = _sub(_sub(root, "text"), "body")
-    for concept in concepts:
-        entry = _sub(body, "conceptEntry", id=_id_to_tbx(concept.identifier))
-        if concept.subject_field:
-            _sub(entry, "descrip", concept.subject_field, type="subjectField")
-        by_language: dict[str, list[TermData]] = {}
-        for term in concept.terms:
-            by_language.setdefault(term.language, []).append(term)
-        for language, terms in by_language.items():
-            lang_sec = _sub(entry, "langSec", **{XML_LANG: language})
-            if concept.definition.get(language):
-                _sub(lang_sec, "descrip", concept.definition[language], type="definition")
-            if concept.note.get(language):
-                _sub(lang_sec, "note", concept.note[language])
-            for term in terms:
-                _dump_term(lang_sec, term)
+    body.extend(entries)
     # Indentation only touches whitespace between elements; no text element has children.
     etree.indent(root, space="  ")
     return XML_DECLARATION + etree.tostring(root, encoding="UTF-8") + b"\n"

@@ -24,7 +24,6 @@ from translations.glossary.files.data import (
 from translations.glossary.files.source import (
     GlossarySource,
     content_identifier,
-    is_name_token,
     token_identifier,
 )
 from translations.glossary.files.tbx import (
@@ -54,7 +53,6 @@ ERR_DTD = gettext_lazy(
 ERR_ROOT = "the root element is <{found}>, expected <tbx> (TBX v3)"
 ERR_NAMESPACE = "<tbx> is in namespace {found!r}, expected {expected!r} (TBX v3, ISO 30042:2019)"
 ERR_NO_BODY = "<{root}> has no <text><body>"
-ERR_BAD_CONCEPT_ID = "the entry's id {identifier!r} is not an XML name token"
 ERR_NO_LANG = "langSec without xml:lang {where}"
 ERR_NO_TERM = "termSec without term {where}"
 ERR_UNKNOWN_TBX_STATUS = (
@@ -138,10 +136,9 @@ class _TbxConceptReader:
         # TBX 2008 makes the id optional; such an entry gets one derived from its terms.
         self.identifier = None
         if tbx_id:
-            if not is_name_token(tbx_id):
-                raise fail(ERR_BAD_CONCEPT_ID, entry.sourceline, identifier=tbx_id)
             identifier = id_from_tbx(tbx_id)
-            # Other tools' ids may hold any name character ("c.1", "IATE:887").
+            # Other tools' ids may hold any name character ("c.1", "IATE:887"), or not be
+            # XML names at all: translate-toolkit's csv2tbx uses the term ("Prime Minister Abe").
             if not _SLUG.fullmatch(identifier):
                 identifier = token_identifier(tbx_id)
             self.identifier = identifier

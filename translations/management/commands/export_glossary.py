@@ -3,16 +3,18 @@ from django.utils.translation import gettext as _
 
 from config import languages
 from records.cli import write_output
-from translations.glossary.files import GlossaryFormatError, csv_dump, tbx_dump
+from translations.glossary.files import GlossaryFormatError, csv_dump, tbx2008_dump, tbx_dump
 from translations.glossary.files.po import glossary_po_dump
 from translations.glossary.services import glossary_export
 
 
 class Command(BaseCommand):
-    help = _("Export the glossary as TBX-Basic, CSV, or PO for one target language.")
+    help = _(
+        "Export the glossary as TBX-Basic (TBX v3), TBX 2008, CSV, or PO for one target language."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["tbx", "csv", "po"], default="tbx")
+        parser.add_argument("--format", choices=["tbx", "tbx2008", "csv", "po"], default="tbx")
         parser.add_argument(
             "--lang",
             choices=languages.targets(),
@@ -40,6 +42,8 @@ class Command(BaseCommand):
                 )
             elif format == "tbx":
                 data = tbx_dump(concepts)
+            elif format == "tbx2008":
+                data = tbx2008_dump(concepts)
             else:
                 data = csv_dump(concepts, excel=excel).encode("utf-8")
         except GlossaryFormatError as error:
