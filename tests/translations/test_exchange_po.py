@@ -261,6 +261,15 @@ def _refusal_cases(release):
             {},
             "nope",
         ),
+        # Another database's file whose release id happens to exist here.
+        "another database's id": (
+            changed.replace(
+                f"X-Concord-Release: {release.slug}".encode(), b"X-Concord-Release: elsewhere"
+            ),
+            "po",
+            {},
+            f"names release “elsewhere” with id {release.pk}, but release {release.pk} here is",
+        ),
         "source language": (
             changed.replace(b"X-Concord-Language: ja", b"X-Concord-Language: en"),
             "po",
@@ -301,6 +310,7 @@ REFUSALS = [
     "other language",
     "other release",
     "unknown release",
+    "another database's id",
     "source language",
     "future base",
     "doctype",

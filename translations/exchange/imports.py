@@ -49,6 +49,10 @@ ERR_NO_RELEASE = gettext_lazy("the file names release “%(slug)s”, which does
 ERR_OTHER_RELEASE = gettext_lazy(
     "the file belongs to release “%(found)s”, not to “%(expected)s”; nothing was imported"
 )
+ERR_ID_SLUG = gettext_lazy(
+    "the file names release “%(slug)s” with id %(id)s, but release %(id)s here is "
+    "“%(actual)s”; export the file again from this Concord; nothing was imported"
+)
 ERR_OTHER_LANGUAGE = gettext_lazy(
     "the file is in %(found)s, not in %(expected)s; nothing was imported"
 )
@@ -165,6 +169,12 @@ def _find_release(parsed, release):
     found = None
     if parsed.release_id is not None:
         found = Release.objects.filter(pk=parsed.release_id).first()
+        if found is not None and parsed.slug and not _was_called(found, parsed.slug):
+            # The id alone may be another database's: the slug must be this release's, now
+            # or when it was published under it.
+            raise ExchangeFileError(
+                ERR_ID_SLUG % {"slug": parsed.slug, "id": parsed.release_id, "actual": found.slug}
+            )
     if found is None:
         found = Release.objects.filter(slug=parsed.slug).first()
     if release is not None and (found is None or found.pk != release.pk):
@@ -174,6 +184,11 @@ def _find_release(parsed, release):
     if found is None:
         raise ExchangeFileError(ERR_NO_RELEASE % {"slug": parsed.slug})
     return found
+
+
+def _was_called(release, slug):
+    """Return whether ``slug`` is ``release``'s slug, now or in one of its publications."""
+    return slug == release.slug or release.publications.filter(slug=slug).exists()
 
 
 def _set_text(content, key, language, text):
