@@ -98,7 +98,7 @@ class HistoryView(ReleaseAdminView):
             )
             for code in languages.CODES
         }
-        groups = history_groups(self.release, history, page)
+        groups = history_groups(self.release, history, page, filtered=any(filters.values()))
         for group in groups:
             for row in group["rows"]:
                 for option in row["publish"]:

@@ -171,3 +171,46 @@ def test_the_history_page_takes_the_same_queries_at_any_length(
         page = client.get(url).content.decode()
     assert f"{count + 2} revisions" in page
     assert len(numbers(page)) == min(count + 2, 50)
+
+
+def edit_source(release, user, index, kind=None):
+    current = release_snapshot(fresh(release))
+    segment = current["segments"][index]
+    segment["text"]["en"] = f"Revised sentence {index}."
+    if kind:
+        segment["kind"] = kind
+    release_write(current, author=user, based_on=fresh(release).head_number)
+
+
+def run_line(page, first, last):
+    line = re.search(
+        rf'<tr class="run-line" data-first="{first}" data-last="{last}">(.*?)</tr>', page, re.S
+    )
+    return line and re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line.group(1)))
+
+
+def test_under_a_filter_runs_open_and_their_lines_describe_the_rows_shown(client, demo):
+    release, users = demo["release"], demo["users"]
+    edit_source(release, users["editor"], 3)  # 3: text only
+    edit_source(release, users["editor"], 4, kind="note")  # 4, 5: text and structure
+    edit_source(release, users["editor"], 5, kind="note")
+    translate(release, users["translator-ru"], "ru", [6, 7])  # 6, 7
+    translate(release, users["translator-ja"], "ja", [6])  # 8: the newest
+    client.force_login(users["editor"])
+    page = history(client, release)
+    assert "editor · 3 units (en) ·" in run_line(page, 3, 5)
+    assert "3 revisions: 3–5" in run_line(page, 3, 5)
+    assert '<tbody class="run" id="run-6">' in page  # collapsed without a filter
+    # The matches of a filter are never hidden behind a collapsed line.
+    for params in ({"author": "translator-ru"}, {"language": "ru"}):
+        page = history(client, release, **params)
+        assert numbers(page)[:2] == [7, 6]
+        assert '<tbody class="run open" id="run-6">' in page
+        assert "2 revisions: 6–7" in run_line(page, 6, 7)
+    # The line counts the revisions and units it lists, not the whole run's.
+    page = history(client, release, kind="structure")
+    assert numbers(page)[:2] == [5, 4]
+    assert run_line(page, 3, 5) is None
+    text = run_line(page, 4, 5)
+    assert "editor · 2 units (en) ·" in text and "2 revisions: 4–5" in text
+    assert '<tbody class="run open" id="run-4">' in page
