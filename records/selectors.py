@@ -128,7 +128,7 @@ def history_filters(params):
 
 
 def release_history_runs(release, *, language=None, author=None, kind=None):
-    """Return the :class:`History` of ``release`` with the given filters (None: any), in two
+    """Return the :class:`History` of ``release`` with the given filters (None: any), in three
     queries whatever its length."""
     summaries = revision_summaries(release)
     shown = [

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from records.models import Release, Revision
 from records.revisions import revisions_store
-from records.revisions.history import RevisionSummary, revision_runs
+from records.revisions.history import RevisionSummary, revision_runs, units_changed
 from records.services import release_write
 from records.snapshots import release_snapshot, snapshot_checksum
 
@@ -165,9 +165,10 @@ def test_the_history_page_takes_the_same_queries_at_any_length(
     long_history(release, count, users["translator-ru"])
     client.force_login(users["editor"])
     url = reverse("admin:records_release_history", args=[release.pk])
-    # Eleven for the page (two for every revision's summary, one for the units of the runs it
-    # shows), two for the newest revision's text, three for the publish gate.
-    with django_assert_max_num_queries(16):
+    # Twelve for the page (three for every revision's summary: the revisions, what they
+    # changed, which texts of photos; one for the units of the runs it shows), two for the
+    # newest revision's text, three for the publish gate.
+    with django_assert_max_num_queries(17):
         page = client.get(url).content.decode()
     assert f"{count + 2} revisions" in page
     assert len(numbers(page)) == min(count + 2, 50)
@@ -214,3 +215,29 @@ def test_under_a_filter_runs_open_and_their_lines_describe_the_rows_shown(client
     text = run_line(page, 4, 5)
     assert "editor · 2 units (en) ·" in text and "2 revisions: 4–5" in text
     assert '<tbody class="run open" id="run-4">' in page
+
+
+def edit_photo(release, user, field, language, text):
+    current = release_snapshot(fresh(release))
+    current["photos"][0][field][language] = text
+    release_write(current, author=user, based_on=fresh(release).head_number)
+    return current["photos"][0]["key"]
+
+
+def test_a_photos_caption_and_credit_count_as_the_two_units_they_are(client, published):
+    release, users = published["release"], published["users"]
+    translator = users["translator-ja"]
+    key = edit_photo(release, translator, "caption", "ja", "写真の説明")  # 3
+    edit_photo(release, translator, "caption", "ja", "写真の説明、改訂")  # 4
+    # Saving a caption changed the caption unit alone: the workbench redraws that row only.
+    assert units_changed(fresh(release), 2, 4)[0] == {f"{key}:caption"}
+    client.force_login(users["editor"])
+    page = history(client, release)
+    assert "translator-ja · 1 unit (ja) ·" in run_line(page, 3, 4)
+    changed = re.findall(r'<td class="changed">([^<]*)</td>', page)
+    assert changed[:2] == ["1 unit (ja) · translation"] * 2
+    edit_photo(release, translator, "credit", "ja", "撮影：山田")  # 5
+    assert units_changed(fresh(release), 4, 5)[0] == {f"{key}:credit"}
+    assert units_changed(fresh(release), 2, 5)[0] == {f"{key}:caption", f"{key}:credit"}
+    page = history(client, release)
+    assert "translator-ja · 2 units (ja) ·" in run_line(page, 3, 5)
