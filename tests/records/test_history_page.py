@@ -241,3 +241,19 @@ def test_a_photos_caption_and_credit_count_as_the_two_units_they_are(client, pub
     assert units_changed(fresh(release), 2, 5)[0] == {f"{key}:caption", f"{key}:credit"}
     page = history(client, release)
     assert "translator-ja · 2 units (ja) ·" in run_line(page, 3, 5)
+
+
+def test_the_compare_picker_opens_on_the_first_language_that_changed(client, demo):
+    release, users = demo["release"], demo["users"]
+    translate(release, users["translator-ja"], "ja", [3])  # 3
+    translate(release, users["translator-ru"], "ru", [4])  # 4
+    client.force_login(users["editor"])
+    url = reverse("admin:records_release_compare", args=[release.pk])
+    page = client.get(url, {"a": 2, "b": 3, "lang": "ja"}).content.decode()
+    picker = re.search(r'<form method="get" class="compare-picker">(.*?)</form>', page, re.S)
+    # The picker does not carry the tab shown: only Russian changed from 3 to 4.
+    assert picker and 'name="lang"' not in picker.group(1)
+    fields = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', picker.group(1)))
+    response = client.get(url, {**fields, "a": 3, "b": 4})
+    assert response.context["language"] == "ru"
+    assert response.context["diff"].counts()["changed"] == 1
