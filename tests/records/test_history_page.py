@@ -257,3 +257,21 @@ def test_the_compare_picker_opens_on_the_first_language_that_changed(client, dem
     response = client.get(url, {**fields, "a": 3, "b": 4})
     assert response.context["language"] == "ru"
     assert response.context["diff"].counts()["changed"] == 1
+
+
+def test_compare_says_a_revision_with_itself_and_reads_backwards_forwards(client, demo):
+    release, users = demo["release"], demo["users"]
+    translate(release, users["translator-ru"], "ru", [4])  # 3
+    client.force_login(users["editor"])
+    url = reverse("admin:records_release_compare", args=[release.pk])
+    response = client.get(url, {"a": 3, "b": 3}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:records_release_history", args=[release.pk]
+    )
+    assert "Revision 3 compared with itself shows no change" in response.content.decode()
+    response = client.get(url, {"a": 3, "b": 2, "lang": "ru"}, follow=True)
+    assert response.redirect_chain[-1][0] == f"{url}?a=2&b=3&lang=ru"
+    assert response.context["old"].number == 2 and response.context["new"].number == 3
+    page = response.content.decode()
+    assert "Revision 3 is newer than revision 2: shown here are the changes from 2 to 3." in page
+    assert response.context["diff"].counts()["changed"] == 1
