@@ -11,7 +11,7 @@ from config import languages
 from .extensions import registry
 from .models import Publication, Revision, RevisionChange
 from .revisions import with_release_field
-from .revisions.history import KINDS, revision_runs, revision_summaries, runs_count_units
+from .revisions.history import KINDS, Run, revision_runs, revision_summaries, runs_count_units
 from .services.publishing import text_missing
 from .snapshots import snapshot_document, snapshot_upgrade, translated
 
@@ -128,7 +128,7 @@ def history_filters(params):
 
 
 def release_history_runs(release, *, language=None, author=None, kind=None):
-    """Return the :class:`History` of ``release`` with the given filters (None: any), in two
+    """Return the :class:`History` of ``release`` with the given filters (None: any), in three
     queries whatever its length."""
     summaries = revision_summaries(release)
     shown = [
@@ -150,11 +150,14 @@ def changed_label(summary):
     return " · ".join([label, *kinds])
 
 
-def history_groups(release, history, summaries):
+def history_groups(release, history, summaries, *, filtered=False):
     """Return the rows of ``summaries`` (a page of ``history.shown``) grouped by run: a list of
-    ``{"run", "rows", "open"}``, each row as :func:`history_rows` makes it with its
-    ``summary``. A run is open when it is a single revision or holds the newest one. A
-    constant number of queries whatever the page size or the history's length."""
+    ``{"run", "line", "rows", "open"}``, each row as :func:`history_rows` makes it with its
+    ``summary``. ``line`` is a :class:`Run` of the rows shown (oldest first) with the units
+    they changed: the run line describes what the page lists, which under a filter
+    (``filtered``) or at a page break may be part of the run. A run is open when it is a
+    single revision, holds the newest one, or the page is filtered (its rows are the
+    matches). A constant number of queries whatever the page size or the history's length."""
     summaries = list(summaries)
     numbers = [summary.number for summary in summaries]
     revisions = {
@@ -171,9 +174,11 @@ def history_groups(release, history, summaries):
         if groups and groups[-1]["run"] is run:
             groups[-1]["rows"].append(row)
             continue
-        is_open = len(run.revisions) == 1 or run.last.number == release.head_number
+        is_open = filtered or len(run.revisions) == 1 or run.last.number == release.head_number
         groups.append({"run": run, "rows": [row], "open": is_open})
-    runs_count_units(release, [group["run"] for group in groups])
+    for group in groups:
+        group["line"] = Run([row["summary"] for row in reversed(group["rows"])])
+    runs_count_units(release, [group["line"] for group in groups])
     return groups
 
 

@@ -98,7 +98,7 @@ class HistoryView(ReleaseAdminView):
             )
             for code in languages.CODES
         }
-        groups = history_groups(self.release, history, page)
+        groups = history_groups(self.release, history, page, filtered=any(filters.values()))
         for group in groups:
             for row in group["rows"]:
                 for option in row["publish"]:
@@ -142,6 +142,30 @@ class CompareView(ReleaseAdminView):
         except RevisionMissing as missing:
             messages.error(request, str(missing))
             return HttpResponseRedirect(self.history_url)
+        if old.number == new.number:
+            messages.warning(
+                request,
+                _(
+                    "Revision %(n)s compared with itself shows no change: choose two different "
+                    "revisions."
+                )
+                % {"n": old.number},
+            )
+            return HttpResponseRedirect(self.history_url)
+        if old.number > new.number:
+            # Always older → newer: the diff says what was added and removed going forward.
+            messages.info(
+                request,
+                _(
+                    "Revision %(a)s is newer than revision %(b)s: shown here are the changes "
+                    "from %(b)s to %(a)s."
+                )
+                % {"a": old.number, "b": new.number},
+            )
+            query = {"a": new.number, "b": old.number}
+            if request.GET.get("lang"):
+                query["lang"] = request.GET["lang"]
+            return HttpResponseRedirect(f"{request.path}?{urlencode(query)}")
         diffs = diff_revisions_all(old.snapshot, new.snapshot, languages.CODES)
         language = request.GET.get("lang")
         if language not in diffs:

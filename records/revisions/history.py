@@ -8,9 +8,10 @@ its own.
 """
 
 import datetime
+import json
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Max, Q, When
+from django.db.models import Case, Count, IntegerField, Max, OuterRef, Q, Subquery, When
 
 from config import languages
 
@@ -19,6 +20,9 @@ from ..units import CAPTION, CREDIT, TITLE
 from .content import RELEASE
 
 RUN_GAP = datetime.timedelta(minutes=30)
+PHOTO = "photos:"
+# A photo is two units (``records.units``): its caption and its credit.
+PHOTO_TEXTS = (CAPTION, CREDIT)
 # The kinds of change the history filters by: a change row's flag of the same name.
 KINDS = ("structure", "source", "translation")
 
@@ -76,9 +80,36 @@ class Run:
         )
 
 
+def previous_value():
+    """An annotation: the value a change row's slot held before it (None: the slot is new)."""
+    from ..models import RevisionChange
+
+    return Subquery(
+        RevisionChange.objects.filter(slot_id=OuterRef("slot_id"), number__lt=OuterRef("number"))
+        .order_by("-number")
+        .values("value")[:1]
+    )
+
+
+def photo_texts_changed(value, previous):
+    """Return which of a photo's units (``CAPTION``, ``CREDIT``) a change row changed the
+    text of, from its stored value and the one before (None: a new photo, both units)."""
+    new = json.loads(value)
+    old = json.loads(previous) if previous is not None else None
+    if not isinstance(new, dict) or not isinstance(old, dict):
+        return PHOTO_TEXTS
+    return tuple(name for name in PHOTO_TEXTS if new["t"].get(name) != old["t"].get(name))
+
+
+def photo_units_changed(value, previous):
+    """Return the photo's units a change row counts as changed in the history: those whose
+    text changed, or both when only the photo's other fields did."""
+    return photo_texts_changed(value, previous) or PHOTO_TEXTS
+
+
 def revision_summaries(release):
     """Return a :class:`RevisionSummary` of every revision of ``release``, oldest first, in
-    two queries: the revisions, and what their change rows changed."""
+    three queries: the revisions, what their change rows changed, which texts of photos."""
     from ..models import Revision, RevisionChange
 
     flags = {
@@ -93,7 +124,8 @@ def revision_summaries(release):
             )
             for code in languages.CODES
         },
-        "units": Count("pk", filter=~Q(slot__name__in=LISTS)),
+        # Photos count apart: one change row may change one unit of the photo, or both.
+        "units": Count("pk", filter=~Q(slot__name__in=LISTS) & ~Q(slot__name__startswith=PHOTO)),
     }
     changed = {
         row.pop("revision_id"): row
@@ -102,6 +134,15 @@ def revision_summaries(release):
         .annotate(**flags)
         .order_by()
     }
+    photo_units = {}
+    for revision_id, value, previous in (
+        RevisionChange.objects.filter(revision__release=release, slot__name__startswith=PHOTO)
+        .annotate(previous=previous_value())
+        .values_list("revision_id", "value", "previous")
+    ):
+        photo_units[revision_id] = photo_units.get(revision_id, 0) + len(
+            photo_units_changed(value, previous)
+        )
     summaries = []
     for pk, number, author_id, author, created_at in (
         Revision.objects.filter(release=release)
@@ -118,7 +159,7 @@ def revision_summaries(release):
                 created_at=created_at,
                 languages=tuple(code for code in languages.CODES if row.get(f"language_{code}")),
                 kinds=tuple(kind for kind in KINDS if row.get(kind)),
-                units=row.get("units", 0),
+                units=row.get("units", 0) + photo_units.get(pk, 0),
             )
         )
     return summaries
@@ -145,16 +186,24 @@ def runs_count_units(release, runs):
     if not several:
         return runs
     owner = {summary.pk: run for run in several for summary in run.revisions}
-    slots = {id(run): set() for run in several}
+    units = {id(run): set() for run in several}
     rows = (
         RevisionChange.objects.filter(revision_id__in=list(owner))
         .exclude(slot__name__in=LISTS)
-        .values_list("revision_id", "slot_id")
+        .annotate(
+            photo=Case(When(slot__name__startswith=PHOTO, then=1), default=0),
+            previous=Case(When(slot__name__startswith=PHOTO, then=previous_value())),
+        )
+        .values_list("revision_id", "slot_id", "photo", "value", "previous")
     )
-    for revision_id, slot_id in rows:
-        slots[id(owner[revision_id])].add(slot_id)
+    for revision_id, slot_id, photo, value, previous in rows:
+        if photo:
+            keys = [(slot_id, name) for name in photo_units_changed(value, previous)]
+        else:
+            keys = [slot_id]
+        units[id(owner[revision_id])].update(keys)
     for run in several:
-        run.units = len(slots[id(run)])
+        run.units = len(units[id(run)])
     return runs
 
 
@@ -165,10 +214,19 @@ def units_changed(release, after, upto):
     from ..models import RevisionChange
 
     keys, authors = set(), {}
-    rows = RevisionChange.objects.filter(
-        revision__release=release, number__gt=after, number__lte=upto
-    ).values_list("slot__name", "languages", "revision__author_id", "revision__author__username")
-    for name, changed, author_id, username in rows:
+    rows = (
+        RevisionChange.objects.filter(revision__release=release, number__gt=after, number__lte=upto)
+        .annotate(previous=Case(When(slot__name__startswith=PHOTO, then=previous_value())))
+        .values_list(
+            "slot__name",
+            "languages",
+            "revision__author_id",
+            "revision__author__username",
+            "value",
+            "previous",
+        )
+    )
+    for name, changed, author_id, username, value, previous in rows:
         if author_id is not None:
             authors[author_id] = username
         if not changed or name in LISTS:
@@ -177,5 +235,8 @@ def units_changed(release, after, upto):
             keys.add(TITLE)
             continue
         list_name, key = name.split(":", 1)
-        keys.update([f"{key}:{CAPTION}", f"{key}:{CREDIT}"] if list_name == "photos" else [key])
+        if list_name == "photos":
+            keys.update(f"{key}:{text}" for text in photo_texts_changed(value, previous))
+        else:
+            keys.add(key)
     return keys, authors

@@ -167,10 +167,11 @@ def test_history_page_uses_constant_queries(client, published, django_assert_max
     editor = published["users"]["editor"]
     client.force_login(editor)
     url = reverse("admin:records_release_history", args=[release.pk])
-    # Eleven for the page (two for every revision's summary, one for the units of the runs
-    # it shows), two for the newest revision's text (its changes, its texts) and three for
-    # the publish gate of its target languages (whatever their number).
-    with django_assert_max_num_queries(16):
+    # Twelve for the page (three for every revision's summary: the revisions, what they
+    # changed, which texts of photos; one for the units of the runs it shows), two for the
+    # newest revision's text (its changes, its texts) and three for the publish gate of its
+    # target languages (whatever their number).
+    with django_assert_max_num_queries(17):
         small = client.get(url)
     assert small.status_code == 200
     for index in range(60):
@@ -178,7 +179,7 @@ def test_history_page_uses_constant_queries(client, published, django_assert_max
         content["title"]["ru"] = f"Вариант {index}"
         release_write(content, author=editor, based_on=release.head_number)
         release.refresh_from_db()
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get(url)
     page = response.content.decode()
     assert "62 revisions" in page

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from records.models import Release, Revision
 from records.revisions import revisions_store
-from records.revisions.history import RevisionSummary, revision_runs
+from records.revisions.history import RevisionSummary, revision_runs, units_changed
 from records.services import release_write
 from records.snapshots import release_snapshot, snapshot_checksum
 
@@ -165,9 +165,113 @@ def test_the_history_page_takes_the_same_queries_at_any_length(
     long_history(release, count, users["translator-ru"])
     client.force_login(users["editor"])
     url = reverse("admin:records_release_history", args=[release.pk])
-    # Eleven for the page (two for every revision's summary, one for the units of the runs it
-    # shows), two for the newest revision's text, three for the publish gate.
-    with django_assert_max_num_queries(16):
+    # Twelve for the page (three for every revision's summary: the revisions, what they
+    # changed, which texts of photos; one for the units of the runs it shows), two for the
+    # newest revision's text, three for the publish gate.
+    with django_assert_max_num_queries(17):
         page = client.get(url).content.decode()
     assert f"{count + 2} revisions" in page
     assert len(numbers(page)) == min(count + 2, 50)
+
+
+def edit_source(release, user, index, kind=None):
+    current = release_snapshot(fresh(release))
+    segment = current["segments"][index]
+    segment["text"]["en"] = f"Revised sentence {index}."
+    if kind:
+        segment["kind"] = kind
+    release_write(current, author=user, based_on=fresh(release).head_number)
+
+
+def run_line(page, first, last):
+    line = re.search(
+        rf'<tr class="run-line" data-first="{first}" data-last="{last}">(.*?)</tr>', page, re.S
+    )
+    return line and re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", line.group(1)))
+
+
+def test_under_a_filter_runs_open_and_their_lines_describe_the_rows_shown(client, demo):
+    release, users = demo["release"], demo["users"]
+    edit_source(release, users["editor"], 3)  # 3: text only
+    edit_source(release, users["editor"], 4, kind="note")  # 4, 5: text and structure
+    edit_source(release, users["editor"], 5, kind="note")
+    translate(release, users["translator-ru"], "ru", [6, 7])  # 6, 7
+    translate(release, users["translator-ja"], "ja", [6])  # 8: the newest
+    client.force_login(users["editor"])
+    page = history(client, release)
+    assert "editor · 3 units (en) ·" in run_line(page, 3, 5)
+    assert "3 revisions: 3–5" in run_line(page, 3, 5)
+    assert '<tbody class="run" id="run-6">' in page  # collapsed without a filter
+    # The matches of a filter are never hidden behind a collapsed line.
+    for params in ({"author": "translator-ru"}, {"language": "ru"}):
+        page = history(client, release, **params)
+        assert numbers(page)[:2] == [7, 6]
+        assert '<tbody class="run open" id="run-6">' in page
+        assert "2 revisions: 6–7" in run_line(page, 6, 7)
+    # The line counts the revisions and units it lists, not the whole run's.
+    page = history(client, release, kind="structure")
+    assert numbers(page)[:2] == [5, 4]
+    assert run_line(page, 3, 5) is None
+    text = run_line(page, 4, 5)
+    assert "editor · 2 units (en) ·" in text and "2 revisions: 4–5" in text
+    assert '<tbody class="run open" id="run-4">' in page
+
+
+def edit_photo(release, user, field, language, text):
+    current = release_snapshot(fresh(release))
+    current["photos"][0][field][language] = text
+    release_write(current, author=user, based_on=fresh(release).head_number)
+    return current["photos"][0]["key"]
+
+
+def test_a_photos_caption_and_credit_count_as_the_two_units_they_are(client, published):
+    release, users = published["release"], published["users"]
+    translator = users["translator-ja"]
+    key = edit_photo(release, translator, "caption", "ja", "写真の説明")  # 3
+    edit_photo(release, translator, "caption", "ja", "写真の説明、改訂")  # 4
+    # Saving a caption changed the caption unit alone: the workbench redraws that row only.
+    assert units_changed(fresh(release), 2, 4)[0] == {f"{key}:caption"}
+    client.force_login(users["editor"])
+    page = history(client, release)
+    assert "translator-ja · 1 unit (ja) ·" in run_line(page, 3, 4)
+    changed = re.findall(r'<td class="changed">([^<]*)</td>', page)
+    assert changed[:2] == ["1 unit (ja) · translation"] * 2
+    edit_photo(release, translator, "credit", "ja", "撮影：山田")  # 5
+    assert units_changed(fresh(release), 4, 5)[0] == {f"{key}:credit"}
+    assert units_changed(fresh(release), 2, 5)[0] == {f"{key}:caption", f"{key}:credit"}
+    page = history(client, release)
+    assert "translator-ja · 2 units (ja) ·" in run_line(page, 3, 5)
+
+
+def test_the_compare_picker_opens_on_the_first_language_that_changed(client, demo):
+    release, users = demo["release"], demo["users"]
+    translate(release, users["translator-ja"], "ja", [3])  # 3
+    translate(release, users["translator-ru"], "ru", [4])  # 4
+    client.force_login(users["editor"])
+    url = reverse("admin:records_release_compare", args=[release.pk])
+    page = client.get(url, {"a": 2, "b": 3, "lang": "ja"}).content.decode()
+    picker = re.search(r'<form method="get" class="compare-picker">(.*?)</form>', page, re.S)
+    # The picker does not carry the tab shown: only Russian changed from 3 to 4.
+    assert picker and 'name="lang"' not in picker.group(1)
+    fields = dict(re.findall(r'name="(\w+)"[^>]*value="([^"]*)"', picker.group(1)))
+    response = client.get(url, {**fields, "a": 3, "b": 4})
+    assert response.context["language"] == "ru"
+    assert response.context["diff"].counts()["changed"] == 1
+
+
+def test_compare_says_a_revision_with_itself_and_reads_backwards_forwards(client, demo):
+    release, users = demo["release"], demo["users"]
+    translate(release, users["translator-ru"], "ru", [4])  # 3
+    client.force_login(users["editor"])
+    url = reverse("admin:records_release_compare", args=[release.pk])
+    response = client.get(url, {"a": 3, "b": 3}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:records_release_history", args=[release.pk]
+    )
+    assert "Revision 3 compared with itself shows no change" in response.content.decode()
+    response = client.get(url, {"a": 3, "b": 2, "lang": "ru"}, follow=True)
+    assert response.redirect_chain[-1][0] == f"{url}?a=2&b=3&lang=ru"
+    assert response.context["old"].number == 2 and response.context["new"].number == 3
+    page = response.content.decode()
+    assert "Revision 3 is newer than revision 2: shown here are the changes from 2 to 3." in page
+    assert response.context["diff"].counts()["changed"] == 1
