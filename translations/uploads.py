@@ -11,9 +11,9 @@ ERR_TOO_LARGE = gettext_lazy(
 )
 
 
-def too_large(size):
-    """Return the refusal of a ``size``-byte file, over the upload limit."""
-    return ERR_TOO_LARGE % {"size": size, "limit": MAX_UPLOAD_BYTES, "megabytes": MAX_UPLOAD_MB}
+def too_large(size, limit=MAX_UPLOAD_BYTES):
+    """Return the refusal of a ``size``-byte file, over ``limit`` (the upload limit)."""
+    return ERR_TOO_LARGE % {"size": size, "limit": limit, "megabytes": MAX_UPLOAD_MB}
 
 
 class UploadError(ValueError):

@@ -379,3 +379,23 @@ def test_export_of_an_older_revision(release):
         release_file_export(release, "ja", "po", revision=99)
     with pytest.raises(ExchangeFileError, match="not a target language"):
         release_file_export(release, "en", "po")
+
+
+def test_a_file_named_by_a_slug_the_release_was_published_under_still_imports(release):
+    from records.models import Publication
+    from records.services import release_write
+    from records.snapshots import release_snapshot
+
+    old_slug = release.slug
+    assert Publication.objects.filter(release=release, slug=old_slug).exists()
+    keys = segment_keys(release)
+    data = edit_po(release_file_export(release, "ja", "po"), {keys[0]: "改名前の訳"})
+    content = release_snapshot(release)
+    content["slug"] = "renamed-since-the-export"
+    release_write(
+        content, author=user("editor"), based_on=release.head_number, release_id=release.pk
+    )
+    release.refresh_from_db()
+    assert release.slug != old_slug
+    report = release_file_import(data, "po", author=user("translator-ja"))
+    assert report.revision is not None and report.updated

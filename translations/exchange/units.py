@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
-from translations.uploads import ERR_TOO_LARGE, TextEncodingError, UploadError, text_decode
+from config.limits import MAX_UPLOAD_BYTES
+from translations.uploads import TextEncodingError, UploadError, text_decode, too_large
 
 ERR_CHARSET = gettext_lazy(
     "the file declares the charset “%(charset)s”; only UTF-8 (or UTF-16 with a byte order "
@@ -114,9 +114,7 @@ def size_check(data, *, limit=None):
     """Refuse an uploaded file over the upload limit."""
     limit = MAX_UPLOAD_BYTES if limit is None else limit
     if len(data) > limit:
-        raise ExchangeFileError(
-            ERR_TOO_LARGE % {"size": len(data), "limit": limit, "megabytes": MAX_UPLOAD_MB}
-        )
+        raise ExchangeFileError(too_large(len(data), limit))
 
 
 def file_text(data, *, limit=None):

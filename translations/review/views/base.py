@@ -31,11 +31,6 @@ def refused(request, message, status):
     )
 
 
-def release_language_problem(release, language):
-    """Return why ``release`` has no workbench in ``language``, or None when it has one."""
-    return release.target_refusal(language) or None
-
-
 class ReleaseLanguageView(View):
     """A review page of one release in one target language (``release_id``, ``language``)."""
 
@@ -47,7 +42,7 @@ class ReleaseLanguageView(View):
         release = Release.objects.select_related("topic").filter(pk=release_id).first()
         if release is None:
             return refused(request, _("There is no release %(id)s.") % {"id": release_id}, 404)
-        problem = release_language_problem(release, language)
+        problem = release.target_refusal(language)
         if problem:
             return refused(request, problem, 404)
         self.release, self.language = release, language
