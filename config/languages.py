@@ -39,6 +39,9 @@ class Language:
     # How numbers are written: the decimal mark and the marks that group thousands.
     decimal_mark: str = "."
     group_marks: str = ","
+    # What the ministry's pages in this language call the section of press releases: the
+    # name of the default topic (``CONCORD_DEFAULT_TOPIC``) in this language.
+    press_releases: str = "Press Releases"
 
 
 def _numbering(**markers):
@@ -83,6 +86,7 @@ LANGUAGES = (
         plural_forms="nplurals=1; plural=0;",
         search_config=None,
         group_marks=",，",
+        press_releases="報道発表",
     ),
     Language(
         code="ru",
@@ -104,6 +108,7 @@ LANGUAGES = (
         decimal_mark=",",
         # A space, a no-break space or a narrow no-break space: 15 000.
         group_marks=" \u00a0\u202f",
+        press_releases="Пресс-релизы",
     ),
 )
 

@@ -1,6 +1,7 @@
 """Settings for Concord; the environment is read here and nowhere else."""
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -210,6 +211,20 @@ LANGUAGES = languages.choices()
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = languages.DEFAULT_SOURCE
 MODELTRANSLATION_FALLBACK_LANGUAGES = (languages.DEFAULT_SOURCE,)
+# The topic of a release whose text file names none (no breadcrumb): its slug, and the names
+# it is created with when missing (one per language; editable in the admin afterwards).
+CONCORD_DEFAULT_TOPIC = os.environ.get("CONCORD_DEFAULT_TOPIC", "press-releases").strip()
+if (
+    not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", CONCORD_DEFAULT_TOPIC)
+    or len(CONCORD_DEFAULT_TOPIC) > 100
+):
+    raise ImproperlyConfigured(
+        "CONCORD_DEFAULT_TOPIC must be a topic slug of at most 100 characters (a-z, 0-9, "
+        f"hyphens), not {CONCORD_DEFAULT_TOPIC!r}"
+    )
+CONCORD_DEFAULT_TOPIC_NAMES = {
+    language.code: language.press_releases for language in languages.LANGUAGES
+}
 # The tabbed admin needs jQuery UI; serve a local copy so the admin works offline.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "UTC"

@@ -1,6 +1,7 @@
 """Previews of a parsed release text and of a language version's alignment, for the
 import_release command (``--dry-run``) and the admin import page."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .numbering import segment_labels
@@ -24,7 +25,11 @@ def parsed_preview(parsed, language):
     return {
         "title": parsed.title or "",
         "headline": parsed.headline,
+        # A title taken from the lead's first sentence is a guess the editor confirms.
+        "title_doubtful": parsed.title_from_lead,
         "topic": parsed.topic,
+        # Where a file that names no topic goes.
+        "default_topic": "" if parsed.topic else settings.CONCORD_DEFAULT_TOPIC,
         "section": parsed.section,
         "date": parsed.date,
         "photos": [
@@ -61,9 +66,13 @@ def parsed_preview(parsed, language):
 
 def preview_lines(preview):
     """Return the preview as lines of text (``?`` marks a doubtful line)."""
+    title = _("title: %(title)s") % {"title": preview["title"]}
+    topic = preview["topic"] or _("— (the default topic: %(slug)s)") % {
+        "slug": preview["default_topic"]
+    }
     lines = [
-        _("title: %(title)s") % {"title": preview["title"]},
-        _("topic: %(topic)s") % {"topic": preview["topic"] or "—"},
+        f"? {title}" if preview["title_doubtful"] else title,
+        _("topic: %(topic)s") % {"topic": topic},
         _("date: %(date)s") % {"date": preview["date"].isoformat()},
     ]
     if preview["section"]:
@@ -89,13 +98,15 @@ def alignment_lines(alignment):
     """Return an alignment as lines of text: the release's segment beside the file's line."""
     lines = [_("title: %(title)s") % {"title": alignment.title}]
     for number, photo in alignment.photos:
-        lines.append(f"  photo {number} ← line {photo.line}: {photo.caption} ({photo.credit})")
+        caption = photo.caption or _("(no caption text)")
+        lines.append(f"  photo {number} ← line {photo.line}: {caption} ({photo.credit})")
     for row in alignment.segments:
         where = f"line {row.line}" if row.line is not None else _("(not in this language)")
         lines.append(
             f"  {row.number:>4} {row.kind:<10} {_excerpt(row.current)[:30]:<30} ← {where}: "
             f"{_excerpt(row.text)}"
         )
+    lines.extend(f"  {note}" for note in alignment.notes)
     if alignment.divergence:
         lines.append(_("diverges at %(where)s") % {"where": alignment.divergence})
     return lines

@@ -1,11 +1,19 @@
 """ASCII slugs for releases and topics, whatever the script of their title.
 
-Cyrillic is transliterated with the GOST 7.79-2000 system B / ICAO table; a title with no
-Latin or Cyrillic letters (a Japanese one) gives no slug of its own, and the caller falls
-back to the topic's slug and the date.
+Cyrillic is transliterated with the GOST 7.79-2000 system B / ICAO table; Japanese is
+romanised in Hepburn (:mod:`records.romaji`: ``ロシア連邦`` → ``roshia-renpo``). Romanised
+slugs stop at a word boundary within :data:`ROMANISED_LENGTH` characters: Japanese titles
+grow long once their particles are written out.
 """
 
+import re
+
 from django.utils.text import slugify
+
+from .romaji import has_japanese, romanise
+
+# At most this many characters of a slug come from a romanised (Japanese) text.
+ROMANISED_LENGTH = 80
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -14,6 +22,7 @@ _CYRILLIC = {
     "ч": "ch", "ш": "sh", "щ": "shh", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
     "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
 }  # fmt: skip
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def transliterate(text):
@@ -21,10 +30,22 @@ def transliterate(text):
     return "".join(_CYRILLIC.get(char, _CYRILLIC.get(char.lower(), char)) for char in text)
 
 
+def _bounded(slug, max_length):
+    """Return ``slug`` cut to ``max_length`` at a hyphen when it can be (else mid-word)."""
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1].rsplit("-", 1)[0]
+    return (cut if cut and len(cut) <= max_length else slug[:max_length]).strip("-")
+
+
 def slug_from(text, max_length=200):
     """Return an ASCII slug for ``text``, or "" when it has no letters to write one with."""
-    slug = slugify(transliterate(text or ""))
-    return slug[:max_length].strip("-")
+    text = text or ""
+    if has_japanese(text):
+        romanised = slugify(romanise(text).replace("/", " "))
+        slug = _NOT_SLUG.sub("-", romanised.lower()).strip("-")
+        return _bounded(slug, min(max_length, ROMANISED_LENGTH))
+    return _bounded(slugify(transliterate(text)), max_length)
 
 
 def release_slug(title, date, topic_slug, max_length=200):

@@ -62,7 +62,9 @@ class ReleaseImportForm(forms.Form):
     topic = forms.CharField(
         label=gettext_lazy("topic (slug or name)"),
         required=False,
-        help_text=gettext_lazy("only when the file's breadcrumb names no topic"),
+        help_text=gettext_lazy(
+            "instead of the file's breadcrumb; a file without one goes to the default topic"
+        ),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -147,6 +149,8 @@ class ReleaseImportView(View):
         except (ReleaseContentError, ActionNotAllowed, RevisionConflict) as error:
             form.add_error(None, str(error))
             return self.render(form, text=text, parsed=parsed)
+        for note in result.notes:
+            messages.info(request, note)
         if result.revision is None:
             messages.info(request, _("Nothing changed: no revision was written."))
         else:

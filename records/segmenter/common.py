@@ -31,7 +31,11 @@ DOUBT_BARE_CAPTION = "taken as a photo caption: a short line without a final ful
 DOUBT_TITLE_OR_TOPIC = "one line above the date: taken as the {taken}"
 DOUBT_NUMBERED = "numbered line taken as a {taken}"
 DOUBT_ITEM_STYLE = 'item marker "{marker}" does not continue the list above it'
-DOUBT_NO_TOPIC = "no topic: the breadcrumb is a section ({section}) and no closing link names one"
+DOUBT_NO_TOPIC = (
+    "no topic: neither the breadcrumb ({crumbs}) nor a closing link names one; the release goes "
+    "to the default topic"
+)
+DOUBT_TITLE_FROM_LEAD = "no title line: the first sentence of this paragraph is taken as the title"
 
 PARAGRAPH = SegmentKind.PARAGRAPH
 HEADING = SegmentKind.HEADING
@@ -104,6 +108,8 @@ class ParsedRelease:
     segments: tuple[ParsedSegment, ...]
     # The title line above the date, when the release has one.
     headline: str | None = None
+    # Without a title line or a caption: the lead's first sentence (a doubtful title).
+    lead_title: str = ""
     # A breadcrumb that names a section of the site ("Press Releases") rather than a topic.
     section: str = ""
     doubts: tuple[Doubt, ...] = field(default=(), compare=False)
@@ -111,10 +117,17 @@ class ParsedRelease:
 
     @property
     def title(self) -> str | None:
-        """Return the title line, else the first photo caption (MOFA's older pages)."""
+        """Return the title line, else the first photo caption (MOFA's older pages), else
+        the lead's first sentence."""
         if self.headline:
             return self.headline
-        return next((photo.caption for photo in self.photos if photo.caption), None)
+        caption = next((photo.caption for photo in self.photos if photo.caption), None)
+        return caption or self.lead_title or None
+
+    @property
+    def title_from_lead(self) -> bool:
+        """Tell whether the title is the lead's first sentence (a guess to confirm)."""
+        return self.title == self.lead_title and bool(self.lead_title)
 
 
 def decode(data: bytes | str) -> str:

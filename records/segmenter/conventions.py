@@ -32,7 +32,13 @@ class Conventions:
     """How one language writes release texts; subclasses fill in the patterns."""
 
     date_example = '"July 7, 2017"'
+    # Sections of the site ("Press Releases"): a breadcrumb's topic only when nothing more
+    # specific names one.
     sections: frozenset = frozenset()
+    # Crumbs that only say where the page sits ("Home", "Countries & Regions"): never a topic.
+    places: frozenset = frozenset()
+    # A whole line that is only a photo credit ("(Photo: Cabinet Public Relations Office)").
+    credit_line: re.Pattern | None = None
     # Longer numbered lines are paragraphs: no heading runs to this length.
     heading_length = 150
     # Hard-wrapped text is rarely narrower than this, so a shorter heading line ended where
@@ -53,15 +59,23 @@ class Conventions:
 
     def photo_parts(self, line, prefix, credit):
         """Return (caption, credit) from a photo line's prefix and credit matches, or None
-        when it has neither (without a prefix only a credit tells a caption from a lead)."""
+        when it has neither (without a prefix only a credit tells a caption from a lead).
+
+        A credit alone on its line is a photo without caption text; a prefix announces a
+        caption, which only languages with ``caption_optional`` may leave out."""
         if prefix is None and credit is None:
             return None
         start = prefix.end() if prefix else 0
         end = credit.start() if credit else len(line)
         caption = line[start:end].strip()
-        if not caption and not self.caption_optional:
+        if not caption and prefix is not None and not self.caption_optional:
             raise SegmenterError(EMPTY_CAPTION.format(found=quote(line)))
         return caption, credit["credit"] if credit else ""
+
+    def match_credit(self, line):
+        """Return the credit of a line that is only a photo credit, else None."""
+        match = self.credit_line.fullmatch(line) if self.credit_line else None
+        return match["credit"] if match else None
 
     def navigation(self, line):
         """Return the page a closing link names ("" if none), or None for text."""
@@ -76,7 +90,17 @@ class Conventions:
         return False
 
     def is_section(self, name):
-        return name.casefold().strip(" :") in self.sections
+        """Tell whether a crumb names a part of the site rather than a topic."""
+        return self.is_place(name) or name.casefold().strip(" :") in self.sections
+
+    def is_place(self, name):
+        """Tell whether a crumb only says where a page sits ("Home"): never a topic."""
+        return name.casefold().strip(" :") in self.places
+
+    def starts_anew(self, line):
+        """Tell whether ``line`` cannot be the rest of a short line above it (so that line is
+        a caption standing on its own, not the start of a wrapped lead)."""
+        return line[0].isupper()
 
     def looks_like_title(self, line):
         return bool(self.title_words and self.title_words.search(line))

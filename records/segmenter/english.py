@@ -92,6 +92,10 @@ class English(Conventions):
             "announcements",
             "statements",
             "speeches",
+        }
+    )
+    places = frozenset(
+        {
             "home",
             "index",
             "top page",
@@ -101,6 +105,7 @@ class English(Conventions):
             "japan's foreign policy",
         }
     )
+    credit_line = re.compile(r"\(\s*photo(?:\s+credit)?\s*:\s*(?P<credit>[^()]*?)\s*\)", re.I)
     title_words = _TITLE_WORDS
 
     def match_date(self, line):

@@ -2,10 +2,12 @@
 
 ::
 
-    日露関係                              <- breadcrumb (topic)
-    日露首脳会談                          <- title
+    トップページ > 国・地域 > ロシア連邦   <- breadcrumb (topic: the last crumb that names one)
+    日露首脳会談                          <- title (optional: else the lead's first sentence)
     平成29年7月7日                        <- date: era (令和, 平成, 昭和; 元年) or western
-    日露首脳会談(写真提供:内閣広報室)      <- photo lines; a credit alone is a photo too
+    日露首脳会談(写真提供:内閣広報室)      <- photo lines; also "- 日露首脳会談" caption bullets
+    (写真提供:内閣広報室)                  <- a credit alone: the credit of the caption above,
+                                             or a photo without caption text
     安倍総理大臣は、…。                    <- body
     1 北方領土問題                        <- section: number, space, no dot
     - (1) 見出し / - ア 項目 / - (ア) 項目 / - ・本文  <- a list dash may open any line
@@ -42,6 +44,12 @@ _NESTED = re.compile(rf"(?P<marker>[{_OPEN}][{KATAKANA}][{_CLOSE}])\s*(?P<text>\
 _BULLET = re.compile(r"(?P<marker>[・･•])\s*(?P<text>\S.*)?")
 _NOTE = re.compile(r"[(（]\s*注|※|注\s*[:：)）]")
 _NAVIGATION = re.compile(r"(?P<target>.*?)\s*(?:へ|に)戻る")
+_CREDIT_LINE = re.compile(r"[(（]\s*写真(?:提供)?\s*[:：]\s*(?P<credit>[^()（）]*?)\s*[)）]")
+# A line that opens with hiragana, a prolonged sound mark or closing punctuation carries on
+# the line above it (a wrapped sentence).
+_CONTINUING = re.compile(r"[\u3041-\u309fー、。，．）」』】]")
+# "日時：7月7日" — a list of particulars, not a photo caption.
+_PARTICULAR = re.compile(r"[^：:]{1,10}[：:]")
 _TITLE_WORDS = re.compile(r"会談|会議|電話|訪問|会合|表敬|署名|声明|談話|協議|対話|夕食会|昼食会")
 
 
@@ -50,7 +58,11 @@ class Japanese(Conventions):
     caption_optional = True
 
     date_example = '"平成29年7月7日" or "2017年7月7日"'
-    sections = frozenset({"報道発表", "プレスリリース", "トップページ", "ホーム", "外務省"})
+    sections = frozenset({"報道発表", "プレスリリース", "新着情報", "外務省・新着情報"})
+    places = frozenset(
+        {"トップページ", "ホーム", "外務省", "国・地域", "外交政策", "会見・発表・広報"}
+    )
+    credit_line = _CREDIT_LINE
     heading_length = 60
     # Japanese lines hold about half as many (double-width) characters.
     wrapped_heading_length = 24
@@ -108,3 +120,15 @@ class Japanese(Conventions):
 
     def is_note(self, line):
         return _NOTE.match(line) is not None
+
+    def caption_like(self, text):
+        return super().caption_like(text) and not _PARTICULAR.match(text)
+
+    def starts_anew(self, line):
+        # No capitals in Japanese: a bullet goes on with a list of captions, a number opens
+        # the body (so the short line above it is a lead), and otherwise only the first
+        # character tells a new sentence from the rest of a wrapped one.
+        marker = self.match_marker(line)
+        if marker is not None:
+            return marker.kind == BULLET
+        return _CONTINUING.match(line) is None

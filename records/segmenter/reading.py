@@ -7,45 +7,36 @@ docstring (``records.segmenter``) describes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..vocabulary import MarkerStyle
 from .common import (
     BULLET,
-    DOUBT_BARE_CAPTION,
     DOUBT_ITEM_STYLE,
-    DOUBT_NO_TOPIC,
     DOUBT_NUMBERED,
-    DOUBT_TITLE_OR_TOPIC,
+    DOUBT_TITLE_FROM_LEAD,
     EMPTY_FILE,
-    END_OF_FILE,
     HEADING,
     ITEM,
     MARKER_WITHOUT_TEXT,
-    MISSING_DATE,
-    MISSING_TOPIC,
     NO_BODY,
     NOTE,
     NUMBERED,
     PARAGRAPH,
     Doubt,
-    ParsedPhoto,
     ParsedRelease,
     ParsedSegment,
     SegmenterError,
     decode,
     ends_sentence,
     join,
-    quote,
     split_lines,
-    valid_date,
 )
+from .header import HeaderReading, first_sentence
 
 WRAP_WIDTH = 100
 # A numbered sentence this short could be a heading that ends with a full stop.
 SHORT_PARAGRAPH = 40
-_BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/)\s+")
 
 
 @dataclass
@@ -58,140 +49,12 @@ class _Block:
     parts: list[str] = field(default_factory=list)
 
 
-class _Reader:
+class _Reader(HeaderReading):
     def __init__(self, conventions, lines):
         self.conventions = conventions
         self.lines = lines
         self.doubts = []
         self.photos = []
-
-    # --- header -----------------------------------------------------------------------
-
-    def header(self, content, back_target):
-        conv = self.conventions
-        date_index = next(
-            (i for i in range(min(3, len(content))) if conv.match_date(content[i][1])), None
-        )
-        if date_index == 0:
-            raise SegmenterError(MISSING_TOPIC.format(found=quote(content[0][1])), content[0][0])
-        if date_index is None:
-            self._missing_date(content)
-        number, line = content[date_index]
-        date = valid_date(number, line, conv.match_date(line))
-        above = [line for _, line in content[:date_index]]
-        headline = None
-        if len(above) == 2:
-            breadcrumb, headline = above
-        elif self._is_breadcrumb(above[0], back_target):
-            breadcrumb = above[0]
-        else:
-            breadcrumb, headline = "", above[0]
-            self.doubts.append(Doubt(content[0][0], DOUBT_TITLE_OR_TOPIC.format(taken="title")))
-        topic, section = self._topic(breadcrumb, back_target, content[0][0])
-        return date_index, date, topic, section, headline
-
-    def _missing_date(self, content):
-        if len(content) < 2:
-            raise SegmenterError(
-                MISSING_DATE.format(example=self.conventions.date_example, found=END_OF_FILE),
-                content[0][0] + 1,
-            )
-        number, line = content[1]
-        # The second line is a title when it reads like one; the date was due below it.
-        if len(content) > 2 and self._title_shaped(line) and not re.search(r"\d{4}", line):
-            number, line = content[2]
-        raise SegmenterError(
-            MISSING_DATE.format(example=self.conventions.date_example, found=quote(line)), number
-        )
-
-    def _title_shaped(self, line):
-        try:
-            photo = self.conventions.match_photo(line)
-        except SegmenterError:
-            return False
-        return self.conventions.caption_like(line) and photo is None
-
-    def _is_breadcrumb(self, line, back_target):
-        conv = self.conventions
-        if conv.is_section(line) or _BREADCRUMB_SEPARATORS.search(line):
-            return True
-        if back_target and back_target.casefold() == line.casefold():
-            return True
-        return not conv.looks_like_title(line)
-
-    def _topic(self, breadcrumb, back_target, line):
-        conv = self.conventions
-        parts = [part for part in _BREADCRUMB_SEPARATORS.split(breadcrumb) if part]
-        topics = [part for part in parts if not conv.is_section(part)]
-        sections = [part for part in parts if conv.is_section(part)]
-        if topics:
-            return topics[-1], sections[-1] if sections else ""
-        if back_target and not conv.is_section(back_target):
-            return back_target, sections[-1] if sections else ""
-        if sections:
-            self.doubts.append(Doubt(line, DOUBT_NO_TOPIC.format(section=sections[-1])))
-        return "", sections[-1] if sections else ""
-
-    # --- photos -----------------------------------------------------------------------
-
-    def header_photos(self, content, start, end):
-        """Read the photo lines below the date; return the index of the first body line."""
-        conv = self.conventions
-        index = start
-        while index < end:
-            number, line = content[index]
-            marker = conv.match_marker(line)
-            text = line
-            if marker is not None:
-                # A "•" list of captions before the lead; any other marker starts the body.
-                if marker.kind != BULLET or not marker.text:
-                    break
-                text = marker.text
-            photo = self.photo(number, text)
-            bare = False
-            if photo is None and self._bare_caption(content, index, end, text):
-                photo, bare = (text, ""), True
-            if photo is None:
-                break
-            self.add_photo(number, line, photo)
-            if bare:
-                self.doubts.append(Doubt(number, DOUBT_BARE_CAPTION))
-            index += 1
-        return index
-
-    def _bare_caption(self, content, index, end, text):
-        """Tell whether a line without prefix or credit is a caption rather than the lead.
-
-        It must be short and unfinished (no final full stop), and stand on its own: followed
-        by a blank line, or by a line that cannot continue it (a capital, another photo).
-        """
-        conv = self.conventions
-        if index + 1 >= end or not conv.caption_like(text) or conv.is_note(text):
-            return False
-        if conv.navigation(text) is not None:
-            return False
-        number, _line = content[index]
-        following_number, following = content[index + 1]
-        if following_number > number + 1:
-            return True
-        try:
-            if conv.match_photo(following) is not None:
-                return True
-        except SegmenterError:
-            return True
-        return following[0].isupper() or (
-            conv.caption_like(following) and self._bare_caption(content, index + 1, end, following)
-        )
-
-    def photo(self, number, line, prefix_only=False):
-        """Return (caption, credit) of a photo line, naming the line in a refusal."""
-        try:
-            return self.conventions.match_photo(line, prefix_only)
-        except SegmenterError as error:
-            raise SegmenterError(error.message, number) from None
-
-    def add_photo(self, number, line, photo):
-        self.photos.append(ParsedPhoto(photo[0], photo[1], number))
 
     # --- body -------------------------------------------------------------------------
 
@@ -211,11 +74,15 @@ class _Reader:
             if not line:
                 block = self.finish(block)
                 continue
+            if self.credit(number, self.unmarked(line)):
+                block = self.finish(block)
+                continue
             photo = self.body_photo(number, line)
             if photo is not None:
                 block = self.finish(block)
                 self.add_photo(number, line, photo)
                 continue
+            self.open_photo = None
             if conv.is_note(line):
                 self.finish(block)
                 block = _Block(NOTE, 0, MarkerStyle.NONE, number, "", [line])
@@ -231,6 +98,11 @@ class _Reader:
                 block = _Block(PARAGRAPH, 0, MarkerStyle.NONE, number, "", [line])
         self.finish(block)
         return tuple(self.segments)
+
+    def unmarked(self, line):
+        """Return a line's text without its bullet marker ("• (Photo: …)")."""
+        marker = self.conventions.match_marker(line)
+        return marker.text if marker is not None and marker.kind == BULLET and marker.text else line
 
     def body_photo(self, number, line):
         photo = self.photo(number, line, prefix_only=True)
@@ -360,12 +232,18 @@ def parse_with(conventions, data) -> ParsedRelease:
     segments = reader.body(content[body_index][0], body_end)
     if not segments:
         raise SegmenterError(NO_BODY, content[-1][0])
+    lead_title = ""
+    if not headline and not any(photo.caption for photo in reader.photos):
+        # No title line and no caption to take one from: the lead's first sentence, doubtful.
+        lead_title = first_sentence(segments[0].text)
+        reader.doubts.append(Doubt(segments[0].line, DOUBT_TITLE_FROM_LEAD))
     return ParsedRelease(
         topic=topic,
         date=date,
         photos=tuple(reader.photos),
         segments=segments,
         headline=headline,
+        lead_title=lead_title,
         section=section,
         doubts=tuple(sorted(reader.doubts, key=lambda doubt: doubt.line)),
         date_line=content[date_index][0],

@@ -56,7 +56,9 @@ _TITLE_WORDS = re.compile(
 
 class Russian(Conventions):
     date_example = '"7 июля 2017 года"'
-    sections = frozenset({"пресс-релизы", "новости", "главная", "заявления", "сообщения"})
+    sections = frozenset({"пресс-релизы", "новости", "заявления", "сообщения"})
+    places = frozenset({"главная", "главная страница"})
+    credit_line = re.compile(r"\(\s*фото\s*:\s*(?P<credit>[^()]*?)\s*\)", re.IGNORECASE)
     title_words = _TITLE_WORDS
 
     def match_date(self, line):

@@ -92,6 +92,8 @@ class WriteResult:
     conflicts: list = field(default_factory=list)
     # Fields that hold invisible format characters (reported, not refused).
     warnings: list = field(default_factory=list)
+    # What an import tells besides (the default topic a file without a breadcrumb went to).
+    notes: list = field(default_factory=list)
 
     @property
     def changed(self):

@@ -1,15 +1,19 @@
 """Imports: JSON documents and release text files, each through the one write path."""
 
+from dataclasses import replace
+
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import gettext_noop
 
 from config import languages
 
-from ..models import Release, Topic
-from ..slugs import slug_from
+from ..models import Release
+from ..romaji import has_japanese
+from ..slugs import release_slug, slug_from
 from ..snapshots import snapshot_upgrade, translated
 from .alignment import content_from_parsed
 from .errors import ReleaseContentError, ReleaseExists
+from .topics import topic_for_text
 from .validation import content_from_document
 from .writing import REFUSE, REPORT, release_write, revision_message
 
@@ -48,39 +52,6 @@ def _continues(release, content, source):
     )
 
 
-def topic_for_text(parsed, topic=None, release=None):
-    """Return ``(slug, name)`` of the topic of a parsed text: ``topic`` (a slug or a name),
-    else the breadcrumb, matched with an existing topic by slug or by its name in any language,
-    else ``release``'s topic."""
-    name = (topic or parsed.topic or "").strip()
-    if not name:
-        if release is not None:
-            return release.topic.slug, ""
-        raise ReleaseContentError(NO_TOPIC % {"section": parsed.section or _("none")})
-    found = Topic.objects.filter(slug=name).first()
-    for code in languages.CODES:
-        found = found or Topic.objects.filter(**{f"name_{code}": name}).first()
-    if found is not None:
-        # The breadcrumb fills the topic's name in the text's language if it has none.
-        return found.slug, parsed.topic if not topic else ""
-    if topic and slug_from(topic) == topic:
-        # A new topic named by its slug: the breadcrumb (if any) gives its name.
-        return topic, parsed.topic or topic
-    slug = slug_from(name, Topic._meta.get_field("slug").max_length)
-    if not slug:
-        raise ReleaseContentError(TOPIC_WITHOUT_SLUG % {"name": name})
-    return slug, name
-
-
-NO_TOPIC = gettext_lazy(
-    "line 1: the file names no topic (its breadcrumb: %(section)s); pass --topic with a topic's "
-    "slug or name"
-)
-TOPIC_WITHOUT_SLUG = gettext_lazy(
-    "line 1: the topic “%(name)s” is new and its name gives no ASCII slug; pass --topic with a slug"
-)
-
-
 def release_import_text(
     parsed,
     *,
@@ -95,9 +66,11 @@ def release_import_text(
     """Create or update a release from a parsed release text file in ``source``.
 
     A file whose slug is taken by a release it does not clearly continue is refused, naming
-    that release; ``into`` (a slug) updates that release on purpose. An update is based on
-    the newest revision and changes only the text's own language and the structure.
-    ``topic`` (a slug or name) stands in for a breadcrumb that names no topic.
+    that release (a romanised Japanese slug takes the next free suffix instead); ``into`` (a
+    slug) updates that release on purpose. An update is based on the newest revision and
+    changes only the text's own language and the structure. ``topic`` (a slug or name)
+    stands in for the breadcrumb; a file that names no topic goes to the default topic, and
+    the result's ``notes`` say so.
     """
     source = source or languages.DEFAULT_SOURCE
     release = None
@@ -106,8 +79,8 @@ def release_import_text(
         if release is None:
             raise ReleaseContentError(_("--into: no release with slug “%(slug)s”") % {"slug": into})
         slug = slug or release.slug
-    topic_slug, topic_name = topic_for_text(parsed, topic, release)
-    topic_names = {source: topic_name} if topic_name else {}
+    choice = topic_for_text(parsed, topic, release, source)
+    topic_slug, topic_names = choice.slug, choice.names
     content = content_from_parsed(
         parsed,
         slug=_free_slug(parsed, slug, title, source, topic_slug),
@@ -132,7 +105,7 @@ def release_import_text(
             source=source,
             topic_slug=topic_slug,
         )
-    return release_write(
+    result = release_write(
         content,
         author=author,
         message=message or revision_message(gettext_noop("Imported from text")),
@@ -140,23 +113,28 @@ def release_import_text(
         release_id=release.pk if release is not None else None,
         topic_names=topic_names,
     )
+    return replace(result, notes=[*result.notes, choice.note]) if choice.note else result
 
 
 def _free_slug(parsed, slug, title, source, topic_slug):
-    """Return ``slug``, or for a title that gives no slug of its own (a Japanese one) the
-    topic's slug and the date with the first suffix that is free or names this same release
-    (same title in ``source`` and date: a re-import)."""
+    """Return ``slug``, or for a title whose slug is made for it (a romanised Japanese one,
+    or the topic's slug when the title gives none) that slug and the date with the first
+    suffix that is free or names a release this text continues (a re-import)."""
     if slug:
         return slug
     title_text = (title or parsed.title or "").strip()
-    if slug_from(title_text) or not title_text:
+    if not title_text or (slug_from(title_text) and not has_japanese(title_text)):
         return None
-    stem = f"{topic_slug}-{parsed.date.isoformat()}"
+    max_length = Release._meta.get_field("slug").max_length
+    stem = release_slug(title_text, parsed.date, topic_slug, max_length - 4)
     candidate, suffix = stem, 1
     while True:
         taken = Release.objects.filter(slug=candidate).first()
         if taken is None or (
-            taken.date == parsed.date and getattr(taken, f"title_{source}") == title_text
+            taken.date == parsed.date
+            and taken.source_language == source
+            and taken.topic.slug == topic_slug
+            and getattr(taken, f"title_{source}") == title_text
         ):
             return candidate
         suffix += 1

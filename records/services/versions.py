@@ -6,6 +6,12 @@ same sort (a heading or numbered paragraph, an item, a bullet, a paragraph, a no
 Where it does not, nothing is written and the report names the file's line where the two
 diverge. A note the release has and the file does not (an English "provisional translation"
 note) is left out of the other language.
+
+Photos pair by position when both sides have as many. Where one side writes some photos
+without caption text (a Japanese page with credits only), those are left aside and the
+captioned photos pair with the release's photos, or with its captioned ones, in order; a
+caption missing on one side stays untranslated and never moves the others. Photos the release
+does not have are left out and reported; only a pairing that cannot be told is refused.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config import languages
 
@@ -50,9 +57,11 @@ class Alignment:
     language: str
     title: str
     segments: tuple[AlignedSegment, ...]
-    photos: tuple  # (number, ParsedPhoto)
+    photos: tuple  # (the release's photo number, ParsedPhoto)
     divergence: str | None
     line: int | None
+    # What was left out without being a divergence (photos the release does not have).
+    notes: tuple = ()
 
     @property
     def ok(self):
@@ -145,12 +154,22 @@ def alignment_plan(snapshot, parsed, language):
             _("the file has more segments than the release (%(count)s): “%(text)s”")
             % {"count": len(release_segments), "text": _excerpt(extra.text)},
         )
-    photos = list(enumerate(parsed.photos, start=1))
-    if problem is None and photos and len(photos) != len(snapshot["photos"]):
+    photos, notes = photo_pairs(snapshot["photos"], parsed.photos, source)
+    if photos is None and problem is None:
         problem = (
             parsed.photos[0].line,
-            _("the file has %(found)s photos and the release %(count)s")
-            % {"found": len(photos), "count": len(snapshot["photos"])},
+            ngettext(
+                "the file has %(found)s photo (%(captioned)s with a caption) and the release "
+                "%(count)s: which caption belongs to which photo cannot be told",
+                "the file has %(found)s photos (%(captioned)s with a caption) and the release "
+                "%(count)s: which caption belongs to which photo cannot be told",
+                len(parsed.photos),
+            )
+            % {
+                "found": len(parsed.photos),
+                "captioned": sum(1 for photo in parsed.photos if photo.caption),
+                "count": len(snapshot["photos"]),
+            },
         )
     if problem is None and parsed.date.isoformat() != snapshot["date"]:
         problem = (
@@ -161,14 +180,48 @@ def alignment_plan(snapshot, parsed, language):
     line, message = problem if problem else (None, None)
     return Alignment(
         language=language,
-        title=parsed.title or "",
+        # A title guessed from the lead is no translation of the release's title.
+        title="" if parsed.title_from_lead else parsed.title or "",
         segments=tuple(rows),
-        photos=tuple(photos),
+        photos=tuple(photos or ()),
+        notes=tuple(notes),
         divergence=_("line %(line)s: %(message)s") % {"line": line, "message": message}
         if problem
         else None,
         line=line,
     )
+
+
+def photo_pairs(release_photos, parsed_photos, source):
+    """Return ``((release photo number, parsed photo) pairs, notes)``, or ``(None, ())`` when
+    the photos cannot be paired (the module's docstring says how they are)."""
+    count, found = len(release_photos), len(parsed_photos)
+    if count == found:
+        return list(enumerate(parsed_photos, start=1)), []
+    captioned = [photo for photo in parsed_photos if photo.caption]
+    left_out = [photo for photo in parsed_photos if not photo.caption]
+    numbers = None
+    if len(captioned) == count:
+        numbers = range(1, count + 1)
+    elif captioned:
+        numbers = [
+            number
+            for number, photo in enumerate(release_photos, start=1)
+            if photo["caption"].get(source)
+        ]
+        if len(numbers) != len(captioned):
+            numbers = None
+    if numbers is None and captioned and count:
+        return None, ()
+    if numbers is None:
+        # Nothing to pair: the release has no photos, or the file no caption text.
+        numbers, captioned, left_out = [], [], list(parsed_photos)
+    notes = [
+        _("line %(line)s: photo left out, no photo of the release pairs with it: “%(text)s”")
+        % {"line": photo.line, "text": photo.caption or photo.credit}
+        for photo in left_out
+    ]
+    return list(zip(numbers, captioned, strict=True)), notes
 
 
 def content_with_language(snapshot, alignment):

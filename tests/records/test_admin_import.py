@@ -80,7 +80,7 @@ def test_upload_is_previewed_with_doubtful_lines_marked(client, users, data_dir)
         ("", "upload a file or paste the release text"),
         ("Japan-Russia Relations\nFebruary 30, 2017\nText.\n", "line 2: the date"),
         ("Japan-Russia Relations\nJuly 7, 2017\n\n1.\n\nText.", 'line 4: the heading marker "1."'),
-        ("Press Releases\nJuly 7, 2017\nphoto1: A\n\nText.", "line 1: the file names no topic"),
+        ("Japan-Russia Relations\nMeeting\nText.\n", "line 3: expected a date"),
     ],
 )
 def test_bad_input_is_refused_naming_the_line_and_nothing_is_written(client, users, text, message):

@@ -140,14 +140,19 @@ def test_missing_file_is_refused(tmp_path):
     assert nothing_written()
 
 
-def test_text_without_photos_needs_a_title(tmp_path):
+def test_text_without_title_line_or_caption_takes_the_lead_sentence(tmp_path):
     path = tmp_path / "no-photo.txt"
-    path.write_text("Japan-Russia Relations\nJuly 7, 2017\n\nThe leaders met.\n", "utf-8")
-    with pytest.raises(CommandError, match="--title"):
-        run("import_release", str(path))
+    path.write_text(
+        "Japan-Russia Relations\nJuly 7, 2017\n\nThe leaders met. They talked.\n", "utf-8"
+    )
+    out = run("import_release", str(path), "--dry-run")
+    assert "? title: The leaders met" in out
     assert nothing_written()
-    run("import_release", str(path), "--title", "Meeting")
-    assert Release.objects.get().title_en == "Meeting"
+
+    run("import_release", str(path))
+    assert Release.objects.get().title_en == "The leaders met"
+    run("import_release", str(path), "--title", "Meeting", "--slug", "meeting")
+    assert Release.objects.get(slug="meeting").title_en == "Meeting"
 
 
 def test_unknown_author_is_refused(data_dir):
@@ -197,19 +202,28 @@ def test_variant_with_a_section_breadcrumb_takes_its_topic_from_the_closing_link
     ]
 
 
-def test_release_without_a_topic_needs_one_naming_the_line(data_dir):
+def test_release_without_a_topic_goes_to_the_default_topic_and_says_so(data_dir):
     path = str(data_dir / "release-variant-no-breadcrumb-2010-11-13.txt")
-    with pytest.raises(CommandError, match="line 1: the file names no topic"):
-        run("import_release", path)
-    assert nothing_written()
 
-    run("import_release", path, "--topic", "Japan-Russia Relations")
+    out = run("import_release", path)
 
     release = Release.objects.get()
-    assert release.topic.slug == "japan-russia-relations"
+    assert "default topic “press-releases”" in out
+    assert release.topic.slug == "press-releases"
+    names = (release.topic.name_en, release.topic.name_ja, release.topic.name_ru)
+    assert names == ("Press Releases", "報道発表", "Пресс-релизы")
     assert release.title_en == "Japan-Russia Foreign Ministers’ Meeting"
     assert release.photos.count() == 3
     assert release.segments.get(position=2).style == "decimal-parenthesised"
+
+
+def test_topic_option_still_names_the_topic_of_a_file_without_one(data_dir):
+    path = str(data_dir / "release-variant-no-breadcrumb-2010-11-13.txt")
+
+    out = run("import_release", path, "--topic", "Japan-Russia Relations")
+
+    assert "default topic" not in out
+    assert Release.objects.get().topic.slug == "japan-russia-relations"
 
 
 def test_dry_run_prints_the_structure_and_writes_nothing(data_dir):

@@ -319,7 +319,13 @@ def test_variant_release(name):
     assert release.topic == "Japan-Russia Relations"
     assert release.date == date
     assert release.photos == photos
-    assert release.title == (photos[0].caption if photos else None)
+    if photos:
+        assert release.title == photos[0].caption and not release.title_from_lead
+    else:
+        # No title line and no caption: the lead's first sentence, without its full stop.
+        lead = release.segments[0].text
+        assert release.title_from_lead and lead.startswith(release.title)
+        assert release.title[-1] != "." and len(release.title) < len(lead)
     found = [(s.line, s.kind, s.level, s.text) for s in release.segments]
     assert [(line, kind, level) for line, kind, level, _ in found] == [
         (line, kind, level) for line, kind, level, _ in expected
@@ -425,7 +431,8 @@ def test_line_without_photo_prefix_or_credit_starts_the_body(line):
     release = parse_release_text(f"{HEADER}{line}\n")
 
     assert release.photos == ()
-    assert release.title is None
+    # Without a title line or a caption, the lead's first sentence is the (doubtful) title.
+    assert release.title == line.removesuffix(".") and release.title_from_lead
     assert release.segments == (ParsedSegment("paragraph", 0, line, 5),)
 
 
@@ -903,7 +910,9 @@ def releases(draw):
     source = draw(st.sampled_from(["\n", "\r\n", "\r"])).join(lines)
     source = draw(st.sampled_from(["", "\ufeff"])) + source
     data = source.encode("utf-8") if draw(st.booleans()) else source
-    return data, ParsedRelease(topic, date, tuple(photos), tuple(expected))
+    # Without a caption, the lead's first sentence stands in for the missing title line.
+    lead_title = "" if photos else LEAD.removesuffix(".")
+    return data, ParsedRelease(topic, date, tuple(photos), tuple(expected), lead_title=lead_title)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

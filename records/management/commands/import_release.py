@@ -42,11 +42,21 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--source",
-            action="store_true",
-            help=_("text files: a new release is written in --lang (its source language)"),
+            nargs="?",
+            const=True,
+            choices=languages.CODES,
+            metavar="LANG",
+            help=_(
+                "text files: the file is the original of a new release, written in LANG "
+                '("--source ja"; alone: in --lang)'
+            ),
         )
         parser.add_argument(
-            "--topic", help=_("text files: topic slug or name, when the breadcrumb names none")
+            "--topic",
+            help=_(
+                "text files: topic slug or name instead of the breadcrumb's (a file without one "
+                "goes to the default topic)"
+            ),
         )
         parser.add_argument(
             "--dry-run",
@@ -110,8 +120,30 @@ class Command(BaseCommand):
         """Import a text file; return the write's result, or None after a dry run."""
         release = Release.objects.filter(slug=into).first() if into else None
         source = release.source_language if release else languages.DEFAULT_SOURCE
+        original = options["source"]
+        if original not in (None, True):
+            # "--source ja": the file is written in Japanese, the original of its release.
+            if options["lang"] and options["lang"] != original:
+                raise CommandError(
+                    _("--source %(source)s and --lang %(lang)s name different languages")
+                    % {"source": original, "lang": options["lang"]}
+                )
+            if release is not None and release.source_language != original:
+                raise CommandError(
+                    _(
+                        "--source %(source)s: release “%(slug)s” is written in %(name)s; import "
+                        "the %(language)s text with --lang %(source)s --into %(slug)s"
+                    )
+                    % {
+                        "source": original,
+                        "slug": release.slug,
+                        "name": languages.name(release.source_language),
+                        "language": languages.name(original),
+                    }
+                )
+            options["lang"] = original
         language = options["lang"] or source
-        if release is None and language != source and not options["source"]:
+        if release is None and language != source and not original:
             raise CommandError(
                 _(
                     "--lang %(lang)s: a new release needs --source (the file is its original), "
@@ -153,6 +185,8 @@ class Command(BaseCommand):
 
     def _report(self, result):
         release, revision = result.release, result.revision
+        for note in result.notes:
+            self.stdout.write(note)
         for conflict in result.conflicts:
             self.stderr.write(
                 _("conflict, not applied (kept revision %(head)s's value): %(where)s")
