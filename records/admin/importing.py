@@ -130,6 +130,8 @@ class ReleaseImportView(View):
                 )
                 if result is None:
                     return self.render(form, text=text, parsed=parsed, alignment=alignment)
+                for note in alignment.notes:
+                    messages.info(request, note)
             elif request.POST.get("action") != COMMIT:
                 return self.render(form, text=text, parsed=parsed)
             else:

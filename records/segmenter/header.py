@@ -176,8 +176,15 @@ class HeaderReading:
                 return True
         except SegmenterError:
             return True
-        return conv.starts_anew(following) or (
-            conv.caption_like(following) and self._bare_caption(content, index + 1, end, following)
+        if conv.starts_anew(following):
+            return True
+        # A list of captions: the next line is a caption standing on its own too (a numbered
+        # line never is one: it opens the body).
+        marker = conv.match_marker(following)
+        return (
+            (marker is None or marker.kind == BULLET)
+            and conv.caption_like(following)
+            and self._bare_caption(content, index + 1, end, following)
         )
 
     def photo(self, number, line, prefix_only=False):

@@ -78,10 +78,12 @@ def topic_ensure(slug, names):
             topic.name = slug
             topic.save(update_fields=["name"])
         return topic
+    # A blank name is filled; so is one that only repeats the slug (the stand-in a topic
+    # named in another language got when created).
     changed = [
         f"name_{code}"
         for code, name in names.items()
-        if name and not getattr(topic, f"name_{code}")
+        if name and getattr(topic, f"name_{code}") in ("", None, topic.slug)
     ]
     for field in changed:
         setattr(topic, field, names[field.removeprefix("name_")])

@@ -167,6 +167,8 @@ class Command(BaseCommand):
                 if not alignment.ok:
                     raise CommandError(printable(alignment.divergence))
                 return None
+            for note in alignment.notes:
+                self.stdout.write(printable(note))
             return result
         if options["dry_run"]:
             for line in preview_lines(parsed_preview(parsed, language)):
