@@ -2,7 +2,8 @@
 
 - :mod:`.common` — errors, parsed values, decoding, lines;
 - :mod:`.conventions` — what a reader asks of a language;
-- :mod:`.reading` — the reading all languages share (described below);
+- :mod:`.reading` — the reading all languages share (described below), with
+  :mod:`.header` — its header, topic, title and photo lines;
 - :mod:`.english`, :mod:`.japanese`, :mod:`.russian` — each language's dates, photo lines,
   markers, notes and closing links.
 
@@ -13,15 +14,21 @@ language; each language only supplies its patterns):
 - **Header.** The date is one of the first three lines. Two lines above it are the breadcrumb
   and the title; one line is the breadcrumb if it is a section of the site, names the
   closing link's page or does not read like a title, else the title (older pages have no
-  breadcrumb). A breadcrumb that names a section ("Press Releases") is not a topic; the
-  closing link then names the topic, if it can.
+  breadcrumb). The topic is the breadcrumb's last crumb that names one ("Home",
+  「国・地域」 only say where a page sits), else the closing link's page, else a section
+  crumb ("Press Releases", 「外務省・新着情報」: a topic like any other); none at all leaves
+  the topic empty (the importer's default topic). Without a title line the title is the
+  first photo caption, else the lead's first sentence (doubtful).
 - **Caption or paragraph.** Below the date, a line is a photo caption if it has a photo prefix
   (``photo1:``, ``(Photo 1)``) or a credit (``(Photo: …)``, ``<br>Photo: …``), or if it is
   short (at most 150 characters), does not end a sentence or with ``:``/``,``, and stands on
-  its own: a blank line, another photo line or a line starting with a capital follows it, so
-  it cannot be the first line of a wrapped lead (such bare captions are marked doubtful). The
-  same holds for a ``•`` list of captions before the lead. In the body, a line (or bullet)
-  with a photo prefix (``• photo3: …``) is a photo.
+  its own: a blank line, another photo line or a line that cannot carry it on follows it (a
+  capital; in Japanese anything but hiragana or closing punctuation), so it cannot be the
+  first line of a wrapped lead (such bare captions are doubtful, unless a credit line below
+  confirms them). The same holds for a ``•`` or ``- `` list of captions before the lead. A
+  credit alone on its line is the credit of the photo just above when that has none, else
+  a photo without caption text. In the body, a line (or bullet) with a photo prefix
+  (``• photo3: …``) is a photo.
 - **Heading or numbered paragraph.** A ``1.``/``(1)`` line is a numbered paragraph when its
   text reads as sentences: it ends with a full stop (or ``。``), holds a sentence boundary, or
   is longer than a heading can be; otherwise it is a heading (a wrapped heading line is

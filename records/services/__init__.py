@@ -8,6 +8,7 @@
 - :mod:`.texts` — text edits of existing units (the workbench's saves) at the cost of the edit;
 - :mod:`.working_copy` — a snapshot applied to the release's rows in a few bulk queries;
 - :mod:`.importing` — JSON documents and text files;
+- :mod:`.topics` — the topic of an imported text (its breadcrumb's, or the default topic);
 - :mod:`.versions` — another language's text aligned to a release's structure;
 - :mod:`.publishing` — publications.
 """
