@@ -146,8 +146,8 @@ class Command(BaseCommand):
         if release is None and language != source and not original:
             raise CommandError(
                 _(
-                    "--lang %(lang)s: a new release needs --source (the file is its original), "
-                    "or --into SLUG to add the %(name)s text to an existing release"
+                    "--lang %(lang)s: a new release needs --source %(lang)s (the file is its "
+                    "original), or --into SLUG to add the %(name)s text to an existing release"
                 )
                 % {"lang": language, "name": languages.name(language)}
             )
