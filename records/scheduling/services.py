@@ -157,6 +157,18 @@ def schedule_cancel(schedule_id, *, author):
     return schedule
 
 
+def _claimed(schedule, now):
+    """Claim ``schedule`` (as read) for this run: return False when another run changed it
+    since. Without row locks (SQLite) only one run gets past this conditional update."""
+    claimed = ScheduledPublication.objects.filter(
+        pk=schedule.pk, state=State.PENDING, attempts=schedule.attempts
+    ).update(attempts=F("attempts") + 1, attempted_at=now)
+    if claimed:
+        schedule.attempts += 1
+        schedule.attempted_at = now
+    return bool(claimed)
+
+
 def _claim(schedule_id, now):
     """Lock and claim a due pending schedule; return it, or None when another run has it."""
     schedule = (
@@ -164,16 +176,8 @@ def _claim(schedule_id, now):
         .filter(pk=schedule_id, state=State.PENDING, publish_at__lte=now)
         .first()
     )
-    if schedule is None:
+    if schedule is None or not _claimed(schedule, now):
         return None
-    # Without row locks (SQLite) only one run gets past this conditional update.
-    claimed = ScheduledPublication.objects.filter(
-        pk=schedule.pk, state=State.PENDING, attempts=schedule.attempts
-    ).update(attempts=F("attempts") + 1, attempted_at=now)
-    if not claimed:
-        return None
-    schedule.attempts += 1
-    schedule.attempted_at = now
     return schedule
 
 
