@@ -41,7 +41,9 @@ def schedule_refusal_message(schedule):
         ]
     lines += ["", schedule.last_error, ""]
     if schedule.state == ScheduledPublication.State.PENDING:
-        lines += [_("It is tried again every minute until it can be published or is cancelled.")]
+        lines += [
+            _("It is tried again every half minute until it can be published or is cancelled.")
+        ]
     dashboard = reverse("admin:records_release_dashboard")
     lines += [_("The editor's dashboard: %(url)s") % {"url": f"{base}{dashboard}"}]
     return subject % values, "\n".join(lines)
