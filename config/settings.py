@@ -356,6 +356,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "translations.exchange.topic_zips_sweep",
         "schedule": 60.0,
     },
+    # Scheduled publications go out within this many seconds of their time.
+    "scheduled-publications-sweep": {
+        "task": "records.scheduled_publications_sweep",
+        "schedule": 30.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -9,11 +9,52 @@
 - *release links* add links to the release's admin pages (``(url, label, language)``);
 - *publication status* tells pages which languages of a revision can be published, without
   running anything slow (``{language: [problems]}``, an empty list where all is ready);
-- *release summaries* give the release list a progress bar per language for a whole page of
-  releases at once (``{release_id: [(language, done, total), …]}``, in a few queries);
+- *language work* tells the release list and the editor's dashboard, for a whole page of
+  releases at once and in a few queries, what stands between each target language of each
+  newest revision and its readers (``{release_id: {language: LanguageWork}}``);
 - *archive sections* add tables to ``export_archive``/``import_archive`` after records' own
   (``records.archive.ModelSection`` instances, in the order they are restored).
 """
+
+from dataclasses import dataclass, field
+
+# What may keep a target language from readers, in the order pages list it. Each is a count
+# of units (``errors``: units with an error finding that has no override).
+BLOCKERS = ("outdated", "review", "errors", "untranslated", "draft")
+
+
+@dataclass
+class LanguageWork:
+    """Where one target language of a release's newest revision stands (a count per unit
+    state, the units with blocking findings), and where each kind of work is done."""
+
+    total: int = 0
+    approved: int = 0
+    untranslated: int = 0
+    outdated: int = 0
+    draft: int = 0
+    review: int = 0
+    errors: int = 0
+    # Whether the findings counted are those of the newest revision and glossary: when not,
+    # publishing runs the term check first and may still find errors.
+    checked: bool = True
+    # ``{blocker: url}`` of the page where that work is done.
+    links: dict = field(default_factory=dict)
+
+    @property
+    def unapproved_other(self):
+        """Return the units neither approved nor in a state listed in ``BLOCKERS``."""
+        listed = self.untranslated + self.outdated + self.draft + self.review
+        return max(self.total - self.approved - listed, 0)
+
+    @property
+    def blocking(self):
+        """Return ``[(blocker, count)]`` of what keeps the language from readers (empty: it
+        can be published)."""
+        found = [(name, getattr(self, name)) for name in BLOCKERS if getattr(self, name)]
+        if self.unapproved_other:
+            found.append(("other", self.unapproved_other))
+        return found
 
 
 class Registry:
@@ -22,7 +63,7 @@ class Registry:
         self.publish_guards = []
         self.release_links = []
         self.publication_statuses = []
-        self.summaries = []
+        self.work_providers = []
         self.archive_providers = []
 
     def on_revision(self, listener):
@@ -49,12 +90,12 @@ class Registry:
             self.publication_statuses.append(status)
         return status
 
-    def release_summaries(self, summaries):
-        """Register ``summaries(releases)`` returning ``{release_id: [(language, done, total)]}``
-        (a progress bar per entry in the release list)."""
-        if summaries not in self.summaries:
-            self.summaries.append(summaries)
-        return summaries
+    def language_work(self, provider):
+        """Register ``provider(releases)`` returning ``{release_id: {language: LanguageWork}}``
+        for the newest revision of each release, in a constant number of queries."""
+        if provider not in self.work_providers:
+            self.work_providers.append(provider)
+        return provider
 
     def add_archive_sections(self, sections):
         """Register ``sections()`` returning archive sections; return it."""
@@ -82,15 +123,16 @@ class Registry:
         for guard in self.publish_guards:
             guard(release, language, revision, author)
 
-    def summaries_for(self, releases):
-        """Return ``{release_id: [(language, done, total), …]}`` from every registered source."""
+    def work_for(self, releases):
+        """Return ``{release_id: {language: LanguageWork}}`` from the registered providers (the
+        last one registered wins for a language they both answer)."""
         releases = list(releases)
         found = {}
         if not releases:
             return found
-        for summaries in self.summaries:
-            for release_id, entries in summaries(releases).items():
-                found.setdefault(release_id, []).extend(entries)
+        for provider in self.work_providers:
+            for release_id, entries in provider(releases).items():
+                found.setdefault(release_id, {}).update(entries)
         return found
 
     def links_for(self, request, release):

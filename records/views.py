@@ -264,9 +264,24 @@ def release_compare(request, slug):
     by_language = {other.language: other for other in others}
     pages = [page] + [by_language[code] for code in siblings if code in by_language]
     switcher = _switcher("records:release_compare", siblings)
+    # A column whose source language has been revised since says so, as the page alone does.
+    lags = []
+    for version in pages:
+        lag = reader_lag(version, siblings)
+        if lag:
+            lags.append(
+                {
+                    **lag,
+                    "version": version.language,
+                    "name": languages.name(version.language),
+                    "source_name": languages.name(lag["language"]),
+                }
+            )
     context = {
         "page": page,
         "pages": pages,
+        "lags": lags,
+        "lagging": [lag["version"] for lag in lags],
         "rows": compare_rows(pages),
         "switcher": switcher,
         "meta": _meta(

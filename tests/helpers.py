@@ -532,3 +532,67 @@ def exchange_state(release):
         sorted(UnitStatus.objects.filter(release=release).values_list("key", "language", "state")),
         Event.objects.filter(release=release).count(),
     )
+
+
+# --- the editor's dashboard ----------------------------------------------------------------
+
+
+def dashboard_archive(count, topic, approver, *, units=4):
+    """Bulk-create ``count`` releases for the editor's dashboard in a few queries: each has
+    two revisions, is published at revision 1 in every language and, in revision 2, has its
+    targets' ``units`` unit states spread over untranslated, outdated, in review and approved
+    (one every fourth release approved throughout, so it is ready), approved by ``approver``."""
+    import datetime
+
+    from config import languages
+    from records.models import Publication, Release, Revision
+    from translations.review.models import UnitStatus
+    from translations.review.vocabulary import UnitState
+
+    first = datetime.date(2001, 1, 1)
+    releases = Release.objects.bulk_create(
+        Release(
+            slug=f"dashboard-{n}",
+            topic=topic,
+            date=first + datetime.timedelta(days=n),
+            title=f"Dashboard {n}",
+            head_number=2,
+        )
+        for n in range(count)
+    )
+    revisions = Revision.objects.bulk_create(
+        Revision(release=release, number=number, checksum="")
+        for release in releases
+        for number in (1, 2)
+    )
+    first_revisions = revisions[::2]
+    Publication.objects.bulk_create(
+        Publication(release=release, language=code, revision=revision, slug=release.slug)
+        for release, revision in zip(releases, first_revisions, strict=True)
+        for code in languages.CODES
+    )
+    mixed = [UnitState.UNTRANSLATED, UnitState.OUTDATED, UnitState.NEEDS_REVIEW]
+    states = (
+        (
+            n,
+            release,
+            code,
+            index,
+            UnitState.APPROVED if n % 4 == 0 else [*mixed, UnitState.APPROVED][index % 4],
+        )
+        for n, release in enumerate(releases)
+        for code in languages.targets(release.source_language)
+        for index in range(units)
+    )
+    UnitStatus.objects.bulk_create(
+        UnitStatus(
+            release=release,
+            key=f"unit-{index}",
+            language=code,
+            state=state,
+            approved_by=approver if state == UnitState.APPROVED else None,
+            revision_number=2,
+        )
+        for n, release, code, index, state in states
+    )
+    return releases

@@ -148,6 +148,17 @@ def rich_state(demo):
     content = release_snapshot(second)
     content["photos"][0]["image"] = photo_image_store(png(color=(0, 0, 0)))
     release_write(content, author=editor, based_on=second.head_number, message="New photo")
+    # A publication scheduled for later, and one cancelled.
+    import datetime
+
+    from django.utils import timezone
+
+    from records.scheduling import publication_schedule, schedule_cancel
+
+    later = timezone.now() + datetime.timedelta(days=1)
+    publication_schedule(second, ["en", "ru"], later, author=editor)
+    cancelled = publication_schedule(release, ["ja"], later, author=editor)
+    schedule_cancel(cancelled.pk, author=editor)
     # A glossary change after all of it.
     glossary_import(
         [
@@ -300,8 +311,8 @@ def tamper(directory):
         ),
         (tamper, "“data/records.release.jsonl” does not match its checksum in the manifest"),
         (
-            lambda d: manifest_edit(d, lambda m: m.update(version=3)),
-            "The archive has format version 3; this Concord reads versions 1, 2.",
+            lambda d: manifest_edit(d, lambda m: m.update(version=4)),
+            "The archive has format version 4; this Concord reads versions 1, 2, 3.",
         ),
         (
             lambda d: manifest_edit(d, lambda m: m["sections"].pop()),

@@ -1,5 +1,6 @@
-"""Archives of the history: version 2 writes the change tables; a version-1 archive (full
-snapshots, written by Concord before revisions stored their changes) still restores.
+"""Archives of the history: version 2 on writes the change tables (version 3 adds the
+scheduled publications); a version-1 archive (full snapshots, written by Concord before
+revisions stored their changes) still restores.
 
 ``tests/data/archive-v1`` was exported by that earlier Concord from the demo scenario plus a
 second release with photo files, a removed and reordered segment, and a head revision in the
@@ -62,11 +63,11 @@ def test_a_version_1_archive_restores_with_every_snapshot_and_checksum(v1):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_version_2_archive_round_trips_byte_for_byte(v1, tmp_path, settings):
+def test_a_newer_archive_round_trips_byte_for_byte(v1, tmp_path, settings):
     archive_import(v1)
     first = tmp_path / "first"
     manifest = archive_export(first)
-    assert manifest["version"] == 2
+    assert manifest["version"] == 3
     names = [section["name"] for section in manifest["sections"]]
     assert names[names.index("records.revision") :][:4] == [
         "records.revision",
@@ -103,3 +104,24 @@ def test_a_version_1_snapshot_that_does_not_match_its_checksum_is_refused(v1):
         archive_import(v1)
     assert "Line 3 of “data/records.revision.jsonl”: revision 3 of release 1" in str(refusal.value)
     assert not Release.objects.exists() and not RevisionChange.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_version_2_archive_without_schedules_still_restores(v1, tmp_path):
+    """Version 3 added the scheduled publications' table; an archive written before has none."""
+    archive_import(v1)
+    directory = tmp_path / "v2"
+    archive_export(directory)
+    manifest = json.loads((directory / MANIFEST).read_text("utf-8"))
+    manifest["version"] = 2
+    manifest["sections"] = [
+        section
+        for section in manifest["sections"]
+        if section["name"] != "records.scheduledpublication"
+    ]
+    (directory / "data" / "records.scheduledpublication.jsonl").unlink()
+    (directory / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    counts = table_counts()
+    flush()
+    assert archive_import(directory)["version"] == 2
+    assert table_counts() == counts

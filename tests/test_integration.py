@@ -68,3 +68,37 @@ def test_task_result_comes_back_from_the_worker():
     assert result["worker"], "the result names the worker that ran it"
     missing = release_terms_check.delay(10**9).get(timeout=60, disable_sync_subtasks=False)
     assert missing == {"release": 10**9, "skipped": "no such release"}
+
+
+def test_a_due_schedule_is_published_by_the_worker(users):
+    import datetime
+
+    from django.utils import timezone
+
+    from records.models import Publication, ScheduledPublication
+    from records.scheduling import publication_schedule
+    from records.tasks import scheduled_publications_sweep
+    from tests.scenarios import release_with
+
+    release = release_with(languages=("en", "ja", "ru"), units=2, slug="scheduled")
+    schedule = publication_schedule(
+        release,
+        ["en", "ja"],
+        timezone.now() + datetime.timedelta(seconds=2),
+        author=users["editor"],
+    )
+    # Not yet due: the worker's sweep publishes nothing.
+    early = scheduled_publications_sweep.delay().get(timeout=60, disable_sync_subtasks=False)
+    assert early["published"] == [] and not Publication.objects.exists()
+    wait_for(lambda: timezone.now() > schedule.publish_at, "the scheduled time")
+    result = scheduled_publications_sweep.delay().get(timeout=60, disable_sync_subtasks=False)
+    assert result["published"] == [schedule.pk]
+    assert sorted(Publication.objects.values_list("language", "revision__number")) == [
+        ("en", 2),
+        ("ja", 2),
+    ]
+    schedule.refresh_from_db()
+    assert schedule.state == ScheduledPublication.State.DONE and not schedule.late
+    # Sent again (a redelivered task, a second sweep), it publishes nothing twice.
+    again = scheduled_publications_sweep.delay().get(timeout=60, disable_sync_subtasks=False)
+    assert again["published"] == [] and Publication.objects.count() == 2

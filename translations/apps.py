@@ -26,8 +26,11 @@ class TranslationsConfig(AppConfig):
         from translations.memory.workbench import memory_actions, memory_attach
         from translations.review.admin import release_workbench_links
         from translations.review.extensions import extensions
-        from translations.review.gate import publication_guard, publication_status
-        from translations.review.progress import release_progress
+        from translations.review.gate import (
+            publication_guard,
+            publication_status,
+            publication_work,
+        )
         from translations.review.states import states_after_revision
         from translations.roles import roles_sync_after_migrate
 
@@ -36,7 +39,7 @@ class TranslationsConfig(AppConfig):
         registry.on_revision(pending_check_after_revision)
         registry.guard_publication(publication_guard)
         registry.publication_status(publication_status)
-        registry.release_summaries(release_progress)
+        registry.language_work(publication_work)
         registry.add_release_links(release_term_links)
         registry.add_release_links(release_workbench_links)
         registry.add_release_links(release_exchange_links)

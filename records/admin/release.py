@@ -3,11 +3,9 @@
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.db import router, transaction
-from django.db.models import OuterRef, Subquery
+from django.template.loader import render_to_string
 from django.urls import path
-from django.utils.html import format_html_join
 from django.utils.text import format_lazy
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -18,9 +16,11 @@ from modeltranslation.admin import (
 from config import languages
 
 from .. import permissions
+from ..dashboard import release_cells, with_publication_state
 from ..extensions import registry
-from ..models import Photo, Publication, Release, Segment, Topic
+from ..models import Photo, Publication, Release, ScheduledPublication, Segment, Topic
 from .base import ReadOnlyAdmin, locked_fields
+from .dashboard import DashboardView
 from .editing import ReleaseSaveView
 from .forms import KeyedInlineForm, KeyedInlineFormSet, PhotoInlineForm, ReleaseAdminForm
 from .importing import ReleaseImportView
@@ -82,19 +82,20 @@ def _publish_action(code):
 
 
 class ReleaseChangeList(ChangeList):
-    """The release list, with what other apps summarise of each release on the page."""
+    """The release list, with each language's state (as the editor's dashboard shows it) for
+    the releases on the page, in a constant number of queries."""
 
     def get_results(self, request):
         super().get_results(request)
-        summaries = registry.summaries_for(self.result_list)
-        for release in self.result_list:
-            release.summaries = summaries.get(release.pk, [])
+        rows = release_cells(self.result_list, schedules=False)
+        for release, row in zip(self.result_list, rows, strict=True):
+            release.language_cells = row.cells
 
 
 @admin.register(Release)
 class ReleaseAdmin(TabbedTranslationAdmin):
     form = ReleaseAdminForm
-    list_display = ("title", "date", "topic", "head_number", "published_in", "progress")
+    list_display = ("title", "date", "topic", "head_number", "language_states")
     list_filter = ("topic", "date")
     search_fields = ("slug", *(f"title_{code}" for code in languages.CODES))
     date_hierarchy = "date"
@@ -103,60 +104,21 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     list_select_related = ("topic",)
 
     class Media:
-        css = {"all": ("records/release_admin.css",)}
+        css = {"all": ("records/release_admin.css", "records/dashboard.css")}
 
     def get_queryset(self, request):
-        # The revision readers see, per language, in the list query: no query per row.
-        published = {
-            f"published_{code}": Subquery(
-                Publication.objects.filter(release=OuterRef("pk"), language=code)
-                .order_by("-id")
-                .values("revision__number")[:1]
-            )
-            for code in languages.CODES
-        }
-        return super().get_queryset(request).select_related("topic").annotate(**published)
-
-    @admin.display(description=gettext_lazy("Readers see"))
-    def published_in(self, obj):
-        shown = [
-            (code, getattr(obj, f"published_{code}", None))
-            for code in languages.CODES
-            if getattr(obj, f"published_{code}", None)
-        ]
-        if not shown:
-            return "—"
-        return format_html_join(
-            ", ", '<span lang="{}">{}</span> {}', ((code, code, number) for code, number in shown)
-        )
+        # What readers of each language see, in the list query: no query per row.
+        return with_publication_state(super().get_queryset(request).select_related("topic"))
 
     def get_changelist(self, request, **kwargs):
         return ReleaseChangeList
 
-    @admin.display(description=gettext_lazy("Translation progress"))
-    def progress(self, obj):
-        entries = [entry for entry in getattr(obj, "summaries", []) if entry[2]]
-        if not entries:
+    @admin.display(description=gettext_lazy("Languages"))
+    def language_states(self, obj):
+        cells = getattr(obj, "language_cells", None)
+        if cells is None:
             return "—"
-        return format_html_join(
-            " ",
-            '<span class="release-progress" title="{}" style="white-space:nowrap">'
-            '<span lang="{}">{}</span> <progress max="{}" value="{}" style="width:4em">'
-            "</progress> {}/{}</span>",
-            (
-                (
-                    _("%(language)s: %(done)s of %(total)s units approved")
-                    % {"language": languages.name(code), "done": done, "total": total},
-                    code,
-                    code,
-                    total,
-                    done,
-                    done,
-                    total,
-                )
-                for code, done, total in entries
-            ),
-        )
+        return render_to_string("admin/records/release/_language_states.html", {"cells": cells})
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -210,6 +172,11 @@ class ReleaseAdmin(TabbedTranslationAdmin):
         ]
         return [
             path(
+                "dashboard/",
+                view(DashboardView.as_view(model_admin=self)),
+                name=f"{info}_dashboard",
+            ),
+            path(
                 "import/",
                 view(ReleaseImportView.as_view(model_admin=self)),
                 name=f"{info}_import",
@@ -234,3 +201,23 @@ class PublicationAdmin(ReadOnlyAdmin):
     @admin.display(description=gettext_lazy("revision"))
     def revision_number(self, obj):
         return obj.revision.number
+
+
+@admin.register(ScheduledPublication)
+class ScheduledPublicationAdmin(ReadOnlyAdmin):
+    list_display = (
+        "release",
+        "language_codes",
+        "publish_at",
+        "state",
+        "created_by",
+        "published_at",
+        "late",
+        "last_error",
+    )
+    list_filter = ("state", "late")
+    list_select_related = ("release", "created_by")
+
+    @admin.display(description=gettext_lazy("languages"))
+    def language_codes(self, obj):
+        return ", ".join(obj.languages)

@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.text import Truncator
@@ -17,6 +18,7 @@ from django.views import View
 from config import languages
 
 from .. import permissions
+from ..dashboard import release_cells, release_schedules, with_publication_state
 from ..diff import UNCHANGED, diff_revisions_all
 from ..extensions import registry
 from ..models import REVISION_NUMBER_MAX, Release, RevisionChange, Segment
@@ -113,6 +115,14 @@ class HistoryView(ReleaseAdminView):
             authors=sorted({summary.author for summary in history.summaries if summary.author}),
             kinds=[(kind, RevisionChange._meta.get_field(kind).verbose_name) for kind in KINDS],
             compare={"a": max(self.release.head_number - 1, 1), "b": self.release.head_number},
+            # The languages as the editor's dashboard shows them, to publish together.
+            together=release_cells(
+                with_publication_state(Release.objects.filter(pk=self.release.pk)),
+                schedules=False,
+            )[0],
+            schedules=release_schedules(self.release),
+            time_zone=timezone.get_current_timezone_name(),
+            now=timezone.localtime(),
         )
         return TemplateResponse(request, "admin/records/release/history.html", context)
 

@@ -22,9 +22,9 @@ from django.utils.translation import gettext_lazy as _
 
 FORMAT = "concord-archive"
 # Version 2 stores revisions as what they changed (records.revisions); version 1 archives,
-# with a full snapshot per revision, are still read.
-FORMAT_VERSION = 2
-READ_VERSIONS = (1, 2)
+# with a full snapshot per revision, are still read. Version 3 adds scheduled publications.
+FORMAT_VERSION = 3
+READ_VERSIONS = (1, 2, 3)
 MANIFEST = "manifest.json"
 DATA_DIR = "data"
 MEDIA_DIR = "media"

@@ -18,6 +18,7 @@ from ..models import (
     RevisionChange,
     RevisionSlot,
     RevisionText,
+    ScheduledPublication,
     Segment,
     Topic,
 )
@@ -64,6 +65,8 @@ def archive_sections(version=FORMAT_VERSION):
         PhotoSection(Photo),
         *history,
         PublicationSection(Publication),
+        # Scheduled publications are archived from version 3 on.
+        *([ModelSection(ScheduledPublication)] if version >= 3 else []),
         *registry.extra_archive_sections(),
     ]
 

@@ -10,7 +10,7 @@
 - :mod:`.importing` — JSON documents and text files;
 - :mod:`.topics` — the topic of an imported text (its breadcrumb's, or the default topic);
 - :mod:`.versions` — another language's text aligned to a release's structure;
-- :mod:`.publishing` — publications.
+- :mod:`.publishing` — publications, one language or several together.
 """
 
 from .alignment import align_keys, content_from_parsed
@@ -25,7 +25,7 @@ from .errors import (
 )
 from .importing import release_import_document, release_import_text
 from .merging import MINE, THEIRS, Conflict, merge_snapshots, snapshot_changes
-from .publishing import release_publish, text_missing
+from .publishing import PublicationsRefused, release_publish, releases_publish, text_missing
 from .texts import release_texts_write, unit_read
 from .validation import (
     MAX_UNITS,
@@ -59,6 +59,7 @@ __all__ = [
     "Conflict",
     "MergeConflict",
     "PublicationError",
+    "PublicationsRefused",
     "ReleaseContentError",
     "ReleaseExists",
     "RevisionConflict",
@@ -77,6 +78,7 @@ __all__ = [
     "release_import_text",
     "release_lock",
     "release_publish",
+    "releases_publish",
     "release_texts_write",
     "release_write",
     "revision_message",

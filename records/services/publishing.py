@@ -65,3 +65,73 @@ def release_publish(release, language, *, revision_number=None, author=None):
     reader_page_write(publication)
     audit("release.publish", user=author, release=locked, language=language, revision=number)
     return publication, True
+
+
+class PublicationsRefused(PublicationError):
+    """Publishing several language versions together was refused; nothing was published.
+
+    ``refusals`` lists ``(release, language, reason)`` for every one that could not be."""
+
+    def __init__(self, refusals):
+        self.refusals = refusals
+        super().__init__(
+            _("Nothing was published: %(reasons)s")
+            % {
+                "reasons": "; ".join(
+                    _("“%(release)s” in %(language)s: %(reason)s")
+                    % {"release": release, "language": languages.name(code), "reason": reason}
+                    for release, code, reason in refusals
+                )
+            }
+        )
+
+
+def _stale_check(release, seen):
+    """Refuse when the newest revision of ``release`` is not ``seen`` (the one a page showed)."""
+    locked = release_lock(release.pk)
+    if seen is not None and locked.head_number != seen:
+        raise PublicationError(
+            _(
+                "the release changed since the page was loaded (revision %(head)s now, the page "
+                "showed revision %(seen)s): reload the page and check it again"
+            )
+            % {"head": locked.head_number, "seen": seen}
+        )
+
+
+@transaction.atomic
+def releases_publish(requests, *, author=None):
+    """Publish the newest revision of every ``(release, language, seen)`` in ``requests``
+    together, in one transaction: all of them or none.
+
+    ``seen`` is the revision number the requester saw as the newest (None: whatever is newest
+    now); a release changed since is refused. Each language goes through ``release_publish``
+    and so through the same guards. Every refusal is collected before anything is given up,
+    so the error (``PublicationsRefused``) names what blocks each language of each release.
+    Return ``[(publication, created), …]`` in the order of ``requests``.
+    """
+    if author is not None and not permissions.can_publish(author):
+        raise ActionNotAllowed(
+            _("%(user)s may not publish releases; nothing was published")
+            % {"user": author.get_username()}
+        )
+    wanted, seen_keys = [], set()
+    for release, language, seen in requests:
+        if (release.pk, language) not in seen_keys:
+            seen_keys.add((release.pk, language))
+            wanted.append((release, language, seen))
+    if not wanted:
+        raise PublicationError(_("Choose at least one language version; nothing was published."))
+    refusals, done = [], []
+    # Releases are locked in the order of their ids, so two such requests cannot deadlock.
+    for release, language, seen in sorted(wanted, key=lambda item: item[0].pk):
+        try:
+            with transaction.atomic():
+                _stale_check(release, seen)
+                done.append(release_publish(release, language, author=author))
+        except PublicationError as error:
+            refusals.append((release, language, str(error)))
+    if refusals:
+        raise PublicationsRefused(refusals)
+    order = {(release.pk, language): index for index, (release, language, _s) in enumerate(wanted)}
+    return sorted(done, key=lambda item: order[(item[0].release_id, item[0].language)])

@@ -85,10 +85,15 @@ def test_the_sweep_leaves_fresh_rows_to_their_own_task(seed_release):
 
 def test_beat_sweeps_every_minute():
     schedule = celery_app.conf.beat_schedule
-    assert set(schedule) == {"pending-checks-sweep", "topic-zips-sweep"}
-    for entry in schedule.values():
+    assert set(schedule) == {
+        "pending-checks-sweep",
+        "topic-zips-sweep",
+        "scheduled-publications-sweep",
+    }
+    for name, entry in schedule.items():
         assert entry["task"] in celery_app.tasks  # a registered task, by the name beat sends
-        assert entry["schedule"] == 60.0
+        # Scheduled publications go out within half a minute of their time.
+        assert entry["schedule"] == (30.0 if name == "scheduled-publications-sweep" else 60.0)
 
 
 def tor_note_changed(note):

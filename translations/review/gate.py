@@ -5,20 +5,27 @@ texts, and no error finding of that text may stand without an override. The sour
 needs no review (only an editor's permission to publish, checked by records).
 """
 
+from django.db.models import Count, Exists, F, OuterRef, Subquery
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from config import languages
+from records.extensions import LanguageWork
+from records.models import Segment
 from records.services import PublicationError
 from records.snapshots import snapshot_upgrade
 from records.units import text_checksum, translatable_units
-from translations.review.common import unit_label
+from translations.checks.models import CheckRun, Finding, PendingCheck, PendingRecheck
+from translations.checks.vocabulary import Severity
+from translations.glossary.models import GlossaryState
+from translations.review.common import pair_checksum, unit_label
 from translations.review.findings import (
     blocking_findings,
     blocking_findings_by_language,
     terms_current,
 )
-from translations.review.models import UnitStatus
+from translations.review.models import FindingOverride, UnitStatus
 from translations.review.vocabulary import UnitState
 
 SHOWN = 5
@@ -131,3 +138,150 @@ def publication_status(release, revision):
             if blocking:
                 status[language].append(_blocking_problem(blocking, units))
     return status
+
+
+# --- many releases at once: the release list and the editor's dashboard -------------------
+
+# A unit state → the LanguageWork count it adds to.
+_STATE_COUNTS = {
+    UnitState.APPROVED: "approved",
+    UnitState.UNTRANSLATED: "untranslated",
+    UnitState.OUTDATED: "outdated",
+    UnitState.DRAFT: "draft",
+    UnitState.NEEDS_REVIEW: "review",
+}
+# The workbench filter (``?filter=``) where each kind of blocking work is done.
+_FILTERS = {
+    "outdated": "outdated",
+    "review": "review",
+    "errors": "errors",
+    "untranslated": "untranslated",
+    "draft": "todo",
+    "other": "all",
+}
+
+
+def _blocking_units(releases):
+    """Return ``{(release_id, language): number of units}`` with error findings of the newest
+    revision that have no override for the current texts (three queries for every release)."""
+    findings = list(
+        Finding.objects.filter(
+            release__in=releases,
+            severity=Severity.ERROR,
+            revision_number=F("release__head_number"),
+        ).values("release_id", "language", "segment_key", "check_id", "concept_id", "fingerprint")
+    )
+    if not findings:
+        return {}
+    ids = {row["release_id"] for row in findings}
+    keys = {row["segment_key"] for row in findings}
+    # The working copy holds the newest revision's texts (release_write keeps them together).
+    texts = {
+        (row["release_id"], str(row["key"])): row
+        for row in Segment.objects.filter(release_id__in=ids, key__in=keys).values(
+            "release_id", "key", *(f"text_{code}" for code in languages.CODES)
+        )
+    }
+    overrides = set(
+        FindingOverride.objects.filter(release_id__in=ids).values_list(
+            "release_id",
+            "language",
+            "key",
+            "check_id",
+            "concept_id",
+            "fingerprint",
+            "text_checksum",
+        )
+    )
+    sources = {release.pk: release.source_language for release in releases}
+    blocked = {}
+    for row in findings:
+        release_id, language, key = row["release_id"], row["language"], str(row["segment_key"])
+        segment = texts.get((release_id, key))
+        source = (segment or {}).get(f"text_{sources[release_id]}") or ""
+        if not source.strip():
+            continue  # no longer a unit of the newest revision
+        target = segment.get(f"text_{language}") or ""
+        wanted = (
+            release_id,
+            language,
+            key,
+            row["check_id"],
+            row["concept_id"],
+            row["fingerprint"],
+            pair_checksum(source, target),
+        )
+        if wanted not in overrides:
+            blocked.setdefault((release_id, language), set()).add(key)
+    return {pair: len(keys) for pair, keys in blocked.items()}
+
+
+def _checked(releases):
+    """Return the ``(release_id, language)`` pairs whose findings are those of the newest
+    revision: as ``terms_check_waiting`` decides, for every release in one query."""
+    heads = {release.pk: release.head_number for release in releases}
+    runs = (
+        CheckRun.objects.filter(release__in=releases)
+        .annotate(
+            glossary_now=Subquery(GlossaryState.objects.filter(pk=1).values("version")[:1]),
+            pending=Exists(PendingCheck.objects.filter(release_id=OuterRef("release_id"))),
+            rechecks=Exists(PendingRecheck.objects.all()),
+        )
+        .values_list(
+            "release_id",
+            "language",
+            "revision_number",
+            "glossary_version",
+            "glossary_now",
+            "pending",
+            "rechecks",
+        )
+    )
+    checked = set()
+    for release_id, language, number, run_version, version, pending, rechecks in runs:
+        if number != heads[release_id]:
+            continue
+        if run_version == (version or "") or not (pending or rechecks):
+            checked.add((release_id, language))
+    return checked
+
+
+def publication_work(releases):
+    """Return ``{release_id: {target language: LanguageWork}}`` for the newest revision of
+    each of ``releases``: what :func:`publication_guard` would find, in bulk.
+
+    The unit states follow every revision in its transaction, so counting them per state
+    answers the gate's first question (is every unit approved for these texts?) without
+    reading any revision; the error findings of the newest revision without an override
+    answer the second. A constant number of queries, whatever the number of releases.
+    """
+    releases = list(releases)
+    work = {
+        release.pk: {code: LanguageWork() for code in release.target_languages}
+        for release in releases
+    }
+    counts = (
+        UnitStatus.objects.filter(release__in=releases)
+        .values("release_id", "language", "state")
+        .annotate(units=Count("id"))
+        .order_by()
+    )
+    for row in counts:
+        entry = work[row["release_id"]].get(row["language"])
+        if entry is None:
+            continue
+        entry.total += row["units"]
+        name = _STATE_COUNTS.get(row["state"])
+        if name is not None:
+            setattr(entry, name, getattr(entry, name) + row["units"])
+    for (release_id, language), units in _blocking_units(releases).items():
+        entry = work[release_id].get(language)
+        if entry is not None:
+            entry.errors = units
+    checked = _checked(releases)
+    for release_id, entries in work.items():
+        for language, entry in entries.items():
+            entry.checked = (release_id, language) in checked
+            url = reverse("translations:workbench", args=[release_id, language])
+            entry.links = {name: f"{url}?filter={wanted}" for name, wanted in _FILTERS.items()}
+    return work
