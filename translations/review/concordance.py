@@ -16,6 +16,7 @@ the number of releases or memory entries.
 """
 
 import os
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import reduce
@@ -25,6 +26,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from config import languages
+from config.limits import MAX_CONCORDANCE_CHARS, MAX_CONCORDANCE_WORDS
 from records.folding import fold
 from records.models import Photo, Release, Segment
 from records.units import CAPTION, CREDIT, TITLE
@@ -32,21 +34,20 @@ from translations.checks.matching.matcher import TermMatcher, TermSpec
 from translations.glossary.forms import term_match_forms
 from translations.glossary.normalize import normalize_japanese
 from translations.glossary.vocabulary import TermStatus
-from translations.glossary.words import tokens
+from translations.glossary.words import russian_stem, tokens
 from translations.review.extensions import extensions
 from translations.review.models import UnitStatus
 from translations.review.vocabulary import UnitState
 
-# Results answered, rows read per kind of text, and the size of a query.
+# Results answered, and rows read per kind of text.
 LIMIT = 20
 CANDIDATES = 200
-MAX_QUERY_CHARS = 200
-MAX_QUERY_WORDS = 8
 SIDES = ("both", "source", "target")
 # Where a hit comes from.
 RELEASE, MEMORY = "release", "memory"
 # The shortest stem a word's needle is cut to: shorter ones would match most texts.
 MIN_STEM = 3
+WORD = re.compile(r"\w")
 
 
 class ConcordanceRefused(ValueError):
@@ -55,12 +56,16 @@ class ConcordanceRefused(ValueError):
 
 def _needles(language, word):
     """Return the substrings a text holding ``word`` (in any of its forms) contains."""
-    if languages.get(language).matching != languages.WORDS:
+    spec = languages.get(language)
+    if spec.matching != languages.WORDS:
         variants = {word, normalize_japanese(word)[0]}
     else:
         surface = fold(word)
         forms = term_match_forms(language, word, False)["units"]
         keys = [key.lstrip("~") for unit in forms for key in unit if key[:1] not in "|="]
+        if spec.search_lemmas:
+            # An inflected language: the forms share the stem of the lemma, not the lemma.
+            keys += [russian_stem(key) for key in (surface, *keys)]
         stem = os.path.commonprefix([surface, *keys])
         variants = {stem} if len(stem) >= min(MIN_STEM, len(surface)) else {surface, *keys}
     return sorted({v for n in variants if n for v in (n, n[:1].upper() + n[1:], n.upper())})
@@ -107,7 +112,7 @@ def _words(language, text):
     if languages.get(language).matching == languages.WORDS:
         found = [word for word, _start, _end in tokens(text) if word]
     else:
-        found = text.split()
+        found = [chunk for chunk in text.split() if WORD.search(chunk)]
     return list(dict.fromkeys(found))
 
 
@@ -191,20 +196,20 @@ def concordance_query(source_language, language, text, side="both"):
         )
     if not text:
         raise ConcordanceRefused(_("type the words to look for"))
-    if len(text) > MAX_QUERY_CHARS:
+    if len(text) > MAX_CONCORDANCE_CHARS:
         raise ConcordanceRefused(
             _("the query is too long (%(length)s characters; at most %(max)s)")
-            % {"length": len(text), "max": MAX_QUERY_CHARS}
+            % {"length": len(text), "max": MAX_CONCORDANCE_CHARS}
         )
     finders = {}
     for name, code in (("source", source_language), ("target", language)):
         if side not in ("both", name):
             continue
         words = _words(code, text)
-        if len(words) > MAX_QUERY_WORDS:
+        if len(words) > MAX_CONCORDANCE_WORDS:
             raise ConcordanceRefused(
                 _("the query has too many words (%(count)s; at most %(max)s)")
-                % {"count": len(words), "max": MAX_QUERY_WORDS}
+                % {"count": len(words), "max": MAX_CONCORDANCE_WORDS}
             )
         if words:
             finders[name] = Finder(code, words)

@@ -43,15 +43,20 @@
   // --- inserting at the cursor -------------------------------------------------------------
 
   // The unit the translator was last typing in (its row may be re-rendered after a save, so
-  // it is remembered by key), and the text areas that ever had the focus: one that never had
-  // it gets an insertion at its end rather than before its text.
+  // it is remembered by key), and where the cursor of each text area was when it lost the
+  // focus (a click on a term or in the concordance takes it away; closing a dialog gives it
+  // back with the cursor moved). A text area never focused gets insertions at its end.
   let activeKey = null;
-  const focused = new WeakSet();
+  const cursors = new WeakMap();
 
   root.addEventListener("focusin", (event) => {
     if (!event.target.matches("textarea.translation")) return;
-    focused.add(event.target);
     activeKey = event.target.closest(".unit").dataset.key;
+  });
+
+  root.addEventListener("focusout", (event) => {
+    const area = event.target;
+    if (area.matches("textarea.translation")) cursors.set(area, [area.selectionStart, area.selectionEnd]);
   });
 
   function activeArea() {
@@ -59,9 +64,13 @@
     return area && !area.disabled ? area : null;
   }
 
-  function insert(area, text) {
-    const start = focused.has(area) ? area.selectionStart : area.value.length;
-    const end = focused.has(area) ? area.selectionEnd : area.value.length;
+  function cursorOf(area) {
+    if (document.activeElement === area) return [area.selectionStart, area.selectionEnd];
+    return cursors.get(area) || [area.value.length, area.value.length];
+  }
+
+  function insert(area, text, range) {
+    const [start, end] = range || cursorOf(area);
     area.focus();
     area.setRangeText(text, start, end, "end");
     // workbench.js marks the unit changed and sizes the field; this file checks the text.
@@ -202,7 +211,9 @@
 
   function openConcordance() {
     const selected = selectedText().trim();
-    if (selected && selected.length <= 200 && !selected.includes("\n")) input.value = selected;
+    if (selected && selected.length <= +dialog.dataset.maxChars && !selected.includes("\n")) {
+      input.value = selected;
+    }
     if (!dialog.open) dialog.showModal();
     input.focus();
     input.select();
@@ -250,8 +261,9 @@
       copy(hit.target);
       return;
     }
+    const range = cursorOf(area);
     dialog.close();
-    insert(area, hit.target);
+    insert(area, hit.target, range);
     say(T.tInserted, true);
   }
 
