@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config import languages
+from config.limits import MAX_CONCORDANCE_CHARS, MAX_CONCORDANCE_WORDS
 from records.services import release_write
 from tests.scenarios import release_with, user_with_role
 from translations.memory import EntryData, entries_merge
 from translations.models import Event, MemoryEntry, UnitStatus
-from config.limits import MAX_CONCORDANCE_CHARS, MAX_CONCORDANCE_WORDS
 from translations.review.concordance import LIMIT, concordance_query
 
 pytestmark = pytest.mark.django_db

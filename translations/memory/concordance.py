@@ -1,5 +1,6 @@
 """The memory's part of the workbench's concordance: entries of the searched language pair
-whose source or target holds the query (one query, newest entries first, bounded)."""
+whose source or target holds the query (one query, the most recently written entries first,
+bounded)."""
 
 from translations.memory.models import MemoryEntry
 from translations.review.concordance import CANDIDATES, MEMORY
@@ -13,7 +14,7 @@ def memory_concordance(query):
             source_language=query.source_language, target_language=query.language
         )
         .filter(query.filter("source_text", "target_text"))
-        .order_by("-changed_at", "-pk")
+        .order_by("-pk")
         .values_list(
             "source_text", "target_text", "release_id", "release_slug", "approver", "changed_at"
         )[:CANDIDATES]

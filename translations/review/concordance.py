@@ -9,10 +9,12 @@ fold, Russian words match by any of their lemmas, Japanese matches by characters
 (NFKC, no word boundaries) — on the source side, the target side or either.
 
 Bounded: the database narrows each kind of text with substring needles (the stem a word's
-forms share, also capitalised: SQLite's LIKE folds ASCII letters only), newest first, at most
-:data:`CANDIDATES` rows per query; the matcher keeps the texts holding every word of the query
-and gives the marks; the best :data:`LIMIT` are answered. A fixed number of queries whatever
-the number of releases or memory entries.
+forms share; non-ASCII ones also capitalised, as SQLite's LIKE folds ASCII letters only), the
+most recently written rows first, at most :data:`CANDIDATES` rows per query — a common word
+stops the scan early; a rare one reads the texts of the language pair once (there is no
+word index of approved texts). The matcher keeps the texts holding every word of the query and
+gives the marks; the best :data:`LIMIT` are answered. A fixed number of queries whatever the
+number of releases or memory entries.
 """
 
 import os
@@ -68,7 +70,15 @@ def _needles(language, word):
             keys += [russian_stem(key) for key in (surface, *keys)]
         stem = os.path.commonprefix([surface, *keys])
         variants = {stem} if len(stem) >= min(MIN_STEM, len(surface)) else {surface, *keys}
-    return sorted({v for n in variants if n for v in (n, n[:1].upper() + n[1:], n.upper())})
+    # SQLite's LIKE folds the case of ASCII letters only (PostgreSQL's UPPER folds all).
+    return sorted(
+        {
+            v
+            for n in variants
+            if n
+            for v in ((n,) if n.isascii() else (n, n.capitalize(), n.upper()))
+        }
+    )
 
 
 class Finder:
@@ -230,7 +240,7 @@ def _release_units(query):
         Segment.objects.filter(release__source_language=source)
         .exclude(**{f"text_{target}": ""})
         .filter(query.filter(f"text_{source}", f"text_{target}"))
-        .order_by("-release__date", "-release_id", "position")
+        .order_by("-pk")
         .values_list(*fields, "key", f"text_{source}", f"text_{target}")[:CANDIDATES]
     )
     units += [(*row[:3], str(row[3]), row[4], row[5]) for row in segments]
@@ -238,7 +248,7 @@ def _release_units(query):
         Release.objects.filter(source_language=source)
         .exclude(**{f"title_{target}": ""})
         .filter(query.filter(f"title_{source}", f"title_{target}"))
-        .order_by("-date", "-pk")
+        .order_by("-pk")
         .values_list("pk", "slug", "date", f"title_{source}", f"title_{target}")[:CANDIDATES]
     )
     units += [(*row[:3], TITLE, row[3], row[4]) for row in titles]
@@ -248,7 +258,7 @@ def _release_units(query):
         .filter(
             reduce(or_, (query.filter(f"{part}_{source}", f"{part}_{target}") for part in parts))
         )
-        .order_by("-release__date", "-release_id", "position")
+        .order_by("-pk")
         .values_list(
             *fields,
             "key",
