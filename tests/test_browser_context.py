@@ -1,7 +1,8 @@
 """Context before typing in a real Chromium: translator-ja opens the series' next release
 (untranslated), sees the glossary terms of its first unit before typing, inserts one with a
 click, sees a live finding appear for a forbidden term, and finds an approved translation in
-the concordance opened with Ctrl+K — nothing is saved on the way.
+the concordance opened with Ctrl+K — nothing is saved on the way; then saves, and the saved
+text's findings show at once.
 
 Screenshots at 1366 and 390 px wide go to ``$CONCORD_SCREENSHOTS`` (CI keeps them) or the
 test's temporary directory.
@@ -36,6 +37,7 @@ def test_terms_live_checks_and_concordance_before_saving(browser, series_demo, t
 
     from records.models import Revision
     from translations.models import UnitStatus
+    from translations.review.vocabulary import UnitState
 
     expect.set_options(timeout=10_000)
     shots = screenshot_dir(tmp_path)
@@ -117,8 +119,17 @@ def test_terms_live_checks_and_concordance_before_saving(browser, series_demo, t
     # Nothing was saved on the way, and the page never reloaded.
     assert page.evaluate("window.concordNoReload === true")
     assert Revision.objects.count() == revisions
-    assert (
-        not UnitStatus.objects.filter(release=series, language="ja", key="title")
-        .exclude(state=0)
-        .exists()
-    )
+    title = UnitStatus.objects.get(release=series, language="ja", key="title")
+    assert title.state == UnitState.UNTRANSLATED
+
+    # Saved, the text is checked again: the release-wide check stores findings of segments
+    # only, so the title's forbidden term is shown as a finding of the saved text.
+    page.emulate_media(color_scheme="light")
+    with page.expect_response(lambda response: "/check/" in response.url):
+        area.press("Control+Enter")
+    expect(unit.locator(".badge.state-draft")).to_be_visible()
+    live = unit.locator(".unit-live")
+    expect(live).to_contain_text("Checks of the saved text")
+    expect(live.locator("li.finding-error")).to_contain_text(FORBIDDEN)
+    assert Revision.objects.count() == revisions + 1
+    assert page.evaluate("window.concordNoReload === true")
