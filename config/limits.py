@@ -39,3 +39,6 @@ MAX_TMX_UNITS = MAX_GLOSSARY_CONCEPTS
 MAX_COMMENT_CHARS = 5000
 # Characters of the reason given for overriding a finding.
 MAX_REASON_CHARS = 2000
+# Characters and words of a concordance query (the workbench's search of approved translations).
+MAX_CONCORDANCE_CHARS = 250
+MAX_CONCORDANCE_WORDS = 9

@@ -22,6 +22,7 @@ class TranslationsConfig(AppConfig):
         )
         from translations.exchange.admin import release_exchange_links
         from translations.glossary.changes import on_glossary_change
+        from translations.memory.concordance import memory_concordance
         from translations.memory.recording import memory_record
         from translations.memory.workbench import memory_actions, memory_attach
         from translations.review.admin import release_workbench_links
@@ -49,5 +50,6 @@ class TranslationsConfig(AppConfig):
         extensions.extend_rows(memory_attach)
         for name, handler in memory_actions().items():
             extensions.add_action(name, handler)
+        extensions.add_concordance(memory_concordance)
         # The admin's index offers "My work" (the review queue) above the applications.
         admin.site.index_template = "translations/review/admin_index.html"

@@ -22,6 +22,16 @@ urlpatterns = [
         name="unit_history",
     ),
     path(
+        "<int:release_id>/<str:language>/units/<str:key>/check/",
+        _staff(views.UnitCheckView),
+        name="unit_check",
+    ),
+    path(
+        "<int:release_id>/<str:language>/concordance/",
+        _staff(views.ConcordanceView),
+        name="concordance",
+    ),
+    path(
         "<int:release_id>/<str:language>/actions/<slug:action>/",
         _staff(views.ActionView),
         name="workbench_action",

@@ -85,15 +85,19 @@ def _concept_terms(source, target):
     return by_concept
 
 
-def _concept_labels(source):
+def _concept_labels(source, concept_ids=None):
     """Return ``{concept id: human label}`` for finding messages, in one query.
 
     The label is the concept's preferred term in the ``source`` language, else its first term
     there, else its identifier (never shown to readers while a concept has a source term).
+    ``concept_ids`` limits the answer to those concepts (default: every concept).
     """
     terms = Term.objects.filter(concept=OuterRef("pk"), language=source).order_by("position", "id")
+    concepts = Concept.objects.all()
+    if concept_ids is not None:
+        concepts = concepts.filter(pk__in=list(concept_ids))
     return dict(
-        Concept.objects.annotate(
+        concepts.annotate(
             label=Coalesce(
                 Subquery(terms.filter(status=TermStatus.PREFERRED).values("text")[:1]),
                 Subquery(terms.values("text")[:1]),
@@ -104,9 +108,12 @@ def _concept_labels(source):
     )
 
 
-def proper_name_concepts():
-    """Return the ids of concepts the glossary marks as proper names (a proper-noun term)."""
+def proper_name_concepts(concept_ids=None):
+    """Return the ids of concepts the glossary marks as proper names (a proper-noun term),
+    among ``concept_ids`` when given."""
     terms = Term.objects.filter(part_of_speech=PROPER_NOUN).order_by()
+    if concept_ids is not None:
+        terms = terms.filter(concept_id__in=list(concept_ids))
     return set(terms.values_list("concept_id", flat=True))
 
 

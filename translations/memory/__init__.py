@@ -6,6 +6,8 @@ pre-translation, and TMX 1.4b exchange.
 - :mod:`.index` / :mod:`.recording` — writing entries (newest metadata per pair);
 - :mod:`.lookup` — matches for many texts in a fixed number of queries;
 - :mod:`.services` — using a match, pre-translating;
+- :mod:`.workbench`, :mod:`.concordance` — what the memory adds to the workbench (matches,
+  actions, its entries in the concordance);
 - :mod:`.tmx` — TMX read and write.
 """
 

@@ -13,7 +13,11 @@
 - :mod:`.selectors`, :mod:`.workbench`, :mod:`.queue`, :mod:`.history` — what the pages read:
   unit keys by state, the workbench rows, "My work" counts and progress, the audit log
   (data, never HTML);
-- :mod:`.views` — the workbench, its JSON actions, "My work" and the history pages;
+- :mod:`.context` — what a row shows before typing (the glossary terms of its source) and a
+  unit's checks on a text not saved; :mod:`.concordance` — words of a query in every
+  release's approved units and in what the packages above add (the memory);
+- :mod:`.views` — the workbench, its JSON actions and context endpoints, "My work" and the
+  history pages;
 - :mod:`.notify` — who hears of what (sent by a Celery task after commit).
 
 The package's ``__init__`` imports nothing, so ``translations.models`` can import the models.

@@ -2,8 +2,9 @@
 
 Review never imports them: the translation memory records approvals through
 :meth:`ReviewExtensions.on_approval`, gives workbench rows their matches through
-:meth:`ReviewExtensions.extend_rows` and adds its workbench actions (*Use this*,
-*Pre-translate*) through :meth:`ReviewExtensions.add_action`.
+:meth:`ReviewExtensions.extend_rows`, adds its workbench actions (*Use this*,
+*Pre-translate*) through :meth:`ReviewExtensions.add_action` and its entries to the
+workbench's concordance through :meth:`ReviewExtensions.add_concordance`.
 """
 
 
@@ -12,6 +13,7 @@ class ReviewExtensions:
         self.approval_listeners = []
         self.row_extenders = []
         self.actions = {}
+        self.concordance_searchers = []
 
     def on_approval(self, listener):
         """Call ``listener(release, language, keys, units, user)`` inside every approval."""
@@ -27,6 +29,12 @@ class ReviewExtensions:
         """Offer ``handler(view, post, user) -> (keys, message)`` as workbench action ``name``."""
         self.actions[name] = handler
 
+    def add_concordance(self, searcher):
+        """Call ``searcher(query) -> [Hit, …]`` on every concordance search (``query``: a
+        :class:`~translations.review.concordance.ConcordanceQuery`)."""
+        if searcher not in self.concordance_searchers:
+            self.concordance_searchers.append(searcher)
+
     def approved(self, release, language, keys, units, user):
         for listener in self.approval_listeners:
             listener(release, language, keys, units, user)
@@ -35,6 +43,9 @@ class ReviewExtensions:
         for extender in self.row_extenders:
             rows = extender(rows)
         return rows
+
+    def concordance(self, query):
+        return [hit for searcher in self.concordance_searchers for hit in searcher(query)]
 
 
 extensions = ReviewExtensions()

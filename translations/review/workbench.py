@@ -18,6 +18,7 @@ from translations.checks.models import Finding
 from translations.checks.selectors import finding_spans, terms_check_waiting
 from translations.checks.vocabulary import Severity
 from translations.review.common import pair_checksum, unit_label
+from translations.review.context import term_spans, terms_attach
 from translations.review.extensions import extensions
 from translations.review.models import Comment, FindingOverride, UnitStatus
 from translations.review.vocabulary import UnitState
@@ -72,6 +73,8 @@ class Row:
     threads: list
     # Translation memory matches (``memory_attach``): exact first, then the best fuzzy ones.
     memory: list = field(default_factory=list)
+    # Glossary concepts the source uses, with their target terms (``context.terms_attach``).
+    terms: list = field(default_factory=list)
 
     @property
     def key(self):
@@ -103,7 +106,9 @@ class Row:
 
     @property
     def source_spans(self):
-        return self.spans[0]
+        # Findings first: where a finding and a glossary term mark the same words, the
+        # finding's mark (with its message) is the one shown.
+        return self.spans[0] + term_spans(self.terms)
 
     @property
     def target_spans(self):
@@ -215,8 +220,9 @@ def comments_of(release, languages, keys=None):
 
 
 def rows_extend(rows):
-    """Give ``rows`` what other packages add to the workbench (translation memory matches)."""
-    return extensions.rows(rows)
+    """Give ``rows`` their glossary terms and what other packages add to the workbench
+    (translation memory matches)."""
+    return extensions.rows(terms_attach(rows))
 
 
 def workbench(release, language):
