@@ -9,10 +9,13 @@
 - :mod:`.gate` — what a language needs before it can be published;
 - :mod:`.editing` — saving one unit's translation from the workbench (a revision through the
   one write path, based on the revision the translator was looking at);
+- :mod:`.submitting` — submitting from the workbench: units with error findings confirmed
+  first, many units (and a pre-translation's) in one batch;
 - :mod:`.permissions` — who may do what (the actions enforce it, pages hide buttons with it);
 - :mod:`.selectors`, :mod:`.workbench`, :mod:`.queue`, :mod:`.history` — what the pages read:
   unit keys by state, the workbench rows, "My work" counts and progress, the audit log
-  (data, never HTML);
+  (data, never HTML); :mod:`.navigation` — search, the next unit of a state and lengths over
+  the workbench's rows;
 - :mod:`.views` — the workbench, its JSON actions, "My work" and the history pages;
 - :mod:`.notify` — who hears of what (sent by a Celery task after commit).
 

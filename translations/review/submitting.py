@@ -47,7 +47,8 @@ class SubmitConfirmation(ReviewError):
             for finding in blocking
         ]
         named = "; ".join(
-            f"{item['unit']}: {item['message']}" for item in self.findings[:NAMED_IN_MESSAGE]
+            f"{item['unit']}: {item['message'].rstrip('.。 ')}"
+            for item in self.findings[:NAMED_IN_MESSAGE]
         )
         more = len(self.findings) - NAMED_IN_MESSAGE
         if more > 0:
