@@ -94,6 +94,14 @@ def test_search_jump_count_submit_all_and_confirm(browser, series_demo, tmp_path
     page.screenshot(path=str(shots / "move-2-keys-1366.png"))
     page.keyboard.press("Escape")
     expect(page.locator("#wb-keys")).to_be_hidden()
+    # The search and the filters from anywhere, then back to the unit.
+    unit.locator("textarea.translation").focus()
+    page.keyboard.press("Alt+Shift+F")
+    expect(page.locator("#wb-search")).to_be_focused()
+    page.keyboard.press("Alt+Shift+L")
+    expect(page.locator(".wb-filters a[aria-current]")).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".wb-filters a").nth(1)).to_be_focused()
 
     # Pre-translate, then submit every draft of the page at once: asked first, naming the
     # unit with the error finding and the finding.

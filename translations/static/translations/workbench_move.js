@@ -109,10 +109,9 @@
     const line = unit.querySelector(".unit-length");
     if (!line) return;
     const area = unit.querySelector("textarea.translation");
-    if (!area) return;
     const source = +line.dataset.sourceLength;
-    const text = area.value.trim();
-    const target = Array.from(text).length; // code points, as the server counts
+    // Code points, as the server counts; a unit shown without a text field keeps its count.
+    const target = area ? Array.from(area.value.trim()).length : +line.querySelector(".length-target").textContent;
     const ratio = source && target ? target / source : null;
     line.querySelector(".length-target").textContent = target;
     line.querySelector(".length-ratio").textContent = ratio === null ? "—" : number.format(ratio);
