@@ -39,3 +39,5 @@ MAX_TMX_UNITS = MAX_GLOSSARY_CONCEPTS
 MAX_COMMENT_CHARS = 5000
 # Characters of the reason given for overriding a finding.
 MAX_REASON_CHARS = 2000
+# Characters of a search within a release's workbench (a longer one is cut, and said so).
+MAX_SEARCH_CHARS = 250

@@ -8,11 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from config import limits
 from tests.scenarios import glossary_with, paragraph, release_edit, release_with
 from translations.checks.services import release_terms_check
 from translations.review.actions import comment_add
 from translations.review.models import UnitStatus
-from translations.review.navigation import RATIO_EXTREME, SEARCH_MAX_CHARS
+from translations.review.navigation import RATIO_EXTREME
 from translations.review.views.workbench import ROWS_PER_PAGE
 from translations.review.vocabulary import UnitState
 
@@ -103,10 +104,12 @@ def test_search_works_across_pages(client, users):
 
 def test_an_overlong_search_is_cut_and_said(client, users, small):
     client.force_login(users["translator-ja"])
-    response = client.get(url("workbench", small, "ja"), {"q": "議" * (SEARCH_MAX_CHARS + 5)})
+    response = client.get(
+        url("workbench", small, "ja"), {"q": "議" * (limits.MAX_SEARCH_CHARS + 5)}
+    )
     assert response.status_code == 200
-    assert len(response.context["q"]) == SEARCH_MAX_CHARS
-    assert f"cut to its first {SEARCH_MAX_CHARS} characters" in response.content.decode()
+    assert len(response.context["q"]) == limits.MAX_SEARCH_CHARS
+    assert f"cut to its first {limits.MAX_SEARCH_CHARS} characters" in response.content.decode()
 
 
 # --- the next unit of a state ---------------------------------------------------------------

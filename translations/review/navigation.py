@@ -10,10 +10,8 @@ from statistics import median
 
 from django.utils.translation import gettext_lazy as _
 
+from config import limits
 from records.folding import fold
-
-# The longest search the workbench takes; a longer one is cut there, and the page says so.
-SEARCH_MAX_CHARS = 200
 
 # The states "next" jumps to (filter names of the workbench), with their labels.
 NEXT_STATES = {
@@ -35,10 +33,11 @@ RATIO_EXTREME = 2.5
 
 
 def search_clean(query):
-    """Return ``(query, cut)``: the search stripped and cut to :data:`SEARCH_MAX_CHARS`."""
+    """Return ``(query, cut)``: the search with its spaces collapsed, cut to
+    ``limits.MAX_SEARCH_CHARS``."""
     query = " ".join((query or "").split())
-    if len(query) > SEARCH_MAX_CHARS:
-        return query[:SEARCH_MAX_CHARS], True
+    if len(query) > limits.MAX_SEARCH_CHARS:
+        return query[: limits.MAX_SEARCH_CHARS], True
     return query, False
 
 

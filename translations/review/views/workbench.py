@@ -9,12 +9,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from config import languages
+from config import languages, limits
 from translations.checks.selectors import CHECK_MISSING, CHECK_PENDING
 from translations.review import permissions
 from translations.review.navigation import (
     NEXT_STATES,
-    SEARCH_MAX_CHARS,
     length_median,
     rows_measure,
     rows_view,
@@ -96,7 +95,8 @@ class WorkbenchView(ReleaseLanguageView):
         if cut:
             messages.warning(
                 request,
-                _("The search is cut to its first %(n)s characters.") % {"n": SEARCH_MAX_CHARS},
+                _("The search is cut to its first %(n)s characters.")
+                % {"n": limits.MAX_SEARCH_CHARS},
             )
         listed = rows_view(bench, name, query)
         paginator = Paginator(listed, ROWS_PER_PAGE)
@@ -129,7 +129,6 @@ class WorkbenchView(ReleaseLanguageView):
         args = [self.release.pk, self.language]
         return {
             "q": query,
-            "search_max": SEARCH_MAX_CHARS,
             "found": found,
             "view_query": view_query(name, query),
             "next_states": list(NEXT_STATES.items()),
