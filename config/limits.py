@@ -42,3 +42,5 @@ MAX_REASON_CHARS = 2000
 # Characters and words of a concordance query (the workbench's search of approved translations).
 MAX_CONCORDANCE_CHARS = 250
 MAX_CONCORDANCE_WORDS = 9
+# Characters of a search within a release's workbench (a longer one is cut, and said so).
+MAX_SEARCH_CHARS = 250

@@ -178,4 +178,5 @@ def test_review_fields_carry_the_limits(client, demo_scenario, monkeypatch, valu
         ("textarea", "comment"): {comment},
         ("input", "text"): {comment},
         ("textarea", "text"): {comment},
+        ("input", "q"): {str(limits.MAX_SEARCH_CHARS)},
     }

@@ -21,6 +21,14 @@ urlpatterns = [
         _staff(views.UnitHistoryView),
         name="unit_history",
     ),
+    # Moving through the workbench: the next unit of a state, the check's status, fresh rows.
+    path("<int:release_id>/<str:language>/next/", _staff(views.NextView), name="workbench_next"),
+    path(
+        "<int:release_id>/<str:language>/check-status/",
+        _staff(views.CheckStatusView),
+        name="workbench_check_status",
+    ),
+    path("<int:release_id>/<str:language>/rows/", _staff(views.RowsView), name="workbench_rows"),
     path(
         "<int:release_id>/<str:language>/units/<str:key>/check/",
         _staff(views.UnitCheckView),

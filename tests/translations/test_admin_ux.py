@@ -145,7 +145,7 @@ def test_terms_page_waits_only_while_a_check_or_recheck_is_pending(client, demo)
         pending_recheck_expand,
         pending_recheck_record,
     )
-    from translations.models import GlossaryState, PendingRecheck
+    from translations.models import GlossaryState, PendingRecheck, ReleaseConcept
 
     release = with_russian_kurils(demo)
     # What the worker does after commit (tests never commit): the check and the demo
@@ -154,12 +154,17 @@ def test_terms_page_waits_only_while_a_check_or_recheck_is_pending(client, demo)
     PendingRecheck.objects.all().delete()
     client.force_login(demo["users"]["editor"])
     assert client.get(terms_url(release)).context["stale"] is False
-    # A glossary change: a new version, and its re-check not yet run.
+    # A glossary change of a concept the release does not use: its findings stay valid.
     GlossaryState.bump()
-    recheck = pending_recheck_record([Concept.objects.create(identifier="unused").pk], [])
+    unused = pending_recheck_record([Concept.objects.create(identifier="unused").pk], [])
+    assert client.get(terms_url(release)).context["stale"] is False
+    # One of a concept it uses, its re-check not yet run: the findings may change.
+    used = ReleaseConcept.objects.filter(release=release, language="ru").first().concept_id
+    recheck = pending_recheck_record([used], [])
     assert client.get(terms_url(release)).context["stale"] is True
-    # The re-check finds the change touches no release: the findings shown are valid again.
-    assert pending_recheck_expand(recheck.pk, lambda concepts, new_terms: []) == []
+    # The re-checks find the changes touch no release: the findings shown are valid again.
+    for row in (unused, recheck):
+        assert pending_recheck_expand(row.pk, lambda concepts, new_terms: []) == []
     assert client.get(terms_url(release)).context["stale"] is False
 
 

@@ -563,7 +563,8 @@ def test_invalid_text_is_refused_and_nothing_saved(client, bench, key, text, mes
 def test_an_error_finding_blocks_approval_until_overridden(client, bench):
     release, key = bench["release"], bench["keys"][FLAGGED]
     client.force_login(bench["users"]["translator-ru"])
-    assert post(client, release, "ru", "submit", {"key": key}).status_code == 200
+    # Submitting it asks first (tests/translations/test_workbench_bulk.py): confirmed here.
+    assert post(client, release, "ru", "submit", {"key": key, "confirm": "1"}).status_code == 200
     client.force_login(bench["users"]["reviewer-ru"])
     page = client.get(url("workbench", release, "ru"), {"filter": "review"})
     # The bulk approval leaves the blocked unit out and says so.

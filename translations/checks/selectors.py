@@ -4,7 +4,15 @@ from django.db.models import Count, Q
 
 from records.models import Revision
 from records.revisions import snapshots_read
-from translations.checks.models import CheckRun, Finding, PendingCheck, PendingRecheck
+from records.services import revision_snapshot
+from translations.checks.models import (
+    CheckRun,
+    Finding,
+    PendingCheck,
+    PendingRecheck,
+    ReleaseConcept,
+)
+from translations.checks.services import head_uses_terms
 from translations.checks.vocabulary import Severity
 
 
@@ -38,20 +46,68 @@ def release_findings(release, language, read=None):
     return findings
 
 
-def terms_check_waiting(release, language, run=None):
-    """Return whether the findings shown for ``release`` in ``language`` wait for a check.
+# Where the term check of a release in one language stands (:func:`terms_check_status`).
+CHECK_CURRENT = "current"  # the findings are those of the newest revision and glossary
+CHECK_PENDING = "pending"  # a check (or a glossary re-check that may touch it) is waiting
+CHECK_MISSING = "missing"  # the newest revision has no check and none is waiting
+# Concepts with new spellings a pending re-check may add, above which a page does not look for
+# them in one release's text itself (the re-check does, and soon says which releases it touches).
+RECHECK_SCAN_MAX = 500
 
-    They do while no run has checked the head revision, or while the glossary changed after
-    the run and a check or a glossary re-check is still pending. A glossary change that does
-    not touch the release leaves its findings valid: once the re-check has found the releases
-    it affects, the others are not waiting, whatever the glossary version of their run.
+
+def terms_check_status(release, language, run=None, snapshot=None):
+    """Return :data:`CHECK_CURRENT`, :data:`CHECK_PENDING` or :data:`CHECK_MISSING` for the
+    findings of ``release`` in ``language``, in a constant number of queries.
+
+    Pending means a check is actually waiting for this release and language: its pending
+    check, or a glossary re-check not yet run whose concepts the release uses in its source or
+    in ``language`` (the index the checks write), or whose new spellings occur in those texts.
+    A glossary change that touches neither leaves the findings current. ``snapshot``: the head
+    revision's content, when the caller has read it already.
     """
     run = run if run is not None else check_run(release, language)
-    if run is None or run.revision_number != release.head_number:
-        return True
-    if run.is_current(release.head_number):
+    head = release.head_number
+    if run is not None and run.is_current(head):
+        return CHECK_CURRENT
+    if PendingCheck.objects.filter(release=release).exists():
+        return CHECK_PENDING
+    if run is None or run.revision_number != head:
+        return CHECK_MISSING
+    if recheck_touches(release, language, snapshot):
+        return CHECK_PENDING
+    return CHECK_CURRENT
+
+
+def recheck_touches(release, language, snapshot=None):
+    """Return whether a pending glossary re-check may change the findings of ``release`` in
+    ``language``: it names a concept the release uses, or a new spelling that its source or
+    ``language`` text contains."""
+    rechecks = list(PendingRecheck.objects.values_list("concepts", "new_terms"))
+    if not rechecks:
         return False
-    return PendingCheck.objects.filter(release=release).exists() or PendingRecheck.objects.exists()
+    used = set(
+        ReleaseConcept.objects.filter(release=release, language=language).values_list(
+            "concept_id", flat=True
+        )
+    )
+    scan = set()
+    for concepts, new_terms in rechecks:
+        if used.intersection(concepts):
+            return True
+        scan.update(concepts if new_terms is None else set(new_terms) & set(concepts))
+    if not scan:
+        return False
+    if len(scan) > RECHECK_SCAN_MAX:
+        return True
+    if snapshot is None:
+        snapshot = revision_snapshot(release, release.head_number)
+    return head_uses_terms(snapshot, scan, (release.source_language, language))
+
+
+def terms_check_waiting(release, language, run=None):
+    """Return whether the findings shown for ``release`` in ``language`` may not be those of its
+    newest revision and glossary (a check is pending, or none was made)."""
+    return terms_check_status(release, language, run) != CHECK_CURRENT
 
 
 def check_run(release, language):

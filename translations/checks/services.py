@@ -244,14 +244,7 @@ def releases_affected(concept_ids, new_terms=None):
     """
     affected = set(releases_using(concept_ids))
     scan = set(concept_ids) if new_terms is None else set(new_terms) & set(concept_ids)
-    by_language = defaultdict(list)
-    for chunk in _chunks(scan):
-        terms = Term.objects.filter(concept_id__in=chunk).values(
-            "id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms"
-        )
-        for row in terms:
-            by_language[row["language"]].append(_term_spec(row))
-    matchers = {code: TermMatcher(specs, code) for code, specs in by_language.items()}
+    matchers = _term_matchers(scan)
     if not matchers:
         return sorted(affected)
     heads = list(
@@ -264,12 +257,34 @@ def releases_affected(concept_ids, new_terms=None):
         chunk = heads[start : start + HEADS_CHUNK]
         snapshots = snapshots_read([pk for pk, _release in chunk])
         for pk, release_id in chunk:
-            snapshot = snapshots[pk]
-            texts = [snapshot["title"]] + [segment["text"] for segment in snapshot["segments"]]
-            if any(
-                matcher.find(text.get(code, ""))
-                for code, matcher in matchers.items()
-                for text in texts
-            ):
+            if _snapshot_uses(snapshots[pk], matchers):
                 affected.add(release_id)
     return sorted(affected)
+
+
+def _term_matchers(concept_ids, codes=None):
+    """Return ``{language: matcher}`` of the terms of ``concept_ids`` (in ``codes`` only)."""
+    by_language = defaultdict(list)
+    for chunk in _chunks(concept_ids):
+        terms = Term.objects.filter(concept_id__in=chunk)
+        if codes is not None:
+            terms = terms.filter(language__in=codes)
+        for row in terms.values(
+            "id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms"
+        ):
+            by_language[row["language"]].append(_term_spec(row))
+    return {code: TermMatcher(specs, code) for code, specs in by_language.items()}
+
+
+def _snapshot_uses(snapshot, matchers):
+    texts = [snapshot["title"]] + [segment["text"] for segment in snapshot["segments"]]
+    return any(
+        matcher.find(text.get(code, "")) for code, matcher in matchers.items() for text in texts
+    )
+
+
+def head_uses_terms(snapshot, concept_ids, codes):
+    """Return whether the title or a segment of ``snapshot`` holds, in one of the languages
+    ``codes``, a term of ``concept_ids`` (what :func:`releases_affected` scans for)."""
+    matchers = _term_matchers(concept_ids, codes)
+    return bool(matchers) and _snapshot_uses(snapshot, matchers)

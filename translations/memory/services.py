@@ -27,6 +27,7 @@ from translations.review import permissions
 from translations.review.common import ReviewError, target_language_check
 from translations.review.editing import content_set_text, unit_save
 from translations.review.models import UnitStatus
+from translations.review.submitting import revision_batch, units_submit_confirmed
 from translations.review.vocabulary import UnitState
 
 
@@ -60,16 +61,32 @@ class Pretranslation:
 
     keys: list
     result: object = None
+    submitted: bool = False
 
     @property
     def message(self):
         if not self.keys:
             return _("No untranslated unit has an exact match in the translation memory.")
-        return ngettext(
-            "%(n)s unit pre-translated from the memory as a draft (revision %(rev)s).",
-            "%(n)s units pre-translated from the memory as drafts (revision %(rev)s).",
-            len(self.keys),
-        ) % {"n": len(self.keys), "rev": self.result.revision.number}
+        values = {"n": len(self.keys), "rev": self.result.revision.number}
+        if self.submitted:
+            return (
+                ngettext(
+                    "%(n)s unit pre-translated from the memory (revision %(rev)s) and sent for "
+                    "review.",
+                    "%(n)s units pre-translated from the memory (revision %(rev)s) and sent for "
+                    "review.",
+                    len(self.keys),
+                )
+                % values
+            )
+        return (
+            ngettext(
+                "%(n)s unit pre-translated from the memory as a draft (revision %(rev)s).",
+                "%(n)s units pre-translated from the memory as drafts (revision %(rev)s).",
+                len(self.keys),
+            )
+            % values
+        )
 
 
 @transaction.atomic
@@ -115,3 +132,24 @@ def release_pretranslate(release, language, user):
         release_id=release.pk,
     )
     return Pretranslation(keys, result)
+
+
+@transaction.atomic
+def release_pretranslate_submit(release, language, user, *, confirm):
+    """Pre-translate as :func:`release_pretranslate` does and send the units it filled to
+    review in the same action: one revision, and one batch of events (the revision's) and of
+    notifications. Without ``confirm``, units with error findings are refused (nothing is
+    written); return a :class:`Pretranslation`."""
+    done = release_pretranslate(release, language, user)
+    if not done.keys:
+        return done
+    revision = done.result.revision
+    units_submit_confirmed(
+        done.result.release,
+        language,
+        done.keys,
+        user,
+        confirm=confirm,
+        batch=revision_batch(revision),
+    )
+    return Pretranslation(done.keys, done.result, submitted=True)

@@ -3,7 +3,11 @@
 from django.utils.translation import gettext as _
 
 from translations.memory.lookup import memory_lookup
-from translations.memory.services import memory_use, release_pretranslate
+from translations.memory.services import (
+    memory_use,
+    release_pretranslate,
+    release_pretranslate_submit,
+)
 from translations.review.views.endpoints import BadInput, number_field
 from translations.review.vocabulary import UnitState
 
@@ -47,8 +51,14 @@ def use_match(view, post, user):
 
 
 def pretranslate(view, post, user):
-    """Fill every untranslated unit with its exact match (workbench action *Pre-translate*)."""
-    done = release_pretranslate(view.release, view.language, user)
+    """Fill every untranslated unit with its exact match (workbench action *Pre-translate*;
+    with ``submit=1``, *Pre-translate and submit*: the units filled go to review too)."""
+    if post.get("submit") == "1":
+        done = release_pretranslate_submit(
+            view.release, view.language, user, confirm=post.get("confirm") == "1"
+        )
+    else:
+        done = release_pretranslate(view.release, view.language, user)
     return done.keys, done.message
 
 

@@ -105,7 +105,7 @@ def _refuse_states(rows, allowed, action, units):
         )
 
 
-def _record(release, rows, before, action, user, *, reason=""):
+def _record(release, rows, before, action, user, *, reason="", batch=None):
     language = rows[0].language if rows else None
     return review_audit(
         action,
@@ -115,6 +115,7 @@ def _record(release, rows, before, action, user, *, reason=""):
         units=[(row.key, before[row.key], row.state) for row in rows],
         log=f"units.{EventAction(action).value}",
         reason=reason,
+        batch=batch,
     )
 
 
@@ -129,8 +130,9 @@ def _set(rows, **values):
 
 
 @transaction.atomic
-def units_submit(release, language, keys, user, *, based_on=None):
-    """Send draft (or outdated but still right) units to review; return the batch id."""
+def units_submit(release, language, keys, user, *, based_on=None, batch=None):
+    """Send draft (or outdated but still right) units to review; return the batch id (``batch``
+    when given: the events of one action that also wrote a revision share its batch)."""
     release = release_lock(release.pk)
     target_language_check(release, language)
     permission_check(user, "edit_text", _("submit"), language)
@@ -153,7 +155,7 @@ def units_submit(release, language, keys, user, *, based_on=None):
             batch_size=500,
         )
     _set(rows, state=UnitState.NEEDS_REVIEW)
-    return _record(release, rows, before, EventAction.SUBMITTED, user)
+    return _record(release, rows, before, EventAction.SUBMITTED, user, batch=batch)
 
 
 @transaction.atomic

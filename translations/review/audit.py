@@ -13,14 +13,16 @@ from translations.review import notify
 from translations.review.models import Event
 
 
-def review_audit(action, *, user, release, language, units, log, reason="", details=None):
+def review_audit(
+    action, *, user, release, language, units, log, reason="", details=None, batch=None
+):
     """Record review ``action`` by ``user`` on ``units`` and return the batch id.
 
     ``units``: (key, state before, state after) for each unit; ``reason`` is kept on the
     events; ``log`` names the audit line, which carries ``details`` (by default the unit keys,
-    the batch and the reason).
+    the batch and the reason). ``batch`` joins the events to an existing batch (one action's).
     """
-    batch = uuid.uuid4()
+    batch = batch or uuid.uuid4()
     Event.objects.bulk_create(
         [
             Event(

@@ -15,7 +15,7 @@ from records.diff import diff_text
 from records.services import revision_snapshot
 from records.units import translatable_units
 from translations.checks.models import Finding
-from translations.checks.selectors import finding_spans, terms_check_waiting
+from translations.checks.selectors import CHECK_CURRENT, finding_spans, terms_check_status
 from translations.checks.vocabulary import Severity
 from translations.review.common import pair_checksum, unit_label
 from translations.review.context import term_spans, terms_attach
@@ -156,8 +156,14 @@ class Workbench:
     source_language: str
     head: int
     rows: list
-    # Whether the findings shown are those of the newest revision and glossary.
-    checked: bool
+    # Where the term check of the findings shown stands (``terms_check_status``): current,
+    # pending (a check is waiting for this release and language) or missing.
+    check: str
+
+    @property
+    def checked(self):
+        """Return whether the findings shown are those of the newest revision and glossary."""
+        return self.check == CHECK_CURRENT
 
     @cached_property
     def counts(self):
@@ -260,5 +266,5 @@ def workbench(release, language):
         source_language=source,
         head=head,
         rows=rows,
-        checked=not terms_check_waiting(release, language),
+        check=terms_check_status(release, language, snapshot=snapshot),
     )

@@ -3,7 +3,9 @@
 Each action calls one service and answers with the re-rendered rows it touched, the counts,
 the progress and the newest revision. Refusals come from the services: ``ActionNotAllowed``
 → 403, ``ReviewError``/invalid content → 400, a save that collides with a newer one → 409
-with the conflicting texts. Nothing is written when a request is refused.
+with the conflicting texts. Submitting units with error findings without ``confirm=1`` → 400
+naming the findings (``confirm``), or a page that asks, for a plain form. Nothing is written
+when a request is refused.
 """
 
 import functools
@@ -11,6 +13,7 @@ import functools
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,12 +28,15 @@ from translations.review.actions import (
     finding_override,
     units_approve,
     units_request_changes,
-    units_submit,
 )
-from translations.review.editing import unit_save
 from translations.review.extensions import extensions
 from translations.review.models import Comment
-from translations.review.views.base import ReleaseLanguageView, refused, wants_json
+from translations.review.submitting import (
+    SubmitConfirmation,
+    unit_save_confirmed,
+    units_submit_confirmed,
+)
+from translations.review.views.base import ReleaseLanguageView, admin_context, refused, wants_json
 from translations.review.views.workbench import render_rows
 from translations.review.workbench import workbench
 
@@ -96,6 +102,8 @@ class ActionView(ReleaseLanguageView):
             keys, message = handler(request.POST, request.user)
         except ActionNotAllowed as error:
             return self.refusal(error, 403)
+        except SubmitConfirmation as error:
+            return self.confirmation(error)
         except RevisionConflict as error:
             return self.conflict(error)
         except (ReviewError, ReleaseContentError, BadInput) as error:
@@ -110,7 +118,7 @@ class ActionView(ReleaseLanguageView):
             raise BadInput(_("no unit was named"))
         based_on = number_field(post, "based_on")
         submit = post.get("submit") == "1"
-        result = unit_save(
+        result = unit_save_confirmed(
             self.release,
             self.language,
             key,
@@ -118,6 +126,7 @@ class ActionView(ReleaseLanguageView):
             user,
             based_on=based_on,
             submit=submit,
+            confirm=post.get("confirm") == "1",
         )
         if result.revision is None:
             message = _("Nothing changed in the text.")
@@ -130,15 +139,32 @@ class ActionView(ReleaseLanguageView):
 
     def do_submit(self, post, user):
         keys = _keys(post)
-        units_submit(
+        units_submit_confirmed(
             self.release,
             self.language,
             keys,
             user,
             based_on=number_field(post, "based_on", required=False),
+            confirm=post.get("confirm") == "1",
         )
         return keys, ngettext(
             "%(n)s unit sent for review.", "%(n)s units sent for review.", len(keys)
+        ) % {"n": len(keys)}
+
+    def do_submit_all(self, post, user):
+        """Submit the drafts the page lists, in one batch (*Submit all drafts on this page*);
+        the page's revision is required, so a unit changed since is refused."""
+        keys = _keys(post)
+        units_submit_confirmed(
+            self.release,
+            self.language,
+            keys,
+            user,
+            based_on=number_field(post, "based_on"),
+            confirm=post.get("confirm") == "1",
+        )
+        return keys, ngettext(
+            "%(n)s draft sent for review.", "%(n)s drafts sent for review.", len(keys)
         ) % {"n": len(keys)}
 
     def do_approve(self, post, user):
@@ -203,6 +229,31 @@ class ActionView(ReleaseLanguageView):
             url = self.urls()["workbench"]
         return HttpResponseRedirect(url)
 
+    def confirmation(self, error):
+        """Ask before submitting units with error findings: the findings for the script, a
+        page repeating the request with ``confirm=1`` for a plain form."""
+        if wants_json(self.request):
+            return JsonResponse(
+                {"ok": False, "error": str(error), "confirm": error.findings}, status=400
+            )
+        fields = [
+            (name, value)
+            for name, values in self.request.POST.lists()
+            if name not in ("csrfmiddlewaretoken", "confirm")
+            for value in values
+        ]
+        context = admin_context(
+            self.request,
+            _("Submit with error findings?"),
+            findings=error.findings,
+            fields=fields,
+            action=self.request.path,
+            back=self.back().url,
+        )
+        return TemplateResponse(
+            self.request, "translations/review/confirm_submit.html", context, status=400
+        )
+
     def refusal(self, error, status):
         if not wants_json(self.request):
             messages.error(self.request, str(error))
@@ -252,7 +303,12 @@ class ActionView(ReleaseLanguageView):
         changed = set()
         if seen.isdigit() and int(seen) < bench.head:
             changed = units_changed(self.release, int(seen), bench.head)[0] - touched
-        rows = [row for row in bench.rows if row.key in touched | changed]
+        # A page names the units it shows: rows an action touched elsewhere are not rendered.
+        shown = set(self.request.POST.getlist("shown"))
+        wanted = touched | changed
+        if shown:
+            wanted &= shown
+        rows = [row for row in bench.rows if row.key in wanted]
         return JsonResponse(
             {
                 "ok": True,
@@ -272,6 +328,7 @@ class ActionView(ReleaseLanguageView):
 ACTIONS = (
     "save",
     "submit",
+    "submit-all",
     "approve",
     "request-changes",
     "override",

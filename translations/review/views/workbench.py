@@ -1,5 +1,7 @@
 """The translator's workbench page and the rendering of its rows (for the page and for scripts)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
@@ -7,8 +9,16 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from config import languages
+from config import languages, limits
+from translations.checks.selectors import CHECK_MISSING, CHECK_PENDING
 from translations.review import permissions
+from translations.review.navigation import (
+    NEXT_STATES,
+    length_median,
+    rows_measure,
+    rows_view,
+    search_clean,
+)
 from translations.review.views.base import ReleaseLanguageView
 from translations.review.vocabulary import UnitState
 from translations.review.workbench import FILTERS, rows_extend, workbench
@@ -47,10 +57,21 @@ def row_context(view, base):
     }
 
 
+def view_query(name, query, page=None):
+    """Return the query string of the workbench under filter ``name``, search ``query``."""
+    params = {"filter": name}
+    if query:
+        params["q"] = query
+    if page and page != 1:
+        params["page"] = page
+    return urlencode(params)
+
+
 def render_rows(view, rows, base):
     """Return ``{key: HTML}`` of ``rows`` (of revision ``base``) as the page shows them."""
     request = view.request
     allowed_actions(rows_extend(rows), request.user, view.language)
+    rows_measure(rows)
     context = row_context(view, base)
     return {
         row.key: render_to_string(ROW_TEMPLATE, {**context, "row": row}, request=request)
@@ -60,7 +81,8 @@ def render_rows(view, rows, base):
 
 class WorkbenchView(ReleaseLanguageView):
     def get(self, request):
-        """Show the units of the release in the language, filtered, with what the user may do."""
+        """Show the units of the release in the language, filtered and searched, with what
+        the user may do."""
         bench = workbench(self.release, self.language)
         name = request.GET.get("filter", "all")
         if name not in FILTERS:
@@ -69,9 +91,19 @@ class WorkbenchView(ReleaseLanguageView):
                 _("There is no filter “%(name)s”; all units are shown.") % {"name": name[:40]},
             )
             name = "all"
-        paginator = Paginator(bench.filtered(name), ROWS_PER_PAGE)
+        query, cut = search_clean(request.GET.get("q", ""))
+        if cut:
+            messages.warning(
+                request,
+                _("The search is cut to its first %(n)s characters.")
+                % {"n": limits.MAX_SEARCH_CHARS},
+            )
+        listed = rows_view(bench, name, query)
+        paginator = Paginator(listed, ROWS_PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
         rows = allowed_actions(rows_extend(list(page.object_list)), request.user, self.language)
+        usual = length_median(bench.rows)
+        rows_measure(rows, usual)
         approvable = [row for row in rows if row.may_approve]
         context = self.context(
             _("Workbench: %(release)s (%(language)s)")
@@ -87,6 +119,26 @@ class WorkbenchView(ReleaseLanguageView):
             bulk_keys=[row.key for row in approvable if not row.blocking],
             bulk_blocked=sum(1 for row in approvable if row.blocking),
             bulk_own=sum(1 for row in rows if row.state == UnitState.NEEDS_REVIEW and row.own_text),
+            **self.moving_context(bench, rows, name, query, len(listed), usual),
             **row_context(self, bench.head),
         )
         return TemplateResponse(request, "translations/review/workbench.html", context)
+
+    def moving_context(self, bench, rows, name, query, found, usual):
+        """Return what the page's search, jumps, bulk submission and check notice need."""
+        args = [self.release.pk, self.language]
+        return {
+            "q": query,
+            "found": found,
+            "view_query": view_query(name, query),
+            "next_states": list(NEXT_STATES.items()),
+            "next_url": reverse("translations:workbench_next", args=args),
+            "status_url": reverse("translations:workbench_check_status", args=args),
+            "rows_url": reverse("translations:workbench_rows", args=args),
+            "length_median": usual,
+            "draft_keys": [
+                row.key for row in rows if row.may_submit and row.state == UnitState.DRAFT
+            ],
+            "check_pending": bench.check == CHECK_PENDING,
+            "check_missing": bench.check == CHECK_MISSING,
+        }

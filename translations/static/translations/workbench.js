@@ -148,6 +148,13 @@
       body = { ok: false, error: String(error) };
     }
     buttons.forEach((b) => (b.disabled = false));
+    // Other scripts of the page may take an answer over (workbench_move.js asks before
+    // submitting units with error findings): a cancelled event ends here.
+    const answer = new CustomEvent("wb:answer", {
+      cancelable: true,
+      detail: { form: form, submitter: submitter, status: response ? response.status : 0, body: body },
+    });
+    if (!root.dispatchEvent(answer)) return;
     const message = unit && unit.isConnected ? unit.querySelector(".unit-message") : null;
     if (response && response.status === 409 && unit) {
       showConflict(unit, body, data.get("text") || "");
@@ -162,6 +169,10 @@
     update(body);
     say(body.message, true);
   }
+
+  // Rows, counts and a newer revision fetched by other scripts of the page, shown as an
+  // action's answer is (rows listed in "changed" that hold unsaved text are left alone).
+  root.addEventListener("wb:update", (event) => update(event.detail));
 
   root.addEventListener("submit", (event) => {
     const form = event.target.closest("form[data-action]");
