@@ -18,6 +18,15 @@ def migrate(target):
     executor.migrate([target])
 
 
+@pytest.fixture(autouse=True)
+def latest_schema_after():
+    """Leave the test database at the newest migrations, whatever a test migrated it to."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_legacy_view_permission_is_deleted_and_its_holders_keep_access():
     migrate(BEFORE)

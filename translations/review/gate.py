@@ -1,8 +1,10 @@
 """What a target language of a revision needs before readers may see it.
 
 Every unit with source text must be approved for exactly that revision's source and target
-texts, and no error finding of that text may stand without an override. The source language
-needs no review (only an editor's permission to publish, checked by records).
+texts, and no error finding of that text may stand without an override. Where units wait for
+review that no one but their translator could approve (four eyes), the refusal and the
+editor's pages say so. The source language needs no review (only an editor's permission to
+publish, checked by records).
 """
 
 from django.utils.translation import gettext as _
@@ -19,6 +21,7 @@ from translations.review.findings import (
     terms_current,
 )
 from translations.review.models import UnitStatus
+from translations.review.selectors import units_without_reviewer
 from translations.review.vocabulary import UnitState
 
 SHOWN = 5
@@ -68,6 +71,16 @@ def _missing_problem(missing, units):
     ) % {"count": len(missing), "total": len(units), "units": _shown(missing, units)}
 
 
+def _no_reviewer_problem(count, language):
+    return ngettext(
+        "%(count)s unit waits for review, and no %(language)s reviewer but its translator could "
+        "approve it: another user needs the %(language)s reviewer role",
+        "%(count)s units wait for review, and no %(language)s reviewer but their translator "
+        "could approve them: another user needs the %(language)s reviewer role",
+        count,
+    ) % {"count": count, "language": languages.name(language)}
+
+
 def _blocking_problem(blocking, units):
     return ngettext(
         "%(count)s error finding has no override: %(units)s",
@@ -93,7 +106,10 @@ def language_problems(release, language, revision, *, check=False):
         return []
     missing = _unapproved(language, source, units, _states(release, [language])[language])
     if missing:
-        return [_missing_problem(missing, units)]
+        stuck = units_without_reviewer([release], [language]).get((release.pk, language))
+        return [_missing_problem(missing, units)] + (
+            [_no_reviewer_problem(stuck, language)] if stuck else []
+        )
     if check:
         terms_current(release, language)
     blocking = blocking_findings(release, language, units)
@@ -121,10 +137,17 @@ def publication_status(release, revision):
     targets = languages.targets(source)
     rows = _states(release, targets)
     status = {language: [] for language in targets}
+    stuck = None
     for language in targets:
         missing = _unapproved(language, source, units, rows[language])
         if missing:
             status[language].append(_missing_problem(missing, units))
+            if stuck is None:
+                stuck = units_without_reviewer([release], targets)
+            if stuck.get((release.pk, language)):
+                status[language].append(
+                    _no_reviewer_problem(stuck[(release.pk, language)], language)
+                )
     ready = [language for language in targets if not status[language]]
     if ready:
         for language, blocking in blocking_findings_by_language(release, ready, units).items():
