@@ -51,7 +51,7 @@ def approvals_keep(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('records', '0012_remove_revision_snapshot'),
+        ('records', '0009_photo_image'),
         ('translations', '0011_memory'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

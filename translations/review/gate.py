@@ -7,6 +7,8 @@ editor's pages say so. The source language needs no review (only an editor's per
 publish, checked by records).
 """
 
+from collections import Counter
+
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -37,7 +39,7 @@ def _states(release, targets):
     """Return ``{language: {key: state row}}`` of ``targets`` in one query."""
     rows = {language: {} for language in targets}
     for row in UnitStatus.objects.filter(release=release, language__in=list(targets)).only(
-        "key", "language", "state", "source_checksum", "target_checksum"
+        "key", "language", "state", "source_checksum", "target_checksum", "translated_by_id"
     ):
         rows[row.language][row.key] = row
     return rows
@@ -55,6 +57,16 @@ def _unapproved(language, source, units, rows):
         ):
             missing.append(unit.key)
     return missing
+
+
+def _without_reviewer(release, language, rows):
+    """Return how many of ``rows`` (one language's) wait for review with no reviewer but
+    their translator (the reviewers are read only when some unit waits)."""
+    waiting = Counter(
+        row.translated_by_id for row in rows.values() if row.state == UnitState.NEEDS_REVIEW
+    )
+    found = [(release.pk, language, who, count) for who, count in waiting.items()]
+    return units_without_reviewer([release], [language], found).get((release.pk, language), 0)
 
 
 def _shown(keys, units):
@@ -104,9 +116,10 @@ def language_problems(release, language, revision, *, check=False):
     source, units = _units(revision)
     if language == source or language not in languages.CODES:
         return []
-    missing = _unapproved(language, source, units, _states(release, [language])[language])
+    rows = _states(release, [language])[language]
+    missing = _unapproved(language, source, units, rows)
     if missing:
-        stuck = units_without_reviewer([release], [language]).get((release.pk, language))
+        stuck = _without_reviewer(release, language, rows)
         return [_missing_problem(missing, units)] + (
             [_no_reviewer_problem(stuck, language)] if stuck else []
         )
@@ -137,17 +150,13 @@ def publication_status(release, revision):
     targets = languages.targets(source)
     rows = _states(release, targets)
     status = {language: [] for language in targets}
-    stuck = None
     for language in targets:
         missing = _unapproved(language, source, units, rows[language])
         if missing:
             status[language].append(_missing_problem(missing, units))
-            if stuck is None:
-                stuck = units_without_reviewer([release], targets)
-            if stuck.get((release.pk, language)):
-                status[language].append(
-                    _no_reviewer_problem(stuck[(release.pk, language)], language)
-                )
+            stuck = _without_reviewer(release, language, rows[language])
+            if stuck:
+                status[language].append(_no_reviewer_problem(stuck, language))
     ready = [language for language in targets if not status[language]]
     if ready:
         for language, blocking in blocking_findings_by_language(release, ready, units).items():

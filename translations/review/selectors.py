@@ -34,27 +34,32 @@ def language_reviewers(codes):
     }
 
 
-def units_without_reviewer(releases, codes, reviewers=None):
+def units_without_reviewer(releases, codes, waiting=None):
     """Return ``{(release id, language): number of units}`` waiting for review that no one
     but their translator could approve (four eyes: another reviewer of the language must).
 
-    ``reviewers`` is :func:`language_reviewers` of ``codes`` when the caller has it already.
+    ``waiting``: ``(release id, language, translator id, count)`` of the units waiting for
+    review, when the caller has read them already; else one aggregate query reads them. The
+    reviewers are read only for the languages where units wait.
     """
     codes = list(codes)
     if not codes:
         return {}
-    if reviewers is None:
-        reviewers = language_reviewers(codes)
-    waiting = (
-        UnitStatus.objects.filter(
-            release__in=releases, language__in=codes, state=UnitState.NEEDS_REVIEW
+    if waiting is None:
+        waiting = (
+            UnitStatus.objects.filter(
+                release__in=releases, language__in=codes, state=UnitState.NEEDS_REVIEW
+            )
+            .order_by()
+            .values_list("release_id", "language", "translated_by_id")
+            .annotate(n=Count("id"))
         )
-        .order_by()
-        .values_list("release_id", "language", "translated_by_id")
-        .annotate(n=Count("id"))
-    )
+    waiting = list(waiting)
+    if not waiting:
+        return {}
+    reviewers = language_reviewers(sorted({language for _r, language, _t, _n in waiting}))
     stuck = {}
     for release_id, language, translator_id, count in waiting:
-        if not reviewers.get(language, set()) - {translator_id}:
+        if not reviewers[language] - {translator_id}:
             stuck[(release_id, language)] = stuck.get((release_id, language), 0) + count
     return stuck
