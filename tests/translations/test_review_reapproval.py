@@ -189,3 +189,16 @@ def test_to_translate_counts_outdated_units_in_the_queue_and_the_workbench(relea
     bench = workbench(release, "ja")
     assert bench.counts["todo"] == 1
     assert [row.key for row in bench.filtered("todo")] == [segment_key(release, INDEX)]
+
+
+def test_the_unit_history_says_whose_approval_came_back(client, release, users):
+    from django.urls import reverse
+
+    key = segment_key(release, INDEX)
+    write(release, users["editor"], set_text(INDEX, "en", "A changed English sentence."))
+    revision_restore(release, 2, author=users["editor"])
+    client.force_login(users["translator-ja"])
+    html = client.get(reverse("translations:unit_history", args=[release.pk, "ja", key]))
+    text = html.content.decode()
+    assert str(EventAction.REAPPROVED.label) in text
+    assert "the approval by reviewer-ja is back" in text
