@@ -65,6 +65,12 @@ class ModelSection:
             (field.attname, field.to_python if field.get_internal_type() in CONVERTED else None)
             for field in self.fields
         ]
+        # Columns added after an archive was written: its rows take the column's default.
+        self._defaults = {
+            field.attname: field.get_default
+            for field in self.fields
+            if field.has_default() or field.null or field.blank
+        }
 
     def queryset(self):
         # A plain QuerySet: no manager rewrites column names (modeltranslation) or refuses.
@@ -101,6 +107,9 @@ class ModelSection:
         values = {}
         try:
             for name, convert in self._columns:
+                if name not in row and name in self._defaults:
+                    values[name] = self._defaults[name]()
+                    continue
                 value = row[name]
                 values[name] = value if value is None or convert is None else convert(value)
         except (KeyError, ValidationError) as error:

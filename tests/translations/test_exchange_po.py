@@ -7,6 +7,7 @@ import polib
 import pytest
 
 from records.models import Revision
+from records.services import revision_snapshot
 from records.units import translatable_units
 from tests.helpers import exchange_state as db_state
 from tests.helpers import user_named as user
@@ -67,14 +68,17 @@ def test_po_export_content(release):
     states = dict(
         UnitStatus.objects.filter(release=release, language="ru").values_list("key", "state")
     )
+    # Only what a translator still has to work on is fuzzy: not what waits for review.
+    assert UnitState.NEEDS_REVIEW in states.values()
     for entry in po:
-        assert ("fuzzy" in entry.flags) == (states[entry.msgctxt] != UnitState.APPROVED)
+        expected = bool(entry.msgstr) and states[entry.msgctxt] < UnitState.NEEDS_REVIEW
+        assert ("fuzzy" in entry.flags) == expected, (entry.msgctxt, states[entry.msgctxt])
     title = po.find("title", by="msgctxt")
     assert title.comment.splitlines()[0] == "title"
     ja = polib.pofile(release_file_export(release, "ja", "po").decode("utf-8"))
     assert ja.metadata["Plural-Forms"] == "nplurals=1; plural=0;"
     outdated = [entry for entry in ja if entry.previous_msgid]
-    assert len(outdated) == 1
+    assert len(outdated) == 1 and "fuzzy" in outdated[0].flags
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -168,7 +172,12 @@ def test_stale_base_merges_and_reports_conflicts(release, fmt):
         UnitStatus.objects.filter(release=release, language="ja").values_list("key", "state")
     )
     assert states[keys[1]] == UnitState.NEEDS_REVIEW
-    assert states[keys[2]] == UnitState.DRAFT
+    # Translated from the file's (older) English: outdated against the new one, the English
+    # the translator saw kept to show what changed.
+    row = UnitStatus.objects.get(release=release, language="ja", key=keys[2])
+    assert row.state == UnitState.OUTDATED
+    assert row.source_previous == revision_snapshot(release, base)["segments"][2]["text"]["en"]
+    assert row.translated_by == user("translator-ja")
 
 
 def test_strict_refuses_conflicting_file(release):

@@ -18,6 +18,15 @@ def migrate(target):
     executor.migrate([target])
 
 
+@pytest.fixture(autouse=True)
+def latest_schema_after():
+    """Leave the test database at the newest migrations, whatever a test migrated it to."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
 def test_legacy_view_permission_is_deleted_and_its_holders_keep_access():
     migrate(BEFORE)
@@ -78,3 +87,30 @@ def test_terms_get_match_forms_and_check_runs_fill_the_concepts_index(no_term_ch
     assert term.match_forms == term_match_forms("ru", "саммиты", False)
     rows = ReleaseConcept.objects.values_list("release_id", "language", "concept_id")
     assert sorted(rows) == sorted([(release.pk, "ru", concept.pk), (release.pk, "ru", 999)])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_approved_units_keep_their_approval_as_the_last_one(users):
+    from tests.scenarios import published_release
+    from translations.review.models import UnitStatus
+    from translations.review.vocabulary import UnitState
+
+    release = published_release(units=2)
+    draft = UnitStatus.objects.filter(release=release, language="ru").first()
+    UnitStatus.objects.filter(pk=draft.pk).update(state=UnitState.DRAFT, approved_by=None)
+    migrate(("translations", "0011_memory"))
+    migrate(("translations", "0012_unit_status_revision_and_last_approval"))
+    approved = UnitStatus.objects.filter(release=release, state=UnitState.APPROVED)
+    assert approved.count() == 2 * 3 - 1  # title and two segments, two languages
+    segments = {str(segment.key): segment for segment in release.segments.all()}
+    for row in approved:
+        assert (row.approval_by, row.approval_revision) == (row.approved_by, row.revision_number)
+        assert row.approval_target_checksum == row.target_checksum
+        assert row.approval_source_checksum == row.source_checksum
+        if row.key == "title":
+            expected = getattr(release, f"title_{row.language}")
+        else:
+            expected = getattr(segments[row.key], f"text_{row.language}")
+        assert row.approval_text == expected and expected
+    draft.refresh_from_db()
+    assert (draft.approval_by, draft.approval_text) == (None, "")

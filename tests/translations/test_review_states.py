@@ -165,23 +165,28 @@ def test_a_second_english_edit_keeps_the_source_the_translation_was_made_from(re
     assert Event.objects.filter(action=EventAction.OUTDATED).count() == 2
 
 
-def test_the_english_put_back_makes_the_outdated_translation_a_draft_again(release, editor):
+def test_the_english_put_back_approves_the_translation_again(release, users):
+    editor = users["editor"]
     key = segment_key(release, REVISED)
     old = english(release, REVISED)
+    before = {lang: status(release, key, lang) for lang in OTHER_TARGETS}
     write(release, editor, set_text(REVISED, "en", revised(old, "in detail")))
     write(release, editor, set_text(REVISED, "en", old))
     for language in OTHER_TARGETS:
         row = status(release, key, language)
-        # The translation fits its source again, but its approval went with the change.
-        assert (row.state, row.source_previous) == (UnitState.DRAFT, "")
+        # Both texts are those the reviewer approved: approved again, by that reviewer.
+        assert (row.state, row.source_previous) == (UnitState.APPROVED, "")
         assert row.source_checksum == text_checksum(old)
-        assert row.approved_by is None
-    event = Event.objects.filter(key=key, language="ja").order_by("id").last()
-    assert (event.from_state, event.to_state, event.revision_number) == (
-        UnitState.OUTDATED,
-        UnitState.DRAFT,
-        4,
-    )
+        assert row.approved_by == users[f"reviewer-{language}"]
+        assert row.translated_by == before[language].translated_by
+        event = Event.objects.filter(key=key, language=language).order_by("id").last()
+        assert (event.action, event.from_state, event.to_state, event.revision_number) == (
+            EventAction.REAPPROVED,
+            UnitState.OUTDATED,
+            UnitState.APPROVED,
+            4,
+        )
+        assert (event.actor, event.reason) == (editor, f"reviewer-{language}")
 
 
 @pytest.mark.parametrize("unit", ["title", "caption"])

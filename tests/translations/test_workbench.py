@@ -367,7 +367,7 @@ def test_save_and_submit_of_an_unchanged_outdated_unit_confirms_it(client, bench
     ("language", "name", "expected"),
     [
         ("ja", "all", None),
-        ("ja", "todo", [DRAFT, FLAGGED]),
+        ("ja", "todo", [DRAFT, FLAGGED, REVISED]),
         ("ja", "untranslated", []),
         ("ja", "outdated", [REVISED]),
         ("ja", "review", [WAITING]),

@@ -6,6 +6,7 @@ Each reads the source and the translation with the language knowledge of :mod:`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -16,7 +17,7 @@ from translations.checks.base import (
     SegmentTermCheck,
     gettext_noop,
 )
-from translations.checks.dates import YEAR, DateMention, compatible, find_dates
+from translations.checks.dates import DAY, MONTH, YEAR, DateMention, compatible, find_dates
 from translations.checks.numbers import NumberMention, source_numbers, target_numbers
 from translations.checks.vocabulary import Severity
 from translations.glossary.vocabulary import ACCEPTED_STATUSES
@@ -52,6 +53,18 @@ def _inside(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
 def _value_key(mention: NumberMention) -> str:
     """Return the value as plain text: 50, 1500000, 1.5 (never 5E+1)."""
     return format(mention.value.normalize(), "f")
+
+
+def _source_values(source: str, language: str, dates: tuple[DateMention, ...]) -> Counter:
+    """Return how often ``source`` states each number value, however written (its dates'
+    parts too)."""
+    values = Counter(_value_key(n) for n in target_numbers(source, language))
+    for date in dates:
+        for name in (YEAR, MONTH, DAY):
+            if name in date.values:
+                key = str(date.values[name])
+                values[key] = max(values[key], 1)
+    return values
 
 
 def align_numbers(
@@ -108,14 +121,29 @@ class NumberCheck(SegmentTermCheck):
         if not wanted:
             return
         found = list(target_numbers(target, language))
+        target_dates = find_dates(target, language)
         # An era year (平成29年) renders the number 2017.
         found += [
             NumberMention(Decimal(date.values[YEAR]), date.start, date.end)
-            for date in find_dates(target, language)
+            for date in target_dates
             if YEAR in date.values
         ]
         found.sort(key=lambda n: n.start)
         pairs, missing, extra = align_numbers(wanted, found)
+        # Only a number of the translation that the source does not explain can stand for a
+        # missing one: not a part of a date (the date check compares those: the month of
+        # "December 1" is no stand-in for "24th"), nor a value the source has anywhere.
+        explained = _source_values(source, source_language, dates)
+        explained.subtract(_value_key(number) for number, _other in pairs)
+        unexplained = []
+        for other in extra:
+            if _inside(other, target_dates):
+                continue
+            if explained[_value_key(other)] > 0:
+                explained[_value_key(other)] -= 1
+                continue
+            unexplained.append(other)
+        extra = unexplained
         for number in missing:
             # Point at an unpaired number written like the source's (晋三 is a name).
             other = min(extra, key=lambda o: o.kind != number.kind, default=None)

@@ -4,9 +4,13 @@ The file names its release, language and base revision. Under the release's lock
 is compared with the base revision (what the translator started from) and the head:
 
 - translation equal to the base's (or already equal to the head's) → unchanged;
-- changed, and the head still holds the base's translation → updated: submitted for review,
-  or a draft when the entry is fuzzy (XLIFF: not confirmed) or its source text is no longer
-  the current source (reported);
+- changed, and the head still holds the base's translation → updated: submitted for review
+  (an entry waiting for review stays there; one a reviewer of the language corrects while
+  someone else's translation waits is revised, see ``review.states``), a draft when the entry
+  is fuzzy (XLIFF: not confirmed), or outdated when the file's revision had another source
+  text than the current one (reported);
+- unchanged, but no longer fuzzy (XLIFF: confirmed) where the unit is outdated and the file
+  shows the current source → confirmed for it and submitted, as the workbench's submit does;
 - changed, but the server changed that translation since the base (or removed the unit) →
   a conflict: reported, the server's text kept (``strict``: the whole file is refused);
 - unknown, duplicate, obsolete or empty entries → skipped and reported.
@@ -76,7 +80,10 @@ REASONS = {
     ),
     "changed": gettext_lazy("the translation was changed on the server since the file's revision"),
     "removed": gettext_lazy("the unit was removed on the server since the file's revision"),
-    "source": gettext_lazy("the source text changed since the file was made: imported as a draft"),
+    "source": gettext_lazy(
+        "the source text changed since the file was made: imported, not submitted (outdated "
+        "when the file's revision had another source text)"
+    ),
     "fuzzy": gettext_lazy("marked fuzzy / not confirmed: imported as a draft"),
     "submitted": gettext_lazy("submitted for review"),
     "confirmed": gettext_lazy(
@@ -327,8 +334,20 @@ def release_file_import(
         if dry_run:
             return report
         if changes:
+            # The source the file was made from: an entry translated against an older source
+            # is outdated against the current one (its diff shown), not a draft of it.
+            seen = {key: base_units[key].text(source) for key in changes if key in base_units}
             _write(
-                locked, head_snapshot, changes, parsed, fmt, author, head, strict, submit, report
+                locked,
+                head_snapshot,
+                changes,
+                parsed,
+                fmt,
+                author,
+                head,
+                strict,
+                {"submit": {parsed.language: submit}, "seen_sources": seen},
+                report,
             )
         _comments_add(locked, parsed.language, comments, author)
         if confirm:
@@ -336,7 +355,7 @@ def release_file_import(
         return report
 
 
-def _write(locked, head_snapshot, changes, parsed, fmt, author, head, strict, submit, report):
+def _write(locked, head_snapshot, changes, parsed, fmt, author, head, strict, context, report):
     """Write the file's changed translations as one revision through the one write path."""
     content = {name: value for name, value in head_snapshot.items() if name not in DERIVED_FIELDS}
     content = _copy_texts(content)
@@ -352,7 +371,7 @@ def _write(locked, head_snapshot, changes, parsed, fmt, author, head, strict, su
         based_on=head,
         release_id=locked.pk,
         on_conflict=REFUSE if strict else REPORT,
-        context={"submit": {parsed.language: submit}},
+        context=context,
     )
     report.revision = result.revision.number if result.revision else None
 

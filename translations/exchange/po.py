@@ -10,10 +10,12 @@ One entry per translatable unit::
     msgid "<source text>"
     msgstr "<translation>"
 
-``#, fuzzy`` marks every translation not yet approved (draft, outdated, waiting for review);
-``#| msgid`` carries the source the translation was made from when the source has changed
-since. The header names the release, the language and the base revision
-(``X-Concord-Release``, ``X-Concord-Release-Id``, ``X-Concord-Language``,
+``#, fuzzy`` marks the translations a translator still has to work on (draft, outdated);
+one waiting for review or approved is not fuzzy, so a file edited and uploaded back keeps a
+unit in review (the importer submits an edited entry again) and a tool that compiles only
+non-fuzzy entries uses it. ``#| msgid`` carries the source the translation was made from when
+the source has changed since. The header names the release, the language and the base
+revision (``X-Concord-Release``, ``X-Concord-Release-Id``, ``X-Concord-Language``,
 ``X-Concord-Revision``); its only time is the revision's own, so one revision with the same
 states and glossary exports byte-identically.
 """
@@ -87,7 +89,7 @@ def po_dump(exchange: ExchangeFile) -> bytes:
             msgstr=unit.target,
             comment="\n".join(comments),
         )
-        if unit.target and unit.state != UnitState.APPROVED:
+        if unit.target and unit.state < UnitState.NEEDS_REVIEW:
             entry.flags.append("fuzzy")
         if unit.state == UnitState.OUTDATED and unit.previous and unit.previous != unit.source:
             entry.previous_msgid = unit.previous

@@ -3,8 +3,11 @@
 Every action locks the release row, checks the user's permission and each unit's state, and
 either changes every unit it names (one audit batch) or nothing at all. Approving needs
 ``review_text_<lang>`` and a user other than the unit's translator (superusers too; the
-database's check constraint says the same), a current term check, and every error finding
-of that text overridden with a written reason.
+database's check constraint says the same) — its reviser, who corrected it while reviewing,
+may (ISO 17100) —, a current term check, and every error finding of that text overridden
+with a written reason. An approval is kept on the state row (text, source, reviewer) after
+the texts change, so that it comes back when they do (:mod:`.states`); sending back the text
+last approved withdraws it.
 
 Approved units go to the translation memory in the approval's transaction.
 
@@ -17,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
+from records.bulk import rows_update
 from records.services import ActionNotAllowed, release_lock
 from records.units import text_checksum
 from translations.review.audit import review_audit
@@ -38,7 +42,31 @@ from translations.review.findings import (
     terms_current,
 )
 from translations.review.models import MAX_COMMENT_CHARS, Comment, UnitStatus
+from translations.review.selectors import language_reviewers
+from translations.review.states import submission_note
 from translations.review.vocabulary import EventAction, UnitState
+
+SUBMIT_FIELDS = [
+    "state",
+    "translated_by",
+    "revised_by",
+    "source_checksum",
+    "source_previous",
+    "outdated_from",
+    "submitted_checksum",
+    "submitted_unchanged",
+    "changed_at",
+]
+APPROVE_FIELDS = [
+    "state",
+    "approved_by",
+    "approval_by",
+    "approval_text",
+    "approval_target_checksum",
+    "approval_source_checksum",
+    "approval_revision",
+    "changed_at",
+]
 
 __all__ = [
     "ReviewError",
@@ -140,21 +168,15 @@ def units_submit(release, language, keys, user, *, based_on=None, batch=None):
     rows = _rows(release, language, keys, units, based_on)
     _refuse_states(rows, {UnitState.DRAFT, UnitState.OUTDATED}, _("submitted"), units)
     before = {row.key: row.state for row in rows}
-    outdated = [row for row in rows if row.state == UnitState.OUTDATED]
-    if outdated:
-        # Whoever confirms the old translation for the new source answers for it.
-        now = timezone.now()
-        for row in outdated:
-            row.translated_by = user
+    for row in rows:
+        if row.state == UnitState.OUTDATED:
+            # Whoever confirms the old translation for the new source answers for it.
+            row.translated_by, row.revised_by = user, None
             row.source_checksum = text_checksum(units[row.key].text(release.source_language))
-            row.source_previous = ""
-            row.changed_at = now
-        UnitStatus.objects.bulk_update(
-            outdated,
-            ["translated_by", "source_checksum", "source_previous", "changed_at"],
-            batch_size=500,
-        )
-    _set(rows, state=UnitState.NEEDS_REVIEW)
+            row.source_previous, row.outdated_from = "", None
+        submission_note(row, row.target_checksum)
+        row.state, row.changed_at = UnitState.NEEDS_REVIEW, timezone.now()
+    rows_update(UnitStatus, rows, SUBMIT_FIELDS)
     return _record(release, rows, before, EventAction.SUBMITTED, user, batch=batch)
 
 
@@ -169,19 +191,37 @@ def units_approve(release, language, keys, user, *, based_on):
     _refuse_states(rows, {UnitState.NEEDS_REVIEW}, _("approved"), units)
     own = [row for row in rows if row.translated_by_id == user.pk]
     if own:
+        params = {"user": user.get_username(), "unit": unit_label(own[0].key, units)}
+        if not language_reviewers([language])[language] - {user.pk}:
+            raise ActionNotAllowed(
+                _(
+                    "%(user)s translated %(unit)s and may not approve it, and no other user "
+                    "reviews %(language)s: another user needs the reviewer role. Nothing was "
+                    "changed."
+                )
+                % {**params, "language": languages.name(language)}
+            )
         raise ActionNotAllowed(
             _(
                 "%(user)s translated %(unit)s and may not approve it: another reviewer must. "
                 "Nothing was changed."
             )
-            % {"user": user.get_username(), "unit": unit_label(own[0].key, units)}
+            % params
         )
     terms_current(release, language)
     blocking = blocking_findings(release, language, units, {row.key for row in rows})
     if blocking:
         raise ReviewError(blocking_message(blocking, units))
     before = {row.key: row.state for row in rows}
-    _set(rows, state=UnitState.APPROVED, approved_by=user)
+    now = timezone.now()
+    for row in rows:
+        # What was approved, for which source, by whom: kept when the texts change later.
+        row.state, row.approved_by, row.approval_by = UnitState.APPROVED, user, user
+        row.approval_text = units[row.key].text(language)
+        row.approval_target_checksum = text_checksum(row.approval_text)
+        row.approval_source_checksum = text_checksum(units[row.key].text(release.source_language))
+        row.approval_revision, row.changed_at = release.head_number, now
+    rows_update(UnitStatus, rows, APPROVE_FIELDS)
     extensions.approved(release, language, [row.key for row in rows], units, user)
     return _record(release, rows, before, EventAction.APPROVED, user)
 
@@ -199,7 +239,14 @@ def units_request_changes(release, language, keys, user, *, comment, based_on):
         rows, {UnitState.NEEDS_REVIEW, UnitState.APPROVED}, _("sent back for changes"), units
     )
     before = {row.key: row.state for row in rows}
+    # Sending back the text last approved withdraws that approval (it is not given again
+    # when the text returns); its text stays, as the base of the diff a reviewer sees.
+    withdrawn = [row for row in rows if row.target_checksum == row.approval_target_checksum]
     _set(rows, state=UnitState.DRAFT, approved_by=None)
+    if withdrawn:
+        UnitStatus.objects.filter(pk__in=[row.pk for row in withdrawn]).update(
+            approval_source_checksum=""
+        )
     Comment.objects.bulk_create(
         [
             Comment(release=release, key=row.key, language=language, author=user, text=comment)

@@ -94,13 +94,14 @@ class UnitStatusAdmin(ReviewRecordAdmin):
         "language",
         "state",
         "translated_by",
+        "revised_by",
         "approved_by",
         "revision_number",
         "changed_at",
     )
     list_filter = (("release", admin.RelatedOnlyFieldListFilter), "language", "state")
     search_fields = ("key",)
-    list_select_related = ("release", "translated_by", "approved_by")
+    list_select_related = ("release", "translated_by", "revised_by", "approved_by")
 
 
 def release_workbench_links(request, release):

@@ -72,6 +72,12 @@ def unit_save(release, language, key, text, user, *, based_on, submit=False):
             _("revision %(n)s of “%(slug)s” has no unit %(key)s to translate; nothing was saved")
             % {"n": based_on, "slug": release.slug, "key": key}
         )
+    seen = unit.text(release.source_language)
+    # The source the translator saw: a text typed against an older source is outdated
+    # against the current one (the unit states read it), never a draft of a source unseen.
+    context = {"seen_sources": {key: seen}}
+    if submit:
+        context["submit"] = {language: {key}}
     result = release_texts_write(
         release.pk,
         {(key, language): clean_unit_text(text)},
@@ -81,16 +87,18 @@ def unit_save(release, language, key, text, user, *, based_on, submit=False):
             {"unit": unit_label(key, {key: unit}), "language": language},
         ),
         based_on=based_on,
-        context={"submit": {language: {key}}} if submit else None,
+        context=context,
     )
     if submit:
         # An unchanged text is still sent to review when it is a draft, or when the
-        # translator confirms it for a changed source.
+        # translator confirms it for a changed source they saw (not one changed since).
         state = (
             UnitStatus.objects.filter(release=release, language=language, key=key)
             .values_list("state", flat=True)
             .first()
         )
-        if state in (UnitState.DRAFT, UnitState.OUTDATED):
+        current = unit_read(result.release, result.release.head_number, key)
+        seen_current = current is not None and current.text(release.source_language) == seen
+        if state == UnitState.DRAFT or (state == UnitState.OUTDATED and seen_current):
             units_submit(result.release, language, [key], user)
     return result

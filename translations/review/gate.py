@@ -1,9 +1,13 @@
 """What a target language of a revision needs before readers may see it.
 
 Every unit with source text must be approved for exactly that revision's source and target
-texts, and no error finding of that text may stand without an override. The source language
-needs no review (only an editor's permission to publish, checked by records).
+texts, and no error finding of that text may stand without an override. Where units wait for
+review that no one but their translator could approve (four eyes), the refusal and the
+editor's pages say so. The source language needs no review (only an editor's permission to
+publish, checked by records).
 """
+
+from collections import Counter
 
 from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.urls import reverse
@@ -26,6 +30,7 @@ from translations.review.findings import (
     terms_current,
 )
 from translations.review.models import FindingOverride, UnitStatus
+from translations.review.selectors import units_without_reviewer
 from translations.review.vocabulary import UnitState
 
 SHOWN = 5
@@ -41,7 +46,7 @@ def _states(release, targets):
     """Return ``{language: {key: state row}}`` of ``targets`` in one query."""
     rows = {language: {} for language in targets}
     for row in UnitStatus.objects.filter(release=release, language__in=list(targets)).only(
-        "key", "language", "state", "source_checksum", "target_checksum"
+        "key", "language", "state", "source_checksum", "target_checksum", "translated_by_id"
     ):
         rows[row.language][row.key] = row
     return rows
@@ -61,6 +66,16 @@ def _unapproved(language, source, units, rows):
     return missing
 
 
+def _without_reviewer(release, language, rows):
+    """Return how many of ``rows`` (one language's) wait for review with no reviewer but
+    their translator (the reviewers are read only when some unit waits)."""
+    waiting = Counter(
+        row.translated_by_id for row in rows.values() if row.state == UnitState.NEEDS_REVIEW
+    )
+    found = [(release.pk, language, who, count) for who, count in waiting.items()]
+    return units_without_reviewer([release], [language], found).get((release.pk, language), 0)
+
+
 def _shown(keys, units):
     return ", ".join(unit_label(key, units) for key in keys[:SHOWN]) + (
         "…" if len(keys) > SHOWN else ""
@@ -73,6 +88,16 @@ def _missing_problem(missing, units):
         "%(count)s of %(total)s units are not approved for this revision: %(units)s",
         len(missing),
     ) % {"count": len(missing), "total": len(units), "units": _shown(missing, units)}
+
+
+def _no_reviewer_problem(count, language):
+    return ngettext(
+        "%(count)s unit waits for review, and no %(language)s reviewer but its translator could "
+        "approve it: another user needs the %(language)s reviewer role",
+        "%(count)s units wait for review, and no %(language)s reviewer but their translator "
+        "could approve them: another user needs the %(language)s reviewer role",
+        count,
+    ) % {"count": count, "language": languages.name(language)}
 
 
 def _blocking_problem(blocking, units):
@@ -98,9 +123,13 @@ def language_problems(release, language, revision, *, check=False):
     source, units = _units(revision)
     if language == source or language not in languages.CODES:
         return []
-    missing = _unapproved(language, source, units, _states(release, [language])[language])
+    rows = _states(release, [language])[language]
+    missing = _unapproved(language, source, units, rows)
     if missing:
-        return [_missing_problem(missing, units)]
+        stuck = _without_reviewer(release, language, rows)
+        return [_missing_problem(missing, units)] + (
+            [_no_reviewer_problem(stuck, language)] if stuck else []
+        )
     if check:
         terms_current(release, language)
     blocking = blocking_findings(release, language, units)
@@ -132,6 +161,9 @@ def publication_status(release, revision):
         missing = _unapproved(language, source, units, rows[language])
         if missing:
             status[language].append(_missing_problem(missing, units))
+            stuck = _without_reviewer(release, language, rows[language])
+            if stuck:
+                status[language].append(_no_reviewer_problem(stuck, language))
     ready = [language for language in targets if not status[language]]
     if ready:
         for language, blocking in blocking_findings_by_language(release, ready, units).items():

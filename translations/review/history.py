@@ -49,6 +49,10 @@ class EventRow:
     def reason(self):
         """Return the reason; an override's starts with the check's name, not its id."""
         reason = self.event.reason
+        if self.event.action == EventAction.REAPPROVED:
+            return gettext(
+                "the approval by %(who)s is back: the texts are those it was given for"
+            ) % {"who": reason or gettext("a former user")}
         if self.event.action == EventAction.OVERRIDDEN:
             check_id, sep, text = reason.partition(": ")
             check = CHECKS.get(check_id)

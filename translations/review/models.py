@@ -50,9 +50,50 @@ class UnitStatus(models.Model):
         related_name="+",
         verbose_name=_("approved by"),
     )
+    # A reviewer who corrected the translation while reviewing it (ISO 17100's reviser):
+    # the translation stays its translator's, and the reviser may approve it.
+    revised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revised by"),
+    )
+    # The state an outdated unit had before its source changed: it returns to it (needs
+    # review stays needs review) when the source is put back.
+    outdated_from = models.PositiveSmallIntegerField(
+        _("state before outdated"), choices=UnitState, null=True, blank=True
+    )
     # The revision whose text this state is about (the latest change of either side).
     revision_number = models.PositiveIntegerField(_("revision"))
     changed_at = models.DateTimeField(_("changed"), auto_now=True)
+    # The last approval, kept when the texts change afterwards: what the reviewer approved
+    # (shown as the base of the translation's diff) and for which source; the unit is
+    # approved again by that reviewer when both texts return to it. A request for changes
+    # withdraws it (the source checksum is cleared, the text kept for the diff).
+    approval_text = models.TextField(_("approved text"), blank=True)
+    approval_target_checksum = models.CharField(
+        _("approved text checksum"), max_length=40, blank=True
+    )
+    approval_source_checksum = models.CharField(
+        _("approved source checksum"), max_length=40, blank=True
+    )
+    approval_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last approved by"),
+    )
+    approval_revision = models.PositiveIntegerField(
+        _("approved in revision"), null=True, blank=True
+    )
+    # The text checksum of the last submission for review, and whether that submission
+    # repeated the one before it unchanged.
+    submitted_checksum = models.CharField(_("submitted text checksum"), max_length=40, blank=True)
+    submitted_unchanged = models.BooleanField(_("submitted unchanged"), default=False)
 
     class Meta:
         verbose_name = _("unit state")
@@ -61,11 +102,19 @@ class UnitStatus(models.Model):
             models.UniqueConstraint(
                 fields=["release", "key", "language"], name="unit_status_unique"
             ),
-            # Four eyes: an approved text names an approver who is not its translator.
+            # Four eyes (ISO 17100): an approved text names an approver who is not its
+            # translator (its reviser may approve it), and a reviser is never the translator.
             models.CheckConstraint(
-                condition=~Q(state=UnitState.APPROVED)
-                | (Q(approved_by__isnull=False) & Q(translated_by__isnull=True))
-                | (Q(approved_by__isnull=False) & ~Q(approved_by=F("translated_by"))),
+                condition=(
+                    ~Q(state=UnitState.APPROVED)
+                    | (Q(approved_by__isnull=False) & Q(translated_by__isnull=True))
+                    | (Q(approved_by__isnull=False) & ~Q(approved_by=F("translated_by")))
+                )
+                & (
+                    Q(revised_by__isnull=True)
+                    | Q(translated_by__isnull=True)
+                    | ~Q(revised_by=F("translated_by"))
+                ),
                 name="unit_status_four_eyes",
             ),
         ]

@@ -1,7 +1,9 @@
 """ "My work": per release and language a user works in, what waits for them, and progress.
 
-A user works in the target languages they edit or review (editors: every target). Counts
-come from a few aggregate queries over a page of releases, whatever its size.
+"To translate" counts untranslated, outdated and draft units (the workbench's filter of that
+name); a language whose units wait for a reviewer other than their translator, where there is
+none, says so. A user works in the target languages they edit or review (editors: every
+target). Counts come from a few aggregate queries over a page of releases, whatever its size.
 """
 
 from dataclasses import dataclass
@@ -15,7 +17,8 @@ from translations.checks.vocabulary import Severity
 from translations.review import permissions
 from translations.review.common import pair_checksum
 from translations.review.models import Comment, FindingOverride, UnitStatus
-from translations.review.vocabulary import UnitState
+from translations.review.selectors import units_without_reviewer
+from translations.review.vocabulary import TODO_STATES, UnitState
 
 PAGE_SIZE = 50
 
@@ -34,6 +37,8 @@ class QueueRow:
     review: int | None = 0
     errors: int = 0
     comments: int = 0
+    # Units waiting for review that no one but their translator could approve.
+    no_reviewer: int = 0
 
     @property
     def percent(self):
@@ -82,7 +87,7 @@ def _state_counts(releases, codes):
         .annotate(
             total=Count("id"),
             approved=Count("id", filter=Q(state=UnitState.APPROVED)),
-            todo=Count("id", filter=Q(state__in=[UnitState.UNTRANSLATED, UnitState.DRAFT])),
+            todo=Count("id", filter=Q(state__in=TODO_STATES)),
             outdated=Count("id", filter=Q(state=UnitState.OUTDATED)),
             review=Count("id", filter=Q(state=UnitState.NEEDS_REVIEW)),
         )
@@ -158,6 +163,7 @@ def my_work(user, releases):
     states = _state_counts(releases, codes)
     errors = _error_counts(releases, codes)
     comments = _comment_counts(releases)
+    stuck = units_without_reviewer(releases, codes)
     rows = []
     for release in releases:
         source = release.source_language
@@ -178,6 +184,7 @@ def my_work(user, releases):
                     # The workbench shows threads in the language and in the source.
                     comments=comments.get((release.pk, code), 0)
                     + comments.get((release.pk, source), 0),
+                    no_reviewer=stuck.get((release.pk, code), 0),
                 )
             )
     return rows

@@ -14,6 +14,10 @@ class UnitState(models.IntegerChoices):
     APPROVED = 40, _("approved")
 
 
+# What a translator still has to work on: the "To translate" filter and the queue's count.
+TODO_STATES = (UnitState.UNTRANSLATED, UnitState.OUTDATED, UnitState.DRAFT)
+
+
 class EventAction(models.TextChoices):
     """What an audit event records."""
 
@@ -22,6 +26,10 @@ class EventAction(models.TextChoices):
     OUTDATED = "outdated", _("source changed")
     SUBMITTED = "submitted", _("submitted for review")
     APPROVED = "approved", _("approved")
+    # A reviewer's correction of someone else's translation under review (ISO 17100).
+    REVISED = "revised", _("revised by reviewer")
+    # Both texts are back to those an approval was given for: approved again, by its reviewer.
+    REAPPROVED = "reapproved", _("approved again (texts restored)")
     CHANGES_REQUESTED = "changes_requested", _("changes requested")
     OVERRIDDEN = "overridden", _("finding overridden")
     COMMENTED = "commented", _("commented")

@@ -2,8 +2,11 @@
 
 Each row has the unit's source and target texts, its state, the term findings of the newest
 revision (spans to mark in place, overrides, the errors that block approval), its comment
-threads, and — for outdated units — the source text the translation was made from. Built in
-a constant number of queries, whatever the number of units.
+threads, for outdated units the source text the translation was made from, and for a unit
+approved before and not approved now the diff from the text last approved ("first
+translation" when none was; "submitted unchanged" when the text under review is the one last
+approved or last submitted). Built in a constant number of queries, whatever the number of
+units.
 """
 
 from dataclasses import dataclass, field
@@ -21,7 +24,7 @@ from translations.review.common import pair_checksum, unit_label
 from translations.review.context import term_spans, terms_attach
 from translations.review.extensions import extensions
 from translations.review.models import Comment, FindingOverride, UnitStatus
-from translations.review.vocabulary import UnitState
+from translations.review.vocabulary import TODO_STATES, UnitState
 
 # Filters of the workbench (query parameter ``filter``): name → label.
 FILTERS = {
@@ -135,12 +138,49 @@ class Row:
             return []
         return diff_text(self.status.source_previous, self.source, self.source_language)
 
+    @property
+    def approval(self):
+        """Return the state row when the unit was approved before and is not approved now
+        (its last approval is the base of the reviewer's diff), else None."""
+        status = self.status
+        if status is None or status.approval_by_id is None or self.state == UnitState.APPROVED:
+            return None
+        if self.state == UnitState.UNTRANSLATED:
+            return None
+        return status
+
+    @cached_property
+    def approval_diff(self):
+        """Return the diff from the translation last approved to the current one."""
+        approval = self.approval
+        if approval is None or approval.approval_text == self.target:
+            return []
+        return diff_text(approval.approval_text, self.target, self.language)
+
+    @property
+    def first_translation(self):
+        """Return whether the unit waits for review with no approval before it."""
+        return self.state == UnitState.NEEDS_REVIEW and (
+            self.status is None or self.status.approval_by_id is None
+        )
+
+    @property
+    def submitted_unchanged(self):
+        """Return whether the text under review is the one last approved, or the one of its
+        submission before."""
+        if self.state != UnitState.NEEDS_REVIEW:
+            return False
+        approval = self.approval
+        return self.status.submitted_unchanged or (
+            approval is not None and approval.approval_text == self.target
+        )
+
     def matches(self, name):
         """Return whether this row belongs under the filter ``name``."""
         state = self.state
         return {
             "all": True,
-            "todo": state in (UnitState.UNTRANSLATED, UnitState.DRAFT),
+            "todo": state in TODO_STATES,
             "untranslated": state == UnitState.UNTRANSLATED,
             "outdated": state == UnitState.OUTDATED,
             "review": state == UnitState.NEEDS_REVIEW,
@@ -243,7 +283,7 @@ def workbench(release, language):
     states = {
         row.key: row
         for row in UnitStatus.objects.filter(release=release, language=language).select_related(
-            "translated_by", "approved_by"
+            "translated_by", "approved_by", "revised_by", "approval_by"
         )
     }
     findings = _findings(release, language, units, head)

@@ -73,7 +73,7 @@ class UnitHistoryView(ReleaseLanguageView):
         label = unit_label(key, units)
         status = (
             UnitStatus.objects.filter(release=self.release, language=self.language, key=key)
-            .select_related("translated_by", "approved_by")
+            .select_related("translated_by", "approved_by", "revised_by")
             .first()
         )
         context = self.context(
