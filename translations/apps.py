@@ -27,6 +27,7 @@ class TranslationsConfig(AppConfig):
         from translations.review.admin import release_workbench_links
         from translations.review.extensions import extensions
         from translations.review.gate import publication_guard, publication_status
+        from translations.review.notify import notification_kinds
         from translations.review.progress import release_progress
         from translations.review.states import states_after_revision
         from translations.roles import roles_sync_after_migrate
@@ -46,5 +47,6 @@ class TranslationsConfig(AppConfig):
         extensions.extend_rows(memory_attach)
         for name, handler in memory_actions().items():
             extensions.add_action(name, handler)
+        notification_kinds()
         # The admin's index offers "My work" (the review queue) above the applications.
         admin.site.index_template = "translations/review/admin_index.html"
