@@ -284,6 +284,10 @@ CONCORD_BASE_URL = os.environ.get("CONCORD_BASE_URL", "").strip().rstrip("/")
 # Notification digests (translations.notifications): a daily digest goes out at this hour
 # (TIME_ZONE), an hourly one at the start of each hour.
 CONCORD_DIGEST_HOUR = env_int("CONCORD_DIGEST_HOUR", 8)
+if not 0 <= CONCORD_DIGEST_HOUR <= 23:
+    raise ImproperlyConfigured(
+        f"CONCORD_DIGEST_HOUR must be an hour from 0 to 23, not {CONCORD_DIGEST_HOUR}"
+    )
 
 # Without a broker, tasks run in-process so a fresh clone needs no services.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
