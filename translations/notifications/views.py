@@ -95,7 +95,7 @@ class DigestForm(forms.Form):
     digest = forms.ChoiceField(
         label=gettext_lazy("Send me notification mail"),
         choices=NotificationProfile.Digest.choices,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "radiolist"}),
     )
 
 
