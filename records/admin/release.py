@@ -20,7 +20,7 @@ from config import languages
 from .. import permissions
 from ..extensions import registry
 from ..models import Photo, Publication, Release, Segment, Topic
-from .base import ReadOnlyAdmin, locked_fields
+from .base import ReadOnlyAdmin, locked_fields, release_cell
 from .editing import ReleaseSaveView
 from .forms import KeyedInlineForm, KeyedInlineFormSet, PhotoInlineForm, ReleaseAdminForm
 from .importing import ReleaseImportView
@@ -70,6 +70,17 @@ class PhotoInline(_StructureInline, TranslationTabularInline):
     fields = ("row_key", "position", "caption", "credit", "image")
     translated = ("caption", "credit")
     structure = ("position", "image")
+    # Input widths (characters) that keep the photo table, its Delete column included,
+    # inside a 1,366 px window beside the admin's navigation.
+    widths = {"position": 4, "caption": 24, "credit": 18}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        name = getattr(getattr(db_field, "translated_field", None), "name", db_field.name)
+        if field is not None and name in self.widths:
+            field.widget.attrs["size"] = self.widths[name]
+            field.widget.attrs["style"] = f"width: {self.widths[name] + 2}ch"
+        return field
 
 
 def _publish_action(code):
@@ -94,7 +105,7 @@ class ReleaseChangeList(ChangeList):
 @admin.register(Release)
 class ReleaseAdmin(TabbedTranslationAdmin):
     form = ReleaseAdminForm
-    list_display = ("title", "date", "topic", "head_number", "published_in", "progress")
+    list_display = ("title_slug", "date", "topic", "head_number", "published_in", "progress")
     list_filter = ("topic", "date")
     search_fields = ("slug", *(f"title_{code}" for code in languages.CODES))
     date_hierarchy = "date"
@@ -116,6 +127,10 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             for code in languages.CODES
         }
         return super().get_queryset(request).select_related("topic").annotate(**published)
+
+    @admin.display(description=gettext_lazy("title"), ordering=f"title_{languages.DEFAULT_SOURCE}")
+    def title_slug(self, obj):
+        return release_cell(obj)
 
     @admin.display(description=gettext_lazy("Readers see"))
     def published_in(self, obj):
@@ -227,9 +242,13 @@ class ReleaseAdmin(TabbedTranslationAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(ReadOnlyAdmin):
-    list_display = ("release", "language", "revision_number", "published_by", "published_at")
+    list_display = ("release_label", "language", "revision_number", "published_by", "published_at")
     list_filter = ("language",)
     list_select_related = ("release", "revision", "published_by")
+
+    @admin.display(description=gettext_lazy("release"), ordering="release")
+    def release_label(self, obj):
+        return release_cell(obj.release, date=True)
 
     @admin.display(description=gettext_lazy("revision"))
     def revision_number(self, obj):

@@ -123,7 +123,16 @@ def release_file_upload(admin, request, release_id, language):
         report=report.lines() if report else None,
         status=400 if error else 200,
         links=_release_downloads(release, language),
+        crumbs=_release_crumbs(release),
     )
+
+
+def _release_crumbs(release):
+    return [
+        (reverse("admin:app_list", kwargs={"app_label": "records"}), _("Records")),
+        (reverse("admin:records_release_changelist"), _("Releases")),
+        (reverse("admin:records_release_change", args=[release.pk]), str(release)),
+    ]
 
 
 def _release_downloads(release, language):
