@@ -7,8 +7,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import path
 from django.utils.html import format_html_join
 from django.utils.text import format_lazy
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -160,7 +159,11 @@ class ReleaseAdmin(TabbedTranslationAdmin):
             "</progress> {}/{}</span>",
             (
                 (
-                    _("%(language)s: %(done)s of %(total)s units approved")
+                    ngettext(
+                        "%(language)s: %(done)s of %(total)s unit approved",
+                        "%(language)s: %(done)s of %(total)s units approved",
+                        total,
+                    )
                     % {"language": languages.name(code), "done": done, "total": total},
                     code,
                     code,

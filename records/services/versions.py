@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config import languages
 
@@ -142,14 +143,22 @@ def alignment_plan(snapshot, parsed, language):
         extra = parsed_segments[index]
         problem = (
             extra.line,
-            _("the file has more segments than the release (%(count)s): “%(text)s”")
+            ngettext(
+                "the file has more segments than the release (%(count)s segment): “%(text)s”",
+                "the file has more segments than the release (%(count)s segments): “%(text)s”",
+                len(release_segments),
+            )
             % {"count": len(release_segments), "text": _excerpt(extra.text)},
         )
     photos = list(enumerate(parsed.photos, start=1))
     if problem is None and photos and len(photos) != len(snapshot["photos"]):
         problem = (
             parsed.photos[0].line,
-            _("the file has %(found)s photos and the release %(count)s")
+            ngettext(
+                "the file has %(found)s photo and the release %(count)s",
+                "the file has %(found)s photos and the release %(count)s",
+                len(photos),
+            )
             % {"found": len(photos), "count": len(snapshot["photos"])},
         )
     if problem is None and parsed.date.isoformat() != snapshot["date"]:

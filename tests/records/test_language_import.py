@@ -231,7 +231,7 @@ def test_photo_count_that_differs_is_refused_naming_the_line(seed_release, data_
     path.write_text(text, "utf-8")
     before = state(seed_release)
 
-    with pytest.raises(CommandError, match="line 4: the file has 1 photos and the release 2"):
+    with pytest.raises(CommandError, match="line 4: the file has 1 photo and the release 2"):
         run("import_release", str(path), "--lang", "ja", "--into", seed_release.slug)
     assert state(seed_release) == before
 

@@ -224,9 +224,9 @@ def test_multilingual_tbx2008_keeps_en_and_ru_and_counts_the_rest():
 def test_multilingual_tbx2008_imports_with_a_report_not_a_refusal():
     out = run("import_glossary", str(FOREIGN / "iate-en-fr-de.tbx"))
     assert "2 concepts created" in out
-    for counted in ("de (3 terms)", "de-DE (1 terms)", "fr (3 terms)"):
+    for counted in ("de (3 terms)", "de-DE (1 term)", "fr (3 terms)"):
         assert counted in out
-    assert "1 entries have no term" in out
+    assert "1 entry has no term" in out
     assert set(Concept.objects.values_list("identifier", flat=True)) == {
         "IATE-795346",
         "IATE-3560419",
