@@ -204,3 +204,10 @@ def test_no_template_carries_inline_script_or_event_handlers():
             if inline_script.search(text) or handler.search(text):
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+@pytest.mark.parametrize("hour", ["24", "-1"])
+def test_the_digest_hour_must_be_an_hour(hour):
+    result = run_check(CONCORD_DIGEST_HOUR=hour)
+    assert result.returncode != 0
+    assert "CONCORD_DIGEST_HOUR must be an hour from 0 to 23" in result.stderr
