@@ -85,7 +85,7 @@ def test_the_sweep_leaves_fresh_rows_to_their_own_task(seed_release):
 
 def test_beat_sweeps_every_minute():
     schedule = celery_app.conf.beat_schedule
-    assert set(schedule) == {"pending-checks-sweep", "topic-zips-sweep"}
+    assert set(schedule) == {"pending-checks-sweep", "topic-zips-sweep", "notifications-sweep"}
     for entry in schedule.values():
         assert entry["task"] in celery_app.tasks  # a registered task, by the name beat sends
         assert entry["schedule"] == 60.0
