@@ -145,6 +145,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The address of each request, for the links of the notifications it causes.
+    "config.middleware.RequestOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -241,6 +243,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "config" / "static"]
 # Outside production WhiteNoise serves straight from the finders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise as they are.
+WHITENOISE_ROOT = BASE_DIR / "config" / "root"
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 if PRODUCTION:
@@ -291,8 +295,16 @@ EMAIL_USE_SSL = mail["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = mail["EMAIL_TIMEOUT"]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Concord <concord@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-# Where people reach this site: links in notifications are absolute.
-CONCORD_BASE_URL = os.environ.get("CONCORD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where people reach this site: links in notifications start with it. Unset, they start with
+# the address the action that caused them was made to (config.middleware.request_origin).
+CONCORD_BASE_URL = os.environ.get("CONCORD_BASE_URL", "").strip().rstrip("/")
+# Notification digests (translations.notifications): a daily digest goes out at this hour
+# (TIME_ZONE), an hourly one at the start of each hour.
+CONCORD_DIGEST_HOUR = env_int("CONCORD_DIGEST_HOUR", 8)
+if not 0 <= CONCORD_DIGEST_HOUR <= 23:
+    raise ImproperlyConfigured(
+        f"CONCORD_DIGEST_HOUR must be an hour from 0 to 23, not {CONCORD_DIGEST_HOUR}"
+    )
 
 # Without a broker, tasks run in-process so a fresh clone needs no services.
 CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
@@ -360,6 +372,11 @@ CELERY_BEAT_SCHEDULE = {
     "scheduled-publications-sweep": {
         "task": "records.scheduled_publications_sweep",
         "schedule": 30.0,
+    },
+    # Hourly and daily digests when due, and mail a lost task left unsent.
+    "notifications-sweep": {
+        "task": "translations.notifications.sweep",
+        "schedule": 60.0,
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

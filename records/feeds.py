@@ -33,6 +33,10 @@ class LatestReleasesFeed(Feed):
     def subtitle(self, obj):
         return _("The newest press releases published in this language.")
 
+    # Atom wants an author for the feed (or every entry): the site that publishes them.
+    def author_name(self, obj):
+        return _("Concord")
+
     def link(self, obj):
         return reverse("records:release_list")
 

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
@@ -80,6 +81,14 @@ class Release(models.Model):
 
     def __str__(self):
         return self.title or self.slug
+
+    @property
+    def label(self):
+        """Return the title with the date and slug, which tell releases of one title apart."""
+        about = [formats.date_format(self.date, "DATE_FORMAT")] if self.date else []
+        if self.title:
+            about.append(self.slug)
+        return f"{self} ({' · '.join(about)})" if about else str(self)
 
     @property
     def target_languages(self):

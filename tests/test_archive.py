@@ -54,6 +54,9 @@ ARCHIVED = [
 ]
 # Rows derived from the archived ones and rebuilt by import_archive.
 DERIVED = {"records.readerpage", "records.readerimage"}
+# Left out of backups (adding them is a new archive format version): what users were told
+# and how often they want mail. A restored site mails at once until a user chooses again.
+NOT_KEPT = {"translations.notification", "translations.notificationprofile"}
 
 
 def png(color=(20, 120, 200)):
@@ -402,7 +405,7 @@ def test_every_table_is_archived_or_rebuilt():
         for model in apps.get_app_config(label).get_models()
         if not model._meta.proxy
     }
-    assert tables - archived == DERIVED
+    assert tables - archived == DERIVED | NOT_KEPT
     assert any(isinstance(section, PublicationSection) for section in archive_sections())
 
 

@@ -114,7 +114,8 @@ def test_mail_goes_to_the_console_unless_email_url_says_smtp():
     names = ["EMAIL_BACKEND", "DEFAULT_FROM_EMAIL", "CONCORD_BASE_URL"]
     backend, sender, base = run_print_settings(names)
     assert backend == "django.core.mail.backends.console.EmailBackend"
-    assert sender and base == "http://127.0.0.1:8000"
+    # No base URL: notification links start with the address each action was made to.
+    assert sender and base == ""
     names = ["EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_USE_TLS"]
     names += ["DEFAULT_FROM_EMAIL", "CONCORD_BASE_URL"]
     found = run_print_settings(
@@ -203,3 +204,10 @@ def test_no_template_carries_inline_script_or_event_handlers():
             if inline_script.search(text) or handler.search(text):
                 offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+@pytest.mark.parametrize("hour", ["24", "-1"])
+def test_the_digest_hour_must_be_an_hour(hour):
+    result = run_check(CONCORD_DIGEST_HOUR=hour)
+    assert result.returncode != 0
+    assert "CONCORD_DIGEST_HOUR must be an hour from 0 to 23" in result.stderr

@@ -32,6 +32,7 @@ class TranslationsConfig(AppConfig):
             publication_status,
             publication_work,
         )
+        from translations.review.notify import notification_kinds
         from translations.review.states import states_after_revision
         from translations.roles import roles_sync_after_migrate
 
@@ -51,5 +52,6 @@ class TranslationsConfig(AppConfig):
         for name, handler in memory_actions().items():
             extensions.add_action(name, handler)
         extensions.add_concordance(memory_concordance)
+        notification_kinds()
         # The admin's index offers "My work" (the review queue) above the applications.
         admin.site.index_template = "translations/review/admin_index.html"

@@ -10,6 +10,7 @@ from translations.checks.models import (
 )
 from translations.glossary.models import Concept, GlossaryState, Term
 from translations.memory.models import MemoryEntry, MemoryPosting, MemoryToken
+from translations.notifications.models import Notification, NotificationProfile
 from translations.review.models import (
     Comment,
     Event,
@@ -30,6 +31,8 @@ __all__ = [
     "MemoryEntry",
     "MemoryPosting",
     "MemoryToken",
+    "Notification",
+    "NotificationProfile",
     "PendingCheck",
     "PendingRecheck",
     "ReleaseConcept",

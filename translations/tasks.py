@@ -6,6 +6,6 @@ Services never import task modules: they send tasks by name through
 
 from translations.checks import tasks as checks_tasks
 from translations.exchange import tasks as exchange_tasks
-from translations.review import tasks as review_tasks
+from translations.notifications import tasks as notifications_tasks
 
-__all__ = ["checks_tasks", "exchange_tasks", "review_tasks"]
+__all__ = ["checks_tasks", "exchange_tasks", "notifications_tasks"]

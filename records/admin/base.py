@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
 
 from config import languages
 
@@ -26,6 +29,17 @@ def revision_number(value):
     except (TypeError, ValueError):
         return None
     return number if 1 <= number <= REVISION_NUMBER_MAX else None
+
+
+def release_cell(release, *, date=False):
+    """Return a release's title for a list, its slug (and ``date``) beneath: releases with
+    the same title are told apart."""
+    about = [formats.date_format(release.date, "DATE_FORMAT")] if date and release.date else []
+    about.append(release.slug)
+    return format_html('{}<br><span class="help">{}</span>', release, " · ".join(about))
+
+
+release_cell.short_description = gettext_lazy("title")
 
 
 def locked_fields(user, fields):

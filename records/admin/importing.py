@@ -39,6 +39,13 @@ NEEDS_SOURCE = gettext_lazy(
 MAY_NOT_CREATE = gettext_lazy("you may not create releases; choose an existing release")
 
 
+class ReleaseChoiceField(forms.ModelChoiceField):
+    """Releases by title, date and slug: two of the same title are told apart."""
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
 class ReleaseImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("file"), required=False)
     text = forms.CharField(
@@ -48,7 +55,7 @@ class ReleaseImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12, "cols": 100}),
     )
     language = forms.ChoiceField(label=gettext_lazy("language"), choices=())
-    release = forms.ModelChoiceField(
+    release = ReleaseChoiceField(
         label=gettext_lazy("existing release"),
         queryset=Release.objects.order_by("-date", "slug"),
         required=False,

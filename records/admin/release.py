@@ -19,7 +19,7 @@ from .. import permissions
 from ..dashboard import release_cells, with_publication_state
 from ..extensions import registry
 from ..models import Photo, Publication, Release, ScheduledPublication, Segment, Topic
-from .base import ReadOnlyAdmin, locked_fields
+from .base import ReadOnlyAdmin, locked_fields, release_cell
 from .dashboard import DashboardView
 from .editing import ReleaseSaveView
 from .forms import KeyedInlineForm, KeyedInlineFormSet, PhotoInlineForm, ReleaseAdminForm
@@ -70,6 +70,17 @@ class PhotoInline(_StructureInline, TranslationTabularInline):
     fields = ("row_key", "position", "caption", "credit", "image")
     translated = ("caption", "credit")
     structure = ("position", "image")
+    # Input widths (characters) that keep the photo table, its Delete column included,
+    # inside a 1,366 px window beside the admin's navigation.
+    widths = {"position": 4, "caption": 24, "credit": 18}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        name = getattr(getattr(db_field, "translated_field", None), "name", db_field.name)
+        if field is not None and name in self.widths:
+            field.widget.attrs["size"] = self.widths[name]
+            field.widget.attrs["style"] = f"width: {self.widths[name] + 2}ch"
+        return field
 
 
 def _publish_action(code):
@@ -95,7 +106,7 @@ class ReleaseChangeList(ChangeList):
 @admin.register(Release)
 class ReleaseAdmin(TabbedTranslationAdmin):
     form = ReleaseAdminForm
-    list_display = ("title", "date", "topic", "head_number", "language_states")
+    list_display = ("title_slug", "date", "topic", "head_number", "language_states")
     list_filter = ("topic", "date")
     search_fields = ("slug", *(f"title_{code}" for code in languages.CODES))
     date_hierarchy = "date"
@@ -109,6 +120,10 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     def get_queryset(self, request):
         # What readers of each language see, in the list query: no query per row.
         return with_publication_state(super().get_queryset(request).select_related("topic"))
+
+    @admin.display(description=gettext_lazy("title"), ordering=f"title_{languages.DEFAULT_SOURCE}")
+    def title_slug(self, obj):
+        return release_cell(obj)
 
     def get_changelist(self, request, **kwargs):
         return ReleaseChangeList
@@ -194,9 +209,13 @@ class ReleaseAdmin(TabbedTranslationAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(ReadOnlyAdmin):
-    list_display = ("release", "language", "revision_number", "published_by", "published_at")
+    list_display = ("release_label", "language", "revision_number", "published_by", "published_at")
     list_filter = ("language",)
     list_select_related = ("release", "revision", "published_by")
+
+    @admin.display(description=gettext_lazy("release"), ordering="release")
+    def release_label(self, obj):
+        return release_cell(obj.release, date=True)
 
     @admin.display(description=gettext_lazy("revision"))
     def revision_number(self, obj):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.text import Truncator
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -258,7 +258,9 @@ def _shown(value):
             return " / ".join(part for part in text.values() if part)
         return str(value)
     if isinstance(value, list):
-        return _("%(count)s items in another order") % {"count": len(value)}
+        return ngettext(
+            "%(count)s item in another order", "%(count)s items in another order", len(value)
+        ) % {"count": len(value)}
     return str(value)
 
 

@@ -3,12 +3,16 @@
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy
 
 from ..models import Release, Revision
 
 # "%(path)s: too long …" names the field so the editor finds it.
-TOO_LONG = gettext_lazy("%(path)s: too long (%(length)s characters; at most %(max)s)")
+TOO_LONG = ngettext_lazy(
+    "%(path)s: too long (%(length)s character; at most %(max)s)",
+    "%(path)s: too long (%(length)s characters; at most %(max)s)",
+    "length",
+)
 
 
 class ReleaseContentError(ValueError):
@@ -69,10 +73,14 @@ class MergeConflict(RevisionConflict):
             release,
             based_on,
             head,
-            _(
+            ngettext(
+                "Release “%(slug)s” was changed by someone else since revision %(based_on)s "
+                "(now revision %(head)s), and %(count)s of your changes collides with theirs. "
+                "Nothing was saved: choose which version to keep.",
                 "Release “%(slug)s” was changed by someone else since revision %(based_on)s "
                 "(now revision %(head)s), and %(count)s of your changes collide with theirs. "
-                "Nothing was saved: choose which version to keep for each."
+                "Nothing was saved: choose which version to keep for each.",
+                len(conflicts),
             )
             % {
                 "slug": release.slug,

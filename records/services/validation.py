@@ -12,6 +12,7 @@ import uuid
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config import languages
 from config.limits import MAX_JSON_DEPTH, MAX_LEVEL, MAX_UNIT_CHARS, MAX_UNITS
@@ -269,7 +270,11 @@ def units_check(count):
     """Refuse a release of more than MAX_UNITS segments and photos."""
     if count > MAX_UNITS:
         raise ReleaseContentError(
-            _("the release has %(count)s segments and photos; at most %(max)s are allowed")
+            ngettext(
+                "the release has %(count)s segment or photo; at most %(max)s are allowed",
+                "the release has %(count)s segments and photos; at most %(max)s are allowed",
+                count,
+            )
             % {"count": count, "max": MAX_UNITS}
         )
 

@@ -151,7 +151,11 @@ def alignment_plan(snapshot, parsed, language):
         extra = parsed_segments[index]
         problem = (
             extra.line,
-            _("the file has more segments than the release (%(count)s): “%(text)s”")
+            ngettext(
+                "the file has more segments than the release (%(count)s segment): “%(text)s”",
+                "the file has more segments than the release (%(count)s segments): “%(text)s”",
+                len(release_segments),
+            )
             % {"count": len(release_segments), "text": _excerpt(extra.text)},
         )
     photos, notes = photo_pairs(snapshot["photos"], parsed.photos, source)

@@ -172,8 +172,8 @@ def test_history_page_uses_constant_queries(client, published, django_assert_max
     # newest revision's text (its changes, its texts), three for the publish gate of its
     # target languages (whatever their number), and five for the publish-together form (the
     # languages as the editor's dashboard sees them: the release, its unit states, findings
-    # and check runs) and the release's schedules.
-    with django_assert_max_num_queries(22):
+    # and check runs) and the release's schedules, and one for the header's unread count.
+    with django_assert_max_num_queries(23):
         small = client.get(url)
     assert small.status_code == 200
     for index in range(60):
@@ -181,7 +181,7 @@ def test_history_page_uses_constant_queries(client, published, django_assert_max
         content["title"]["ru"] = f"Вариант {index}"
         release_write(content, author=editor, based_on=release.head_number)
         release.refresh_from_db()
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         response = client.get(url)
     page = response.content.decode()
     assert "62 revisions" in page
@@ -241,8 +241,9 @@ def test_changelist_and_publish_action(client, published, django_assert_max_num_
     client.force_login(editor)
     url = reverse("admin:records_release_changelist")
     # The page's own queries, and three for every language of every release on it (unit
-    # states, error findings, check runs), whatever the number of releases.
-    with django_assert_max_num_queries(14):
+    # states, error findings, check runs), whatever the number of releases, and one for the
+    # header's unread count.
+    with django_assert_max_num_queries(15):
         response = client.get(url)
     page = response.content.decode()
     for code in ("en", "ja", "ru"):
@@ -256,7 +257,7 @@ def test_changelist_and_publish_action(client, published, django_assert_max_num_
         for item in content["segments"] + content["photos"]:
             item["key"] = str(uuid.uuid4())
         release_write(content, author=editor)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.context["cl"].result_count == 9
     response = client.post(

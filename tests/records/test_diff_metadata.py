@@ -127,7 +127,7 @@ def test_compare_page_shows_photo_caption_and_credit_changes(
     release_write(content, author=demo["users"]["editor"], based_on=2)
     client.force_login(demo["users"]["editor"])
     url = reverse("admin:records_release_compare", args=[release.pk])
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(url, {"a": 2, "b": 3, "lang": "en"})
     page = response.content.decode()
     key = str(Photo.objects.get(release=release, position=1).key)

@@ -168,8 +168,9 @@ def test_the_history_page_takes_the_same_queries_at_any_length(
     # Twelve for the page (three for every revision's summary: the revisions, what they
     # changed, which texts of photos; one for the units of the runs it shows), two for the
     # newest revision's text, three for the publish gate, five for the publish-together form
-    # (the release's languages as the editor's dashboard sees them) and its schedules.
-    with django_assert_max_num_queries(22):
+    # (the release's languages as the editor's dashboard sees them) and its schedules, one
+    # for the header's unread count.
+    with django_assert_max_num_queries(23):
         page = client.get(url).content.decode()
     assert f"{count + 2} revisions" in page
     assert len(numbers(page)) == min(count + 2, 50)

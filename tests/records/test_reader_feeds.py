@@ -58,6 +58,8 @@ def test_every_feed_is_valid_atom_in_its_language(client, demo, language, on_top
     feed = feed_of(client, path)
     assert feed.feed.language == language
     assert feed.feed.title == title
+    # Atom's required author (of the feed, so of every entry): the site.
+    assert feed.feed.author_detail.name == "Concord"
     assert {link.rel: link.href for link in feed.feed.links} == {
         "alternate": SERVER
         + (

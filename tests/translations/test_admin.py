@@ -36,7 +36,7 @@ def test_missing_term_marks_the_english_source(client, demo):
 def test_release_translation_list_counts_findings(client, demo, django_assert_max_num_queries):
     release_terms_check(demo["release"])
     client.force_login(demo["users"]["translator-ja"])
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("admin:translations_releasetermfindings_changelist"))
     assert response.status_code == 200
     assert "Japan-Russia Summit Meeting" in response.content.decode()
@@ -45,7 +45,7 @@ def test_release_translation_list_counts_findings(client, demo, django_assert_ma
 def test_concept_admin_search_and_filters(client, demo, django_assert_max_num_queries):
     client.force_login(demo["users"]["terminologist"])
     url = reverse("admin:translations_concept_changelist")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(url, {"q": "Курилы"})
     assert list(response.context["cl"].result_list) == [
         Concept.objects.get(identifier="northern-territories")

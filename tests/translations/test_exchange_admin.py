@@ -129,7 +129,7 @@ def test_glossary_download_and_upload(client, release, data_dir):
     assert response.status_code == 200
     page = response.content.decode()
     # IATE's TOR entry updates the concept that holds "TOR"; its other terms stay.
-    assert "1 concepts created, 1 updated" in page
+    assert "1 concept created, 1 updated" in page
     assert "IATE-3542113 → tor" in page
     assert Concept.objects.filter(identifier="IATE-887").exists()
     assert not Concept.objects.filter(identifier="IATE-3542113").exists()

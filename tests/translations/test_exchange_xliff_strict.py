@@ -14,7 +14,7 @@ from tests.xliff_schema import assert_strict_xliff, strict_errors
 from translations.exchange import services, xliff
 from translations.exchange.imports import release_file_import
 from translations.exchange.services import release_file_export
-from translations.exchange.units import ExchangeFileError
+from translations.exchange.units import ExchangeFileError, legacy_label
 from translations.review.models import Event, UnitStatus
 from translations.review.vocabulary import UnitState
 
@@ -180,13 +180,9 @@ def test_old_prop_group_export_reads_as_before():
 
 def _old_export_for(release):
     """The old export with its ids and release id made this database's: unit keys are random
-    per demo load, so each unit is matched by its label (``resname``)."""
-    keys = {
-        unit.get("resname"): unit.get("id")
-        for unit in etree.fromstring(release_file_export(release, "ru", "xliff")).iterfind(
-            ".//x:trans-unit", NS
-        )
-    }
+    per demo load, so each unit is matched by its label (``resname``, as old files wrote it:
+    "paragraph 1", "caption 1")."""
+    keys = {legacy_label(unit): unit.key for unit in services.release_exchange(release, "ru").units}
     root = etree.fromstring(OLD_EXPORT.read_bytes())
     for unit in root.iterfind(".//x:trans-unit", NS):
         unit.set("id", keys[unit.get("resname")])
@@ -201,7 +197,8 @@ def test_old_prop_group_export_still_imports(release):
     unit.find("x:target", NS).text = "Исправленный перевод."
     unit.find("x:target", NS).set("state", "translated")
     report = release_file_import(tostring(root), "xliff", author=user("translator-ru"))
-    assert [line.label for line in report.updated] == ["paragraph 1"]
+    # Reported in the workbench's words.
+    assert [line.label for line in report.updated] == ["segment 1"]
     assert head_texts(release, "ru")[unit.get("id")] == "Исправленный перевод."
 
 

@@ -89,6 +89,7 @@ def test_beat_sweeps_every_minute():
         "pending-checks-sweep",
         "topic-zips-sweep",
         "scheduled-publications-sweep",
+        "notifications-sweep",
     }
     for name, entry in schedule.items():
         assert entry["task"] in celery_app.tasks  # a registered task, by the name beat sends

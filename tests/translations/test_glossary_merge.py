@@ -219,7 +219,7 @@ def test_another_tools_entry_updates_the_concept_holding_its_english_term(tor):
     # A file that does not say the part of speech leaves the stored one.
     assert Term.objects.get(text="TOR", language="en").part_of_speech == "noun"
     assert report.skipped_languages == {"fr": 1}
-    assert "Skipped, in languages Concord does not keep: fr (1 terms)." in report.lines()
+    assert "Skipped, in languages Concord does not keep: fr (1 term)." in report.lines()
     assert not Concept.objects.filter(identifier="IATE-1").exists()
 
 

@@ -195,12 +195,12 @@ def test_stale_forms_are_recomputed_when_read_and_refreshed_by_the_command(db):
     Term.objects.update(match_forms={"version": "0:old", "units": [["wrong"]], "longest": 5})
     matcher = TermMatcher(glossary_terms("ru"), "ru")
     assert [m.term.text for m in matcher.find("Саммит прошёл.")] == ["саммиты"]
-    assert "for 1 terms" in run("refresh_match_forms")
+    assert "for 1 term" in run("refresh_match_forms")
     term = Term.objects.get()
     assert term.match_forms["version"] == match_forms_version("ru")
     assert term.match_forms["units"] == [["саммит"]]
     assert "0 terms" in run("refresh_match_forms")
-    assert "1 terms" in run("refresh_match_forms", "--all")
+    assert "1 term." in run("refresh_match_forms", "--all")
 
 
 def test_a_reimported_term_keeps_its_forms_and_a_respelled_one_gets_new_ones(monkeypatch, db):

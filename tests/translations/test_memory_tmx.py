@@ -251,7 +251,7 @@ def test_unknown_languages_are_skipped_and_counted_not_refused(db):
     assert report.read.skipped == {"fr": 2, "de-DE": 1}
     assert report.read.skipped_units == ["t2"]
     lines = "\n".join(report.lines())
-    assert "de-DE (1 segments), fr (2 segments)" in lines and "t2" in lines
+    assert "de-DE (1 segment), fr (2 segments)" in lines and "t2" in lines
 
 
 def test_srclang_all_makes_every_language_a_source(db):

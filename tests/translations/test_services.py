@@ -168,7 +168,7 @@ def test_import_glossary_command_and_refusal(tmp_path, data_dir):
     german = tmp_path / "german.csv"
     german.write_text(GLOSSARY_PATH.read_text("utf-8") + "extra,,de,Begriff,preferred,false,,,,\n")
     out = run("import_glossary", str(german))
-    assert "18 unchanged" in out and "de (1 terms)" in out and "1 entries have no term" in out
+    assert "18 unchanged" in out and "de (1 term)" in out and "1 entry has no term" in out
     assert Concept.objects.filter(identifier="extra").count() == 0
     bad = tmp_path / "bad.csv"
     bad.write_text(GLOSSARY_PATH.read_text("utf-8") + "extra,,en,Begriff,sortof,false,,,,\n")

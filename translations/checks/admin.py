@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config import languages
-from records.admin import ReadOnlyAdmin, object_pk_or_404
+from records.admin import ReadOnlyAdmin, object_pk_or_404, release_cell
 from records.permissions import editable_languages
 from translations.checks.models import ReleaseTermFindings
 from translations.checks.selectors import (
@@ -45,7 +45,7 @@ def _findings_column(code):
 @admin.register(ReleaseTermFindings)
 class ReleaseTermFindingsAdmin(ReadOnlyAdmin):
     list_display = (
-        "title",
+        "title_slug",
         "date",
         "head_number",
         # Every language can be a target of some release.
@@ -56,6 +56,10 @@ class ReleaseTermFindingsAdmin(ReadOnlyAdmin):
     # Packages above the checks add pages under a release here (exchange: its PO/XLIFF files):
     # each is a function of this admin returning URL patterns.
     url_providers = []
+
+    @admin.display(description=gettext_lazy("title"), ordering=f"title_{languages.DEFAULT_SOURCE}")
+    def title_slug(self, obj):
+        return release_cell(obj)
 
     def get_urls(self):
         extra = [pattern for provider in self.url_providers for pattern in provider(self)]

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -123,7 +124,20 @@ def release_file_upload(admin, request, release_id, language):
         report=report.lines() if report else None,
         status=400 if error else 200,
         links=_release_downloads(release, language),
+        crumbs=_release_crumbs(release),
     )
+
+
+def _release_crumbs(release):
+    opts = release._meta
+    return [
+        (
+            reverse("admin:app_list", kwargs={"app_label": opts.app_label}),
+            opts.app_config.verbose_name,
+        ),
+        (reverse("admin:records_release_changelist"), capfirst(opts.verbose_name_plural)),
+        (reverse("admin:records_release_change", args=[release.pk]), str(release)),
+    ]
 
 
 def _release_downloads(release, language):

@@ -2,7 +2,7 @@
 
 One entry per translatable unit::
 
-    #. paragraph 7
+    #. segment 7
     #. term: peace treaty = мирный договор
     #, fuzzy
     #| msgid "the source text the translation was made from"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config.limits import MAX_UPLOAD_BYTES
+from records.units import CAPTION, CREDIT
 from translations.uploads import TextEncodingError, UploadError, text_decode, too_large
 
 ERR_CHARSET = gettext_lazy(
@@ -92,7 +93,7 @@ class ParsedEntry:
     codes: bool = False
     # Translator comments (PO "# " lines, XLIFF notes not written by Concord).
     comments: tuple[str, ...] = ()
-    # The unit's label as Concord wrote it ("paragraph 3"), where the file keeps it.
+    # The unit's label as Concord wrote it ("segment 3"), where the file keeps it.
     label: str = ""
 
 
@@ -143,7 +144,19 @@ def header_number(value, what):
 
 
 def unit_label(unit):
-    """Return a unit's label as files show it: its kind and number ("paragraph 3", "title")."""
+    """Return a unit's label as files show it, in the words of the workbench: "title",
+    "segment 3", "photo 2 caption", "photo 2 credit" (in English: files read the same
+    whatever the exporting user's language)."""
+    if not unit.number:
+        return unit.kind
+    if unit.kind in (CAPTION, CREDIT):
+        return f"photo {unit.number} {unit.kind}"
+    return f"segment {unit.number}"
+
+
+def legacy_label(unit):
+    """Return the label files exported before had for ``unit``: its kind and number
+    ("paragraph 3", "caption 2"); entries that carry only such a label still match."""
     return f"{unit.kind} {unit.number}" if unit.number else unit.kind
 
 
@@ -156,7 +169,8 @@ def entries_matched_by_label(parsed, units, known, source_language):
     Concord's comments, whose first line is the unit's label. The label alone is a position
     (a unit inserted above shifts it); with the source text equal too, it is the same unit.
     """
-    by_label = {unit_label(unit): unit for unit in units}
+    by_label = {legacy_label(unit): unit for unit in units}
+    by_label.update({unit_label(unit): unit for unit in units})
     matched = []
     for index, entry in enumerate(parsed.entries):
         if entry.key in known or not entry.label:

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -40,11 +41,31 @@ class GlossaryFileForm(forms.Form):
     )
 
 
-def exchange_page(request, admin, template, title, status=200, **context):
+def exchange_page(request, admin, template, title, status=200, crumbs=None, **context):
+    """Answer with a file page in the admin's look; its breadcrumbs lead through ``crumbs``
+    (``[(url, label)]``; by default the admin's application and list)."""
+    opts = admin.opts
+    if crumbs is None:
+        crumbs = [
+            (
+                reverse("admin:app_list", kwargs={"app_label": opts.app_label}),
+                opts.app_config.verbose_name,
+            ),
+            (
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"),
+                capfirst(opts.verbose_name_plural),
+            ),
+        ]
     return TemplateResponse(
         request,
         f"admin/translations/exchange/{template}",
-        {**admin.admin_site.each_context(request), "opts": admin.opts, "title": title, **context},
+        {
+            **admin.admin_site.each_context(request),
+            "opts": opts,
+            "title": title,
+            "crumbs": crumbs,
+            **context,
+        },
         status=status,
     )
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from translations.glossary.files import ConceptData, TermData
 
@@ -164,13 +165,18 @@ class GlossaryReport:
     def lines(self):
         """Return the report as printable lines (the command and the admin show the same)."""
         terms = self.term_counts()
+        counts = {**self.counts(), **terms}
         lines = [
-            _(
+            ngettext(
+                "Glossary imported: %(created)s concept created, %(updated)s updated, "
+                "%(unchanged)s unchanged; terms: %(added)s added, %(changed)s changed, "
+                "%(removed)s removed.",
                 "Glossary imported: %(created)s concepts created, %(updated)s updated, "
                 "%(unchanged)s unchanged; terms: %(added)s added, %(changed)s changed, "
-                "%(removed)s removed."
+                "%(removed)s removed.",
+                counts["created"],
             )
-            % {**self.counts(), **terms}
+            % counts
         ]
         lines += _named(_("concept created"), self.created)
         lines += _named(_("concept updated"), self.updated)
@@ -186,9 +192,12 @@ class GlossaryReport:
             lines += _named(title, [c.describe() for c in self.terms if c.kind == kind])
         if terms[KEPT]:
             lines.append(
-                _(
+                ngettext(
+                    "%(n)s term is not in the file but was kept (import with “replace” "
+                    "to remove it):",
                     "%(n)s terms are not in the file but were kept (import with “replace” "
-                    "to remove them):"
+                    "to remove them):",
+                    terms[KEPT],
                 )
                 % {"n": terms[KEPT]}
             )
@@ -201,14 +210,19 @@ class GlossaryReport:
                 _("Skipped, in languages Concord does not keep: %(languages)s.")
                 % {
                     "languages": ", ".join(
-                        _("%(language)s (%(n)s terms)") % {"language": tag, "n": n}
+                        ngettext("%(language)s (%(n)s term)", "%(language)s (%(n)s terms)", n)
+                        % {"language": tag, "n": n}
                         for tag, n in sorted(self.skipped_languages.items())
                     )
                 }
             )
         if self.empty:
             lines.append(
-                _("%(n)s entries have no term in a language Concord keeps and were skipped.")
+                ngettext(
+                    "%(n)s entry has no term in a language Concord keeps and was skipped.",
+                    "%(n)s entries have no term in a language Concord keeps and were skipped.",
+                    len(self.empty),
+                )
                 % {"n": len(self.empty)}
             )
         if self.dry_run:
@@ -218,9 +232,11 @@ class GlossaryReport:
 
 def _named(title, names):
     lines = [f"  {title}: {name}" for name in names[:REPORT_NAMED]]
-    if len(names) > REPORT_NAMED:
+    more = len(names) - REPORT_NAMED
+    if more > 0:
         lines.append(
             "  "
-            + _("… and %(n)s more (%(what)s)") % {"n": len(names) - REPORT_NAMED, "what": title}
+            + ngettext("… and %(n)s more (%(what)s)", "… and %(n)s more (%(what)s)", more)
+            % {"n": more, "what": title}
         )
     return lines

@@ -19,7 +19,7 @@ from datetime import UTC
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from lxml import etree
 
 from config import languages
@@ -105,7 +105,11 @@ def _parse(data):
     """Return the root of ``data``, refusing what is not safe, well-formed TMX."""
     if len(data) > MAX_TMX_BYTES:
         raise _refuse(
-            _("the file is %(size)s bytes; at most %(limit)s are allowed")
+            ngettext(
+                "the file is %(size)s byte; at most %(limit)s are allowed",
+                "the file is %(size)s bytes; at most %(limit)s are allowed",
+                len(data),
+            )
             % {"size": len(data), "limit": MAX_TMX_BYTES}
         )
     try:
@@ -144,7 +148,11 @@ def tmx_read(data):
     units = root.find("body").findall("tu")
     if len(units) > MAX_TMX_UNITS:
         raise _refuse(
-            _("the file has %(n)s translation units; at most %(max)s are allowed")
+            ngettext(
+                "the file has %(n)s translation unit; at most %(max)s are allowed",
+                "the file has %(n)s translation units; at most %(max)s are allowed",
+                len(units),
+            )
             % {"n": len(units), "max": MAX_TMX_UNITS}
         )
     now = timezone.now().replace(microsecond=0)
@@ -163,9 +171,12 @@ class MemoryImport:
 
     def lines(self):
         lines = [
-            _(
+            ngettext(
+                "Translation memory imported: %(created)s entry created, %(updated)s "
+                "updated, %(unchanged)s unchanged.",
                 "Translation memory imported: %(created)s entries created, %(updated)s "
-                "updated, %(unchanged)s unchanged."
+                "updated, %(unchanged)s unchanged.",
+                self.counts["created"],
             )
             % self.counts
         ]
@@ -174,21 +185,29 @@ class MemoryImport:
                 _("Skipped, in languages Concord does not keep: %(languages)s.")
                 % {
                     "languages": ", ".join(
-                        _("%(language)s (%(n)s segments)") % {"language": tag, "n": n}
+                        ngettext("%(language)s (%(n)s segment)", "%(language)s (%(n)s segments)", n)
+                        % {"language": tag, "n": n}
                         for tag, n in sorted(self.read.skipped.items())
                     )
                 }
             )
         if self.read.skipped_units:
             lines.append(
-                _("%(n)s units have a source language Concord does not keep: %(units)s")
+                ngettext(
+                    "%(n)s unit has a source language Concord does not keep: %(units)s",
+                    "%(n)s units have a source language Concord does not keep: %(units)s",
+                    len(self.read.skipped_units),
+                )
                 % {"n": len(self.read.skipped_units), "units": _some(self.read.skipped_units)}
             )
         if self.read.codes:
             lines.append(
-                _(
+                ngettext(
+                    "%(n)s unit carried formatting codes (<bpt>, <ept>, <ph>, <it>), which "
+                    "were removed: %(units)s",
                     "%(n)s units carried formatting codes (<bpt>, <ept>, <ph>, <it>), which "
-                    "were removed: %(units)s"
+                    "were removed: %(units)s",
+                    len(self.read.codes),
                 )
                 % {"n": len(self.read.codes), "units": _some(self.read.codes)}
             )
@@ -198,7 +217,9 @@ class MemoryImport:
 def _some(names, shown=50):
     more = len(names) - shown
     listed = ", ".join(names[:shown])
-    return listed + (_(" … and %(n)s more") % {"n": more} if more > 0 else "")
+    return listed + (
+        ngettext(" … and %(n)s more", " … and %(n)s more", more) % {"n": more} if more > 0 else ""
+    )
 
 
 @transaction.atomic

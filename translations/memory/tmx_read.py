@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from lxml import etree
 
 from config import languages
@@ -121,7 +122,11 @@ def _variants(unit, read):
         text = _segment_text(seg, codes).strip()
         if len(text) > MAX_UNIT_CHARS:
             raise refusal(
-                _("a segment is %(n)s characters long; at most %(max)s are allowed")
+                ngettext(
+                    "a segment is %(n)s character long; at most %(max)s are allowed",
+                    "a segment is %(n)s characters long; at most %(max)s are allowed",
+                    len(text),
+                )
                 % {"n": len(text), "max": MAX_UNIT_CHARS},
                 seg.sourceline,
             )

@@ -1,6 +1,7 @@
 """What every review action shares: its error, unit names, and the checks of its input."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config import languages
 from records.services import ActionNotAllowed, ReleaseContentError, revision_snapshot
@@ -61,7 +62,11 @@ def text_clean(text, what, limit):
         raise ReviewError(_("%(what)s is empty; nothing was changed") % {"what": what})
     if len(text) > limit:
         raise ReviewError(
-            _("%(what)s is too long (%(length)s characters; at most %(max)s)")
+            ngettext(
+                "%(what)s is too long (%(length)s character; at most %(max)s)",
+                "%(what)s is too long (%(length)s characters; at most %(max)s)",
+                len(text),
+            )
             % {"what": what, "length": len(text), "max": limit}
         )
     try:

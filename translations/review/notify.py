@@ -1,28 +1,34 @@
-"""Who hears of a review action, by email, sent by a Celery task after the action commits.
+"""Who hears of a review action, and which language became ready to publish.
+
+Recorded as notifications (:mod:`translations.notifications`) inside the action's transaction,
+mailed by a task once it commits — one mail per recipient for the whole action:
 
 - submitted → the reviewers of that language;
 - approved, changes requested → the units' translators;
-- a comment → everyone in the thread and the unit's translator in that language.
+- a comment → everyone in the thread and the unit's translator in that language;
+- approvals after which the publish gate would pass for a language of the head revision →
+  the editors: "Japanese of X is ready to publish", once per release, language and revision.
 
-Only users with an email address hear anything, and never of their own actions.
+Only active users hear anything, and never of their own actions.
 """
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext
 
 from config import languages
-from translations.enqueue import task_send
+from records.models import Release, Revision
+from records.services import revision_snapshot
+from records.units import translatable_units
+from translations.notifications.kinds import kind_register, release_label, release_payload
+from translations.notifications.models import Notification
+from translations.notifications.services import Notice, notifications_record
+from translations.review.common import unit_label
 from translations.review.models import Comment, Event, UnitStatus
-from translations.review.vocabulary import EventAction
-
-# The task that sends them (translations.review.tasks), by name.
-REVIEW_NOTIFY = "translations.review.notify"
+from translations.review.vocabulary import EventAction, UnitState
 
 NOTIFIED = {
     EventAction.SUBMITTED,
@@ -30,12 +36,56 @@ NOTIFIED = {
     EventAction.CHANGES_REQUESTED,
     EventAction.COMMENTED,
 }
+READY = "ready"
+# A mail names at most this many units of one action ("and 40 more").
+UNITS_NAMED = 50
 
 
 def enqueue(batch):
-    """Send the notifications of ``batch`` from a task once the transaction commits."""
-    batch = str(batch)
-    task_send(REVIEW_NOTIFY, batch, label=f"the notifications of batch {batch}")
+    """Record who hears of the events of ``batch`` (inside its transaction); the mail goes
+    out once the transaction commits."""
+    events = list(
+        Event.objects.filter(batch=batch, action__in=NOTIFIED).values(
+            "action", "release_id", "language", "key", "actor_id", "reason"
+        )
+    )
+    if not events:
+        return
+    groups = defaultdict(list)
+    for event in events:
+        groups[(event["action"], event["release_id"], event["language"])].append(event)
+    releases = Release.objects.in_bulk({release_id for _a, release_id, _l in groups})
+    wanted = []
+    for (action, release_id, language), group in groups.items():
+        keys = list(dict.fromkeys(event["key"] for event in group))
+        actor_id = group[0]["actor_id"]
+        payload = {
+            **release_payload(releases[release_id]),
+            "language": language,
+            "actor": actor_id,
+            "reason": group[0]["reason"][:1000],
+            "path": reverse("translations:workbench", args=[release_id, language]),
+        }
+        for user_id, concerned in _interested(action, release_id, language, keys).items():
+            mine = [key for key in keys if key in concerned]
+            if user_id == actor_id or not mine:
+                continue
+            event = f"review:{batch}:{release_id}:{language}:{action}"
+            units = {"count": len(mine), "keys": mine[:UNITS_NAMED]}
+            wanted.append((user_id, event, action, {**payload, **units}))
+        if action == EventAction.APPROVED:
+            wanted += _ready(releases[release_id], language, actor_id)
+    users = get_user_model().objects.in_bulk(
+        {user_id for user_id, *_rest in wanted}
+        | {payload["actor"] for *_rest, payload in wanted if payload.get("actor")}
+    )
+    notices = []
+    for user_id, event, kind, payload in wanted:
+        actor = users.get(payload.get("actor"))
+        payload["actor"] = actor.get_username() if actor else ""
+        if user_id in users:
+            notices.append(Notice(users[user_id], event, kind, payload))
+    notifications_record(notices, batch=batch)
 
 
 def _interested(action, release_id, language, keys):
@@ -44,13 +94,14 @@ def _interested(action, release_id, language, keys):
     from translations.roles import reviewers
 
     if action == EventAction.SUBMITTED:
-        ids = get_user_model().objects.filter(groups__name=reviewers(language))
+        ids = get_user_model().objects.filter(groups__name=reviewers(language), is_active=True)
         return {pk: set(keys) for pk in ids.values_list("pk", flat=True)}
     interested = defaultdict(set)
-    translators = UnitStatus.objects.filter(
-        release_id=release_id, language=language, key__in=keys, translated_by__isnull=False
-    ).values_list("key", "translated_by")
-    pairs = list(translators)
+    pairs = list(
+        UnitStatus.objects.filter(
+            release_id=release_id, language=language, key__in=keys, translated_by__isnull=False
+        ).values_list("key", "translated_by")
+    )
     if action == EventAction.COMMENTED:
         pairs += Comment.objects.filter(
             release_id=release_id, language=language, key__in=keys
@@ -60,59 +111,134 @@ def _interested(action, release_id, language, keys):
     return interested
 
 
-def notifications(batch):
-    """Return the ``(subject, body, from, [to])`` messages for the events of ``batch``."""
-    events = list(
-        Event.objects.filter(batch=batch, action__in=NOTIFIED).select_related("release", "actor")
+def _ready(release, language, actor_id):
+    """Return the editors' "ready to publish" notices when approvals made ``language`` of
+    the head revision pass the publish gate, unless it was announced for that revision."""
+    from translations.review.gate import language_problems
+    from translations.roles import EDITORS
+
+    waiting = UnitStatus.objects.filter(release=release, language=language).exclude(
+        state=UnitState.APPROVED
     )
-    groups = defaultdict(list)
-    for event in events:
-        groups[(event.action, event.release_id, event.language)].append(event)
-    wanted = defaultdict(list)
-    for (action, release_id, language), group in groups.items():
-        keys = {event.key for event in group}
-        for user_id, concerned in _interested(action, release_id, language, keys).items():
-            wanted[user_id] += [
-                event for event in group if event.key in concerned and event.actor_id != user_id
-            ]
-    users = {
-        user.pk: user
-        for user in get_user_model()
-        .objects.filter(pk__in=[pk for pk, found in wanted.items() if found], is_active=True)
-        .exclude(email="")
+    event = f"{READY}:{release.pk}:{language}:{release.head_number}"
+    if waiting.exists() or Notification.objects.filter(event=event).exists():
+        return []
+    revision = Revision.objects.get(release=release, number=release.head_number)
+    if language_problems(release, language, revision):
+        return []
+    payload = {
+        **release_payload(release),
+        "language": language,
+        "revision": release.head_number,
+        "actor": actor_id,
+        "path": reverse("admin:records_release_history", args=[release.pk]),
     }
-    per_user = {pk: wanted[pk] for pk in users}
-    messages = []
-    for pk, found in sorted(per_user.items()):
-        first = found[0]
-        url = reverse("translations:workbench", args=[first.release_id, first.language])
-        base = settings.CONCORD_BASE_URL.rstrip("/")
-        with override(settings.LANGUAGE_CODE):
-            subject = _("[Concord] %(who)s: %(action)s — %(release)s (%(language)s)") % {
-                "who": first.actor.get_username() if first.actor else _("Concord"),
-                "action": first.get_action_display(),
-                "release": first.release.title,
-                "language": languages.name(first.language),
-            }
-            lines = [
-                _("%(count)s unit(s) of “%(release)s” in %(language)s: %(action)s.")
-                % {
-                    "count": len(found),
-                    "release": first.release.title,
-                    "language": languages.name(first.language),
-                    "action": first.get_action_display(),
-                }
-            ]
-            if first.reason:
-                lines += ["", first.reason]
-            lines += ["", _("Open the workbench: %(url)s") % {"url": f"{base}{url}"}]
-        messages.append((subject, "\n".join(lines), None, [users[pk].email]))
-    return messages
+    editors = get_user_model().objects.filter(groups__name=EDITORS, is_active=True)
+    return [
+        (pk, event, READY, dict(payload))
+        for pk in editors.exclude(pk=actor_id).values_list("pk", flat=True)
+    ]
 
 
-def send(batch):
-    """Send the notifications of ``batch``; return how many went out."""
-    messages = notifications(batch)
-    if messages:
-        send_mass_mail(messages, fail_silently=False)
-    return len(messages)
+# -- how they read ----------------------------------------------------------------------
+
+
+def _values(payload):
+    return {
+        "actor": payload.get("actor") or _("Concord"),
+        "count": payload.get("count", 0),
+        "release": release_label(payload),
+        "language": languages.name(payload.get("language", "")),
+        "revision": payload.get("revision", ""),
+    }
+
+
+def _summary_submitted(payload):
+    values = _values(payload)
+    return (
+        ngettext(
+            "%(actor)s sent %(count)s unit of %(release)s in %(language)s for review",
+            "%(actor)s sent %(count)s units of %(release)s in %(language)s for review",
+            values["count"],
+        )
+        % values
+    )
+
+
+def _summary_approved(payload):
+    values = _values(payload)
+    return (
+        ngettext(
+            "%(actor)s approved %(count)s unit of %(release)s in %(language)s",
+            "%(actor)s approved %(count)s units of %(release)s in %(language)s",
+            values["count"],
+        )
+        % values
+    )
+
+
+def _summary_changes(payload):
+    values = _values(payload)
+    return (
+        ngettext(
+            "%(actor)s asked for changes to %(count)s unit of %(release)s in %(language)s",
+            "%(actor)s asked for changes to %(count)s units of %(release)s in %(language)s",
+            values["count"],
+        )
+        % values
+    )
+
+
+def _summary_commented(payload):
+    return _("%(actor)s commented on %(release)s in %(language)s") % _values(payload)
+
+
+def _summary_ready(payload):
+    return _("%(language)s of %(release)s is ready to publish: revision %(revision)s") % _values(
+        payload
+    )
+
+
+def _unit_details(notifications):
+    """Name the units of each notification (the head revision's labels, read once per
+    release) and quote the comment or reason."""
+    units_of, found = {}, {}
+    for notification in notifications:
+        payload = notification.payload
+        release_id = payload.get("release")
+        if release_id not in units_of:
+            units_of[release_id] = _head_units(release_id)
+        units = units_of[release_id]
+        order = {key: index for index, key in enumerate(units)}
+        keys = sorted(payload.get("keys", []), key=lambda key: order.get(key, len(order)))
+        labels = ", ".join(unit_label(key, units) for key in keys)
+        more = payload.get("count", len(keys)) - len(keys)
+        if more > 0:
+            labels += " " + ngettext("and %(n)s more", "and %(n)s more", more) % {"n": more}
+        lines = [labels]
+        if payload.get("reason"):
+            lines += [f"“{line}”" for line in payload["reason"].splitlines() if line.strip()]
+        found[notification.pk] = lines
+    return found
+
+
+def _head_units(release_id):
+    release = Release.objects.filter(pk=release_id).select_related("topic").first()
+    if release is None or not release.head_number:
+        return {}
+    snapshot = revision_snapshot(release, release.head_number)
+    return {unit.key: unit for unit in translatable_units(snapshot, release.source_language)}
+
+
+def _ready_details(notifications):
+    line = _("Publish it from the release's history page.")
+    return {notification.pk: [line] for notification in notifications}
+
+
+def notification_kinds():
+    """Register how review's notifications read (from ``TranslationsConfig.ready()``)."""
+    kind_register(EventAction.SUBMITTED, _summary_submitted, _unit_details)
+    kind_register(EventAction.APPROVED, _summary_approved, _unit_details)
+    kind_register(EventAction.CHANGES_REQUESTED, _summary_changes, _unit_details)
+    kind_register(EventAction.COMMENTED, _summary_commented, _unit_details)
+    kind_register(READY, _summary_ready, _ready_details)

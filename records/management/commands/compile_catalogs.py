@@ -72,7 +72,11 @@ def _read_catalog(path):
         for entry in catalog:
             if entry.msgid_plural and not entry.obsolete and len(entry.msgstr_plural) != nplurals:
                 raise ValueError(
-                    _("line %(line)s: %(found)s plural forms, but the header says %(expected)s")
+                    ngettext(
+                        "line %(line)s: %(found)s plural form, but the header says %(expected)s",
+                        "line %(line)s: %(found)s plural forms, but the header says %(expected)s",
+                        len(entry.msgstr_plural),
+                    )
                     % {
                         "line": entry.linenum,
                         "found": len(entry.msgstr_plural),

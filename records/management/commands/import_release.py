@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config import languages
 from records.cli import printable, user_by_username
@@ -203,7 +204,11 @@ class Command(BaseCommand):
             )
         elif result.created:
             self.stdout.write(
-                _("Created release “%(slug)s” (revision %(n)s, %(count)s segments).")
+                ngettext(
+                    "Created release “%(slug)s” (revision %(n)s, %(count)s segment).",
+                    "Created release “%(slug)s” (revision %(n)s, %(count)s segments).",
+                    len(revision.snapshot["segments"]),
+                )
                 % {
                     "slug": release.slug,
                     "n": revision.number,

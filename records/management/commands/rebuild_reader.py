@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from records.reader import reader_rebuild
 
@@ -9,4 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = reader_rebuild()
-        self.stdout.write(_("Rebuilt %(count)d reader pages.") % {"count": count})
+        self.stdout.write(
+            ngettext("Rebuilt %(count)d reader page.", "Rebuilt %(count)d reader pages.", count)
+            % {"count": count}
+        )

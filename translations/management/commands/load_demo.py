@@ -10,12 +10,20 @@ from config import languages
 from records.demo import ACCOUNTS
 from translations.demo import demo_load_all
 
+# Where `manage.py runserver` listens by default.
+LOCAL = "http://127.0.0.1:8000"
+
 
 class Command(BaseCommand):
     help = _("Load the demo: seed release in three languages, demo accounts, publications.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--base-url", default=None, help=_("default: CONCORD_BASE_URL"))
+        parser.add_argument(
+            "--base-url",
+            default=None,
+            help=_("where the printed links start (default: CONCORD_BASE_URL, else %(url)s)")
+            % {"url": LOCAL},
+        )
 
     def handle(self, *args, base_url, **options):
         # The demo's own review steps would mail reviewers and log each action: keep the
@@ -28,7 +36,7 @@ class Command(BaseCommand):
         finally:
             audit.disabled = quiet
         release, series = loaded["release"], loaded["series"]
-        base = (base_url or settings.CONCORD_BASE_URL).rstrip("/")
+        base = (base_url or settings.CONCORD_BASE_URL or LOCAL).rstrip("/")
         lines = [
             _("Concord demo loaded: “%(title)s” (revision %(n)s).")
             % {"title": release.title, "n": release.head_number},

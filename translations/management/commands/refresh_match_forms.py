@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from translations.glossary.services import term_match_forms_refresh
 
@@ -20,4 +21,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, everything, **options):
         count = term_match_forms_refresh(everything=everything)
-        self.stdout.write(_("Match forms stored for %(count)s terms.") % {"count": count})
+        self.stdout.write(
+            ngettext(
+                "Match forms stored for %(count)s term.",
+                "Match forms stored for %(count)s terms.",
+                count,
+            )
+            % {"count": count}
+        )

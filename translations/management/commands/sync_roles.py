@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from translations.roles import roles_sync
 
@@ -10,7 +11,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         groups = roles_sync()
         for name, group in groups.items():
+            count = group.permissions.count()
             self.stdout.write(
-                _("%(group)s: %(count)s permissions")
-                % {"group": name, "count": group.permissions.count()}
+                ngettext(
+                    "%(group)s: %(count)s permission", "%(group)s: %(count)s permissions", count
+                )
+                % {"group": name, "count": count}
             )
