@@ -14,7 +14,7 @@ from tests.scenarios import glossary_with, release_edit, release_with
 from translations.checks.models import CheckRun, Finding
 from translations.checks.services import release_terms_check
 from translations.memory import MemoryEntry
-from translations.review import notify
+from translations.notifications.services import NOTIFICATIONS_SEND
 from translations.review.models import Comment, Event, UnitStatus
 from translations.review.vocabulary import EventAction, UnitState
 
@@ -35,7 +35,7 @@ def notified(django_capture_on_commit_callbacks):
             str(callback.args[1])
             for callback in callbacks
             if isinstance(callback, functools.partial)
-            and callback.args[:1] == (notify.REVIEW_NOTIFY,)
+            and callback.args[:1] == (NOTIFICATIONS_SEND,)
         ]
         return response, batches
 

@@ -55,8 +55,8 @@ class SubmitConfirmation(ReviewError):
             named += " " + ngettext("(and %(n)s more)", "(and %(n)s more)", more) % {"n": more}
         super().__init__(
             ngettext(
-                "Submit with an error finding that has no override? %(findings)s. Confirm to "
-                "submit anyway; nothing was changed.",
+                "Submit with %(count)s error finding that has no override? %(findings)s. "
+                "Confirm to submit anyway; nothing was changed.",
                 "Submit with %(count)s error findings that have no override? %(findings)s. "
                 "Confirm to submit anyway; nothing was changed.",
                 len(self.findings),
