@@ -200,7 +200,10 @@ def proposal_build(snapshot, parsed, language, *, slug, head, photos=(), notes=(
     pairs = tuple(propose(units, blocks, source, language))
     refusal = None
     if parsed.date.isoformat() != snapshot["date"]:
-        refusal = str(OTHER_DATE % {"found": parsed.date.isoformat(), "date": snapshot["date"]})
+        refusal = _("line %(line)s: %(message)s") % {
+            "line": parsed.date_line,
+            "message": OTHER_DATE % {"found": parsed.date.isoformat(), "date": snapshot["date"]},
+        }
     ratio = RATIOS.get(language, 1.0) / RATIOS.get(source, 1.0)
     refusal = refusal or _refusal(pairs, units, blocks, ratio, slug, language)
     taken = pieces_of(pairs, blocks, units)

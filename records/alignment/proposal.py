@@ -4,7 +4,7 @@ differs (captions on one side only, a heading against a paragraph, one paragraph
 Dynamic programming over order, as Gale and Church aligned sentences: each step pairs one unit
 with one block (1:1), one unit with two blocks (1:2, the unit takes both), two units with one
 block (2:1, the block split at its middle sentence boundary; a one-sentence block goes to the
-first unit and the second stays untranslated), or leaves a unit untranslated (1:0) or a block
+longer unit and the other stays untranslated), or leaves a unit untranslated (1:0) or a block
 out (0:1). A step costs its prior (1:1 cheapest), the length difference against the language
 pair's expected ratio, the anchors the two sides share or do not (numbers, dates, numbering
 markers, Latin names) and whether their kinds agree. Each pair's confidence (0–1) comes from

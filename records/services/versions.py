@@ -302,11 +302,15 @@ def release_import_language(
     )
     alignment = alignment_plan(snapshot, parsed, language)
     if not alignment.ok or pairing is not None:
+        divergence = alignment.divergence
         alignment = _proposal(snapshot, parsed, language, release, alignment, pairing)
         if not alignment.ok:
             raise AlignmentError(alignment)
         if not (dry_run or accept_alignment or pairing is not None):
-            raise AlignmentProposalError(alignment, PROPOSAL_TO_REVIEW)
+            raise AlignmentProposalError(
+                alignment,
+                f"{divergence}; {PROPOSAL_TO_REVIEW}" if divergence else PROPOSAL_TO_REVIEW,
+            )
     if dry_run:
         return alignment, None
     if not alignment.ok:
