@@ -110,3 +110,43 @@ def alignment_lines(alignment):
     if alignment.divergence:
         lines.append(_("diverges at %(where)s") % {"where": alignment.divergence})
     return lines
+
+
+def _short(text, width):
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def proposal_rows(proposal):
+    """Return the proposal's pairs as rows for a side-by-side view: the pair type, its
+    confidence, the release's segments and the file's blocks each pair joins."""
+    units = {unit.number: unit for unit in proposal.units}
+    rows = []
+    for pair in proposal.pairs:
+        rows.append(
+            {
+                "kind": pair.kind,
+                "confidence": pair.confidence,
+                "units": [units[number] for number in pair.units],
+                "blocks": [proposal.block(index) for index in pair.blocks],
+            }
+        )
+    return rows
+
+
+def proposal_lines(proposal):
+    """Return a proposal as lines of text: pair type, confidence, release beside file."""
+    lines = [_("proposed pairing (the file's structure differs from the release's):")]
+    if proposal.title:
+        lines.append(_("title: %(title)s") % {"title": proposal.title})
+    for number, photo in proposal.photos:
+        caption = photo.caption or _("(no caption text: the caption stays untranslated)")
+        lines.append(f"  photo {number} ← line {photo.line}: {caption}")
+    for row in proposal_rows(proposal):
+        left = " / ".join(f"{u.number} {_short(u.text, 30)}" for u in row["units"]) or "—"
+        right = " / ".join(f"line {b.line} {_short(b.text, 30)}" for b in row["blocks"]) or "—"
+        lines.append(f"  {row['kind']:<4} {row['confidence']:.2f}  {left:<40} ← {right}")
+    lines.extend(f"  {note}" for note in proposal.notes)
+    if proposal.refusal:
+        lines.append(proposal.refusal)
+    return lines

@@ -16,6 +16,7 @@ from config import languages
 from config.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
 from .. import permissions
+from ..alignment import Proposal, choice_options, choice_value
 from ..models import Release
 from ..previews import parsed_preview
 from ..segmenter import SegmenterError, parse_release_text
@@ -134,6 +135,7 @@ class ReleaseImportView(View):
                     into=release.slug,
                     author=request.user,
                     dry_run=request.POST.get("action") != COMMIT,
+                    **pairing_posted(request.POST),
                 )
                 if result is None:
                     return self.render(form, text=text, parsed=parsed, alignment=alignment)
@@ -173,6 +175,8 @@ class ReleaseImportView(View):
         )
 
     def render(self, form, text="", parsed=None, alignment=None):
+        if isinstance(alignment, Proposal):
+            return self.render_proposal(form, text, parsed, alignment)
         request = self.request
         language = form.data.get("language") or languages.DEFAULT_SOURCE
         context = {
@@ -187,3 +191,43 @@ class ReleaseImportView(View):
             "can_commit": parsed is not None and (alignment is None or alignment.ok),
         }
         return TemplateResponse(request, self.template_name, context)
+
+    def render_proposal(self, form, text, parsed, proposal):
+        """Show the proposal side by side, each unit with a choice of what it takes."""
+        response = self.render(form, text=text, parsed=parsed)
+        pairs = {number: pair for pair in proposal.pairs for number in pair.units}
+        response.context_data.update(
+            {
+                "proposal": proposal,
+                "proposal_rows": [
+                    {"row": row, "pair": pairs[row.number], "value": choice_value(row.pieces)}
+                    for row in proposal.segments
+                ],
+                "proposal_options": choice_options(proposal.blocks),
+                "left_out": [
+                    proposal.block(index)
+                    for pair in proposal.pairs
+                    if pair.kind == "0:1"
+                    for index in pair.blocks
+                ],
+                "can_commit": proposal.ok,
+            }
+        )
+        return response
+
+
+def pairing_posted(data):
+    """Return the pairing an editor confirmed on the proposal (``unit-N`` fields and the
+    revision it was made on), as arguments of ``release_import_language``; {} for none."""
+    if data.get("action") != COMMIT or "proposal_head" not in data:
+        return {}
+    try:
+        head = int(data["proposal_head"])
+    except ValueError:
+        head = -1
+    pairing = {}
+    for name, value in data.items():
+        if name.startswith("unit-"):
+            number = name.removeprefix("unit-")
+            pairing[int(number) if number.isdigit() else -1] = value
+    return {"pairing": pairing, "expected_head": head}

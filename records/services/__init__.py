@@ -34,7 +34,12 @@ from .validation import (
     content_validate,
     document_parse,
 )
-from .versions import AlignmentError, alignment_plan, release_import_language
+from .versions import (
+    AlignmentError,
+    AlignmentProposalError,
+    alignment_plan,
+    release_import_language,
+)
 from .working_copy import release_apply
 from .writing import (
     REFUSE,
@@ -56,6 +61,7 @@ __all__ = [
     "THEIRS",
     "ActionNotAllowed",
     "AlignmentError",
+    "AlignmentProposalError",
     "Conflict",
     "MergeConflict",
     "PublicationError",

@@ -19,10 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from config import languages
 
+from ..alignment import PairingError, pairing_parse, proposal_build, proposal_choose, stale_message
 from ..models import Release
 from ..snapshots import DERIVED_FIELDS, snapshot_upgrade, translated
 from ..vocabulary import SegmentKind
@@ -30,6 +31,15 @@ from .errors import ReleaseContentError
 from .writing import release_write
 
 _EXCERPT = 40
+PROPOSAL_TO_REVIEW = gettext_lazy(
+    "the file's structure differs from the release's: review the proposed pairing with "
+    "--dry-run (or the admin's import preview) and accept it with --accept-alignment; nothing "
+    "was written"
+)
+PHOTOS_LEFT_OUT = gettext_lazy(
+    "the file's %(count)s photos cannot be paired with the release's: their captions are left "
+    "untranslated"
+)
 # A list dash alone ("- 本文"): Japanese puts it before any line of a section.
 _DASHES = frozenset("-－‐−–—")
 
@@ -255,21 +265,56 @@ def content_with_language(snapshot, alignment):
     return content
 
 
-def release_import_language(parsed, *, language, into, author=None, message="", dry_run=False):
+class AlignmentProposalError(ReleaseContentError):
+    """A language version whose structure differs: a proposal to review; nothing written."""
+
+    def __init__(self, alignment, message):
+        self.alignment = alignment
+        super().__init__(message)
+
+
+def release_import_language(
+    parsed,
+    *,
+    language,
+    into,
+    author=None,
+    message="",
+    dry_run=False,
+    accept_alignment=False,
+    pairing=None,
+    expected_head=None,
+):
     """Fill ``language``'s title, captions and segment texts of release ``into`` from a parsed
     text in that language, as one revision based on the newest; return the alignment.
 
-    A structure that does not match is refused with :class:`AlignmentError` (nothing written);
-    ``dry_run`` returns the alignment without writing anything.
+    A file with the release's structure is written as it is. Where the structure differs,
+    the alignment is a :class:`records.alignment.Proposal`: ``dry_run`` returns it,
+    ``accept_alignment`` writes it, ``pairing`` ({unit: form value}, made on revision
+    ``expected_head``) writes an editor's choice instead; otherwise it is refused with
+    :class:`AlignmentProposalError`. A file that shares nothing with the release is refused
+    with :class:`AlignmentError`. Nothing is written when anything is refused.
     """
     release = Release.objects.select_related("topic").filter(slug=into).first()
     if release is None:
         raise ReleaseContentError(_("--into: no release with slug “%(slug)s”") % {"slug": into})
     head = release.head_number
+    if expected_head is not None and expected_head != head:
+        raise ReleaseContentError(stale_message(head, expected_head))
     snapshot = snapshot_upgrade(
         release.revisions.get(number=head).snapshot, translated(release.topic, "name")
     )
     alignment = alignment_plan(snapshot, parsed, language)
+    if not alignment.ok or pairing is not None:
+        divergence = alignment.divergence
+        alignment = _proposal(snapshot, parsed, language, release, alignment, pairing)
+        if not alignment.ok:
+            raise AlignmentError(alignment)
+        if not (dry_run or accept_alignment or pairing is not None):
+            raise AlignmentProposalError(
+                alignment,
+                f"{divergence}; {PROPOSAL_TO_REVIEW}" if divergence else PROPOSAL_TO_REVIEW,
+            )
     if dry_run:
         return alignment, None
     if not alignment.ok:
@@ -285,3 +330,31 @@ def release_import_language(parsed, *, language, into, author=None, message="", 
         topic_names={language: topic} if topic else None,
     )
     return alignment, result
+
+
+def _proposal(snapshot, parsed, language, release, alignment, pairing):
+    """Return the proposal for a file whose structure differs (or an editor's pairing)."""
+    photos, notes = photo_pairs(snapshot["photos"], parsed.photos, alignment_source(snapshot))
+    if photos is None:
+        # Which caption is which cannot be told: every caption stays untranslated.
+        photos, notes = [], [PHOTOS_LEFT_OUT % {"count": len(parsed.photos)}]
+    proposal = proposal_build(
+        snapshot,
+        parsed,
+        language,
+        slug=release.slug,
+        head=release.head_number,
+        photos=photos,
+        notes=notes,
+        title=alignment.title,
+    )
+    if pairing is not None and proposal.ok:
+        try:
+            proposal = proposal_choose(proposal, pairing_parse(pairing, proposal))
+        except PairingError as error:
+            raise ReleaseContentError(str(error)) from None
+    return proposal
+
+
+def alignment_source(snapshot):
+    return snapshot.get("source_language", languages.DEFAULT_SOURCE)

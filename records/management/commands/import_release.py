@@ -5,13 +5,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from config import languages
+from records.alignment import Proposal
 from records.cli import printable, user_by_username
 from records.models import Release
-from records.previews import alignment_lines, parsed_preview, preview_lines
+from records.previews import alignment_lines, parsed_preview, preview_lines, proposal_lines
 from records.segmenter import SegmenterError, parse_release_text
 from records.services import (
     ActionNotAllowed,
     AlignmentError,
+    AlignmentProposalError,
     ReleaseContentError,
     RevisionConflict,
     document_parse,
@@ -19,6 +21,12 @@ from records.services import (
     release_import_language,
     release_import_text,
 )
+
+
+def _lines(alignment):
+    if isinstance(alignment, Proposal):
+        return proposal_lines(alignment)
+    return alignment_lines(alignment)
 
 
 class Command(BaseCommand):
@@ -65,6 +73,15 @@ class Command(BaseCommand):
             dest="dry_run",
             help=_("text files: print the parsed structure or the alignment; write nothing"),
         )
+        parser.add_argument(
+            "--accept-alignment",
+            action="store_true",
+            dest="accept_alignment",
+            help=_(
+                "text files in another language: write the proposed pairing where the file's "
+                "structure differs from the release's (review it first with --dry-run)"
+            ),
+        )
         parser.add_argument("--author", help=_("username recorded as the revision author"))
         parser.add_argument("--message", default="", help=_("revision message"))
         parser.add_argument(
@@ -109,8 +126,10 @@ class Command(BaseCommand):
                     return
         except SegmenterError as error:
             raise CommandError(f"{path}: {error}") from None
+        except AlignmentProposalError as error:
+            raise CommandError(f"{path}: {printable(str(error))}") from None
         except AlignmentError as error:
-            for line in alignment_lines(error.alignment):
+            for line in _lines(error.alignment):
                 self.stderr.write(printable(line))
             raise CommandError(f"{path}: {printable(str(error))}") from None
         except (ReleaseContentError, RevisionConflict, ActionNotAllowed) as error:
@@ -161,9 +180,10 @@ class Command(BaseCommand):
                 author=user,
                 message=message,
                 dry_run=options["dry_run"],
+                accept_alignment=options["accept_alignment"],
             )
             if options["dry_run"]:
-                for line in alignment_lines(alignment):
+                for line in _lines(alignment):
                     self.stdout.write(printable(line))
                 if not alignment.ok:
                     raise CommandError(printable(alignment.divergence))

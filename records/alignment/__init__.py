@@ -1,0 +1,29 @@
+"""Aligning a second language whose structure differs from the release's: a proposal, not a
+refusal (DESIGN.md, "Aligning a second language").
+
+- :mod:`.anchors` — numbers, dates, numbering markers and Latin names of a block, any language;
+- :mod:`.proposal` — the pairing by dynamic programming over order (pure, no database);
+- :mod:`.plan` — one release's proposal, an editor's chosen pairing and its validation.
+"""
+
+from .plan import (
+    PairingError,
+    Proposal,
+    choice_options,
+    choice_value,
+    pairing_parse,
+    proposal_build,
+    proposal_choose,
+    stale_message,
+)
+
+__all__ = [
+    "PairingError",
+    "Proposal",
+    "choice_options",
+    "choice_value",
+    "pairing_parse",
+    "proposal_build",
+    "proposal_choose",
+    "stale_message",
+]
