@@ -426,6 +426,21 @@ def wait_for(condition, what, seconds=WAIT_SECONDS):
     pytest.fail(f"{what} did not happen within {seconds} s")
 
 
+def worker_idle():
+    """Return whether the queue is empty and the worker runs and holds no task."""
+    from config.celery import app
+
+    with app.connection_for_write() as broker:
+        queued = broker.default_channel.queue_declare(queue="celery")
+        if queued.message_count:
+            return False
+    inspect = app.control.inspect(timeout=1.0)
+    for tasks in (inspect.active(), inspect.reserved(), inspect.scheduled()):
+        if tasks is None or any(tasks.values()):
+            return False
+    return True
+
+
 class Redis:
     """A redis-server of this test's own, without persistence."""
 

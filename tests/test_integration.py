@@ -2,27 +2,13 @@
 
 import pytest
 
-from config.celery import app as celery_app
 from records.services import release_write
 from records.snapshots import release_snapshot
-from tests.helpers import wait_for
+from tests.helpers import wait_for, worker_idle
 from translations.checks.tasks import release_terms_check
 from translations.models import CheckRun, Finding
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-
-
-def worker_idle():
-    """Return whether the queue is empty and the worker runs and holds no task."""
-    with celery_app.connection_for_write() as connection:
-        queued = connection.default_channel.queue_declare(queue="celery")
-        if queued.message_count:
-            return False
-    inspect = celery_app.control.inspect(timeout=1.0)
-    for tasks in (inspect.active(), inspect.reserved(), inspect.scheduled()):
-        if tasks is None or any(tasks.values()):
-            return False
-    return True
 
 
 @pytest.fixture(autouse=True)
