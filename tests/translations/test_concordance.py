@@ -225,3 +225,39 @@ def test_concordance_refusals_are_json_and_change_nothing(client, releases, case
     body = response.json()
     assert body["ok"] is False and message in body["error"]
     assert database_state() == before
+
+
+def test_a_result_links_to_the_workbench_page_that_holds_its_unit(translator, releases):
+    """A unit past the first page of its workbench: the link opens that page, the unit in the
+    fragment; a title (on the first page) opens page 1."""
+    from records.snapshots import release_snapshot
+    from translations.review.actions import units_approve
+    from translations.review.views.workbench import ROWS_PER_PAGE
+
+    release = release_with(units=ROWS_PER_PAGE + 5, languages=("en", "ja"), slug="long")
+    content = release_snapshot(release)
+    last = content["segments"][-1]
+    last["text"] |= {"en": "The whalers met.", "ja": "捕鯨船員が会った。"}
+    release_write(
+        content,
+        author=user_with_role("editor"),
+        based_on=release.head_number,
+        context={"submit": {"ja": True}},
+    )
+    release.refresh_from_db()
+    units_approve(
+        release, "ja", [last["key"]], user_with_role("reviewer", "ja"), based_on=release.head_number
+    )
+    (hit,) = search(translator, releases[0], "ja", "捕鯨").json()["results"]
+    workbench = reverse("translations:workbench", args=[release.pk, "ja"])
+    assert hit["url"] == f"{workbench}?unit={last['key']}#unit-{last['key']}"
+    page = translator.get(hit["url"].split("#")[0])
+    assert page.context["page"].number == 2
+    assert last["key"] in [row.key for row in page.context["rows"]]
+    (title,) = [
+        hit
+        for hit in search(translator, releases[0], "ja", "summit", side="source").json()["results"]
+        if hit["release"] == "long"
+    ]
+    assert title["url"] == f"{workbench}?unit=title#unit-title"
+    assert translator.get(title["url"].split("#")[0]).context["page"].number == 1

@@ -299,6 +299,7 @@ def test_queries_stay_the_same_from_20_to_2000_units(client, users):
         "page": lambda r, k: ("workbench", {}, {}),
         "page, search": lambda r, k: ("workbench", {"q": "漁業"}, {}),
         "page, errors": lambda r, k: ("workbench", {"filter": "errors"}, {}),
+        "page of a unit": lambda r, k: ("workbench", {"unit": k[-1]}, {}),
         "next": lambda r, k: ("workbench_next", {"state": "errors", "after": k[3]}, json),
         "rows": lambda r, k: ("workbench_rows", {"key": k[:20]}, json),
         "status": lambda r, k: ("workbench_check_status", {}, json),
@@ -315,3 +316,30 @@ def test_queries_stay_the_same_from_20_to_2000_units(client, users):
     _queries, response = counted(client, url("workbench", sizes[2000][0], "ja"))
     assert len(response.context["rows"]) == ROWS_PER_PAGE
     assert response.context["page"].paginator.num_pages == -(-2001 // ROWS_PER_PAGE)
+
+
+def test_a_unit_in_the_address_opens_the_page_that_holds_it(client, users, paged):
+    """``?unit=<key>`` opens the page of the view asked for that lists the unit; a unit outside
+    that view opens among all units; an unknown one shows the first page with a warning and
+    changes nothing."""
+    keys = keys_of(paged)
+    client.force_login(users["translator-ja"])
+    later = keys[ROWS_PER_PAGE + 20]
+    response = client.get(url("workbench", paged, "ja"), {"unit": later})
+    assert response.context["page"].number == 2 and later in listed(response)
+    # Under a filter that lists it (the untranslated: paragraphs 6 and 121), its own page.
+    response = client.get(url("workbench", paged, "ja"), {"unit": later, "filter": "untranslated"})
+    assert response.context["page"].number == 1 and response.context["filter"] == "untranslated"
+    assert listed(response) == [keys[5], later]
+    # A search that leaves it out gives way to all units.
+    response = client.get(url("workbench", paged, "ja"), {"unit": later, "q": "zzz"})
+    assert response.context["filter"] == "all" and response.context["q"] == ""
+    assert response.context["page"].number == 2 and later in listed(response)
+    # A page asked for wins.
+    response = client.get(url("workbench", paged, "ja"), {"unit": later, "page": "1"})
+    assert response.context["page"].number == 1
+    before = list(UnitStatus.objects.values_list("key", "state", "language"))
+    response = client.get(url("workbench", paged, "ja"), {"unit": "no-such-unit"})
+    assert response.status_code == 200 and response.context["page"].number == 1
+    assert "has no unit no-such-unit" in response.content.decode()
+    assert list(UnitStatus.objects.values_list("key", "state", "language")) == before

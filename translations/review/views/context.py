@@ -6,6 +6,8 @@ refusal is ``{"ok": false, "error": …}`` with its status: 403 (no permission),
 release, language or unit), 400 (a text or query that cannot be searched or checked), 405.
 """
 
+from urllib.parse import urlencode
+
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -93,7 +95,8 @@ class ConcordanceView(JsonReleaseLanguageView):
         url = ""
         if hit.release_id and hit.key:
             url = reverse("translations:workbench", args=[hit.release_id, self.language])
-            url += f"#unit-{hit.key}"
+            # The page of the workbench that holds the unit (see WorkbenchView.unit_page).
+            url += f"?{urlencode({'unit': hit.key})}#unit-{hit.key}"
         return {
             "source": hit.source_text,
             "target": hit.target_text,

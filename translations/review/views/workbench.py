@@ -15,6 +15,7 @@ from translations.review import permissions
 from translations.review.navigation import (
     NEXT_STATES,
     length_median,
+    page_of,
     rows_measure,
     rows_view,
     search_clean,
@@ -99,8 +100,11 @@ class WorkbenchView(ReleaseLanguageView):
                 % {"n": limits.MAX_SEARCH_CHARS},
             )
         listed = rows_view(bench, name, query)
+        number = request.GET.get("page")
+        if request.GET.get("unit") and not number:
+            name, query, listed, number = self.unit_page(bench, request.GET["unit"], name, query)
         paginator = Paginator(listed, ROWS_PER_PAGE)
-        page = paginator.get_page(request.GET.get("page"))
+        page = paginator.get_page(number)
         rows = allowed_actions(rows_extend(list(page.object_list)), request.user, self.language)
         usual = length_median(bench.rows)
         rows_measure(rows, usual)
@@ -123,6 +127,24 @@ class WorkbenchView(ReleaseLanguageView):
             **row_context(self, bench.head),
         )
         return TemplateResponse(request, "translations/review/workbench.html", context)
+
+    def unit_page(self, bench, key, name, query):
+        """Return ``(filter, search, rows listed, page)`` that show the unit ``key``: the
+        view asked for when it lists the unit, else all units; page 1 (and a warning) for a
+        key the release does not have."""
+        listed = rows_view(bench, name, query)
+        page = page_of(listed, key, ROWS_PER_PAGE)
+        if page is None:
+            name, query = "all", ""
+            listed = rows_view(bench, name, query)
+            page = page_of(listed, key, ROWS_PER_PAGE)
+        if page is None:
+            messages.warning(
+                self.request,
+                _("“%(release)s” has no unit %(key)s; the first page is shown.")
+                % {"release": self.release, "key": key[:80]},
+            )
+        return name, query, listed, page or 1
 
     def moving_context(self, bench, rows, name, query, found, usual):
         """Return what the page's search, jumps, bulk submission and check notice need."""
