@@ -2,6 +2,8 @@
 next unit of a state across pages, each translation's length against its source, and query
 counts that stay the same from 20 to 2,000 units."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
@@ -343,3 +345,18 @@ def test_a_unit_in_the_address_opens_the_page_that_holds_it(client, users, paged
     assert response.status_code == 200 and response.context["page"].number == 1
     assert "has no unit no-such-unit" in response.content.decode()
     assert list(UnitStatus.objects.values_list("key", "state", "language")) == before
+
+
+def test_the_keyboard_list_names_every_shortcut_the_page_declares(client, users, small):
+    """Each ``aria-keyshortcuts`` of the page (the concordance's Ctrl+K among them) is in the
+    "Keyboard ?" list, written as the list writes keys."""
+    client.force_login(users["translator-ja"])
+    html = client.get(url("workbench", small, "ja")).content.decode()
+    keys_list = html[html.index('id="wb-keys"') :]
+    keys_list = keys_list[: keys_list.index("</ul>")]
+    declared = set(re.findall(r'aria-keyshortcuts="([^"]+)"', html))
+    assert "Control+K" in declared
+    names = {"Control": "Ctrl"}
+    for shortcut in declared:
+        written = "+".join(f"<kbd>{names.get(key, key)}</kbd>" for key in shortcut.split("+"))
+        assert written in keys_list, shortcut
