@@ -360,3 +360,46 @@ def test_the_keyboard_list_names_every_shortcut_the_page_declares(client, users,
     for shortcut in declared:
         written = "+".join(f"<kbd>{names.get(key, key)}</kbd>" for key in shortcut.split("+"))
         assert written in keys_list, shortcut
+
+
+def test_search_spans_fold_as_the_search_does():
+    from translations.review.navigation import search_spans
+
+    assert search_spans("Trade and TRADE.", "trade") == [(0, 5), (10, 15)]
+    # Full-width letters, ё as е; offsets are the text's own.
+    assert search_spans("ＴＲＡＤＥ", "trade") == [(0, 5)]
+    assert search_spans("Лидеры обсудили всё.", "ВСЕ") == [(16, 19)]
+    # A combining accent stays with its letter; half-width katakana with its voicing mark.
+    assert search_spans("cafe\u0301 café", "café") == [(0, 5), (6, 10)]
+    assert search_spans("ﾊﾞｽ停", "バス") == [(0, 3)]
+    assert search_spans("aaaa", "aa") == [(0, 2), (2, 4)]
+    assert search_spans("text", "") == [] and search_spans("", "a") == []
+
+
+def test_search_matches_are_marked_in_the_rows_shown(client, users):
+    """Source and translation, for who edits (a marked copy above the text field) and who
+    only reads; inside a finding's mark the finding stays whole around the search's."""
+    glossary_with(("fisheries", {"en": "fisheries", "ja": [("漁業", "forbidden")]}))
+    release = release_with(units=12, languages=("en", "ja"), states={"ja": "draft"})
+    release_terms_check(release)
+    keys = keys_of(release)
+    client.force_login(users["translator-ja"])
+    response = client.get(url("workbench", release, "ja"), {"q": "ＦＩＳＨ"})
+    html = response.content.decode()
+    assert listed(response) == [keys[2], keys[11]]
+    assert html.count('<mark class="search">fish</mark>eries') == 2
+    response = client.get(url("workbench", release, "ja"), {"q": "漁"})
+    html = response.content.decode()
+    finding = '<mark class="finding error" title="[^"]*"><mark class="search">漁</mark>業</mark>'
+    assert len(re.findall(finding, html)) == 2
+    # Who may only read sees the translation marked once, without a text field.
+    client.force_login(users["translator-ru"])
+    response = client.get(url("workbench", release, "ja"), {"q": "議論"})
+    html = response.content.decode()
+    assert html.count('<mark class="search">議論</mark>') == 12
+    assert 'class="translation"' not in html
+    client.force_login(users["translator-ja"])
+    html = client.get(url("workbench", release, "ja"), {"q": "議論"}).content.decode()
+    assert html.count('<mark class="search">議論</mark>') == 12
+    # No search, no search marks.
+    assert 'class="search"' not in client.get(url("workbench", release, "ja")).content.decode()

@@ -5,6 +5,7 @@ Everything works on the rows :func:`translations.review.workbench.workbench` has
 whole release (a constant number of queries), so a search or a jump covers every page.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from statistics import median
 
@@ -49,6 +50,52 @@ def rows_search(rows, query):
     if not needle:
         return list(rows)
     return [row for row in rows if needle in fold(row.source) or needle in fold(row.target)]
+
+
+def _folded_clusters(text):
+    """Return ``(folded, starts, ends)``: ``text`` folded a character at a time (with the
+    combining characters after it, which NFKC may compose with it), and for each folded
+    character the start and end in ``text`` of the characters it comes from."""
+    folded, starts, ends = [], [], []
+    index = 0
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and unicodedata.combining(
+            unicodedata.normalize("NFKC", text[end])[:1] or " "
+        ):
+            end += 1
+        piece = fold(text[index:end])
+        folded.append(piece)
+        starts += [index] * len(piece)
+        ends += [end] * len(piece)
+        index = end
+    return "".join(folded), starts, ends
+
+
+def search_spans(text, query):
+    """Return the ``(start, end)`` in ``text`` of each occurrence of ``query``, found as
+    :func:`rows_search` finds it (folded), without overlaps; ``[]`` without a query."""
+    needle = fold(query or "")
+    if not needle or not text:
+        return []
+    folded, starts, ends = _folded_clusters(text)
+    spans = []
+    at = folded.find(needle)
+    while at != -1:
+        start, end = starts[at], ends[at + len(needle) - 1]
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+        at = folded.find(needle, at + len(needle))
+    return spans
+
+
+def rows_mark(rows, query):
+    """Give each row the ``source_found`` / ``target_found`` spans of the search ``query``
+    (what the row template marks)."""
+    for row in rows:
+        row.source_found = search_spans(row.source, query)
+        row.target_found = search_spans(row.target, query)
+    return rows
 
 
 def rows_view(bench, name, query=""):

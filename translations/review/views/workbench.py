@@ -16,6 +16,7 @@ from translations.review.navigation import (
     NEXT_STATES,
     length_median,
     page_of,
+    rows_mark,
     rows_measure,
     rows_view,
     search_clean,
@@ -108,6 +109,7 @@ class WorkbenchView(ReleaseLanguageView):
         rows = allowed_actions(rows_extend(list(page.object_list)), request.user, self.language)
         usual = length_median(bench.rows)
         rows_measure(rows, usual)
+        rows_mark(rows, query)
         approvable = [row for row in rows if row.may_approve]
         context = self.context(
             _("Workbench: %(release)s (%(language)s)")
