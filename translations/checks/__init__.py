@@ -20,7 +20,8 @@ from translations.checks.base import (
     SegmentTermCheck,
     TermCheck,
 )
-from translations.checks.consistency import DateCheck, NumberCheck, ProperNameCheck
+from translations.checks.consistency import NumberCheck, ProperNameCheck
+from translations.checks.date_check import DateCheck
 from translations.checks.forbidden import (
     DEPRECATED_TERM_MESSAGE,
     DEPRECATED_TERM_NO_ALTERNATIVE_MESSAGE,

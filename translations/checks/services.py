@@ -167,6 +167,7 @@ def release_terms_check(release, *, languages=None, force=False):
             concept_labels=labels,
             proper_names=proper_names,
             matched=matched,
+            release_date=release.date,
         )
         concepts = sorted(
             {m.term.concept_id for segment in matched for m in (*segment.source, *segment.target)}
