@@ -12,11 +12,35 @@ from __future__ import annotations
 
 import inspect
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
+from tests.helpers import CONCEPT_IDS, glossary_terms
 from translations.checks import FindingData, run_checks
+from translations.checks.matching.matcher import TermMatcher, TermSpec
 
-from .consistency_cases import LABELS, PROPER_NAMES, _matcher
+from .consistency_cases import LABELS, PLACE_TERMS, PROPER_NAMES
+
+ABE = CONCEPT_IDS["abe"]
+TANAKA = 201  # a made-up minister
+# The full first mention of a person, admitted beside the short form.
+NAME_TERMS = [
+    TermSpec(1001, ABE, "en", "Mr. Shinzo Abe, Prime Minister of Japan", "admitted"),
+    TermSpec(1002, ABE, "ru", "Премьер-министр Японии Синдзо Абэ", "admitted"),
+    TermSpec(1003, TANAKA, "en", "Minister Tanaka", "preferred"),
+    TermSpec(
+        1004, TANAKA, "en", "Mr. Taro Tanaka, Minister for Foreign Affairs of Japan", "admitted"
+    ),
+    TermSpec(1005, TANAKA, "ja", "田中大臣", "preferred"),
+    TermSpec(1006, TANAKA, "ja", "田中太郎外務大臣", "admitted"),
+    TermSpec(1007, TANAKA, "ru", "министр Танака", "preferred"),
+    TermSpec(1008, TANAKA, "ru", "Министр иностранных дел Японии Таро Танака", "admitted"),
+]
+
+
+@cache
+def _matcher(language: str) -> TermMatcher:
+    return TermMatcher([*glossary_terms(), *PLACE_TERMS, *NAME_TERMS], language)
 
 
 class RealCase(NamedTuple):
@@ -45,9 +69,9 @@ def evaluate_real(case: RealCase) -> list[FindingData]:
         case.language,
         _matcher(case.source_language),
         _matcher(case.language),
-        concept_labels=LABELS,
+        concept_labels={**LABELS, TANAKA: "tanaka"},
         checks=[case.check],
-        proper_names=PROPER_NAMES,
+        proper_names=PROPER_NAMES | {TANAKA},
         **extra,
     )
 
@@ -437,6 +461,55 @@ TRUE_ERRORS = [
         True,
         NOV_20,
     ),
+]
+
+# A person's full first mention, admitted by the glossary.
+FALSE_ALARMS += [
+    C(
+        "proper-name",
+        "ja",
+        "en",
+        "安倍総理は会見で述べた。",
+        "Mr. Shinzo Abe, Prime Minister of Japan, stated at the press conference.",
+        False,
+    ),
+    C(
+        "proper-name",
+        "ja",
+        "ru",
+        "安倍総理は会見で述べた。",
+        "Премьер-министр Японии Синдзо Абэ заявил на пресс-конференции.",
+        False,
+    ),
+    C(
+        "proper-name",
+        "ja",
+        "en",
+        "田中大臣は会談を行った。",
+        "Mr. Taro Tanaka, Minister for Foreign Affairs of Japan, held talks.",
+        False,
+    ),
+    C(
+        "proper-name",
+        "en",
+        "ja",
+        "Mr. Taro Tanaka, Minister for Foreign Affairs of Japan, held talks.",
+        "田中太郎外務大臣は会談を行った。",
+        False,
+    ),
+    C(
+        "proper-name",
+        "en",
+        "ru",
+        "Minister Tanaka held talks.",
+        "Министр иностранных дел Японии Таро Танака провёл переговоры.",
+        False,
+    ),
+]
+# A person left unnamed.
+TRUE_ERRORS += [
+    C("proper-name", "ja", "en", "田中大臣は会談を行った。", "The Minister held talks.", True),
+    C("proper-name", "ja", "ru", "田中大臣は会談を行った。", "Министр провёл переговоры.", True),
 ]
 
 CASES = FALSE_ALARMS + TRUE_ERRORS

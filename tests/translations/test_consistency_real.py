@@ -112,3 +112,13 @@ def test_a_wrong_day_finding_points_at_the_dates():
     [finding] = evaluate_real(case)
     assert case.source[finding.source_start : finding.source_end] == "本22日"
     assert case.target[finding.start : finding.end] == "June 23"
+
+
+def test_a_proper_name_finding_says_which_forms_are_allowed():
+    case = RealCase(
+        "proper-name", "ja", "en", "田中大臣は会談を行った。", "The Minister held talks.", True
+    )
+    [finding] = evaluate_real(case)
+    assert "“Minister Tanaka”" in finding.message
+    assert "“Mr. Taro Tanaka, Minister for Foreign Affairs of Japan”" in finding.message
+    assert case.source[finding.source_start : finding.source_end] == "田中大臣"

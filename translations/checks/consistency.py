@@ -37,6 +37,9 @@ NUMBER_APPROXIMATION_ADDED_MESSAGE = gettext_noop(
 NAME_MISSING_MESSAGE = gettext_noop(
     "“{source}” is a proper name; the translation must use its approved form “{preferred}”."
 )
+NAME_FORMS_MESSAGE = gettext_noop(
+    "“{source}” is a proper name; the translation must use one of its approved forms: {forms}."
+)
 
 
 def _inside(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
@@ -213,15 +216,19 @@ class ProperNameCheck(SegmentTermCheck):
             preferred = release.preferred(concept_id)
             if preferred is None or concept_id in rendered:
                 continue
+            forms = list(dict.fromkeys(t.text for t in release.accepted_terms(concept_id)))
             yield release.finding(
                 segment,
                 self,
                 concept_id,
-                template=NAME_MISSING_MESSAGE,
+                # Every accepted form is allowed: "Prime Minister Abe", and the full first
+                # mention "Mr. Shinzo Abe, Prime Minister of Japan" when the glossary admits it.
+                template=NAME_FORMS_MESSAGE if len(forms) > 1 else NAME_MISSING_MESSAGE,
                 params=dict(
                     source=segment.source_text[occurrence.start : occurrence.end],
                     concept=release.label(concept_id),
                     preferred=preferred.text,
+                    forms=", ".join(f"“{form}”" for form in forms),
                 ),
                 source=occurrence,
                 suggestion=preferred.text,
