@@ -8,7 +8,8 @@ every segment once with the source and target matchers and runs every registered
 Modules: :mod:`.base` (the data checks work on, the base classes), :mod:`.registry`, one module
 per term check (:mod:`.missing`, :mod:`.forbidden`, :mod:`.inconsistent`), the consistency
 checks (:mod:`.consistency`, :mod:`.form`) with the language knowledge they read texts with
-(:mod:`.numbers`, :mod:`.dates`), :mod:`.run`, and :mod:`.live` (one unit at a time, before
+(:mod:`.numbers`, :mod:`.dates`, :mod:`.calendar`; dates are checked in :mod:`.date_check`),
+:mod:`.run`, and :mod:`.live` (one unit at a time, before
 anything is stored: the terms its source uses, the findings of a text being typed).
 """
 
