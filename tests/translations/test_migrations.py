@@ -83,7 +83,8 @@ def test_terms_get_match_forms_and_check_runs_fill_the_concepts_index(no_term_ch
         )
     finally:
         migrate(after)
-    term = Term.objects.get(text="саммиты")
+    # The database stands at 0008: read only the columns it has.
+    term = Term.objects.only("text", "match_forms").get(text="саммиты")
     assert term.match_forms == term_match_forms("ru", "саммиты", False)
     rows = ReleaseConcept.objects.values_list("release_id", "language", "concept_id")
     assert sorted(rows) == sorted([(release.pk, "ru", concept.pk), (release.pk, "ru", 999)])

@@ -8,7 +8,8 @@ every segment once with the source and target matchers and runs every registered
 Modules: :mod:`.base` (the data checks work on, the base classes), :mod:`.registry`, one module
 per term check (:mod:`.missing`, :mod:`.forbidden`, :mod:`.inconsistent`), the consistency
 checks (:mod:`.consistency`, :mod:`.form`) with the language knowledge they read texts with
-(:mod:`.numbers`, :mod:`.dates`), :mod:`.run`, and :mod:`.live` (one unit at a time, before
+(:mod:`.numbers`, :mod:`.dates`, :mod:`.calendar`; dates are checked in :mod:`.date_check`),
+:mod:`.run`, and :mod:`.live` (one unit at a time, before
 anything is stored: the terms its source uses, the findings of a text being typed).
 """
 
@@ -20,7 +21,8 @@ from translations.checks.base import (
     SegmentTermCheck,
     TermCheck,
 )
-from translations.checks.consistency import DateCheck, NumberCheck, ProperNameCheck
+from translations.checks.consistency import NumberCheck, ProperNameCheck
+from translations.checks.date_check import DateCheck
 from translations.checks.forbidden import (
     DEPRECATED_TERM_MESSAGE,
     DEPRECATED_TERM_NO_ALTERNATIVE_MESSAGE,

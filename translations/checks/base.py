@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import ClassVar, Protocol
 
 from translations.checks.matching.matcher import TermMatch, TermSpec
@@ -82,6 +83,8 @@ class ReleaseContext:
     source_language: str = ""
     # Concepts the glossary marks as proper names (people, places).
     proper_names: frozenset[int] = frozenset()
+    # The release's date: what 本22日 or a weekday without its year are read against.
+    release_date: date | None = None
 
     def label(self, concept_id: int) -> str:
         """Return the human label of a concept."""

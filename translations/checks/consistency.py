@@ -1,4 +1,4 @@
-"""Consistency checks beyond terms: numbers, dates and times, proper names.
+"""Consistency checks beyond terms: numbers and proper names (dates: :mod:`.date_check`).
 
 Each reads the source and the translation with the language knowledge of :mod:`.numbers` and
 :mod:`.dates`, so they work for every pair of languages, whichever is the source.
@@ -17,7 +17,7 @@ from translations.checks.base import (
     SegmentTermCheck,
     gettext_noop,
 )
-from translations.checks.dates import DAY, MONTH, YEAR, DateMention, compatible, find_dates
+from translations.checks.dates import DAY, MONTH, TIME, YEAR, DateMention, find_dates
 from translations.checks.numbers import NumberMention, source_numbers, target_numbers
 from translations.checks.vocabulary import Severity
 from translations.glossary.vocabulary import ACCEPTED_STATUSES
@@ -34,15 +34,11 @@ NUMBER_APPROXIMATION_LOST_MESSAGE = gettext_noop(
 NUMBER_APPROXIMATION_ADDED_MESSAGE = gettext_noop(
     "The source states {number} exactly; the translation makes it approximate."
 )
-DATE_MISSING_MESSAGE = gettext_noop(
-    "The source has the date or time “{date}” ({value}); the translation does not render it."
-)
-DATE_CHANGED_MESSAGE = gettext_noop(
-    "The source has the date or time “{date}” ({value}); the translation has “{found}” "
-    "({found_value}) instead."
-)
 NAME_MISSING_MESSAGE = gettext_noop(
     "“{source}” is a proper name; the translation must use its approved form “{preferred}”."
+)
+NAME_FORMS_MESSAGE = gettext_noop(
+    "“{source}” is a proper name; the translation must use one of its approved forms: {forms}."
 )
 
 
@@ -60,10 +56,13 @@ def _source_values(source: str, language: str, dates: tuple[DateMention, ...]) -
     parts too)."""
     values = Counter(_value_key(n) for n in target_numbers(source, language))
     for date in dates:
-        for name in (YEAR, MONTH, DAY):
-            if name in date.values:
-                key = str(date.values[name])
-                values[key] = max(values[key], 1)
+        keys = [str(date.values[name]) for name in (YEAR, MONTH, DAY) if name in date.values]
+        if TIME in date.values:
+            # The hour of a time is no free number: 午後5時 explains a 5 or a 17.
+            hour, minute, _twelve = date.values[TIME]
+            keys += [str(hour), str(hour % 12 or 12), str(minute)]
+        for key in keys:
+            values[key] = max(values[key], 1)
     return values
 
 
@@ -185,69 +184,6 @@ class NumberCheck(SegmentTermCheck):
             )
 
 
-class DateCheck(SegmentTermCheck):
-    """Flag a date, weekday or time of the source that the translation leaves out or changes.
-
-    "July 7" ↔ 「7月7日」 ↔ «7 июля»; 平成29年 is 2017; "6:00 p.m." ↔ 「午後6時」 ↔ «18:00». The
-    translation may say more than the source ("July 7" ↔ 「2017年7月7日」), never something else.
-    """
-
-    id = "date"
-    name = gettext_noop("Date or time")
-    description = gettext_noop(
-        "Every date, weekday and time of the source appears in the translation unchanged."
-    )
-    severity = Severity.ERROR
-
-    def check_segment(
-        self, segment: SegmentMatches, release: ReleaseContext
-    ) -> Iterator[FindingData]:
-        """Yield one finding per source date or time the translation does not render."""
-        source, target = segment.source_text, segment.target_text
-        wanted = find_dates(source, release.source_language)
-        if not wanted:
-            return
-        found = find_dates(target, release.language)
-        numbers = None
-        for date in wanted:
-            if any(compatible(date, other) for other in found):
-                continue
-            if set(date.values) == {YEAR}:
-                # "平成29年" may be rendered "in 2017", a plain number.
-                if numbers is None:
-                    numbers = {n.value for n in target_numbers(target, release.language)}
-                if date.values[YEAR] in numbers:
-                    continue
-            # Point at the translation's date that agrees most with the source's.
-            other = max(
-                found,
-                key=lambda o: (
-                    sum(o.values.get(k) == v for k, v in date.values.items()),
-                    len(set(o.values) & set(date.values)),
-                ),
-                default=None,
-            )
-            params = {"date": source[date.start : date.end], "value": date.describe()}
-            if other is None:
-                template = DATE_MISSING_MESSAGE
-            else:
-                template = DATE_CHANGED_MESSAGE
-                params |= {
-                    "found": target[other.start : other.end],
-                    "found_value": other.describe(),
-                }
-            yield release.finding(
-                segment,
-                self,
-                None,
-                template=template,
-                params=params,
-                target=other,
-                source=date,
-                fingerprint=f"date:{date.describe()}",
-            )
-
-
 class ProperNameCheck(SegmentTermCheck):
     """Flag a person or place the glossary marks as a proper name, not in its approved form.
 
@@ -280,15 +216,19 @@ class ProperNameCheck(SegmentTermCheck):
             preferred = release.preferred(concept_id)
             if preferred is None or concept_id in rendered:
                 continue
+            forms = list(dict.fromkeys(t.text for t in release.accepted_terms(concept_id)))
             yield release.finding(
                 segment,
                 self,
                 concept_id,
-                template=NAME_MISSING_MESSAGE,
+                # Every accepted form is allowed: "Prime Minister Abe", and the full first
+                # mention "Mr. Shinzo Abe, Prime Minister of Japan" when the glossary admits it.
+                template=NAME_FORMS_MESSAGE if len(forms) > 1 else NAME_MISSING_MESSAGE,
                 params=dict(
                     source=segment.source_text[occurrence.start : occurrence.end],
                     concept=release.label(concept_id),
                     preferred=preferred.text,
+                    forms=", ".join(f"“{form}”" for form in forms),
                 ),
                 source=occurrence,
                 suggestion=preferred.text,

@@ -17,6 +17,13 @@ from functools import lru_cache
 from translations.checks.numbers import KANJI_DIGITS, KANJI_MYRIADS, KANJI_UNITS, kanji_value
 
 YEAR, MONTH, DAY, WEEKDAY, TIME = "year", "month", "day", "weekday", "time"
+# What a mention states, fact by fact: a date, its weekday, a time. Each is compared apart, so
+# "11月25日、午後5時" and "November 25, commencing at 5:00 p.m." state the same facts.
+DATE, PARTS = "date", ("date", "weekday", "time")
+PART = {YEAR: DATE, MONTH: DATE, DAY: DATE, WEEKDAY: "weekday", TIME: "time"}
+# A day read relative to the release (本22日 "today, the 22nd", 昨8日 "yesterday, the 8th"),
+# stored with an atom's values and kept apart on the mention.
+RELATIVE = "relative"
 
 # Japanese eras and the Gregorian year of their first year (元年).
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
@@ -28,6 +35,7 @@ _EN_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sept? Oct Nov Dec".sp
 _EN_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _RU_MONTH_STEMS = "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр".split()
 _RU_WEEKDAY_STEMS = "понедельник вторник сред четверг пятниц суббот воскресень".split()
+_RU_WEEKDAY_SHORT = "пн вт ср чт пт сб вс".split()
 _JA_WEEKDAYS = "月火水木金土日"
 
 _KANJI = "".join((*KANJI_DIGITS, *KANJI_UNITS, *KANJI_MYRIADS))
@@ -43,10 +51,22 @@ class DateMention:
     start: int
     end: int
     values: dict = field(hash=False, compare=False)
+    # Where each part (DATE, "weekday", "time") is written: what a finding on it points at.
+    spans: dict = field(default_factory=dict, hash=False, compare=False)
+    # "本", "今" or "昨" for a day written relative to the release's date.
+    relative: str = ""
 
-    def describe(self) -> str:
+    def span(self, part: str | None = None) -> tuple[int, int]:
+        """Return where ``part`` is written (the whole mention when not given or not known)."""
+        return self.spans.get(part, (self.start, self.end)) if part else (self.start, self.end)
+
+    def part_values(self, part: str) -> dict:
+        """Return the values of one part: year, month and day of the date, or the weekday."""
+        return {key: value for key, value in self.values.items() if PART[key] == part}
+
+    def describe(self, part: str | None = None) -> str:
         """Return a language-neutral rendering: 2017-07-07, 07-07, 18:00, weekday 5."""
-        values = self.values
+        values = self.part_values(part) if part else self.values
         parts = []
         if YEAR in values or MONTH in values:
             date = [f"{values[YEAR]:04d}"] if YEAR in values else []
@@ -83,6 +103,8 @@ _EN_DATE = re.compile(
 )
 _EN_YEAR = re.compile(r"\b(1[6-9]\d\d|2\d\d\d)\b")
 _EN_WEEKDAY = re.compile(rf"\b({'|'.join(_EN_WEEKDAYS)})\b")
+# "(Tue)", "(Thurs.)": an abbreviation is a weekday only in brackets ("Sat", "Sun" are words).
+_EN_WEEKDAY_SHORT = re.compile(r"[(（](Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?[)）]")
 _EN_CLOCK = re.compile(
     r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b"
     r"|\b(noon|midnight)\b",
@@ -102,6 +124,9 @@ def _en_atoms(text):
         yield m.start(), m.end(), {YEAR: int(m.group(1))}, True
     for m in _EN_WEEKDAY.finditer(text):
         yield m.start(), m.end(), {WEEKDAY: _EN_WEEKDAYS.index(m.group(1))}, False
+    for m in _EN_WEEKDAY_SHORT.finditer(text):
+        day = next(i for i, name in enumerate(_EN_WEEKDAYS) if name.startswith(m.group(1)))
+        yield m.start(), m.end(), {WEEKDAY: day}, False
     for m in _EN_CLOCK.finditer(text):
         if m.group(6):
             hour, minute, period = (12 if m.group(6).lower() == "noon" else 0), 0, "fixed"
@@ -138,6 +163,14 @@ def _ja_atoms(text):
         if m.group(2):
             values[DAY] = _number(m.group(2))
         yield m.start(), m.end(), values, False
+    # A day without its month: 本22日 and 昨8日 count, a bare 8日 only beside a weekday or a
+    # time (「8日(火)」); 2日間 is a duration, 8日本 the start of a name.
+    day = rf"(本|今|昨)?(?<![月\d{_KANJI}]){_JA_NUMBER}日(?![間本])"
+    for m in re.finditer(day, text):
+        value = _number(m.group(2))
+        if 1 <= value <= 31:
+            values = {DAY: value} | ({RELATIVE: m.group(1)} if m.group(1) else {})
+            yield m.start(), m.end(), values, not m.group(1)
     for m in re.finditer(rf"(?:([{_JA_WEEKDAYS}])曜日?|(?<=日)[(（]([{_JA_WEEKDAYS}])[)）])", text):
         yield m.start(), m.end(), {WEEKDAY: _JA_WEEKDAYS.index(m.group(1) or m.group(2))}, False
     clock = re.compile(
@@ -176,6 +209,9 @@ def _ru_atoms(text):
     for m in re.finditer(r"(?<!\d)(\d{4})(?!\d)(\s*(?:г\.|год[а-я]*))?", text):
         yield m.start(), m.end(), {YEAR: int(m.group(1))}, not m.group(2)
     weekdays = "|".join(_RU_WEEKDAY_STEMS)
+    short = "|".join(_RU_WEEKDAY_SHORT)
+    for m in re.finditer(rf"[(（]({short})\.?[)）]", text, re.I):
+        yield m.start(), m.end(), {WEEKDAY: _RU_WEEKDAY_SHORT.index(m.group(1).lower())}, False
     for m in re.finditer(rf"(?<!\w)(?:во?\s+)?({weekdays})[а-яё]*", text, re.I):
         word = m.group(0).lower()
         # "среда" is also "environment": only "в среду" or a weekday beside a date counts.
@@ -223,10 +259,15 @@ def find_dates(text: str, language: str) -> tuple[DateMention, ...]:
     for group in groups:
         if all(weak for *_span, weak in group):
             continue
-        values = {}
-        for _start, _end, atom_values, _weak in group:
+        values, spans = {}, {}
+        for start, end, atom_values, _weak in group:
             values |= atom_values
-        mentions.append(DateMention(group[0][0], max(a[1] for a in group), values))
+            for part in {PART[key] for key in atom_values if key != RELATIVE}:
+                before = spans.get(part, (start, end))
+                spans[part] = (min(before[0], start), max(before[1], end))
+        relative = values.pop(RELATIVE, "")
+        end = max(a[1] for a in group)
+        mentions.append(DateMention(group[0][0], end, values, spans, relative))
     return tuple(sorted(mentions + _range_ends(text, mentions), key=lambda m: m.start))
 
 
@@ -241,28 +282,37 @@ def _range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
     for mention in mentions:
         if DAY not in mention.values:
             continue
+        # Only a day may open or close a range: in 「午後5時から3名」 the 3 is no day.
+        start, end = mention.span(DATE)
+        before = _RANGE_BEFORE.search(text, max(0, start - 12), start)
+        after = _RANGE_AFTER.match(text, end, end + 12)
         for match in (
-            _RANGE_BEFORE.search(text, max(0, mention.start - 12), mention.start),
-            _RANGE_AFTER.match(text, mention.end, mention.end + 12),
+            before if start == mention.start else None,
+            after if end == mention.end else None,
         ):
             if match is None or any(m.start <= match.start(1) < m.end for m in mentions):
                 continue  # 「7月7日～8月9日」: both ends are dates of their own
             if 1 <= int(match.group(1)) <= 31:
-                values = {**mention.values, DAY: int(match.group(1))}
-                found.append(DateMention(match.start(1), match.end(1), values))
+                values = {**mention.part_values(DATE), DAY: int(match.group(1))}
+                spans = {DATE: (match.start(1), match.end(1))}
+                found.append(DateMention(match.start(1), match.end(1), values, spans))
     return found
 
 
-def compatible(wanted: DateMention, found: DateMention) -> bool:
-    """Tell whether ``found`` renders every calendar value ``wanted`` states.
+def compatible(wanted: DateMention, found: DateMention, part: str | None = None) -> bool:
+    """Tell whether ``found`` renders every calendar value ``wanted`` states (of one part).
 
     A translation may leave out the year of a month it names ("August 2017" ↔ 「8月下旬」):
-    the year of the release goes without saying; it may not name another year.
+    the year of the release goes without saying; it may not name another year. A day read
+    without its month (本22日 where the release's date is unknown) agrees with any month.
     """
-    for key, value in wanted.values.items():
+    values = wanted.part_values(part) if part else wanted.values
+    for key, value in values.items():
         other = found.values.get(key)
         if other is None and key == YEAR and MONTH in found.values:
             continue
+        if other is None and key == MONTH and DAY in found.values:
+            continue  # the month is unknown, not another one
         if other is None:
             return False
         if key == TIME:

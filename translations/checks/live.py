@@ -116,7 +116,12 @@ def unit_terms(
 
 
 def unit_check(
-    source_language: str, language: str, key: str, source_text: str, target_text: str
+    source_language: str,
+    language: str,
+    key: str,
+    source_text: str,
+    target_text: str,
+    release_date=None,
 ) -> list[FindingData]:
     """Run every registered check on one unit's ``source_text`` and ``target_text``.
 
@@ -150,4 +155,5 @@ def unit_check(
         concept_labels=labels,
         proper_names=proper_names,
         matched=matched,
+        release_date=release_date,
     )

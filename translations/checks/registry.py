@@ -17,7 +17,7 @@ CHECK_CLASSES = (
     "translations.checks.inconsistent.InconsistentTermCheck",
     "translations.checks.consistency.ProperNameCheck",
     "translations.checks.consistency.NumberCheck",
-    "translations.checks.consistency.DateCheck",
+    "translations.checks.date_check.DateCheck",
     "translations.checks.form.FormCheck",
 )
 

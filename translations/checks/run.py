@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from datetime import date
 
 from translations.checks.base import FindingData, ReleaseContext, SegmentMatches
 from translations.checks.matching.matcher import TermMatch, TermMatcher, TermSpec
@@ -59,6 +60,7 @@ def run_checks(
     checks: Collection[str] | None = None,
     proper_names: Collection[int] = (),
     matched: Sequence[SegmentMatches] | None = None,
+    release_date: date | None = None,
 ) -> list[FindingData]:
     """Run the registered checks over ``(segment_key, source_text, target_text)`` segments.
 
@@ -67,7 +69,8 @@ def run_checks(
     in messages (default "concept <id>"); ``proper_names`` are the concepts the glossary
     marks as names of people and places; ``checks`` limits the run to some check ids;
     ``matched`` is what :func:`match_segments` returned for these segments (a caller that
-    also uses the matches passes them, so no text is matched twice).
+    also uses the matches passes them, so no text is matched twice); ``release_date`` is what
+    days written relative to the release (本22日) and weekdays are read against.
     Findings come in segment order, then by target offset; findings without a target offset
     (missing terms) come first in their segment.
     """
@@ -94,6 +97,7 @@ def run_checks(
         concept_labels=concept_labels or {},
         source_language=source.language,
         proper_names=frozenset(proper_names),
+        release_date=release_date,
     )
     position = {segment.key: segment.index for segment in context.segments}
     check_order = {check.id: i for i, check in enumerate(CHECKS.values())}

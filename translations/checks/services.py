@@ -35,6 +35,7 @@ def _term_spec(row):
         status=row["status"],
         case_sensitive=row["case_sensitive"],
         forms=row.get("match_forms"),
+        variants=row.get("variants", ""),
     )
 
 
@@ -43,7 +44,16 @@ def glossary_terms(language):
     rows = (
         Term.objects.filter(language=language)
         .order_by("concept_id", "position", "id")
-        .values("id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms")
+        .values(
+            "id",
+            "concept_id",
+            "language",
+            "text",
+            "status",
+            "case_sensitive",
+            "match_forms",
+            "variants",
+        )
     )
     return [_term_spec(row) for row in rows]
 
@@ -167,6 +177,7 @@ def release_terms_check(release, *, languages=None, force=False):
             concept_labels=labels,
             proper_names=proper_names,
             matched=matched,
+            release_date=release.date,
         )
         concepts = sorted(
             {m.term.concept_id for segment in matched for m in (*segment.source, *segment.target)}
@@ -270,7 +281,14 @@ def _term_matchers(concept_ids, codes=None):
         if codes is not None:
             terms = terms.filter(language__in=codes)
         for row in terms.values(
-            "id", "concept_id", "language", "text", "status", "case_sensitive", "match_forms"
+            "id",
+            "concept_id",
+            "language",
+            "text",
+            "status",
+            "case_sensitive",
+            "match_forms",
+            "variants",
         ):
             by_language[row["language"]].append(_term_spec(row))
     return {code: TermMatcher(specs, code) for code, specs in by_language.items()}

@@ -73,7 +73,16 @@ class TermInlineFormSet(BaseInlineFormSet):
 class TermInline(admin.TabularInline):
     model = Term
     formset = TermInlineFormSet
-    fields = ("language", "text", "status", "case_sensitive", "part_of_speech", "note", "position")
+    fields = (
+        "language",
+        "text",
+        "status",
+        "case_sensitive",
+        "variants",
+        "part_of_speech",
+        "note",
+        "position",
+    )
     extra = 1
     ordering = ("language", "position", "id")
     # A small note box and narrow inputs keep the whole terms table, its Delete column

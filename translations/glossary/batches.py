@@ -59,7 +59,7 @@ class ImportState:
 
 
 def _match_source(term):
-    return term.language, term.text, term.case_sensitive
+    return term.language, term.text, term.case_sensitive, getattr(term, "variants", "")
 
 
 def _match_sources(terms):

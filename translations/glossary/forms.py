@@ -46,8 +46,27 @@ def term_word_keys(word: str, case_sensitive: bool, morphology: Morphology) -> t
     return morphology.term_keys(word)
 
 
-def term_match_forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
-    """Return the match forms of a term (plain JSON data)."""
+def split_variants(variants: str) -> tuple[str, ...]:
+    """Return the declared variants of a term, one a line, blank lines dropped."""
+    return tuple(
+        dict.fromkeys(line.strip() for line in (variants or "").splitlines() if line.strip())
+    )
+
+
+def term_match_forms(
+    language: str, text: str, case_sensitive: bool, variants: str = ""
+) -> dict[str, Any]:
+    """Return the match forms of a term (plain JSON data), with those of its declared variants
+    ("vice-ministerial-level consultation" for "vice-ministerial consultations") under
+    ``variants``: the matcher finds a variant as the term itself."""
+    forms = _forms(language, text, case_sensitive)
+    spelled = [_forms(language, variant, case_sensitive) for variant in split_variants(variants)]
+    if spelled:
+        forms["variants"] = spelled
+    return forms
+
+
+def _forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
     spec = languages.get(language)
     stripped = strip_invisible(text)[0]
     forms: dict[str, Any] = {"version": match_forms_version(language)}
@@ -72,8 +91,14 @@ def term_match_forms(language: str, text: str, case_sensitive: bool) -> dict[str
     return forms
 
 
-def current_forms(language: str, text: str, case_sensitive: bool, stored: Forms | None) -> Forms:
+def current_forms(
+    language: str, text: str, case_sensitive: bool, stored: Forms | None, variants: str = ""
+) -> Forms:
     """Return ``stored`` when it was made by the current rules, else compute the forms."""
-    if stored and stored.get("version") == match_forms_version(language):
+    if (
+        stored
+        and stored.get("version") == match_forms_version(language)
+        and len(stored.get("variants", ())) == len(split_variants(variants))
+    ):
         return stored
-    return term_match_forms(language, text, case_sensitive)
+    return term_match_forms(language, text, case_sensitive, variants)

@@ -43,12 +43,22 @@ class Term(models.Model):
     part_of_speech = models.CharField(_("part of speech"), max_length=40, blank=True)
     note = models.TextField(_("note"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+    # Other spellings the terminologist declares, one a line ("vice-ministerial-level
+    # consultation" for "vice-ministerial consultations"): matched as the term itself.
+    variants = models.TextField(
+        _("variants"),
+        blank=True,
+        help_text=_(
+            "Other spellings matched as this term, one a line: a hyphenated or compound form "
+            "(“vice-ministerial-level consultation”)."
+        ),
+    )
     # Derived from language, text and case sensitivity whenever the term is saved (and by
     # fill_match_forms before a bulk write): the automaton build reads them, lemmatising nothing.
     match_forms = models.JSONField(_("match forms"), default=dict, blank=True, editable=False)
 
     # Fields the match forms are derived from.
-    MATCH_SOURCE_FIELDS = frozenset({"language", "text", "case_sensitive"})
+    MATCH_SOURCE_FIELDS = frozenset({"language", "text", "case_sensitive", "variants"})
 
     class Meta:
         ordering = ["concept", "language", "position", "id"]
@@ -73,7 +83,9 @@ class Term(models.Model):
 
     def fill_match_forms(self):
         """Compute the term's match forms from its language, text and case sensitivity."""
-        self.match_forms = term_match_forms(self.language, self.text, self.case_sensitive)
+        self.match_forms = term_match_forms(
+            self.language, self.text, self.case_sensitive, self.variants
+        )
         return self
 
 

@@ -164,7 +164,9 @@ def term_match_forms_refresh(model=Term, *, everything=False, batch=IMPORT_BATCH
             if term.language not in versions:
                 versions[term.language] = match_forms_version(term.language)
             if everything or (term.match_forms or {}).get("version") != versions[term.language]:
-                term.match_forms = term_match_forms(term.language, term.text, term.case_sensitive)
+                term.match_forms = term_match_forms(
+                    term.language, term.text, term.case_sensitive, getattr(term, "variants", "")
+                )
                 stale.append(term)
         model.objects.bulk_update(stale, ["match_forms"])
         refreshed += len(stale)

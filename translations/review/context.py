@@ -137,7 +137,7 @@ def live_check(release, language, key, text):
             % {"length": len(text), "max": MAX_UNIT_CHARS}
         )
     source_text = unit_source(release, key)
-    findings = unit_check(release.source_language, language, key, source_text, text)
+    findings = unit_check(release.source_language, language, key, source_text, text, release.date)
     return [
         LiveFinding(
             check=finding.check,

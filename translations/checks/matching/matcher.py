@@ -46,10 +46,14 @@ class TermSpec:
     case_sensitive: bool = False
     # The term's stored match forms (:mod:`.forms`); None or stale ones are computed.
     forms: Forms | None = field(default=None, compare=False, repr=False)
+    # Declared variants, one a line (Term.variants): matched as the term itself.
+    variants: str = field(default="", compare=False)
 
     def match_forms(self) -> Forms:
         """Return the term's current match forms."""
-        return current_forms(self.language, self.text, self.case_sensitive, self.forms)
+        return current_forms(
+            self.language, self.text, self.case_sensitive, self.forms, self.variants
+        )
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ class TermMatcher:
         self._vocab: dict[str, str] = {}  # word or punctuation key -> two-character symbol
         self._word_cache: dict[str, tuple[str, ...]] = {}  # text word -> its symbols
         self._has_case_sensitive = any(t.case_sensitive for t in self.terms)
-        self._nfkc: dict[int, str] = {}  # term position -> NFKC text, case-sensitive (ja)
+        self._nfkc: dict[int, set[str]] = {}  # term position -> NFKC texts, case-sensitive (ja)
         self.filler = self.break_symbol = ""
         self.max_key_length = 0  # in units (word mode) or characters (character mode)
         # Longest text word worth analysing (word mode): a longer one cannot fold to any term
@@ -109,14 +113,15 @@ class TermMatcher:
         spelled: list[tuple[int, list[tuple[int, ...]]]] = []
         longest = 0
         for index, term in enumerate(self.terms):
-            forms = term.match_forms()
-            longest = max(longest, forms["longest"])
-            alternatives = [
-                tuple(dict.fromkeys(ids.setdefault(k, len(ids) + 2) for k in keys))
-                for keys in forms["units"]
-            ]
-            if alternatives:
-                spelled.append((index, alternatives))
+            term_forms = term.match_forms()
+            for forms in (term_forms, *term_forms.get("variants", ())):
+                longest = max(longest, forms["longest"])
+                alternatives = [
+                    tuple(dict.fromkeys(ids.setdefault(k, len(ids) + 2) for k in keys))
+                    for keys in forms["units"]
+                ]
+                if alternatives:
+                    spelled.append((index, alternatives))
         self.word_limit = 2 * longest + WORD_SLACK
         base = math.isqrt(len(ids) + 2) + 1
         self._vocab = {key: word_symbol(i, base) for key, i in ids.items()}
@@ -135,13 +140,14 @@ class TermMatcher:
     def _character_keys(self) -> dict[str, tuple[int, Indexes, bool, bool]]:
         by_key: dict[str, list[int]] = {}
         for index, term in enumerate(self.terms):
-            forms = term.match_forms()
-            key = forms["key"]
-            if not key:
-                continue
-            by_key.setdefault(key, []).append(index)
-            if term.case_sensitive:
-                self._nfkc[index] = forms["nfkc"]
+            term_forms = term.match_forms()
+            for forms in (term_forms, *term_forms.get("variants", ())):
+                key = forms["key"]
+                if not key:
+                    continue
+                by_key.setdefault(key, []).append(index)
+                if term.case_sensitive:
+                    self._nfkc.setdefault(index, set()).add(forms["nfkc"])
         self.max_key_length = max(map(len, by_key), default=0)
         return {
             spell_characters(key): (
@@ -334,7 +340,7 @@ class TermMatcher:
                     "NFKC", text[slice(*characters.span(first, last + 1))]
                 )
                 indexes = tuple(
-                    i for i in indexes if i not in self._nfkc or self._nfkc[i] == original
+                    i for i in indexes if i not in self._nfkc or original in self._nfkc[i]
                 )
             if indexes:
                 candidates[end - length + 1, end] = indexes

@@ -1,0 +1,159 @@
+"""date: every date, weekday and time of the source, compared as facts with the translation.
+
+A mention's parts (the date, its weekday, a time) are compared apart, so a date and a time
+written together on one side ("11月25日、午後5時") and apart on the other ("On November 25,
+commencing at 5:00 p.m.") are the same facts. Days written relative to the release (本22日,
+昨8日) and bare days beside a weekday (「8日(火)」) are read against the release's date, and a
+weekday the translation writes must be its date's. A finding points at the part it compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from translations.checks.base import (
+    FindingData,
+    ReleaseContext,
+    SegmentMatches,
+    SegmentTermCheck,
+    gettext_noop,
+)
+from translations.checks.calendar import resolve, wrong_weekday
+from translations.checks.dates import (
+    DATE,
+    PARTS,
+    WEEKDAY,
+    YEAR,
+    DateMention,
+    compatible,
+    find_dates,
+)
+from translations.checks.numbers import target_numbers
+from translations.checks.vocabulary import Severity
+
+DATE_MISSING_MESSAGE = gettext_noop(
+    "The source has the date or time “{date}” ({value}); the translation does not render it."
+)
+DATE_CHANGED_MESSAGE = gettext_noop(
+    "The source has the date or time “{date}” ({value}); the translation has “{found}” "
+    "({found_value}) instead."
+)
+WEEKDAY_WRONG_MESSAGE = gettext_noop(
+    "“{weekday}” is not the weekday of {date}, which is a {expected}."
+)
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+class _Span:
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+def _closest(date: DateMention, part: str, found: list[DateMention]) -> DateMention | None:
+    """Return the translation's mention of ``part`` that agrees most with ``date``'s."""
+    wanted = date.part_values(part)
+    having = [other for other in found if other.part_values(part)]
+    return max(
+        having,
+        key=lambda o: (
+            sum(o.values.get(k) == v for k, v in wanted.items()),
+            len(set(o.values) & set(wanted)),
+        ),
+        default=None,
+    )
+
+
+class DateCheck(SegmentTermCheck):
+    """Flag a date, weekday or time of the source that the translation leaves out or changes.
+
+    "July 7" ↔ 「7月7日」 ↔ «7 июля»; 平成29年 is 2017; "6:00 p.m." ↔ 「午後6時」 ↔ «18:00»;
+    "(Tue)" ↔ 「(火曜日)」 ↔ «(вт)». The translation may say more than the source ("July 7" ↔
+    「2017年7月7日」), never something else; a weekday it writes must be its date's.
+    """
+
+    id = "date"
+    name = gettext_noop("Date or time")
+    description = gettext_noop(
+        "Every date, weekday and time of the source appears in the translation unchanged."
+    )
+    severity = Severity.ERROR
+
+    def check_segment(
+        self, segment: SegmentMatches, release: ReleaseContext
+    ) -> Iterator[FindingData]:
+        """Yield one finding per part of a source date the translation does not render, and
+        one per weekday of the translation that is not its date's."""
+        source, target = segment.source_text, segment.target_text
+        when = release.release_date
+        wanted = [resolve(m, when) for m in find_dates(source, release.source_language)]
+        found = [resolve(m, when) for m in find_dates(target, release.language)]
+        flagged: set[tuple[int, int]] = set()
+        for other in found:
+            named = wrong_weekday(other, when)
+            if named is None:
+                continue
+            start, end = other.span(WEEKDAY)
+            flagged.add((start, end))
+            twin = next((d for d in wanted if compatible(d, other, DATE)), None)
+            yield release.finding(
+                segment,
+                self,
+                None,
+                template=WEEKDAY_WRONG_MESSAGE,
+                params={
+                    "weekday": target[start:end],
+                    "date": named.isoformat(),
+                    "expected": _WEEKDAYS[named.weekday()],
+                },
+                target=_Span(start, end),
+                source=_Span(*twin.span(WEEKDAY if WEEKDAY in twin.values else DATE))
+                if twin
+                else None,
+                fingerprint=f"weekday:{named.isoformat()}",
+            )
+        if not wanted:
+            return
+        for date in wanted:
+            for part in PARTS:
+                if not date.part_values(part) or any(compatible(date, o, part) for o in found):
+                    continue
+                if part == DATE and set(date.part_values(DATE)) == {YEAR}:
+                    # "平成29年" may be rendered "in 2017", a plain number.
+                    numbers = {n.value for n in target_numbers(target, release.language)}
+                    if date.values[YEAR] in numbers:
+                        continue
+                other = _closest(date, part, found)
+                span = other.span(part) if other is not None else None
+                if span in flagged:
+                    continue  # already reported as not its date's weekday
+                finding = self._finding(segment, release, date, part, other)
+                yield finding
+                if span is not None:
+                    flagged.add(span)
+
+    def _finding(self, segment, release, date, part, other) -> FindingData:
+        source, target = segment.source_text, segment.target_text
+        start, end = date.span(part)
+        params = {"date": source[start:end], "value": date.describe(part)}
+        target_span = None
+        if other is None:
+            template = DATE_MISSING_MESSAGE
+        else:
+            template = DATE_CHANGED_MESSAGE
+            target_span = _Span(*other.span(part))
+            params |= {
+                "found": target[target_span.start : target_span.end],
+                "found_value": other.describe(part),
+            }
+        # One fingerprint per source date as before; its weekday and time apart.
+        fingerprint = f"date:{date.describe()}" + ("" if part == DATE else f":{part}")
+        return release.finding(
+            segment,
+            self,
+            None,
+            template=template,
+            params=params,
+            target=target_span,
+            source=_Span(start, end),
+            fingerprint=fingerprint,
+        )
