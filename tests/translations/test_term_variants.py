@@ -1,5 +1,7 @@
 """Hyphen and compound variants of a term, as the terminologist declares them (not guessed)."""
 
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -75,3 +77,27 @@ def test_the_glossary_admin_shows_the_variants_field(client):
     page = client.get(reverse("admin:translations_concept_change", args=[term.concept_id]))
     assert page.status_code == 200
     assert 'name="terms-0-variants"' in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("concord", [True, False], ids=["own-export", "other-tool"])
+def test_an_import_keeps_the_variants_the_file_does_not_carry(concord):
+    from translations.glossary.files import tbx_dump, tbx_iter
+    from translations.glossary.services import glossary_export, glossary_import
+
+    glossary_with(("vmc", {"en": "vice-ministerial consultations", "ja": "次官級協議"}))
+    term = Term.objects.get(language="en")
+    term.variants = "vice-ministerial-level consultation"
+    term.save()
+    data = tbx_dump(glossary_export())
+    if not concord:
+        # Another tool's file: no Concord marker, the status of the English term changed.
+        data = data.replace(b"Concord", b"OtherTool").replace(
+            b"preferredTerm-admn-sts", b"admittedTerm-admn-sts", 1
+        )
+    report = glossary_import(tbx_iter(io.BytesIO(data)))
+    term = Term.objects.get(language="en")
+    assert term.variants == "vice-ministerial-level consultation"
+    assert "vice-ministerial-level" in str(term.match_forms["variants"])
+    if concord:
+        assert report.unchanged == 1

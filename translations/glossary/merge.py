@@ -94,6 +94,8 @@ def concept_merge(
             continue
         if foreign:
             new = _fill_in(term, new)
+        # No file format carries declared variants: the stored ones stay.
+        new = replace(new, variants=new.variants or term.variants)
         if new != term:
             changes.append(
                 TermChange(name, term.language, term.text, CHANGED, _difference(term, new))

@@ -56,6 +56,7 @@ def concept_data(concept, terms):
                 case_sensitive=term.case_sensitive,
                 part_of_speech=term.part_of_speech,
                 note=term.note,
+                variants=term.variants,
             )
             for term in terms
         ),

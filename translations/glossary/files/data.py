@@ -51,6 +51,9 @@ class TermData:
     case_sensitive: bool = False
     part_of_speech: str = ""
     note: str = ""
+    # Spellings the terminologist declared as the same term (one a line). Kept in the
+    # database; files do not carry them yet, so an import keeps the stored ones.
+    variants: str = ""
 
 
 @dataclass(frozen=True)
