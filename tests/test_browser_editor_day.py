@@ -23,7 +23,8 @@ from tests.browser_support import demo_live, login, screenshot_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BROKER = bool(os.environ.get("CELERY_BROKER_URL"))
+# The shared worker reads only the database DATABASE_TEST_NAME names, never an xdist process's.
+BROKER = bool(os.environ.get("CELERY_BROKER_URL")) and not os.environ.get("PYTEST_XDIST_WORKER")
 
 # Segment 10 of the seed: translated in Japanese and Russian.
 SEGMENT_POSITION = 10
