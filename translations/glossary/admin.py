@@ -89,10 +89,10 @@ class TermInline(admin.TabularInline):
     # included, inside a 1,366 px window beside the admin's navigation.
     formfield_overrides = {
         models.TextField: {
-            "widget": forms.Textarea(attrs={"rows": 2, "cols": 18, "style": "width: 18ch"})
+            "widget": forms.Textarea(attrs={"rows": 2, "cols": 11, "style": "width: 11ch"})
         },
     }
-    widths = {"text": 20, "part_of_speech": 9, "position": 3}
+    widths = {"text": 15, "part_of_speech": 8, "position": 3}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
