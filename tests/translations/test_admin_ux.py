@@ -325,7 +325,7 @@ def test_term_note_is_a_small_textarea(client, glossary):
     body = page.content.decode()
     note = re.search(r'<textarea[^>]*name="terms-0-note"[^>]*>', body)
     assert note, "the first term has a note box"
-    assert 'rows="2"' in note.group(0) and 'cols="18"' in note.group(0)
+    assert 'rows="2"' in note.group(0) and 'cols="11"' in note.group(0)
     # The concept's own notes keep their full size.
     concept_note = re.search(r'<textarea[^>]*name="note_en"[^>]*>', body)
     assert concept_note and 'rows="2"' not in concept_note.group(0)
