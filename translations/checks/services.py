@@ -39,21 +39,25 @@ def _term_spec(row):
     )
 
 
+# What a term spec is built from (``_term_spec``).
+_SPEC_FIELDS = (
+    "id",
+    "concept_id",
+    "language",
+    "text",
+    "status",
+    "case_sensitive",
+    "match_forms",
+    "variants",
+)
+
+
 def glossary_terms(language):
     """Return every term of ``language`` as plain term specs."""
     rows = (
         Term.objects.filter(language=language)
         .order_by("concept_id", "position", "id")
-        .values(
-            "id",
-            "concept_id",
-            "language",
-            "text",
-            "status",
-            "case_sensitive",
-            "match_forms",
-            "variants",
-        )
+        .values(*_SPEC_FIELDS)
     )
     return [_term_spec(row) for row in rows]
 
@@ -280,16 +284,7 @@ def _term_matchers(concept_ids, codes=None):
         terms = Term.objects.filter(concept_id__in=chunk)
         if codes is not None:
             terms = terms.filter(language__in=codes)
-        for row in terms.values(
-            "id",
-            "concept_id",
-            "language",
-            "text",
-            "status",
-            "case_sensitive",
-            "match_forms",
-            "variants",
-        ):
+        for row in terms.values(*_SPEC_FIELDS):
             by_language[row["language"]].append(_term_spec(row))
     return {code: TermMatcher(specs, code) for code, specs in by_language.items()}
 
