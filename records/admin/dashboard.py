@@ -20,7 +20,13 @@ from config import languages
 from .. import permissions
 from ..dashboard import SORTS, dashboard_releases, release_cells, schedules_pending
 from ..models import Release
-from ..scheduling import ScheduleError, moment, publication_schedule, schedule_cancel
+from ..scheduling import (
+    ScheduleError,
+    moment,
+    publication_schedule,
+    schedule_cancel,
+    schedule_warnings,
+)
 from ..services import ActionNotAllowed, PublicationError, PublicationsRefused, releases_publish
 
 PAGE_SIZE = 25
@@ -110,6 +116,8 @@ def _schedule(request, chosen, when):
                 "when": moment(schedule.publish_at),
             },
         )
+        for warning in schedule_warnings(schedule):
+            messages.warning(request, warning)
 
 
 class DashboardView(View):

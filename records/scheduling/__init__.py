@@ -15,6 +15,7 @@ from .services import (
     publication_schedule,
     schedule_cancel,
     schedule_run,
+    schedule_warnings,
     schedules_due,
     schedules_sweep,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "publication_schedule",
     "schedule_cancel",
     "schedule_run",
+    "schedule_warnings",
     "schedules_due",
     "schedules_sweep",
 ]

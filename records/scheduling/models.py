@@ -1,9 +1,16 @@
 """A publication asked for a later time: which languages of a release, when, by whom, and
 what became of it."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# A publication this long after its time says it was late; a pending schedule this long past
+# its time says no sweep has run it (beat sweeps every 30 seconds).
+LATE_AFTER = datetime.timedelta(minutes=2)
 
 
 class ScheduledPublication(models.Model):
@@ -67,3 +74,13 @@ class ScheduledPublication(models.Model):
     @property
     def is_pending(self):
         return self.state == self.State.PENDING
+
+    @property
+    def overdue(self):
+        """Pending well past its time without a refusal: no sweep has tried it."""
+        return (
+            self.is_pending
+            and not self.last_error
+            and self.publish_at is not None
+            and timezone.now() - self.publish_at > LATE_AFTER
+        )

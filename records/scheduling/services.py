@@ -12,7 +12,6 @@ Two sweeps at once never publish a schedule twice: each run locks its row (``SKI
 where the database has row locks) and claims it with a conditional update.
 """
 
-import datetime
 import functools
 
 from django.db import transaction
@@ -28,13 +27,11 @@ from ..logs import audit
 from ..services.errors import ActionNotAllowed, PublicationError
 from ..services.publishing import releases_publish
 from ..services.writing import release_lock
-from .models import ScheduledPublication
+from .models import LATE_AFTER, ScheduledPublication
 from .notify import schedule_refusal_mail
 
 State = ScheduledPublication.State
 
-# A publication this long after its time says it was late (beat sweeps every 30 seconds).
-LATE_AFTER = datetime.timedelta(minutes=2)
 # Due schedules one sweep runs at most (the next sweep takes the rest).
 SWEEP_BATCH = 50
 
@@ -68,6 +65,35 @@ def moment(value):
     return (
         f"{formats.date_format(local, 'DATETIME_FORMAT')} ({timezone.get_current_timezone_name()})"
     )
+
+
+def schedule_warnings(schedule):
+    """Return what would stop ``schedule`` if it were due now, one message per language that
+    is blocked (the gate runs again at the time; the work may be done by then)."""
+    # Imported here: the dashboard reads the models, which import this package.
+    from ..dashboard import blocker_label
+    from ..extensions import registry
+
+    work = registry.work_for([schedule.release]).get(schedule.release_id, {})
+    warnings = []
+    for code in schedule.languages:
+        found = work.get(code)
+        if found is None or not found.blocking:
+            continue
+        warnings.append(
+            _(
+                "%(language)s of “%(release)s” could not be published now (%(blockers)s): unless "
+                "that work is done by %(when)s, the schedule is refused then and tried again "
+                "at every sweep."
+            )
+            % {
+                "language": languages.name(code),
+                "release": schedule.release,
+                "blockers": ", ".join(blocker_label(name, count) for name, count in found.blocking),
+                "when": moment(schedule.publish_at),
+            }
+        )
+    return warnings
 
 
 def _publisher_check(user, what):

@@ -371,7 +371,11 @@ def test_the_dashboard_schedules_cancels_and_shows_schedules(clock, client, in_p
         follow=True,
     )
     assert messages_of(response) == [
-        "“Summit Meeting” in English, Russian will be published at May 2, 2024, 9:30 a.m. (UTC)."
+        "“Summit Meeting” in English, Russian will be published at May 2, 2024, 9:30 a.m. (UTC).",
+        # Russian has a unit in review now: scheduled, with a warning that the gate may refuse.
+        "Russian of “Summit Meeting” could not be published now (1 in review): unless that work "
+        "is done by May 2, 2024, 9:30 a.m. (UTC), the schedule is refused then and tried again "
+        "at every sweep.",
     ]
     schedule = ScheduledPublication.objects.get()
     assert schedule.publish_at == datetime.datetime(2024, 5, 2, 9, 30, tzinfo=datetime.UTC)
@@ -446,3 +450,37 @@ def test_the_sweep_runs_from_the_task_and_the_command(clock, in_progress):
     out, _err = command_output("sweep")
     assert "0 scheduled publications published, 1 refused (still pending)" in out
     assert ScheduledPublication.objects.get(pk=second.pk).attempts == 1
+
+
+def test_a_language_ready_now_is_scheduled_without_a_warning(clock, client, in_progress):
+    release, users = in_progress["release"], in_progress["users"]
+    client.force_login(users["editor"])
+    response = client.post(
+        reverse("admin:records_release_dashboard"),
+        {"action": "schedule", "cell": [f"{release.pk}:en:4"], "publish_at": "2024-05-02T09:30"},
+        follow=True,
+    )
+    assert messages_of(response) == [
+        "“Summit Meeting” in English will be published at May 2, 2024, 9:30 a.m. (UTC)."
+    ]
+
+
+def test_a_schedule_no_sweep_ran_says_it_is_overdue(clock, client, in_progress):
+    release, users = in_progress["release"], in_progress["users"]
+    client.force_login(users["editor"])
+    schedule = publication_schedule(
+        release, ["en"], datetime.datetime(2024, 5, 1, 12, 30), author=users["editor"]
+    )
+    url = reverse("admin:records_release_dashboard")
+    assert "schedule-overdue" not in client.get(url).content.decode()
+    clock.move_to(NOON + datetime.timedelta(minutes=31))
+    # Just due: a sweep may be on its way.
+    assert "schedule-overdue" not in client.get(url).content.decode()
+    clock.move_to(NOON + datetime.timedelta(minutes=40))
+    page = client.get(url).content.decode()
+    assert "overdue: it was due at May 1, 2024, 12:30 p.m. and no sweep has run since" in page
+    history = client.get(reverse("admin:records_release_history", args=[release.pk]))
+    assert "schedule-overdue" in history.content.decode()
+    # A sweep that ran and was refused says so instead.
+    ScheduledPublication.objects.filter(pk=schedule.pk).update(last_error="refused")
+    assert "schedule-overdue" not in client.get(url).content.decode()
