@@ -403,3 +403,18 @@ def test_search_matches_are_marked_in_the_rows_shown(client, users):
     assert html.count('<mark class="search">議論</mark>') == 12
     # No search, no search marks.
     assert 'class="search"' not in client.get(url("workbench", release, "ja")).content.decode()
+
+
+def test_a_row_sent_back_after_a_save_keeps_the_pages_search_marks(client, users):
+    release = release_with(units=3, languages=("en", "ja"), states={"ja": "draft"})
+    key = keys_of(release)[1]
+    client.force_login(users["translator-ja"])
+    action = reverse("translations:workbench_action", args=[release.pk, "ja", "save"])
+    data = {"key": key, "text": "漁業と議論", "based_on": release.head_number}
+    # The script sends the page's search along with the form.
+    response = client.post(action, {**data, "q": "議論"}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 200, response.content
+    assert '<mark class="search">議論</mark>' in response.json()["rows"][key]
+    data["based_on"] = release.revisions.order_by("-number").first().number
+    response = client.post(action, {**data, "text": "漁業"}, HTTP_ACCEPT="application/json")
+    assert 'class="search"' not in response.json()["rows"][key]

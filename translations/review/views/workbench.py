@@ -74,6 +74,9 @@ def render_rows(view, rows, base):
     request = view.request
     allowed_actions(rows_extend(rows), request.user, view.language)
     rows_measure(rows)
+    # A search the page was showing (sent along by the script) stays marked in the rows.
+    query, _cut = search_clean(request.POST.get("q", "") or request.GET.get("q", ""))
+    rows_mark(rows, query)
     context = row_context(view, base)
     return {
         row.key: render_to_string(ROW_TEMPLATE, {**context, "row": row}, request=request)

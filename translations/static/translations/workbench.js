@@ -127,6 +127,9 @@
     const data = new FormData(form);
     if (submitter && submitter.name) data.set(submitter.name, submitter.value);
     data.set("seen", root.dataset.base);
+    // The page's search: rows sent back re-rendered keep its marks.
+    const query = new URLSearchParams(window.location.search).get("q");
+    if (query && !data.has("q")) data.set("q", query);
     const unit = form.closest(".unit");
     if (form.classList.contains("wb-bulk")) {
       // The oldest revision any listed unit was shown at: a unit changed since is refused.
