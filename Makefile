@@ -3,6 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# The demo serves the pages readers get, "not found" included; DEMO_DEBUG=1 shows Django's
+# debug pages instead.
+DEMO_DEBUG ?= 0
 
 LOCK := requirements/lock.txt
 DEV_LOCK := requirements/dev.txt
@@ -38,7 +41,7 @@ migrate: catalogs
 demo: migrate
 	$(BIN)/python manage.py load_demo --base-url http://$(HOST)
 	@echo "Starting the server at http://$(HOST)/ (Ctrl-C stops it)"
-	$(BIN)/python manage.py runserver $(HOST)
+	DJANGO_DEBUG=$(DEMO_DEBUG) $(BIN)/python manage.py runserver $(HOST)
 
 # Production-like run (see README, "Production"): DJANGO_ENV=production, DJANGO_SECRET_KEY,
 # DATABASE_URL and CELERY_BROKER_URL come from the environment.
