@@ -17,6 +17,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("records.site_urls")),
     path("review/", include("translations.urls")),
+    # The REST API: readers' resources and the schema, the staff's resources, then a problem
+    # document for any other path under /api/.
+    path("api/v1/", include("records.api.urls")),
+    path("api/v1/", include("translations.api.urls")),
+    path("api/", include("records.api.fallback_urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", include("records.urls")),

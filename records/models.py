@@ -287,6 +287,7 @@ class Publication(models.Model):
 
 
 # The reader read model lives with its readers; imported here so Django registers it.
+from .api.models import ApiToken  # noqa: E402, F401
 from .reader.models import ReaderImage, ReaderPage  # noqa: E402, F401
 from .revisions.models import RevisionChange, RevisionSlot, RevisionText  # noqa: E402, F401
 from .scheduling.models import ScheduledPublication  # noqa: E402, F401

@@ -611,3 +611,19 @@ def dashboard_archive(count, topic, approver, *, units=4):
         for n, release, code, index, state in states
     )
     return releases
+
+
+# --- the REST API ----------------------------------------------------------------------------
+
+
+def api_client(user=None):
+    """A DRF test client; with ``user``, authenticated by a fresh token of theirs."""
+    from rest_framework.test import APIClient
+
+    from records.api import token_create
+
+    client = APIClient()
+    if user is not None:
+        _token, key = token_create(user, "tests")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client

@@ -1,0 +1,3 @@
+"""``/api/v1/``: the staff's resources."""
+
+urlpatterns = []
