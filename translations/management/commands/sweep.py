@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from records.tasks import scheduled_publications_sweep
 from translations.checks.tasks import pending_checks_sweep
@@ -43,4 +44,12 @@ class Command(BaseCommand):
             _("%(p)s scheduled publications published, %(w)s refused (still pending)")
             % {"p": len(schedules["published"]), "w": len(schedules["refused"])}
         )
-        self.stdout.write(_("%(d)s webhook deliveries due sent") % {"d": len(hooks["deliveries"])})
+        count = len(hooks["deliveries"])
+        self.stdout.write(
+            ngettext(
+                "%(count)s webhook delivery that was due sent",
+                "%(count)s webhook deliveries that were due sent",
+                count,
+            )
+            % {"count": count}
+        )
