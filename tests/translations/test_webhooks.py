@@ -87,6 +87,15 @@ def test_a_publication_delivers_one_signed_post(
     assert request.headers["X-Concord-Event"] == LANGUAGE_PUBLISHED
     assert request.headers["X-Concord-Delivery"] == str(delivery.pk)
     document = verified(webhook, request)
+    assert list(document) == [
+        "event",
+        "delivery",
+        "sent_at",
+        "release",
+        "language",
+        "revision",
+        "url",
+    ]
     assert document["event"] == LANGUAGE_PUBLISHED and document["delivery"] == delivery.pk
     assert datetime.datetime.fromisoformat(document["sent_at"]) <= timezone.now()
     assert document["release"] == {
