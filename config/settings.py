@@ -384,6 +384,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "translations.notifications.sweep",
         "schedule": 60.0,
     },
+    # Webhook deliveries that are due: retries, and what a broker outage left unsent.
+    "webhooks-sweep": {
+        "task": "translations.webhooks.sweep",
+        "schedule": 60.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -6,6 +6,9 @@
   written), so their own writes commit or roll back with it; they get the revision and the
   writer's ``context`` (a dict the write path passes through, e.g. which units to submit);
 - *publish guards* may refuse a publication (raise ``PublicationError``) before it is written;
+- *publication listeners* run inside the publishing transaction once a publication and its
+  reader page are written (they get the publication), so their writes commit or roll back
+  with it;
 - *release links* add links to the release's admin pages (``(url, label, language)``);
 - *publication status* tells pages which languages of a revision can be published, without
   running anything slow (``{language: [problems]}``, an empty list where all is ready);
@@ -61,6 +64,7 @@ class Registry:
     def __init__(self):
         self.revision_listeners = []
         self.publish_guards = []
+        self.publication_listeners = []
         self.release_links = []
         self.publication_statuses = []
         self.work_providers = []
@@ -77,6 +81,12 @@ class Registry:
         if guard not in self.publish_guards:
             self.publish_guards.append(guard)
         return guard
+
+    def on_publication(self, listener):
+        """Register ``listener(publication)``, run once a publication is written; return it."""
+        if listener not in self.publication_listeners:
+            self.publication_listeners.append(listener)
+        return listener
 
     def add_release_links(self, links):
         """Register ``links(request, release)`` returning ``[(url, label, language)]``."""
@@ -110,6 +120,10 @@ class Registry:
     def revision_created(self, revision, context=None):
         for listener in self.revision_listeners:
             listener(revision, context or {})
+
+    def publication_created(self, publication):
+        for listener in self.publication_listeners:
+            listener(publication)
 
     def publication_problems(self, release, revision):
         """Return ``{language: [problem, …]}`` from every registered status (may be empty)."""

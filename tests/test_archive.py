@@ -57,6 +57,8 @@ DERIVED = {"records.readerpage", "records.readerimage"}
 # Left out of backups (adding them is a new archive format version): what users were told
 # and how often they want mail. A restored site mails at once until a user chooses again.
 NOT_KEPT = {"translations.notification", "translations.notificationprofile"}
+# Webhooks (their signing secrets do not belong in a backup file) and their deliveries.
+NOT_KEPT |= {"translations.webhook", "translations.webhookdelivery"}
 
 
 def png(color=(20, 120, 200)):

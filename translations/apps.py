@@ -35,11 +35,13 @@ class TranslationsConfig(AppConfig):
         from translations.review.notify import notification_kinds
         from translations.review.states import states_after_revision
         from translations.roles import roles_sync_after_migrate
+        from translations.webhooks.services import webhooks_after_publication
 
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="translations.roles")
         registry.on_revision(states_after_revision)
         registry.on_revision(pending_check_after_revision)
         registry.guard_publication(publication_guard)
+        registry.on_publication(webhooks_after_publication)
         registry.publication_status(publication_status)
         registry.language_work(publication_work)
         registry.add_release_links(release_term_links)

@@ -18,6 +18,7 @@ from translations.review.models import (
     ImmutableEventError,
     UnitStatus,
 )
+from translations.webhooks.models import Webhook, WebhookDelivery
 
 __all__ = [
     "CheckRun",
@@ -39,4 +40,6 @@ __all__ = [
     "ReleaseTermFindings",
     "Term",
     "UnitStatus",
+    "Webhook",
+    "WebhookDelivery",
 ]

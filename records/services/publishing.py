@@ -27,7 +27,8 @@ def release_publish(release, language, *, revision_number=None, author=None):
     """Publish a revision (default: the newest) of ``release`` in ``language``.
 
     Return ``(publication, created)``; publishing the revision readers already see creates
-    nothing. Guards registered by other apps (the review gate) may refuse it.
+    nothing. Guards registered by other apps (the review gate) may refuse it; their
+    publication listeners (webhooks) run in its transaction once it is written.
     """
     if author is not None and not permissions.can_publish(author):
         raise ActionNotAllowed(
@@ -63,6 +64,7 @@ def release_publish(release, language, *, revision_number=None, author=None):
     )
     # Readers see the publication and its read-model page together, or neither.
     reader_page_write(publication)
+    registry.publication_created(publication)
     audit("release.publish", user=author, release=locked, language=language, revision=number)
     return publication, True
 

@@ -90,6 +90,7 @@ def test_beat_sweeps_every_minute():
         "topic-zips-sweep",
         "scheduled-publications-sweep",
         "notifications-sweep",
+        "webhooks-sweep",
     }
     for name, entry in schedule.items():
         assert entry["task"] in celery_app.tasks  # a registered task, by the name beat sends

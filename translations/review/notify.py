@@ -7,7 +7,8 @@ mailed by a task once it commits — one mail per recipient for the whole action
 - approved, changes requested → the units' translators;
 - a comment → everyone in the thread and the unit's translator in that language;
 - approvals after which the publish gate would pass for a language of the head revision →
-  the editors: "Japanese of X is ready to publish", once per release, language and revision.
+  the editors: "Japanese of X is ready to publish", once per release, language and revision;
+  the webhooks subscribed to ``language.ready`` hear of it too (:mod:`translations.webhooks`).
 
 Only active users hear anything, and never of their own actions.
 """
@@ -29,6 +30,7 @@ from translations.notifications.services import Notice, notifications_record
 from translations.review.common import unit_label
 from translations.review.models import Comment, Event, UnitStatus
 from translations.review.vocabulary import EventAction, UnitState
+from translations.webhooks.services import webhooks_language_ready
 
 NOTIFIED = {
     EventAction.SUBMITTED,
@@ -113,7 +115,8 @@ def _interested(action, release_id, language, keys):
 
 def _ready(release, language, actor_id):
     """Return the editors' "ready to publish" notices when approvals made ``language`` of
-    the head revision pass the publish gate, unless it was announced for that revision."""
+    the head revision pass the publish gate, unless it was announced for that revision (and
+    tell the webhooks, once per revision)."""
     from translations.review.gate import language_problems
     from translations.roles import EDITORS
 
@@ -126,6 +129,7 @@ def _ready(release, language, actor_id):
     revision = Revision.objects.get(release=release, number=release.head_number)
     if language_problems(release, language, revision):
         return []
+    webhooks_language_ready(release, language, release.head_number)
     payload = {
         **release_payload(release),
         "language": language,
