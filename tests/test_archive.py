@@ -59,6 +59,8 @@ DERIVED = {"records.readerpage", "records.readerimage"}
 NOT_KEPT = {"translations.notification", "translations.notificationprofile"}
 # Webhooks (their signing secrets do not belong in a backup file) and their deliveries.
 NOT_KEPT |= {"translations.webhook", "translations.webhookdelivery"}
+# API tokens: keys a restore would hand back to whoever holds an old backup; users make new ones.
+NOT_KEPT |= {"records.apitoken"}
 
 
 def png(color=(20, 120, 200)):
