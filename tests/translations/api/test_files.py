@@ -514,3 +514,32 @@ def test_a_glossary_upload_over_the_limit_is_refused_before_it_is_read(glossary,
     )
     assert response.status_code == 413 and "20 MB" in response.json()["detail"]
     assert glossary_state() == before
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/api/v1/glossary/concepts/"),
+        ("post", "/api/v1/glossary/concepts/"),
+        ("get", "/api/v1/glossary/concepts/summit/"),
+        ("get", GLOSSARY_FILE),
+        ("post", GLOSSARY_FILE),
+        ("post", "/api/v1/memory/lookup/"),
+        ("get", "/api/v1/memory/concordance/"),
+        ("get", "/api/v1/memory/tmx/"),
+        ("post", "/api/v1/memory/tmx/"),
+        ("get", "release/ru/po/"),
+        ("get", "release/ru/xliff/"),
+        ("post", "release/ru/"),
+    ],
+)
+def test_anonymous_requests_are_asked_to_authenticate_and_write_nothing(
+    release, glossary, method, path
+):
+    if path.startswith("release/"):
+        path = files_url(release.pk, *path.split("/")[1:3])
+    before = (db_state(release), glossary_state())
+    response = getattr(api_client(), method)(path)
+    assert response.status_code == 401 and response["Content-Type"] == PROBLEM
+    assert response["WWW-Authenticate"] == "Token"
+    assert (db_state(release), glossary_state()) == before
