@@ -44,3 +44,8 @@ MAX_CONCORDANCE_CHARS = 250
 MAX_CONCORDANCE_WORDS = 9
 # Characters of a search within a release's workbench (a longer one is cut, and said so).
 MAX_SEARCH_CHARS = 250
+
+# --- the API ----------------------------------------------------------------------------------
+
+# Source texts of one translation memory lookup.
+MAX_MEMORY_LOOKUP_TEXTS = 25

@@ -446,6 +446,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for the language codes, whichever field (language, source_language…) has them.
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": "config.languages.CODES"},
 }
 # Cross-origin browsers may call the API only from these origins (none by default).
 CORS_ALLOWED_ORIGINS = env_list("CONCORD_API_CORS_ORIGINS")

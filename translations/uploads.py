@@ -22,9 +22,18 @@ class UploadError(ValueError):
 
 def upload_read(form, field="file"):
     """Return the uploaded file's name and bytes, refusing an oversized file before reading it."""
-    upload = form.cleaned_data[field]
+    return upload_file_read(form.cleaned_data[field])
+
+
+class UploadTooLarge(UploadError):
+    """An uploaded file is over the upload limit; it was not read."""
+
+
+def upload_file_read(upload):
+    """Return an uploaded file's (``UploadedFile``) name and bytes, refusing an oversized file
+    before reading it (the forms' and the API's uploads alike)."""
     if upload.size > MAX_UPLOAD_BYTES:
-        raise UploadError(too_large(upload.size))
+        raise UploadTooLarge(too_large(upload.size))
     return upload.name, upload.read()
 
 

@@ -77,11 +77,10 @@ def _flatten(detail):
 
 
 def _first_message(errors):
-    if isinstance(errors, dict):
-        for value in errors.values():
-            return _first_message(value)
-    if isinstance(errors, list):
-        return _first_message(errors[0]) if errors else ""
+    # A list's items without errors are empty ({} for a valid item of a nested list).
+    if isinstance(errors, dict | list):
+        values = errors.values() if isinstance(errors, dict) else errors
+        return next((found for value in values if (found := _first_message(value))), "")
     return str(errors)
 
 

@@ -8,8 +8,6 @@ language), ``translations_release_file_import``, ``translations_topic_export``,
 ``translations_export_job``, ``translations_export_job_json``,
 ``translations_export_job_download``."""
 
-from pathlib import PurePath
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -25,10 +23,10 @@ from records.permissions import editable_languages
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
 from translations.checks.admin import ReleaseTermFindingsAdmin
 from translations.exchange import bulk as exchange_bulk
-from translations.exchange import xliff
 from translations.exchange.imports import release_file_import
 from translations.exchange.services import (
     FORMATS,
+    exchange_format_for,
     language_check,
     release_file_export,
     release_file_name,
@@ -98,7 +96,7 @@ def release_file_upload(admin, request, release_id, language):
     if request.method == "POST" and form.is_valid():
         try:
             name, data = upload_read(form)
-            fmt = "xliff" if PurePath(name).suffix.lower() in xliff.SUFFIXES else "po"
+            fmt = exchange_format_for(name)
             report = release_file_import(
                 data,
                 fmt,

@@ -8,6 +8,7 @@ chosen revision, its review state and the glossary terms its source contains. Im
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC
+from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -52,6 +53,12 @@ def exchange_format(name):
         raise ExchangeFileError(
             ERR_FORMAT % {"format": name, "known": ", ".join(FORMATS)}
         ) from None
+
+
+def exchange_format_for(filename):
+    """Return the format an uploaded file's name says: "xliff" for the XLIFF suffixes (.xlf,
+    .xliff, .mqxliff, .sdlxliff …), else "po"."""
+    return "xliff" if PurePath(filename or "").suffix.lower() in xliff.SUFFIXES else "po"
 
 
 def language_check(release, language):

@@ -16,7 +16,11 @@ from config import languages
 from translations.glossary.admin_files import glossary_urls
 from translations.glossary.files import GlossaryFormatError, TermData
 from translations.glossary.models import Concept, Term
-from translations.glossary.selectors import concepts_search
+from translations.glossary.selectors import (
+    CONCEPT_SEARCH_FIELDS,
+    concepts_search,
+    concepts_with_term,
+)
 from translations.glossary.services import (
     concept_data,
     concept_save,
@@ -126,7 +130,7 @@ class TermFilter(admin.SimpleListFilter):
         }
         if not self.value() or next(iter(wanted)) != self.term_field:
             return queryset
-        return queryset.filter(pk__in=Term.objects.filter(**wanted).values("concept_id"))
+        return concepts_with_term(queryset, **wanted)
 
 
 class TermStatusFilter(TermFilter):
@@ -201,11 +205,7 @@ class ConceptAdmin(TabbedTranslationAdmin):
         *(_terms_column(c) for c in languages.CODES),
     )
     list_filter = (TermStatusFilter, TermLanguageFilter, ProperNameFilter, "subject_field")
-    search_fields = (
-        "identifier",
-        "terms__text",
-        *(f"{field}_{code}" for field in ("definition", "note") for code in languages.CODES),
-    )
+    search_fields = CONCEPT_SEARCH_FIELDS
     inlines = [TermInline]
 
     def get_urls(self):

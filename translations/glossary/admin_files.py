@@ -15,15 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config import languages
-from translations.glossary.files import (
-    GlossaryFormatError,
-    csv_dump,
-    glossary_iter,
-    tbx2008_dump,
-    tbx_dump,
+from translations.glossary.files import GlossaryFormatError, glossary_iter
+from translations.glossary.services import (
+    GLOSSARY_FILES,
+    GlossaryImportError,
+    glossary_file_export,
+    glossary_import,
 )
-from translations.glossary.files.po import glossary_po_dump
-from translations.glossary.services import GlossaryImportError, glossary_export, glossary_import
 from translations.uploads import UploadError, upload_read
 
 
@@ -80,29 +78,15 @@ def glossary_download(admin, request):
     if not request.user.has_perm("translations.view_concept"):
         raise PermissionDenied
     fmt = request.GET.get("format", "tbx")
-    concepts = glossary_export()
+    language = request.GET.get("lang")
+    if fmt not in GLOSSARY_FILES or (fmt == "po" and language not in languages.targets()):
+        raise Http404
     try:
-        if fmt == "tbx":
-            return file_attachment(tbx_dump(concepts), "application/x-tbx+xml", "glossary.tbx")
-        if fmt == "tbx2008":
-            return file_attachment(
-                tbx2008_dump(concepts), "application/x-tbx+xml", "glossary-tbx2008.tbx"
-            )
-        if fmt == "csv":
-            data = csv_dump(concepts, excel=request.GET.get("excel") == "1").encode("utf-8")
-            return file_attachment(data, "text/csv; charset=utf-8", "glossary.csv")
-        language = request.GET.get("lang")
-        if fmt == "po" and language in languages.targets():
-            data = glossary_po_dump(
-                concepts,
-                source=languages.DEFAULT_SOURCE,
-                language=language,
-                plural_forms=languages.get(language).plural_forms,
-            )
-            return file_attachment(data, "text/x-gettext-translation", f"glossary.{language}.po")
+        data = glossary_file_export(fmt, language=language, excel=request.GET.get("excel") == "1")
     except GlossaryFormatError as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
-    raise Http404
+    content_type, name = GLOSSARY_FILES[fmt]
+    return file_attachment(data, content_type, name.format(language=language))
 
 
 def glossary_upload(admin, request):

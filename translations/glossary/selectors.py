@@ -1,10 +1,30 @@
-"""Read the glossary for the admin: concept search."""
+"""Read the glossary for the admin and the API: concept search and term filters."""
 
 import re
 
 from django.db import connections
 from django.db.models import Q
 from django.utils.text import smart_split, unescape_string_literal
+
+from config import languages
+from translations.glossary.models import Term
+
+# What a concept search looks in: the identifier, the terms, every language's definition and
+# note (the admin's search box and the API's ``q``).
+CONCEPT_SEARCH_FIELDS = (
+    "identifier",
+    "terms__text",
+    *(f"{field}_{code}" for field in ("definition", "note") for code in languages.CODES),
+)
+
+
+def concepts_with_term(queryset, **term_fields):
+    """Return the concepts of ``queryset`` that have one term matching all of ``term_fields``
+    (``status="forbidden", language="en"``: a forbidden English term, not some forbidden term
+    and some English term)."""
+    if not term_fields:
+        return queryset
+    return queryset.filter(pk__in=Term.objects.filter(**term_fields).values("concept_id"))
 
 
 def concepts_search(queryset, search_term, fields):

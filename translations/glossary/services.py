@@ -7,16 +7,20 @@ from itertools import islice
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from config import languages
 from config.limits import MAX_GLOSSARY_CONCEPTS as GLOSSARY_MAX_CONCEPTS
 from records import bulk
 from translations.glossary.batches import ImportState, batch_write
 from translations.glossary.changes import glossary_changed
+from translations.glossary.files import csv_dump, tbx2008_dump, tbx_dump
+from translations.glossary.files.po import glossary_po_dump
 from translations.glossary.forms import match_forms_version, term_match_forms
 from translations.glossary.merge import GlossaryReport
 from translations.glossary.models import Concept, Term
 from translations.glossary.rows import concept_data, glossary_concept_validate, ordered_terms
 
 __all__ = [
+    "GLOSSARY_FILES",
     "GlossaryImportError",
     "GlossaryReport",
     "concept_data",
@@ -24,6 +28,7 @@ __all__ = [
     "concepts_delete",
     "glossary_concept_validate",
     "glossary_export",
+    "glossary_file_export",
     "glossary_import",
     "term_match_forms_refresh",
 ]
@@ -40,6 +45,35 @@ def glossary_export():
     """Return the whole glossary as plain concept data, in identifier order."""
     concepts = Concept.objects.prefetch_related("terms").order_by("identifier")
     return [concept_data(concept, ordered_terms(concept)) for concept in concepts]
+
+
+# The glossary's file formats: (content type, download name; PO's names its language).
+GLOSSARY_FILES = {
+    "tbx": ("application/x-tbx+xml", "glossary.tbx"),
+    "tbx2008": ("application/x-tbx+xml", "glossary-tbx2008.tbx"),
+    "csv": ("text/csv; charset=utf-8", "glossary.csv"),
+    "po": ("text/x-gettext-translation", "glossary.{language}.po"),
+}
+
+
+def glossary_file_export(fmt, *, language=None, excel=False):
+    """Return the whole glossary as the bytes of a ``fmt`` file (a key of
+    :data:`GLOSSARY_FILES`): TBX v3, TBX 2008, CSV (``excel``: with a byte order mark and CRLF
+    lines), or PO into target ``language``. Raises ``GlossaryFormatError`` for a glossary that
+    cannot be written."""
+    concepts = glossary_export()
+    if fmt == "po":
+        return glossary_po_dump(
+            concepts,
+            source=languages.DEFAULT_SOURCE,
+            language=language,
+            plural_forms=languages.get(language).plural_forms,
+        )
+    if fmt == "tbx2008":
+        return tbx2008_dump(concepts)
+    if fmt == "csv":
+        return csv_dump(concepts, excel=excel).encode("utf-8")
+    return tbx_dump(concepts)
 
 
 @transaction.atomic
@@ -61,10 +95,11 @@ def concept_save(concept, terms):
         if same_concept and _term_rows(before.terms.all()) == _term_rows(terms):
             return concept
     concept.save()
+    # The terms it no longer has go first: a kept or new term may take one's spelling.
+    concept.terms.exclude(pk__in=[term.pk for term in terms if term.pk is not None]).delete()
     for term in terms:
         term.concept = concept
         term.save()
-    concept.terms.exclude(pk__in=[term.pk for term in terms]).delete()
     respelled = stored is None or bool(_match_sources(terms) - _match_sources(stored.terms))
     glossary_changed([concept.pk], new_terms=[concept.pk] if respelled else [])
     return concept

@@ -3,9 +3,8 @@ from django.utils.translation import gettext as _
 
 from config import languages
 from records.cli import write_output
-from translations.glossary.files import GlossaryFormatError, csv_dump, tbx2008_dump, tbx_dump
-from translations.glossary.files.po import glossary_po_dump
-from translations.glossary.services import glossary_export
+from translations.glossary.files import GlossaryFormatError
+from translations.glossary.services import GLOSSARY_FILES, glossary_file_export
 
 
 class Command(BaseCommand):
@@ -14,7 +13,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--format", choices=["tbx", "tbx2008", "csv", "po"], default="tbx")
+        parser.add_argument("--format", choices=list(GLOSSARY_FILES), default="tbx")
         parser.add_argument(
             "--lang",
             choices=languages.targets(),
@@ -31,21 +30,8 @@ class Command(BaseCommand):
     def handle(self, *args, format, lang, output, excel, **options):
         if format == "po" and not lang:
             raise CommandError(_("a PO glossary needs --lang"))
-        concepts = glossary_export()
         try:
-            if format == "po":
-                data = glossary_po_dump(
-                    concepts,
-                    source=languages.DEFAULT_SOURCE,
-                    language=lang,
-                    plural_forms=languages.get(lang).plural_forms,
-                )
-            elif format == "tbx":
-                data = tbx_dump(concepts)
-            elif format == "tbx2008":
-                data = tbx2008_dump(concepts)
-            else:
-                data = csv_dump(concepts, excel=excel).encode("utf-8")
+            data = glossary_file_export(format, language=lang, excel=excel)
         except GlossaryFormatError as error:
             raise CommandError(str(error)) from None
         if output:

@@ -1,13 +1,10 @@
-from pathlib import PurePath
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from records.cli import user_by_username
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
-from translations.exchange import xliff
 from translations.exchange.imports import release_file_import
-from translations.exchange.services import FORMATS
+from translations.exchange.services import FORMATS, exchange_format_for
 from translations.exchange.units import ExchangeFileError
 
 
@@ -41,7 +38,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, author, format, dry_run, strict, **options):
         user = user_by_username(author)
-        fmt = format or ("xliff" if PurePath(path).suffix.lower() in xliff.SUFFIXES else "po")
+        fmt = format or exchange_format_for(path)
         try:
             with open(path, "rb") as file:
                 data = file.read()
