@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # An API request with a body over the upload limit is refused before anything reads it.
+    "records.api.limits.ApiBodyLimitMiddleware",
     # The address of each request, for the links of the notifications it causes.
     "config.middleware.RequestOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
