@@ -215,7 +215,9 @@ class ConceptFilter(serializers.Serializer):
         help_text="Words each found in the identifier, a term, a definition or a note.",
     )
     language = serializers.ChoiceField(
-        choices=languages.CODES, required=False, help_text="Concepts with a term in this language."
+        choices=languages.choices(),
+        required=False,
+        help_text="Concepts with a term in this language.",
     )
     status = serializers.ChoiceField(
         choices=TermStatus.choices,

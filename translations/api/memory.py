@@ -52,9 +52,9 @@ def language_check(user, language):
 
 class LanguagePair(serializers.Serializer):
     source_language = serializers.ChoiceField(
-        choices=languages.CODES, default=languages.DEFAULT_SOURCE
+        choices=languages.choices(), default=languages.DEFAULT_SOURCE
     )
-    target_language = serializers.ChoiceField(choices=languages.CODES)
+    target_language = serializers.ChoiceField(choices=languages.choices())
 
     def validate(self, attrs):
         if attrs["source_language"] == attrs["target_language"]:
@@ -198,7 +198,7 @@ class TmxAccess(BasePermission):
 
 class TmxQuery(serializers.Serializer):
     language = serializers.ChoiceField(
-        choices=languages.CODES, help_text="The target language of the entries exported."
+        choices=languages.choices(), help_text="The target language of the entries exported."
     )
 
 
