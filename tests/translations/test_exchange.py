@@ -68,7 +68,11 @@ def rich_glossary():
                 TermData("en", "TOR", "admitted", True, "proper noun", "abbreviation"),
                 TermData("ja", "先行発展領域"),
                 TermData("ja", "TOR", "admitted", True),
-                TermData("ru", "территория опережающего развития"),
+                TermData(
+                    "ru",
+                    "территория опережающего развития",
+                    variants="территории опережающего развития\nтерриторий опережающего развития",
+                ),
                 TermData("ru", "ТОР", "admitted", True),
             ),
         ),
@@ -527,10 +531,16 @@ def test_dump_ignores_empty_definitions_and_notes():
 
 
 def test_csv_dump_has_the_documented_header_and_repeats_concept_fields():
-    lines = csv_dump(rich_glossary()).splitlines()
+    text = csv_dump(rich_glossary())
+    lines = text.splitlines()
     assert lines[0] == HEADER
     assert lines[1].startswith("tor,economy,en,territories of priority development,preferred,false")
-    assert lines[2].endswith(",Zones with tax breaks,")
+    assert lines[2].endswith(",Zones with tax breaks,,")
+    # Declared variants: the last column, one a line within the cell.
+    assert (
+        ',ru,территория опережающего развития,preferred,false,,,Особые зоны,,"территории '
+        'опережающего развития\nтерриторий опережающего развития"\r\n'
+    ) in text
 
 
 def test_csv_accepts_bom_blank_lines_defaults_and_column_order():
@@ -591,9 +601,9 @@ def test_csv_duplicate_term_and_conflicting_concept_fields_are_refused():
 def test_csv_other_refusals():
     assert "not UTF-8" in refusal(csv_load, HEADER.encode() + b"\r\ntor,,en,\xff,,,,,,\r\n")
     assert refusal(csv_load, b"").startswith("the CSV file is empty")
-    assert "11 fields" in refusal(csv_load, csv_bytes("tor,,en,TOR,,,,,,,x"))
+    assert "12 fields" in refusal(csv_load, csv_bytes("tor,,en,TOR,,,,,,,,x"))
     # An empty field after the last column is what spreadsheets add: ignored.
-    assert csv_load(csv_bytes("tor,,en,TOR,,,,,,,"))[0].terms == (TermData("en", "TOR"),)
+    assert csv_load(csv_bytes("tor,,en,TOR,,,,,,,,"))[0].terms == (TermData("en", "TOR"),)
     assert refusal(csv_load, csv_bytes(",,en,TOR,,,,,,")) == "line 2: empty concept identifier"
     assert "invalid concept identifier" in refusal(csv_load, csv_bytes("t r,,en,TOR,,,,,,"))
 
@@ -609,6 +619,9 @@ xml_char = st.one_of(
 text = st.text(xml_char, max_size=30)
 nonempty_text = text.filter(bool)
 term_text = text.map(str.strip).filter(bool)
+# Declared variants as files carry them: one a line, each stripped, none repeated.
+variant_text = term_text.filter(lambda t: len(t.splitlines()) == 1)
+variants = st.lists(variant_text, max_size=2, unique=True).map("\n".join)
 identifier = st.from_regex(r"[-_A-Za-z0-9]{1,20}", fullmatch=True)
 part_of_speech = st.one_of(st.sampled_from(("", "noun", "verb", "other")), text)
 
@@ -623,6 +636,7 @@ def terms_for(language):
         case_sensitive=st.booleans(),
         part_of_speech=part_of_speech,
         note=text,
+        variants=variants,
     )
     return st.lists(term, max_size=3, unique_by=lambda t: t.text)
 

@@ -41,14 +41,18 @@ def user(name):
     return get_user_model().objects.get(username=name)
 
 
-@pytest.fixture
-def sample(users):
-    """The release the fixtures' PO was exported from, in the same states: title, paragraph 1
-    and heading 2 approved in Russian, bullet 3 a draft, bullet 4 untranslated."""
+def sample_release(users):
+    """Return the release the fixtures' PO was exported from, in the same states: title,
+    paragraph 1 and heading 2 approved in Russian, bullet 3 a draft, bullet 4 untranslated."""
     release = release_import_document(DOCUMENT, author=users["editor"]).release
     units_submit(release, "ru", KEYS[:3], users["editor"])
     units_approve(release, "ru", KEYS[:3], users["reviewer-ru"], based_on=release.head_number)
     return release
+
+
+@pytest.fixture
+def sample(users):
+    return sample_release(users)
 
 
 def texts(release, language="ru"):

@@ -310,8 +310,8 @@ def test_csv_delimiters_and_trailing_empty_columns(delimiter):
 
 
 def test_csv_extra_fields_with_text_are_still_refused():
-    data = csv("tor,,ru,ТОР,,,,,,,surprise")
-    with pytest.raises(GlossaryFormatError, match="11 fields, but the header has 10"):
+    data = csv("tor,,ru,ТОР,,,,,,,,surprise")
+    with pytest.raises(GlossaryFormatError, match="12 fields, but the header has 11"):
         list(csv_source(data))
 
 

@@ -1,5 +1,9 @@
 """The glossary as TBX 2008 (``martif``, TBXcoreStructV02 shape): written from the same data
-as the TBX v3 export, and read back by Concord's importer to the same glossary."""
+as the TBX v3 export, valid against ISO 30042:2008's core structure DTD and the TBX-Default
+XCS it names, and read back by Concord's importer to the same glossary."""
+
+from functools import cache
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError
@@ -15,46 +19,69 @@ from translations.glossary.files.tbx2008 import entry_from_tbx2008
 from translations.glossary.services import glossary_export
 from translations.models import Concept, Term
 
-# The TBXcoreStructV02 content models of the elements the export uses: the children each may
-# hold, in the order the DTD requires ("aux" = its auxInfo group of descrip, admin, note…).
-AUX = {"descrip", "descripGrp", "admin", "adminGrp", "transacGrp", "note", "ref", "xref"}
-CHILDREN = {
-    "martif": ["martifHeader", "text"],
-    "martifHeader": ["fileDesc", "encodingDesc"],
-    "fileDesc": ["sourceDesc"],
-    "sourceDesc": ["p"],
-    "encodingDesc": ["p"],
-    "text": ["body"],
-    "body": ["termEntry"],
-    "termEntry": ["aux", "langSet"],
-    "langSet": ["aux", "tig"],
-    "tig": ["term", "termNote", "aux"],
-}
-TEXT_ONLY = {"p", "term", "termNote", "descrip", "note"}
+TBX_DATA = Path(__file__).resolve().parents[1] / "data" / "tbx"
+# ISO 30042:2008's core structure DTD and the TBX-Default XCS the export names (README there).
+DTD = TBX_DATA / "TBXcoreStructV02.dtd"
+XCS = TBX_DATA / "TBXXCSV02.xcs"
+XCS_ELEMENTS = ("descrip", "termNote", "admin", "ref", "xref", "transac", "hi")
+# The XCS's <levels> names the entry level "term": a tig or ntig.
+LEVELS = {"termEntry": "termEntry", "langSet": "langSet", "tig": "term", "ntig": "term"}
 
 
-def shape_errors(element, path="martif"):
-    """Return where ``element``'s subtree leaves the TBXcoreStructV02 shape."""
-    errors = []
-    if element.tag not in CHILDREN and element.tag not in TEXT_ONLY:
-        return [f"{path}: unexpected element <{element.tag}>"]
-    if element.tag in TEXT_ONLY:
-        return [f"{path}: <{element.tag}> holds elements"] if len(element) else []
-    order = CHILDREN[element.tag]
-    position = 0
-    for child in element:
-        kind = "aux" if child.tag in AUX and "aux" in order else child.tag
-        if kind not in order or order.index(kind) < position:
-            errors.append(f"{path}: <{child.tag}> not allowed here")
+@cache
+def dtd():
+    """Return the TBX 2008 core structure DTD (TBXcoreStructV02.dtd)."""
+    return etree.DTD(str(DTD))
+
+
+@cache
+def xcs_specs():
+    """Return the XCS's data categories: ``{(element, type): (picklist or None, levels)}``."""
+    parser = etree.XMLParser(load_dtd=False, resolve_entities=False, no_network=True)
+    root = etree.parse(str(XCS), parser).getroot()
+    specs = {}
+    for spec in root.find("datCatSet"):
+        if not isinstance(spec.tag, str):
             continue
-        position = order.index(kind)
-        errors += shape_errors(child, f"{path}/{child.tag}")
-    required = {"termEntry": "langSet", "langSet": "tig", "tig": "term", "body": "termEntry"}
-    if element.tag in required and element.find(required[element.tag]) is None:
-        errors.append(f"{path}: no <{required[element.tag]}>")
-    if element.tag == "tig" and element[0].tag != "term":
-        errors.append(f"{path}: <term> is not first")
+        contents = spec.find("contents")
+        picklist = (contents.text or "").split() if contents.get("datatype") == "picklist" else None
+        levels = (spec.findtext("levels") or "").split() or None
+        specs[(spec.tag.removesuffix("Spec"), spec.get("name"))] = (picklist, levels)
+    return specs
+
+
+def xcs_errors(root):
+    """Return where a TBX 2008 document uses a data category the XCS does not declare, a
+    picklist value it does not list, or a descrip at a level it does not allow.
+
+    The XCS's own language list is, in its words, "for demonstration purposes" (it lacks ja
+    and ru), so languages are not checked against it."""
+    errors = []
+    if root.findtext("martifHeader/encodingDesc/p[@type='XCSURI']") != XCS.name:
+        errors.append("the header does not name the XCS")
+    for element in root.iter(*XCS_ELEMENTS):
+        kind = element.get("type")
+        spec = xcs_specs().get((element.tag, kind))
+        if spec is None:
+            errors.append(f"<{element.tag} type={kind!r}> is not a data category of the XCS")
+            continue
+        picklist, levels = spec
+        if picklist is not None and (element.text or "").strip() not in picklist:
+            errors.append(f"<{element.tag} type={kind!r}>: {element.text!r} is not in its picklist")
+        parent = element.getparent()
+        if parent.tag.endswith("Grp"):
+            parent = parent.getparent()
+        if levels is not None and LEVELS.get(parent.tag) not in levels:
+            errors.append(f"<{element.tag} type={kind!r}> is not allowed in <{parent.tag}>")
     return errors
+
+
+def assert_valid_2008(data):
+    """Fail unless a TBX 2008 document is valid against the DTD and uses only the XCS's data
+    categories and values."""
+    root = etree.fromstring(data)
+    assert dtd().validate(root), dtd().error_log.filter_from_errors()
+    assert xcs_errors(root) == []
 
 
 def test_tbx2008_has_the_martif_shape_iate_exports():
@@ -65,7 +92,7 @@ def test_tbx2008_has_the_martif_shape_iate_exports():
     assert (root.tag, root.get("type")) == ("martif", "TBX")
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     assert not root.nsmap, "TBX 2008 has no namespace"
-    assert shape_errors(root) == []
+    assert_valid_2008(data)
     assert root.findtext("martifHeader/fileDesc/sourceDesc/p") == "Concord glossary export"
     assert root.findtext("martifHeader/encodingDesc/p[@type='XCSURI']") == "TBXXCSV02.xcs"
     entries = root.findall("text/body/termEntry")
@@ -94,17 +121,41 @@ def test_tbx2008_has_the_martif_shape_iate_exports():
     )
 
 
-def test_shape_check_can_fail():
+def test_the_dtd_is_the_iso_30042_2008_core_structure():
+    names = {element.name for element in dtd().elements()}
+    assert {"martif", "martifHeader", "termEntry", "langSet", "tig", "ntig", "termGrp"} <= names
+    martif = next(element for element in dtd().elements() if element.name == "martif")
+    assert {attribute.name: attribute.default for attribute in martif.attributes()} == {
+        "type": "required",
+        "lang": "required",
+    }
+    assert ("termNote", "administrativeStatus") in xcs_specs()
+
+
+@pytest.mark.parametrize("glossary", [rich_glossary, facts_glossary])
+def test_tbx2008_export_is_valid_against_the_dtd_and_the_xcs(glossary):
+    assert_valid_2008(tbx2008_dump(glossary()))
+
+
+def test_dtd_and_xcs_checks_can_fail():
     root = etree.fromstring(tbx2008_dump(rich_glossary()))
-    tig = root.find(".//tig")
-    tig.insert(0, etree.Element("termNote"))
-    root.find(".//langSet").append(etree.Element("descrip"))
+    tig = root.find(".//tig[note]")
+    # A termNote after a note, and an element TBX 2008 does not have.
+    etree.SubElement(tig, "termNote", type="partOfSpeech").text = "noun"
     root.find(".//termEntry").append(etree.Element("termSec"))
-    assert shape_errors(root) == [
-        "martif/text/body/termEntry/langSet/tig: <term> not allowed here",
-        "martif/text/body/termEntry/langSet/tig: <term> is not first",
-        "martif/text/body/termEntry/langSet: <descrip> not allowed here",
-        "martif/text/body/termEntry: <termSec> not allowed here",
+    assert not dtd().validate(root)
+    messages = " ".join(error.message for error in dtd().error_log.filter_from_errors())
+    assert "tig" in messages and "termEntry" in messages
+    root = etree.fromstring(tbx2008_dump(rich_glossary()))
+    root.find(".//termNote").text = "forbiddenTerm-admn-sts"
+    root.find(".//tig").append(etree.Element("descrip", type="subjectField"))
+    root.find(".//langSet").insert(0, etree.Element("descrip", type="termVariant"))
+    root.find("martifHeader/encodingDesc/p").text = "TBXBasicXCSV02.xcs"
+    assert xcs_errors(root) == [
+        "the header does not name the XCS",
+        "<descrip type='termVariant'> is not a data category of the XCS",
+        "<termNote type='administrativeStatus'>: 'forbiddenTerm-admn-sts' is not in its picklist",
+        "<descrip type='subjectField'> is not allowed in <tig>",
     ]
 
 
@@ -131,7 +182,7 @@ def test_tbx2008_round_trips(glossary):
 def test_any_glossary_round_trips_through_tbx2008(glossary):
     data = tbx2008_dump(glossary)
     assert tbx_load(data) == glossary
-    assert shape_errors(etree.fromstring(data)) == []
+    assert_valid_2008(data)
 
 
 def test_tbx2008_refuses_what_could_not_load_back():
@@ -151,6 +202,7 @@ def test_export_glossary_tbx2008_imports_back_to_the_same_glossary(tmp_path):
     path = tmp_path / "glossary.tbx"
     run("export_glossary", "--format", "tbx2008", "-o", str(path))
     assert path.read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif')
+    assert_valid_2008(path.read_bytes())
     assert "18 unchanged" in run("import_glossary", str(path))
     Concept.objects.all().delete()
     assert "18 concepts created" in run("import_glossary", str(path))

@@ -77,8 +77,21 @@ def concept_form_data(identifier="new-concept", terms=(), **fields):
         ((("en", "sum\x1bmit"),), {}, "term contains a character XML cannot hold", "text"),
         ((("en", "sum\x85mit"),), {}, "term contains a control character", "text"),
         ((("en", "summit"),), {"subject_field": "a\x07b"}, "subject field contains", "non-form"),
+        (
+            (("en", "summit"),),
+            {"terms-0-variants": "summit\x85level talks"},
+            "variants contains a control character",
+            "variants",
+        ),
     ],
-    ids=["no-terms", "orphan-definition", "escape-in-term", "c1-control-in-term", "bell-subject"],
+    ids=[
+        "no-terms",
+        "orphan-definition",
+        "escape-in-term",
+        "c1-control-in-term",
+        "bell-subject",
+        "c1-control-in-variants",
+    ],
 )
 def test_admin_refuses_a_concept_that_could_not_be_exported(
     client, glossary, terms, fields, message, where

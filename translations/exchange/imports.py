@@ -13,17 +13,18 @@ is compared with the base revision (what the translator started from) and the he
   shows the current source → confirmed for it and submitted, as the workbench's submit does;
 - changed, but the server changed that translation since the base (or removed the unit) →
   a conflict: reported, the server's text kept (``strict``: the whole file is refused);
-- unknown, duplicate, obsolete or empty entries → skipped and reported.
+- unknown, duplicate, obsolete or empty entries → skipped and reported;
+- entries a tool left without their unit key (PO ``msgctxt``, XLIFF ``id``) are matched by the
+  label of Concord's comment and their source text, else by a source text only one unit has;
+  any other is skipped, named by its label or text (:mod:`.matching`), never guessed.
 
 All updates become one revision written by :func:`records.services.release_write`, whose
 revision listeners move the unit states. A dry run reports the same without writing.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from config import languages
@@ -40,8 +41,10 @@ from records.services import (
 )
 from records.snapshots import DERIVED_FIELDS
 from records.units import TITLE, translatable_units
+from translations.exchange.matching import entries_match
+from translations.exchange.report import ImportReport, ReportLine
 from translations.exchange.services import exchange_format, language_check
-from translations.exchange.units import ExchangeFileError, entries_matched_by_label, unit_label
+from translations.exchange.units import ExchangeFileError, unit_label
 from translations.review.actions import units_submit
 from translations.review.comments import comment_add
 from translations.review.models import MAX_COMMENT_CHARS, Comment, UnitStatus
@@ -67,109 +70,6 @@ ERR_STRICT = gettext_lazy(
     "%(count)s entries conflict with changes made on the server since revision %(base)s; "
     "nothing was imported (strict mode): %(keys)s"
 )
-
-# Reasons in reports, by code.
-REASONS = {
-    "unknown": gettext_lazy("no such unit in this release"),
-    "duplicate": gettext_lazy("the unit appears more than once in the file"),
-    "obsolete": gettext_lazy("obsolete entry"),
-    "plural": gettext_lazy("plural entries are not used by Concord"),
-    "no context": gettext_lazy("entry without a unit key (msgctxt / id)"),
-    "empty": gettext_lazy(
-        "empty translation: the server's text was kept (clear it on the workbench)"
-    ),
-    "changed": gettext_lazy("the translation was changed on the server since the file's revision"),
-    "removed": gettext_lazy("the unit was removed on the server since the file's revision"),
-    "source": gettext_lazy(
-        "the source text changed since the file was made: imported, not submitted (outdated "
-        "when the file's revision had another source text)"
-    ),
-    "fuzzy": gettext_lazy("marked fuzzy / not confirmed: imported as a draft"),
-    "submitted": gettext_lazy("submitted for review"),
-    "confirmed": gettext_lazy(
-        "confirmed unchanged for the new source text (un-fuzzied / translated): submitted for "
-        "review"
-    ),
-    "comment": gettext_lazy("the file's translator comment was added to the unit"),
-    "label": gettext_lazy(
-        "the file did not keep the unit's key (a tool dropped it): matched by its label and "
-        "source text"
-    ),
-    "codes": gettext_lazy(
-        "the translation in the file carried formatting codes (<bpt>, <ept>, <ph>, <it>), "
-        "which were removed: check its formatting"
-    ),
-}
-
-
-@dataclass(frozen=True)
-class ReportLine:
-    key: str
-    label: str
-    code: str
-
-    @property
-    def reason(self):
-        return str(REASONS[self.code])
-
-
-@dataclass
-class ImportReport:
-    release: Release
-    language: str
-    base: int
-    head: int
-    dry_run: bool
-    revision: int | None = None
-    updated: list[ReportLine] = field(default_factory=list)
-    unchanged: int = 0
-    skipped: list[ReportLine] = field(default_factory=list)
-    conflicts: list[ReportLine] = field(default_factory=list)
-    # Outdated units the file confirms unchanged, as the workbench's submit does.
-    confirmed: list[ReportLine] = field(default_factory=list)
-    # Facts about entries that do not change how they were imported (formatting codes removed,
-    # comments added).
-    notes: list[ReportLine] = field(default_factory=list)
-
-    def counts(self):
-        return {
-            "updated": len(self.updated),
-            "confirmed": len(self.confirmed),
-            "unchanged": self.unchanged,
-            "skipped": len(self.skipped),
-            "conflicts": len(self.conflicts),
-        }
-
-    def lines(self):
-        """Return the report as printable lines (commands and the admin show the same)."""
-        counts = self.counts()
-        head = _(
-            "%(slug)s (%(language)s), file based on revision %(base)s, newest %(head)s: "
-            "%(updated)s updated, %(confirmed)s confirmed, %(unchanged)s unchanged, "
-            "%(skipped)s skipped, %(conflicts)s conflicts"
-        ) % {
-            "slug": self.release.slug,
-            "language": self.language,
-            "base": self.base,
-            "head": self.head,
-            **counts,
-        }
-        lines = [head]
-        for title, items in (
-            (_("updated"), self.updated),
-            (_("confirmed"), self.confirmed),
-            (_("skipped"), self.skipped),
-            (_("conflict"), self.conflicts),
-            (_("note"), self.notes),
-        ):
-            lines.extend(f"  {title}: {item.label} [{item.key}]: {item.reason}" for item in items)
-        if self.dry_run:
-            lines.append(_("Dry run: nothing was written."))
-        elif self.revision:
-            lines.append(_("Recorded as revision %(n)s.") % {"n": self.revision})
-        else:
-            lines.append(_("Nothing changed: no revision was recorded."))
-        return lines
 
 
 def _find_release(parsed, release):
@@ -315,10 +215,12 @@ def release_file_import(
         )
         base_units = {u.key: u for u in translatable_units(base_snapshot, source)}
         head_units = {u.key: u for u in translatable_units(head_snapshot, source)}
-        for key in entries_matched_by_label(
+        for key, label, code in entries_match(
             parsed, base_units.values(), base_units.keys() | head_units.keys(), source
         ):
-            report.notes.append(ReportLine(key, unit_label(base_units[key]), "label"))
+            # Matched entries are notes; those that could not be are skipped, by name.
+            lines = report.notes if code in ("label", "by source") else report.skipped
+            lines.append(ReportLine(key, label, code))
         changes, submit, confirm, comments = _analyse(
             parsed, report, base_units, head_units, source, parsed.language, outdated
         )

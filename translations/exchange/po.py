@@ -10,6 +10,10 @@ One entry per translatable unit::
     msgid "<source text>"
     msgstr "<translation>"
 
+A file that lost its ``msgctxt`` (a tool that does not know it re-saved the file) is still
+read: each entry is matched by its ``#.`` comment's first line, the unit's label, and its
+source text (:mod:`translations.exchange.matching`).
+
 ``#, fuzzy`` marks the translations a translator still has to work on (draft, outdated);
 one waiting for review or approved is not fuzzy, so a file edited and uploaded back keeps a
 unit in review (the importer submits an edited entry again) and a tool that compiles only
@@ -138,17 +142,17 @@ def po_load(data: bytes) -> ParsedFile:
         if entry.msgid_plural:
             parsed.skipped.append((entry.msgctxt or "", "plural"))
             continue
-        if not entry.msgctxt:
-            parsed.skipped.append(("", "no context"))
-            continue
         parsed.entries.append(
             ParsedEntry(
-                key=entry.msgctxt,
+                # A tool that does not know msgctxt drops it: the import then matches the
+                # entry by the label of Concord's comment, or by its source text.
+                key=entry.msgctxt or "",
                 source=entry.msgid,
                 target=entry.msgstr,
                 fuzzy="fuzzy" in entry.flags,
                 line=entry.linenum,
                 comments=(entry.tcomment.strip(),) if entry.tcomment.strip() else (),
+                label=entry.comment.strip().split("\n")[0].strip(),
             )
         )
     return parsed

@@ -7,7 +7,7 @@ release, its unit states and the glossary into :class:`ExchangeFile` and applies
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -158,25 +158,3 @@ def legacy_label(unit):
     """Return the label files exported before had for ``unit``: its kind and number
     ("paragraph 3", "caption 2"); entries that carry only such a label still match."""
     return f"{unit.kind} {unit.number}" if unit.number else unit.kind
-
-
-def entries_matched_by_label(parsed, units, known, source_language):
-    """Give each entry of ``parsed`` whose key is not in ``known`` the key of the unit of
-    ``units`` (the file's base revision) with the same label and source text; return the keys
-    matched so.
-
-    Some tools drop the unit key — translate-toolkit's po2xliff loses PO ``msgctxt`` — but keep
-    Concord's comments, whose first line is the unit's label. The label alone is a position
-    (a unit inserted above shifts it); with the source text equal too, it is the same unit.
-    """
-    by_label = {legacy_label(unit): unit for unit in units}
-    by_label.update({unit_label(unit): unit for unit in units})
-    matched = []
-    for index, entry in enumerate(parsed.entries):
-        if entry.key in known or not entry.label:
-            continue
-        unit = by_label.get(entry.label)
-        if unit is not None and unit.text(source_language) == entry.source:
-            parsed.entries[index] = replace(entry, key=unit.key)
-            matched.append(unit.key)
-    return matched

@@ -40,6 +40,7 @@ class TermInlineFormSet(BaseInlineFormSet):
         "status": "status",
         "part_of_speech": "part_of_speech",
         "term_note": "note",
+        "variants": "variants",
     }
 
     def clean(self):
@@ -59,6 +60,7 @@ class TermInlineFormSet(BaseInlineFormSet):
                 case_sensitive=form.cleaned_data.get("case_sensitive", False),
                 part_of_speech=form.cleaned_data.get("part_of_speech", ""),
                 note=form.cleaned_data.get("note", ""),
+                variants=form.cleaned_data.get("variants", ""),
             )
             for form in forms
         )

@@ -52,6 +52,8 @@ class ImportState:
 
     concord: bool
     replace_terms: bool
+    # The file states every term's variants (an empty value removes the stored ones).
+    variants: bool = False
     # Stored concepts an entry of the file already updated (other tools' files).
     matched: set = field(default_factory=set)
     changed: list = field(default_factory=list)
@@ -198,7 +200,11 @@ def batch_write(batch, report, state):
         else:
             stored = concept_data(concept, ordered_terms(concept))
             result, changes = concept_merge(
-                stored, data, replace_terms=state.replace_terms, foreign=not state.concord
+                stored,
+                data,
+                replace_terms=state.replace_terms,
+                foreign=not state.concord,
+                variants_stated=state.variants,
             )
             report.terms.extend(changes)
             if result == stored:

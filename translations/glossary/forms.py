@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from config import languages
+from translations.glossary.files.data import split_variants
 from translations.glossary.normalize import normalize_japanese, strip_invisible
 from translations.glossary.words import (
     Morphology,
@@ -44,13 +45,6 @@ def term_word_keys(word: str, case_sensitive: bool, morphology: Morphology) -> t
     if case_sensitive:
         return (case_sensitive_base(word),)
     return morphology.term_keys(word)
-
-
-def split_variants(variants: str) -> tuple[str, ...]:
-    """Return the declared variants of a term, one a line, blank lines dropped."""
-    return tuple(
-        dict.fromkeys(line.strip() for line in (variants or "").splitlines() if line.strip())
-    )
 
 
 def term_match_forms(

@@ -6,6 +6,11 @@ A file updates the languages it holds and leaves every other language of the con
 * a term the concept has (same language and text) takes the file's status, case
   sensitivity, part of speech and note — any difference, a status change included, is a
   change; another tool's file that gives no part of speech or note leaves the stored one;
+* a term's declared variants are the file's when it gives some (the same list in another
+  spelling of the text — blank lines, spaces — is no change); a term without variants keeps
+  the stored ones, unless the file states every term's variants (a CSV with the ``variants``
+  column: there an empty cell removes them). TBX files and older CSV files carry no variants
+  for most terms, so their silence never deletes any;
 * a term of the concept that the file lacks, in a language the file holds, is kept and
   reported as kept; with ``replace`` it is removed. Terms in languages the file does not
   hold are never touched;
@@ -24,12 +29,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from translations.glossary.files import ConceptData, TermData
+from translations.glossary.files.data import same_variants, split_variants
 
 # Names listed per section of a report; the rest are counted.
 REPORT_NAMED = 200
 
 ADDED, CHANGED, REMOVED, KEPT = "added", "changed", "removed", "kept"
-_TERM_FIELDS = ("status", "case_sensitive", "part_of_speech", "note")
+_TERM_FIELDS = ("status", "case_sensitive", "part_of_speech", "note", "variants")
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,8 @@ def _difference(old: TermData, new: TermData) -> str:
     parts = []
     for name in _TERM_FIELDS:
         before, after = getattr(old, name), getattr(new, name)
+        if name == "variants":
+            before, after = (" | ".join(split_variants(text)) for text in (before, after))
         if before != after:
             parts.append(f"{name.replace('_', ' ')} {before or '—'} → {after or '—'}")
     return "; ".join(parts)
@@ -70,12 +78,15 @@ def concept_merge(
     *,
     replace_terms: bool = False,
     foreign: bool = False,
+    variants_stated: bool = False,
 ) -> tuple[ConceptData, list[TermChange]]:
     """Return ``stored`` updated by ``incoming`` (see the module's rules) and the term changes.
 
     The result keeps ``stored``'s identifier: a file's concept may have been matched to it by
     its terms. ``foreign``: the file is another tool's, whose empty part of speech or note
-    means "not said", so the stored one is kept (in Concord's files, empty means empty)."""
+    means "not said", so the stored one is kept (in Concord's files, empty means empty).
+    ``variants_stated``: the file states every term's variants, so a term without any has
+    none (else its stored ones are kept)."""
     name = stored.identifier
     languages = {term.language for term in incoming.terms}
     by_key = {(term.language, term.text): term for term in incoming.terms}
@@ -94,8 +105,9 @@ def concept_merge(
             continue
         if foreign:
             new = _fill_in(term, new)
-        # No file format carries declared variants: the stored ones stay.
-        new = replace(new, variants=new.variants or term.variants)
+        if same_variants(new.variants, term.variants) or not (new.variants or variants_stated):
+            # The same list, or a file that says nothing of them: the stored text stays.
+            new = replace(new, variants=term.variants)
         if new != term:
             changes.append(
                 TermChange(name, term.language, term.text, CHANGED, _difference(term, new))

@@ -164,6 +164,7 @@ def glossary_import(concepts, *, replace_terms=False, dry_run=False, limit=None)
             glossary_concept_validate(concept)
         # A reader knows whose file it is once it has read the header, before any concept.
         state.concord = getattr(source, "concord", True)
+        state.variants = getattr(source, "variants", False)
         batch_write(batch, report, state)
     report.skipped_languages = dict(getattr(source, "skipped", {}))
     report.empty = list(getattr(source, "empty", []))

@@ -36,7 +36,13 @@ for "no linguistic content" — whose text is ``concord:KEY=VALUE``:
 * a case-sensitive term carries ``concord:case-sensitive=true``;
 * a part of speech outside TBX-Basic's list is written as ``other`` plus
   ``concord:part-of-speech=VALUE`` — this is how ``properNoun`` (the mark of a proper name,
-  which the ``proper-name`` check reads) travels.
+  which the ``proper-name`` check reads) travels;
+* each declared variant of a term (another spelling matched as the term itself) is one
+  ``concord:variant=TEXT`` note, in the order declared. TBX-Basic has no data category that
+  ties a spelling to one term: a second ``termSec`` (``termType`` ``variant``) would be read by
+  every tool, Concord included, as a term of its own with its own status. Other tools show the
+  notes as notes and keep them; a term without variant notes (older exports, tools that drop
+  notes) leaves the stored variants (:mod:`translations.glossary.merge`).
 
 A marker counts only next to the standard value it refines (``deprecatedTerm-admn-sts``,
 ``other``): if another tool changed the status, the standard value wins. User notes never
@@ -65,14 +71,17 @@ CSV
 ---
 UTF-8 (a BOM is accepted), one row per term with the columns in ``CSV_COLUMNS``; the concept
 fields are repeated on each row, and ``definition`` and ``concept_note`` belong to the row's
-language. Rows of one concept need not be adjacent; a later row may leave a concept field
-empty but may not contradict an earlier one.
+language. ``variants`` (the last column; optional on import) holds a term's declared variants,
+one a line within the cell; a file with the column states them all (an empty cell: none).
+Rows of one concept need not be adjacent; a later row may leave a concept field empty but may
+not contradict an earlier one.
 
 Both formats hold the same glossaries (the rules of :mod:`.data`: every concept has at least
 one term; term text is non-empty without surrounding whitespace; a definition or note exists
 only for a language that has terms; no control characters but tab and line breaks). Dumping
 anything else raises ``GlossaryFormatError``, so what is dumped always loads back equal (TBX
-groups terms by language; CSV keeps any order).
+groups terms by language; CSV keeps any order; variants load as the list they declare —
+stripped, without blank lines or repeats — so a dump of what was loaded is byte-identical).
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ are ignored), the columns in ``CSV_COLUMNS``; a cell a spreadsheet would run as
 a formula is exported with a leading ``'``, which import removes again; ``definition`` and
 ``concept_note`` belong to the row's language. Rows of one concept need not be adjacent; a
 later row may leave a concept field empty but may not contradict an earlier one.
+
+``variants`` (last, optional) holds the term's declared variants, one a line within the cell.
+A file with the column states every term's variants — an empty cell means none; a file without
+it (older exports, hand-made sheets) leaves the stored ones.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from translations.glossary.files.data import (
     TermData,
     check_identifier,
     fail,
+    split_variants,
     validated,
 )
 from translations.glossary.files.source import GlossarySource
@@ -39,6 +44,7 @@ CSV_COLUMNS = (
     "note",
     "definition",
     "concept_note",
+    "variants",
 )
 CSV_REQUIRED_COLUMNS = ("concept", "language", "term")
 CSV_TRUE = ("true", "yes", "1")
@@ -102,6 +108,7 @@ def csv_dump(
                 term.note,
                 concept.definition.get(term.language, ""),
                 concept.note.get(term.language, ""),
+                "\n".join(split_variants(term.variants)),
             )
             writer.writerow([csv_cell_guard(cell) for cell in row])
     return ("\ufeff" if excel else "") + out.getvalue()
@@ -235,6 +242,7 @@ def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySou
     if first is None:
         raise fail(ERR_CSV_EMPTY, columns=", ".join(CSV_COLUMNS))
     columns = _csv_header(*first)
+    info.variants = "variants" in columns
     concepts: dict[str, _CsvConcept] = {}
     for line, fields in records:
         if len(fields) > len(columns) and any(cell.strip() for cell in fields[len(columns) :]):
@@ -264,6 +272,7 @@ def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySou
             case_sensitive=_csv_bool(row["case_sensitive"], builder.where, line),
             part_of_speech=row["part_of_speech"],
             note=row["note"],
+            variants=row["variants"],
         )
         builder.add_term(term, line)
         concept.set_once("subject_field", "", row["subject_field"], line)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from config import languages as config_languages
 from translations.glossary.vocabulary import TermStatus
@@ -51,8 +51,9 @@ class TermData:
     case_sensitive: bool = False
     part_of_speech: str = ""
     note: str = ""
-    # Spellings the terminologist declared as the same term (one a line). Kept in the
-    # database; files do not carry them yet, so an import keeps the stored ones.
+    # Spellings the terminologist declared as the same term, one a line (see
+    # :func:`split_variants`). Files carry them (TBX marker notes, a CSV column); a file that
+    # gives none leaves the stored ones (:mod:`translations.glossary.merge`).
     variants: str = ""
 
 
@@ -89,6 +90,19 @@ class GlossaryFormatError(ValueError):
         self.language = language
         self.detail = message
         super().__init__(f"line {line}: {message}" if line else message)
+
+
+def split_variants(variants: str) -> tuple[str, ...]:
+    """Return a term's declared variants, one a line: stripped, blank lines and repeats
+    dropped. Files carry this list, so two texts with the same list are the same variants."""
+    return tuple(
+        dict.fromkeys(line.strip() for line in (variants or "").splitlines() if line.strip())
+    )
+
+
+def same_variants(first: str, second: str) -> bool:
+    """Return whether two variant texts declare the same spellings."""
+    return split_variants(first) == split_variants(second)
 
 
 def fail(
@@ -214,6 +228,7 @@ class ConceptBuilder:
             ("term", "text", term.text),
             ("part of speech", "part_of_speech", term.part_of_speech),
             ("term note", "term_note", term.note),
+            ("variants", "variants", term.variants),
         ):
             self.check_text(what, value, line, field=name, term=index)
         key = (term.language, term.text)
@@ -228,7 +243,8 @@ class ConceptBuilder:
                 where=self.where,
             )
         self._seen.add(key)
-        self.terms.append(term)
+        # Files carry variants as a list (one a note, one a line): what loads is that list.
+        self.terms.append(replace(term, variants="\n".join(split_variants(term.variants))))
 
     def build(self, line: int | None = None) -> ConceptData | None:
         """Return the finished concept (None: all its terms were in skipped languages)."""

@@ -6,6 +6,10 @@ Readers return a :class:`GlossarySource`, an iterator of ``ConceptData`` that al
   export note, or a CSV file (its ``concept`` column is a Concord identifier by definition).
   The import matches the concepts of Concord's files by identifier, and those of other tools'
   files by their terms (see :mod:`translations.glossary.services`);
+* whether it states every term's variants (``variants``): a CSV file with the ``variants``
+  column, whose empty cell means "none". Elsewhere (TBX, whose variant notes an older export
+  or another tool leaves out; a CSV without the column) a term without variants says nothing,
+  and the import keeps the stored ones;
 * which languages Concord does not keep it skipped (``skipped``: language tag → terms), and
   which entries had no term in a kept language (``empty``), so the report can count them.
 
@@ -33,6 +37,7 @@ class GlossarySource:
     def __init__(self, concepts: Iterable[ConceptData] = (), *, concord: bool = True):
         self._concepts: Iterator[ConceptData] = iter(concepts)
         self.concord = concord
+        self.variants = False
         self.skipped: Counter[str] = Counter()
         self.empty: list[str] = []
 

@@ -7,7 +7,14 @@ from collections.abc import Iterable, Sequence
 
 from lxml import etree
 
-from translations.glossary.files.data import LANGUAGES, ConceptData, TermData, fail, validated
+from translations.glossary.files.data import (
+    LANGUAGES,
+    ConceptData,
+    TermData,
+    fail,
+    split_variants,
+    validated,
+)
 from translations.glossary.files.tbx_terms import looks_like_acronym
 from translations.glossary.vocabulary import TermStatus
 
@@ -37,6 +44,8 @@ MARKER_PREFIX = "concord:"
 MARKER_STATUS = "status"
 MARKER_CASE_SENSITIVE = "case-sensitive"
 MARKER_PART_OF_SPEECH = "part-of-speech"
+MARKER_VARIANT = "variant"
+MARKERS = (MARKER_STATUS, MARKER_CASE_SENSITIVE, MARKER_PART_OF_SPEECH, MARKER_VARIANT)
 
 # Prefix for identifiers that are not NCNames (or could be mistaken for prefixed ones).
 ID_ESCAPE = "_"
@@ -96,6 +105,9 @@ def _dump_term(lang_sec: etree._Element, term: TermData) -> None:
         _marker(term_sec, MARKER_CASE_SENSITIVE, "false")
     if term.part_of_speech and term.part_of_speech not in TBX_PARTS_OF_SPEECH:
         _marker(term_sec, MARKER_PART_OF_SPEECH, term.part_of_speech)
+    for variant in split_variants(term.variants):
+        # One note per declared variant, in the order declared.
+        _marker(term_sec, MARKER_VARIANT, variant)
 
 
 def _concept_entry(concept: ConceptData) -> etree._Element:

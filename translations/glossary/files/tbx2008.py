@@ -22,10 +22,13 @@ exports, without a namespace::
             tig                                    termSec
               term, termNote type="administrativeStatus" / "partOfSpeech", note,
               note xml:lang="zxx"                  Concord's marker notes, as in TBX v3
+                                                   (variants: one concord:variant= each)
 
 so every fact the v3 export carries — forbidden terms, case sensitivity, free parts of speech
 — travels the same way, and Concord's own 2008 file (recognised by its ``sourceDesc``) loads
-back to the same glossary. The DTD is named, as IATE does, and never loaded.
+back to the same glossary. The DTD is named, as IATE does, and never loaded; the tests
+validate the output against ISO 30042:2008's ``TBXcoreStructV02.dtd`` and check its data
+categories and values against the TBX-Default XCS it names (``tests/data/tbx/``).
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ from translations.glossary.files.tbx import (
     MARKER_PART_OF_SPEECH,
     MARKER_PREFIX,
     MARKER_STATUS,
+    MARKER_VARIANT,
+    MARKERS,
     STATUS_FROM_TBX,
     STATUS_TO_TBX,
     TBX_NS,
@@ -204,7 +206,7 @@ class _TbxConceptReader:
         term_type = _text(type_notes[0]).strip() if type_notes else ""
         pos_notes = _term_notes(term_sec, "partOfSpeech")
         part_of_speech = _text(pos_notes[0]).strip() if pos_notes else ""
-        markers, notes = self._split_notes(term_sec)
+        markers, variants, notes = self._split_notes(term_sec)
         # A marker refines only the standard value it was written with; if another tool
         # changed that value, the standard value wins.
         if (
@@ -222,25 +224,30 @@ class _TbxConceptReader:
             case_sensitive=case_sensitive_from(markers.get(MARKER_CASE_SENSITIVE), term_type, text),
             part_of_speech=part_of_speech,
             note="\n".join(notes),
+            variants="\n".join(variants),
         )
 
-    def _split_notes(self, term_sec: etree._Element) -> tuple[dict[str, str], list[str]]:
-        """Separate Concord marker notes from user notes."""
+    def _split_notes(self, term_sec: etree._Element) -> tuple[dict[str, str], list[str], list[str]]:
+        """Separate Concord marker notes (and among them the declared variants, one a note)
+        from user notes."""
         markers: dict[str, str] = {}
+        variants: list[str] = []
         notes: list[str] = []
         for note in _children(term_sec, "note"):
             text = _text(note)
             if note.get(XML_LANG) == MARKER_LANG and text.startswith(MARKER_PREFIX):
                 key, sep, value = text[len(MARKER_PREFIX) :].partition("=")
-                known = (MARKER_STATUS, MARKER_CASE_SENSITIVE, MARKER_PART_OF_SPEECH)
-                if not sep or key not in known:
+                if not sep or key not in MARKERS:
                     raise fail(
                         ERR_UNKNOWN_MARKER, note.sourceline, marker=text, where=self.builder.where
                     )
-                markers[key] = value
+                if key == MARKER_VARIANT:
+                    variants.append(value)
+                else:
+                    markers[key] = value
             elif text:
                 notes.append(text)
-        return markers, notes
+        return markers, variants, notes
 
     def _adopt_concept_level(self, entry: etree._Element) -> None:
         """Give concept-level definitions and notes to their language, if it has terms."""
