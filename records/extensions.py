@@ -16,7 +16,8 @@
   releases at once and in a few queries, what stands between each target language of each
   newest revision and its readers (``{release_id: {language: LanguageWork}}``);
 - *archive sections* add tables to ``export_archive``/``import_archive`` after records' own
-  (``records.archive.ModelSection`` instances, in the order they are restored).
+  (``records.archive.ModelSection`` instances, in the order they are restored; given the
+  archive's format version, so a restore can bring older archives up to date).
 """
 
 from dataclasses import dataclass, field
@@ -108,14 +109,16 @@ class Registry:
         return provider
 
     def add_archive_sections(self, sections):
-        """Register ``sections()`` returning archive sections; return it."""
+        """Register ``sections(version)`` returning the archive sections of an archive of
+        format ``version`` (``records.archive.FORMAT_VERSION`` when writing); return it."""
         if sections not in self.archive_providers:
             self.archive_providers.append(sections)
         return sections
 
-    def extra_archive_sections(self):
-        """Return the archive sections other apps registered, in registration order."""
-        return [section for sections in self.archive_providers for section in sections()]
+    def extra_archive_sections(self, version):
+        """Return the archive sections other apps registered for format ``version``, in
+        registration order."""
+        return [section for sections in self.archive_providers for section in sections(version)]
 
     def revision_created(self, revision, context=None):
         for listener in self.revision_listeners:

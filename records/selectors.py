@@ -1,5 +1,6 @@
 """Selectors: read-only queries over releases, revisions and publications."""
 
+import uuid
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, Subquery
@@ -9,11 +10,12 @@ from django.utils.translation import ngettext
 from config import languages
 
 from .extensions import registry
-from .models import Publication, Revision, RevisionChange
+from .models import Photo, Publication, Release, Revision, RevisionChange, Segment
 from .revisions import with_release_field
 from .revisions.history import KINDS, Run, revision_runs, revision_summaries, runs_count_units
 from .services.publishing import text_missing
 from .snapshots import snapshot_document, snapshot_upgrade, translated
+from .units import CAPTION, CREDIT, TITLE
 
 
 def revision_get(release, number=None):
@@ -222,6 +224,55 @@ def revision_pair(release, a, b):
     return found[a], found[b]
 
 
+def _columns(*fields):
+    return [f"{field}_{code}" for field in fields for code in languages.CODES]
+
+
+def _texts(row, field):
+    return {code: row[f"{field}_{code}"] or "" for code in languages.CODES}
+
+
+def working_unit_texts(pairs):
+    """Return ``{(release id, unit key): {language: text}}`` of the working copy (the newest
+    revision's texts) for ``pairs`` of release id and unit key (``records.units``): titles,
+    photo captions and credits, segments. At most three queries, whatever the number of
+    pairs; a key that names nothing is left out."""
+    pairs = set(pairs)
+    titles, photos, segments = set(), set(), set()
+    releases = {release_id for release_id, _key in pairs}
+    for release_id, key in pairs:
+        if key == TITLE:
+            titles.add(release_id)
+            continue
+        name, _colon, field = key.partition(":")
+        try:
+            parsed = uuid.UUID(name)
+        except ValueError:
+            continue
+        if not field:
+            segments.add(parsed)
+        elif field in (CAPTION, CREDIT):
+            photos.add(parsed)
+    texts = {}
+    if titles:
+        for row in Release.objects.filter(pk__in=titles).values("pk", *_columns("title")):
+            texts[(row["pk"], TITLE)] = _texts(row, "title")
+    if photos:
+        rows = Photo.objects.filter(release_id__in=releases, key__in=photos).values(
+            "release_id", "key", *_columns(CAPTION, CREDIT)
+        )
+        for row in rows:
+            for field in (CAPTION, CREDIT):
+                texts[(row["release_id"], f"{row['key']}:{field}")] = _texts(row, field)
+    if segments:
+        rows = Segment.objects.filter(release_id__in=releases, key__in=segments).values(
+            "release_id", "key", *_columns("text")
+        )
+        for row in rows:
+            texts[(row["release_id"], str(row["key"]))] = _texts(row, "text")
+    return {pair: texts[pair] for pair in pairs if pair in texts}
+
+
 __all__ = [
     "History",
     "release_document",
@@ -235,4 +286,5 @@ __all__ = [
     "revision_pair",
     "RevisionMissing",
     "revision_get",
+    "working_unit_texts",
 ]

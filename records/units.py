@@ -8,6 +8,8 @@ comments, exchange files (PO ``msgctxt``) and findings all name units by these k
 import hashlib
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 TITLE = "title"
 CAPTION = "caption"
 CREDIT = "credit"
@@ -51,6 +53,22 @@ def snapshot_units(snapshot):
 def translatable_units(snapshot, source):
     """Return the units whose ``source`` text is not blank: the ones a translation needs."""
     return [unit for unit in snapshot_units(snapshot) if unit.text(source).strip()]
+
+
+def unit_label(key, units=None):
+    """Return how people name a unit: "title", "segment 4", "photo 2 caption".
+
+    ``units`` maps keys to :class:`Unit`; a key not among them is named by itself.
+    """
+    unit = (units or {}).get(key)
+    if unit is None:
+        return key
+    if unit.kind == TITLE:
+        return _("title")
+    if unit.kind in (CAPTION, CREDIT):
+        label = _("photo %(n)s caption") if unit.kind == CAPTION else _("photo %(n)s credit")
+        return label % {"n": unit.number}
+    return _("segment %(n)s") % {"n": unit.number}
 
 
 def text_checksum(text):

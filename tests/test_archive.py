@@ -318,8 +318,8 @@ def tamper(directory):
         ),
         (tamper, "“data/records.release.jsonl” does not match its checksum in the manifest"),
         (
-            lambda d: manifest_edit(d, lambda m: m.update(version=4)),
-            "The archive has format version 4; this Concord reads versions 1, 2, 3.",
+            lambda d: manifest_edit(d, lambda m: m.update(version=5)),
+            "The archive has format version 5; this Concord reads versions 1, 2, 3, 4.",
         ),
         (
             lambda d: manifest_edit(d, lambda m: m["sections"].pop()),

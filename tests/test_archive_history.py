@@ -19,7 +19,7 @@ from records.models import Release, Revision, RevisionChange
 from records.reader import ReaderPage
 from records.snapshots import snapshot_checksum
 from tests.helpers import DATA
-from tests.test_archive import dump, files_of, flush, table_counts
+from tests.test_archive import NOT_KEPT, dump, files_of, flush, table_counts
 
 V1 = DATA / "archive-v1"
 
@@ -67,7 +67,7 @@ def test_a_newer_archive_round_trips_byte_for_byte(v1, tmp_path, settings):
     archive_import(v1)
     first = tmp_path / "first"
     manifest = archive_export(first)
-    assert manifest["version"] == 3
+    assert manifest["version"] == 4
     names = [section["name"] for section in manifest["sections"]]
     assert names[names.index("records.revision") :][:4] == [
         "records.revision",
@@ -125,3 +125,85 @@ def test_a_version_2_archive_without_schedules_still_restores(v1, tmp_path):
     flush()
     assert archive_import(directory)["version"] == 2
     assert table_counts() == counts
+
+
+def release_with_unit_findings():
+    """Return a published release whose Japanese title and Russian photo caption hold
+    forbidden terms, checked: findings under the keys "title" and "<photo>:caption"."""
+    from tests.scenarios import glossary_with, published_release, user_with_role
+    from tests.translations.reviewing import write
+    from translations.checks.services import release_terms_check
+
+    glossary_with(
+        ("summit", {"en": "Summit Meeting", "ja": ["首脳会談", ("サミット", "forbidden")]}),
+        ("leaders", {"en": "leaders", "ru": ["лидеры", ("вожди", "forbidden")]}),
+    )
+    release = published_release(units=2, photos=1)
+
+    def change(content):
+        content["title"]["ja"] = "サミット"
+        content["photos"][0]["caption"]["ru"] = "Вожди"
+
+    write(release, user_with_role("editor"), change)
+    release_terms_check(release)
+    return release
+
+
+def kept_counts():
+    """Return the row counts of the tables an archive keeps."""
+    return {name: count for name, count in table_counts().items() if name not in NOT_KEPT}
+
+
+def unit_keys():
+    from translations.models import Finding
+
+    return sorted(Finding.objects.values_list("language", "segment_key"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_findings_of_every_unit_round_trip(users, tmp_path):
+    from translations.models import CheckRun
+
+    release = release_with_unit_findings()
+    caption = f"{release.photos.get().key}:caption"
+    assert ("ja", "title") in unit_keys() and ("ru", caption) in unit_keys()
+    directory = tmp_path / "archive"
+    archive_export(directory)
+    lines = (directory / "data" / "translations.finding.jsonl").read_text("utf-8")
+    assert '"segment_key":"title"' in lines and f'"segment_key":"{caption}"' in lines
+    keys, runs, counts = unit_keys(), list(CheckRun.objects.values()), kept_counts()
+    flush()
+    archive_import(directory)
+    assert unit_keys() == keys and kept_counts() == counts
+    # Written with findings of every unit: the restored checks are current as they were.
+    assert list(CheckRun.objects.values()) == runs
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_version_3_archive_restores_its_findings_and_checks_its_releases_again(users, tmp_path):
+    """Before version 4 the checks looked at segments only: an older archive's findings come
+    back, and its checked releases wait for a check that reads every unit."""
+    from translations.checks.selectors import CHECK_PENDING, terms_check_status
+    from translations.models import CheckRun, Finding, PendingCheck
+
+    release = release_with_unit_findings()
+    # What version 3 would have held: segment findings only.
+    Finding.objects.filter(
+        segment_key__in=["title", f"{release.photos.get().key}:caption"]
+    ).delete()
+    directory = tmp_path / "v3"
+    archive_export(directory)
+    manifest = json.loads((directory / MANIFEST).read_text("utf-8"))
+    manifest["version"] = 3
+    (directory / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    keys = unit_keys()
+    assert CheckRun.objects.filter(release=release).count() == 2
+    flush()
+    assert archive_import(directory)["version"] == 3
+    assert unit_keys() == keys
+    assert not CheckRun.objects.exists()
+    restored = Release.objects.get()
+    assert list(PendingCheck.objects.values_list("release_id", "revision_number")) == [
+        (restored.pk, restored.head_number)
+    ]
+    assert terms_check_status(restored, "ja") == CHECK_PENDING

@@ -67,7 +67,7 @@ def archive_sections(version=FORMAT_VERSION):
         PublicationSection(Publication),
         # Scheduled publications are archived from version 3 on.
         *([ModelSection(ScheduledPublication)] if version >= 3 else []),
-        *registry.extra_archive_sections(),
+        *registry.extra_archive_sections(version),
     ]
 
 

@@ -1,5 +1,7 @@
 """Data migrations of the translations app, run back and forth on the test database."""
 
+import uuid
+
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.contenttypes.models import ContentType
@@ -115,3 +117,76 @@ def test_approved_units_keep_their_approval_as_the_last_one(users):
         assert row.approval_text == expected and expected
     draft.refresh_from_db()
     assert (draft.approval_by, draft.approval_text) == (None, "")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_findings_keep_their_segment_keys_as_unit_keys_and_releases_are_checked_again(
+    no_term_checks, editor
+):
+    from records.services import release_write
+    from translations.models import CheckRun, Finding, PendingCheck
+
+    before, after = (
+        ("translations", "0014_term_variants"),
+        ("translations", "0015_finding_unit_key"),
+    )
+    keys = [str(uuid.uuid4()) for _ in range(2)]
+    release = release_write(
+        {
+            "slug": "old-findings",
+            "date": "2017-07-07",
+            "topic": "japan-russia-relations",
+            "title": {"en": "Old", "ru": "Старый"},
+            "photos": [],
+            "segments": [
+                {"key": key, "kind": "paragraph", "level": 0, "text": {"en": "Text", "ru": "Т"}}
+                for key in keys
+            ],
+        },
+        author=editor,
+    ).release
+    migrate(before)
+    try:
+        old = MigrationExecutor(connection).loader.project_state([before]).apps
+        for key, language in zip(keys, ("ja", "ru"), strict=True):
+            old.get_model("translations", "Finding").objects.create(
+                release_id=release.pk,
+                revision_number=1,
+                segment_key=uuid.UUID(key),
+                language=language,
+                check_id="forbidden-term",
+                severity="error",
+                message=f"finding of {key}",
+            )
+        old.get_model("translations", "CheckRun").objects.create(
+            release_id=release.pk, language="ru", revision_number=1, glossary_version="v"
+        )
+    finally:
+        migrate(after)
+    rows = Finding.objects.order_by("id").values_list("segment_key", "language", "message")
+    assert list(rows) == [
+        (keys[0], "ja", f"finding of {keys[0]}"),
+        (keys[1], "ru", f"finding of {keys[1]}"),
+    ]
+    # Checked before findings named every unit: the release waits for a new check.
+    assert not CheckRun.objects.exists()
+    assert list(PendingCheck.objects.values_list("release_id", "revision_number")) == [
+        (release.pk, release.head_number)
+    ]
+
+    # Back again: the title's finding cannot be kept, the segments' are.
+    Finding.objects.create(
+        release=release,
+        revision_number=1,
+        segment_key="title",
+        language="ru",
+        check_id="forbidden-term",
+        severity="error",
+        message="finding of the title",
+    )
+    migrate(before)
+    old = MigrationExecutor(connection).loader.project_state([before]).apps
+    rows = old.get_model("translations", "Finding").objects.order_by("id")
+    assert [(row.segment_key, row.message) for row in rows] == [
+        (uuid.UUID(key), f"finding of {key}") for key in keys
+    ]

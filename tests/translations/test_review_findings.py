@@ -172,7 +172,7 @@ def test_a_glossary_change_blocks_publishing_an_approved_text_until_overridden(d
     assert publication_status(release, publication.revision)["ru"] == []
 
 
-def test_overrides_apply_to_segments_with_findings_only(forbidden):
+def test_overrides_apply_to_units_with_that_finding_only(forbidden):
     release, reviewer = forbidden["release"], forbidden["users"]["reviewer-ru"]
     finding = Finding.objects.get(release=release, language="ru")
     before = review_tables()

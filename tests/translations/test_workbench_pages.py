@@ -19,15 +19,28 @@ from translations.review.actions import comment_add, finding_override
 pytestmark = pytest.mark.django_db
 
 
-def make_release(users, slug, segments):
-    """Create a release of ``segments`` segments: Japanese submitted, Russian drafts with a
-    forbidden term in each, a comment on every other unit, one finding overridden."""
+def make_release(users, slug, segments, photos=0):
+    """Create a release of ``segments`` segments and ``photos`` photos: Japanese submitted,
+    Russian drafts with a forbidden term in each segment and photo caption, a comment on every
+    other segment, one finding overridden."""
     content = {
         "slug": slug,
         "date": "2020-01-01",
         "topic": "queries",
-        "title": {"en": f"Release {slug}", "ja": "リリース", "ru": "Релиз"},
-        "photos": [],
+        # The slug in every language: its numbers are no finding of the title.
+        "title": {"en": f"Release {slug}", "ja": f"リリース {slug}", "ru": f"Релиз {slug}"},
+        "photos": [
+            {
+                "key": str(uuid.uuid4()),
+                "caption": {
+                    "en": f"The Northern Territories, photo {number}",
+                    "ja": f"北方領土、写真{number}",
+                    "ru": f"Южные Курилы, фото {number}",
+                },
+                "credit": {"en": "Press Office", "ja": "広報室", "ru": "Пресс-служба"},
+            }
+            for number in range(photos)
+        ],
         "segments": [
             {
                 "key": str(uuid.uuid4()),
@@ -62,6 +75,7 @@ def make_release(users, slug, segments):
         str(finding.segment_key),
         check_id=finding.check_id,
         concept_id=finding.concept_id,
+        fingerprint=finding.fingerprint,
         reason="Quoted.",
         user=users["reviewer-ru"],
     )
@@ -97,8 +111,11 @@ def get_within(max_queries, limit, client, url, params=None):
 def test_workbench_queries_do_not_grow_with_units(
     client, users, glossary, django_assert_max_num_queries
 ):
-    small = make_release(users, "small", 3)
-    large = make_release(users, "large", 60)
+    small = make_release(users, "small", 3, photos=1)
+    large = make_release(users, "large", 60, photos=20)
+    # The photo captions' forbidden terms are findings of their own units.
+    captions = Finding.objects.filter(release=large, language="ru", segment_key__endswith="caption")
+    assert captions.filter(severity=Severity.ERROR).count() == 20
     client.force_login(users["reviewer-ru"])
     for language in ("ja", "ru"):
         for name in ("all", "errors", "comments"):
@@ -108,6 +125,24 @@ def test_workbench_queries_do_not_grow_with_units(
                 django_assert_max_num_queries, few, client, workbench(large, language), params
             )
             assert len(response.context["rows"]) > 3 or name != "all"
+
+
+def test_terms_page_queries_do_not_grow_with_units(
+    client, users, glossary, django_assert_max_num_queries
+):
+    small = make_release(users, "small", 3, photos=1)
+    large = make_release(users, "large", 60, photos=20)
+    client.force_login(users["reviewer-ru"])
+    for language in ("ja", "ru"):
+        params = {"lang": language}
+        url = "admin:translations_releasetermfindings_change"
+        few = count_queries(client, reverse(url, args=[small.pk]), params)
+        response = get_within(
+            django_assert_max_num_queries, few, client, reverse(url, args=[large.pk]), params
+        )
+        labels = [row["label"] for row in response.context["rows"]]
+        assert labels[:3] == ["title", "photo 1 caption", "photo 1 credit"]
+        assert len(labels) == 1 + 2 * 20 + 60
 
 
 def test_history_queries_do_not_grow_with_events(
@@ -141,11 +176,11 @@ def test_history_queries_do_not_grow_with_events(
 def test_my_work_queries_do_not_grow_with_releases(
     client, users, glossary, user, django_assert_max_num_queries
 ):
-    make_release(users, "first", 3)
+    make_release(users, "first", 3, photos=1)
     client.force_login(users[user])
     few = count_queries(client, reverse("translations:my_work"))
     for number in range(12):
-        make_release(users, f"more-{number}", 3 + number)
+        make_release(users, f"more-{number}", 3 + number, photos=1 + number % 3)
     for params in ({}, {"all": "1"}):
         response = get_within(
             django_assert_max_num_queries, few, client, reverse("translations:my_work"), params

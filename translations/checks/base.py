@@ -23,8 +23,9 @@ CONCEPT_LABEL = gettext_noop("concept {id}")
 
 @dataclass(frozen=True)
 class FindingData:
-    """Describe one check result; offsets index the original segment texts."""
+    """Describe one check result; offsets index the original texts of its unit."""
 
+    # The unit's key (records.units): a segment's UUID, "title", "<photo UUID>:caption"…
     segment_key: str
     language: str
     check: str
@@ -53,7 +54,8 @@ class Span(Protocol):
 
 @dataclass(frozen=True)
 class SegmentMatches:
-    """Hold one segment's texts and the term occurrences found in each."""
+    """Hold one unit's texts (a segment's, the title's, a photo caption's or credit's) and the
+    term occurrences found in each."""
 
     index: int
     key: str

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from records.models import Release
+from records.units import MAX_KEY_LENGTH
 from translations.checks.vocabulary import Severity
 
 # The review models live with the review code; importing them here registers them.
@@ -111,13 +112,17 @@ class PendingCheck(models.Model):
 
 
 class Finding(models.Model):
+    """What a check found in one unit's text in one target language, at one revision."""
+
     Severity = Severity
 
     release = models.ForeignKey(
         "records.Release", on_delete=models.CASCADE, related_name="findings"
     )
     revision_number = models.PositiveIntegerField(_("revision"))
-    segment_key = models.UUIDField(_("segment key"))
+    # The unit's key (records.units): "title", a segment's UUID, "<photo UUID>:caption" or
+    # "<photo UUID>:credit". The column keeps its first name (archives, exports).
+    segment_key = models.CharField(_("unit"), max_length=MAX_KEY_LENGTH)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     check_id = models.CharField(_("check"), max_length=40)
     # Consistency checks (numbers, dates, form) have no concept.

@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from records.models import Release
-from translations.checks.models import PendingCheck, PendingRecheck
+from translations.checks.models import CheckRun, PendingCheck, PendingRecheck
 from translations.enqueue import task_send
 
 # The tasks that do the pending work (translations.checks.tasks), sent by name.
@@ -37,6 +37,22 @@ def pending_check_done(release_id, revision_number):
     PendingCheck.objects.filter(
         release_id=release_id, revision_number__lte=revision_number
     ).delete()
+
+
+def check_runs_forget():
+    """Make every release checked so far wait for a new check of its newest revision (when
+    what the checks look at grew): its run is deleted and a pending check recorded, which the
+    sweep sends. The findings stay until that check replaces them; approving or publishing
+    checks at once, as with any pending check."""
+    waiting = set(PendingCheck.objects.values_list("release_id", flat=True))
+    checked = set(CheckRun.objects.values_list("release_id", flat=True)) - waiting
+    for start in range(0, len(checked), RECHECK_CHUNK):
+        chunk = sorted(checked)[start : start + RECHECK_CHUNK]
+        PendingCheck.objects.bulk_create(
+            PendingCheck(release_id=pk, revision_number=head)
+            for pk, head in Release.objects.filter(pk__in=chunk).values_list("pk", "head_number")
+        )
+    CheckRun.objects.all().delete()
 
 
 def pending_checks_due(older_than=0):

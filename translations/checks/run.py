@@ -24,9 +24,10 @@ def match_segments(
     target: TermMatcher,
     source_found: Mapping[str, Sequence[TermMatch]] | None = None,
 ) -> tuple[SegmentMatches, ...]:
-    """Match each ``(segment_key, source_text, target_text)`` once, in both languages.
+    """Match each ``(unit key, source_text, target_text)`` once, in both languages (a unit is
+    the title, a photo caption or credit, or a segment: ``records.units``).
 
-    ``source_found`` (source matches by segment key) reuses what another target language's
+    ``source_found`` (source matches by unit key) reuses what another target language's
     run already found in the same source texts.
     """
     return tuple(
@@ -62,7 +63,7 @@ def run_checks(
     matched: Sequence[SegmentMatches] | None = None,
     release_date: date | None = None,
 ) -> list[FindingData]:
-    """Run the registered checks over ``(segment_key, source_text, target_text)`` segments.
+    """Run the registered checks over ``(unit key, source_text, target_text)`` units.
 
     ``source`` matches the release's source language, ``target`` the target ``language``.
     ``concept_terms`` defaults to the terms of both matchers; ``concept_labels`` names concepts
@@ -71,15 +72,15 @@ def run_checks(
     ``matched`` is what :func:`match_segments` returned for these segments (a caller that
     also uses the matches passes them, so no text is matched twice); ``release_date`` is what
     days written relative to the release (本22日) and weekdays are read against.
-    Findings come in segment order, then by target offset; findings without a target offset
-    (missing terms) come first in their segment.
+    Findings come in the order of ``segments``, then by target offset; findings without a
+    target offset (missing terms) come first in their unit.
     """
     if source.language == language:
         raise ValueError(f"source matcher is {source.language!r}, the target language")
     if target.language != language:
         raise ValueError(f"target matcher is {target.language!r}, expected {language!r}")
     if len({key for key, _source, _translation in segments}) != len(segments):
-        raise ValueError("segment keys must be unique within a release")
+        raise ValueError("unit keys must be unique within a release")
     unknown = set(checks or ()) - set(CHECKS)
     if unknown:
         raise ValueError(f"unknown checks: {', '.join(sorted(unknown))}")

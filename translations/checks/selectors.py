@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from records.models import Revision
 from records.revisions import snapshots_read
 from records.services import revision_snapshot
+from records.units import CAPTION, CREDIT, TITLE, snapshot_units, unit_label
 from translations.checks.models import (
     CheckRun,
     Finding,
@@ -15,12 +16,19 @@ from translations.checks.models import (
 from translations.checks.services import head_uses_terms
 from translations.checks.vocabulary import Severity
 
+# Unit kinds that are not segments (they have no segment number).
+NOT_SEGMENTS = frozenset({TITLE, CAPTION, CREDIT})
+
 
 def release_findings(release, language, read=None):
-    """Return the stored findings of ``release`` in ``language``, in segment order.
+    """Return the stored findings of ``release`` in ``language``, in the units' reading order
+    (title, photo captions and credits, segments).
 
-    Each finding gets ``segment_position`` and ``text`` (the flagged words) from the checked
-    revision; ``read`` maps revision numbers to snapshots the caller has read already.
+    Each finding gets, from the checked revision, ``unit_label`` ("title", "segment 4",
+    "photo 1 caption"), ``unit_position`` (its unit's place in reading order, from 0),
+    ``segment_position`` (the segment's number; None for the title and photo texts) and
+    ``text`` (the flagged words); ``read`` maps revision numbers to snapshots the caller has
+    read already.
     """
     findings = list(
         Finding.objects.filter(release=release, language=language)
@@ -35,15 +43,26 @@ def release_findings(release, language, read=None):
         revisions = list(Revision.objects.filter(release=release, number__in=numbers))
         contents = snapshots_read(revisions)
         snapshots.update((revision.number, contents[revision.pk]) for revision in revisions)
+    units = {number: _units_by_key(snapshot) for number, snapshot in snapshots.items()}
+    order = {number: {key: i for i, key in enumerate(by_key)} for number, by_key in units.items()}
     for finding in findings:
-        segments = snapshots[finding.revision_number]["segments"]
-        positions = {segment["key"]: index for index, segment in enumerate(segments)}
-        index = positions.get(str(finding.segment_key))
-        finding.segment_position = index + 1 if index is not None else None
-        text = segments[index]["text"].get(language, "") if index is not None else ""
+        by_key = units[finding.revision_number]
+        key = str(finding.segment_key)
+        unit = by_key.get(key)
+        finding.unit_label = unit_label(key, by_key)
+        finding.segment_position = (
+            unit.number if unit is not None and unit.kind not in NOT_SEGMENTS else None
+        )
+        finding.unit_position = order[finding.revision_number].get(key, -1)
+        text = (unit.text(language) or "") if unit is not None else ""
         finding.text = text[finding.start : finding.end] if finding.start is not None else ""
-    findings.sort(key=lambda f: (f.segment_position or 0, f.start or -1, f.id))
+    findings.sort(key=lambda f: (f.unit_position, f.start or -1, f.id))
     return findings
+
+
+def _units_by_key(snapshot):
+    """Return the units of ``snapshot`` by key, in reading order."""
+    return {unit.key: unit for unit in snapshot_units(snapshot)}
 
 
 # Where the term check of a release in one language stands (:func:`terms_check_status`).
@@ -133,11 +152,13 @@ def finding_spans(findings):
 
 
 def release_term_rows(release, language):
-    """Return the segments of the head revision with the spans of their current findings.
+    """Return the units of the head revision with the spans of their current findings.
 
-    Returns ``(rows, findings)``: each row has ``position``, ``key``, ``kind``, ``source`` and
-    ``target`` texts, ``source_spans``/``target_spans`` as ``(start, end, severity, message)``
-    and its ``findings``; ``findings`` are those of the head revision.
+    Returns ``(rows, findings)``: a row per unit in reading order (the title and photo texts
+    when either language has text or a finding names them, every segment), each with
+    ``label`` ("title", "photo 1 caption"; a segment's number), ``key``, ``kind``, ``source``
+    and ``target`` texts, ``source_spans``/``target_spans`` as ``(start, end, severity,
+    message)`` and its ``findings``; ``findings`` are those of the head revision.
     """
     revision = Revision.objects.filter(release=release, number=release.head_number).first()
     if revision is None:
@@ -148,17 +169,22 @@ def release_term_rows(release, language):
     by_key = {}
     for finding in current:
         by_key.setdefault(str(finding.segment_key), []).append(finding)
+    units = _units_by_key(revision.snapshot)
     rows = []
-    for index, segment in enumerate(revision.snapshot["segments"], start=1):
-        found = by_key.get(segment["key"], [])
+    for unit in units.values():
+        found = by_key.get(unit.key, [])
+        texts = (unit.text(source) or "", unit.text(language) or "")
+        segment = unit.kind not in NOT_SEGMENTS
+        if not segment and not found and not any(text.strip() for text in texts):
+            continue
         source_spans, target_spans = finding_spans(found)
         rows.append(
             {
-                "position": index,
-                "key": segment["key"],
-                "kind": segment["kind"],
-                "source": segment["text"].get(source, ""),
-                "target": segment["text"].get(language, ""),
+                "label": unit.number if segment else unit_label(unit.key, units),
+                "key": unit.key,
+                "kind": unit.kind,
+                "source": texts[0],
+                "target": texts[1],
                 "source_spans": source_spans,
                 "target_spans": target_spans,
                 "findings": found,

@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from config.languages import targets
 from records.models import Release, Revision
 from records.revisions import snapshots_read
+from records.units import snapshot_units
 from translations.checks import run_checks
 from translations.checks.matching.cache import matcher_for
 from translations.checks.matching.matcher import TermMatcher, TermSpec
@@ -134,6 +135,9 @@ def proper_name_concepts(concept_ids=None):
 def release_terms_check(release, *, languages=None, force=False):
     """Check the newest revision of ``release`` against the glossary and store the findings.
 
+    Every unit is checked (the title, photo captions and credits, the segments); findings and
+    the concepts index name units by their keys (``records.units``).
+
     ``languages`` defaults to every target language of the release. Returns ``{language:
     number of findings}`` (None where a newer revision arrived during the check: its own check
     will store the findings); a language already checked at this revision and glossary version
@@ -153,7 +157,9 @@ def release_terms_check(release, *, languages=None, force=False):
     source = glossary_matcher(source_language, version)
     labels = _derived_from(source, "labels", lambda: _concept_labels(source_language))
     proper_names = _derived_from(source, "proper_names", proper_name_concepts)
-    source_found = {}  # segment key -> source matches, shared by every target language
+    # Every unit: the title, each photo's caption and credit, each segment.
+    units = snapshot_units(revision.snapshot)
+    source_found = {}  # unit key -> source matches, shared by every target language
     counts = {}
     for language in languages:
         run = done.get(language)
@@ -161,19 +167,12 @@ def release_terms_check(release, *, languages=None, force=False):
             counts[language] = Finding.objects.filter(release=release, language=language).count()
             continue
         target = glossary_matcher(language, version)
-        segments = [
-            (
-                segment["key"],
-                segment["text"].get(source_language, ""),
-                segment["text"].get(language, ""),
-            )
-            for segment in revision.snapshot["segments"]
-        ]
+        texts = [(unit.key, unit.text(source_language), unit.text(language)) for unit in units]
         # One match pass per text: the checks and the concepts index use the same matches.
-        matched = match_segments(segments, source, target, source_found)
-        source_found.update((segment.key, segment.source) for segment in matched)
+        matched = match_segments(texts, source, target, source_found)
+        source_found.update((unit.key, unit.source) for unit in matched)
         findings = run_checks(
-            segments,
+            texts,
             language,
             source,
             target,
@@ -184,7 +183,7 @@ def release_terms_check(release, *, languages=None, force=False):
             release_date=release.date,
         )
         concepts = sorted(
-            {m.term.concept_id for segment in matched for m in (*segment.source, *segment.target)}
+            {m.term.concept_id for unit in matched for m in (*unit.source, *unit.target)}
         )
         with transaction.atomic():
             # A check that finishes late must not replace the findings of a newer revision.
@@ -290,14 +289,15 @@ def _term_matchers(concept_ids, codes=None):
 
 
 def _snapshot_uses(snapshot, matchers):
-    texts = [snapshot["title"]] + [segment["text"] for segment in snapshot["segments"]]
+    units = snapshot_units(snapshot)
     return any(
-        matcher.find(text.get(code, "")) for code, matcher in matchers.items() for text in texts
+        matcher.find(unit.text(code) or "") for code, matcher in matchers.items() for unit in units
     )
 
 
 def head_uses_terms(snapshot, concept_ids, codes):
-    """Return whether the title or a segment of ``snapshot`` holds, in one of the languages
-    ``codes``, a term of ``concept_ids`` (what :func:`releases_affected` scans for)."""
+    """Return whether a unit of ``snapshot`` (title, photo text, segment) holds, in one of the
+    languages ``codes``, a term of ``concept_ids`` (what :func:`releases_affected` scans
+    for)."""
     matchers = _term_matchers(concept_ids, codes)
     return bool(matchers) and _snapshot_uses(snapshot, matchers)

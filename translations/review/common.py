@@ -7,6 +7,7 @@ from config import languages
 from records.services import ActionNotAllowed, ReleaseContentError, revision_snapshot
 from records.services.validation import text_check
 from records.units import text_checksum, translatable_units
+from records.units import unit_label as unit_label  # how review names units too
 from translations.review import permissions
 
 
@@ -17,19 +18,6 @@ class ReviewError(ValueError):
 def pair_checksum(source_text, target_text):
     """Return the checksum of a unit's source and target texts together (overrides keep it)."""
     return text_checksum(f"{source_text}\x00{target_text}")
-
-
-def unit_label(key, units=None):
-    """Return how people name a unit: "title", "segment 4", "photo 2 caption"."""
-    unit = (units or {}).get(key)
-    if unit is None:
-        return key
-    if unit.kind == "title":
-        return _("title")
-    if unit.kind in ("caption", "credit"):
-        label = _("photo %(n)s caption") if unit.kind == "caption" else _("photo %(n)s credit")
-        return label % {"n": unit.number}
-    return _("segment %(n)s") % {"n": unit.number}
 
 
 def target_language_check(release, language):

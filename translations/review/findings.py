@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from records.services import release_lock
-from records.units import CAPTION, CREDIT, TITLE
 from translations.checks.models import CheckRun, Finding
 from translations.checks.vocabulary import Severity
 from translations.review.audit import review_audit
@@ -24,9 +23,6 @@ from translations.review.vocabulary import EventAction
 ERR_NOT_AN_ERROR = gettext_lazy(
     "only error findings can be overridden (this one is a %(severity)s); nothing was changed"
 )
-
-# Term checks look at segments only: the title and photo texts have no findings.
-_NON_SEGMENTS = {TITLE, CAPTION, CREDIT}
 
 
 def terms_are_current(release, language):
@@ -135,11 +131,11 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
     reason = text_clean(reason, _("the reason"), MAX_REASON_CHARS)
     _snapshot, units = head_units(release)
     unit = units.get(key)
-    if unit is not None and unit.kind not in _NON_SEGMENTS:
+    found = None
+    if unit is not None:
         # The finding must be one of the current text, as the reviewer sees it checked.
         terms_current(release, language)
-    found = (
-        Finding.objects.filter(
+        found = Finding.objects.filter(
             release=release,
             language=language,
             segment_key=key,
@@ -148,9 +144,6 @@ def finding_override(release, language, key, *, check_id, concept_id, reason, us
             fingerprint=fingerprint,
             revision_number=release.head_number,
         ).first()
-        if unit is not None and unit.kind not in _NON_SEGMENTS
-        else None
-    )
     if found is None:
         raise ReviewError(_("there is no such finding on the current text; nothing was changed"))
     if found.severity != Severity.ERROR:

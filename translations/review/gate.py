@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from config import languages
 from records.extensions import LanguageWork
-from records.models import Segment
+from records.selectors import working_unit_texts
 from records.services import PublicationError
 from records.snapshots import snapshot_upgrade
 from records.units import text_checksum, translatable_units
@@ -206,14 +206,8 @@ def _blocking_units(releases):
     if not findings:
         return {}
     ids = {row["release_id"] for row in findings}
-    keys = {row["segment_key"] for row in findings}
     # The working copy holds the newest revision's texts (release_write keeps them together).
-    texts = {
-        (row["release_id"], str(row["key"])): row
-        for row in Segment.objects.filter(release_id__in=ids, key__in=keys).values(
-            "release_id", "key", *(f"text_{code}" for code in languages.CODES)
-        )
-    }
+    texts = working_unit_texts({(row["release_id"], row["segment_key"]) for row in findings})
     overrides = set(
         FindingOverride.objects.filter(release_id__in=ids).values_list(
             "release_id",
@@ -228,12 +222,12 @@ def _blocking_units(releases):
     sources = {release.pk: release.source_language for release in releases}
     blocked = {}
     for row in findings:
-        release_id, language, key = row["release_id"], row["language"], str(row["segment_key"])
-        segment = texts.get((release_id, key))
-        source = (segment or {}).get(f"text_{sources[release_id]}") or ""
+        release_id, language, key = row["release_id"], row["language"], row["segment_key"]
+        unit = texts.get((release_id, key), {})
+        source = unit.get(sources[release_id], "")
         if not source.strip():
             continue  # no longer a unit of the newest revision
-        target = segment.get(f"text_{language}") or ""
+        target = unit.get(language, "")
         wanted = (
             release_id,
             language,

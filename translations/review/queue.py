@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
-from config import languages
-from records.models import Release, Segment
+from records.models import Release
+from records.selectors import working_unit_texts
 from translations.checks.models import Finding
 from translations.checks.vocabulary import Severity
 from translations.review import permissions
@@ -111,12 +111,7 @@ def _error_counts(releases, codes):
         return {}
     ids = {finding[0] for finding in findings}
     # The working copy is the head revision (every write records one): its texts are current.
-    texts = {
-        (release_id, str(key)): row
-        for release_id, key, *row in Segment.objects.filter(
-            release_id__in=ids, key__in={finding[2] for finding in findings}
-        ).values_list("release_id", "key", *(f"text_{code}" for code in languages.CODES))
-    }
+    texts = working_unit_texts({(finding[0], finding[2]) for finding in findings})
     overrides = set(
         FindingOverride.objects.filter(release_id__in=ids, language__in=codes).values_list(
             "release_id",
@@ -131,12 +126,10 @@ def _error_counts(releases, codes):
     sources = {release.pk: release.source_language for release in releases}
     counts = {}
     for release_id, language, key, check_id, concept_id, fingerprint in findings:
-        key = str(key)
-        row = texts.get((release_id, key))
-        if row is None:
+        unit = texts.get((release_id, key))
+        if unit is None:
             continue
-        by_code = dict(zip(languages.CODES, row, strict=True))
-        checksum = pair_checksum(by_code[sources[release_id]], by_code[language])
+        checksum = pair_checksum(unit[sources[release_id]], unit[language])
         wanted = (release_id, key, language, check_id, concept_id, fingerprint, checksum)
         if wanted not in overrides:
             counts[(release_id, language)] = counts.get((release_id, language), 0) + 1

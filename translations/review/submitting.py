@@ -16,15 +16,12 @@ from django.db import transaction
 from django.utils.translation import ngettext
 
 from records.services import release_lock
-from records.units import CAPTION, CREDIT, TITLE
 from translations.review.actions import units_submit
 from translations.review.common import ReviewError, head_units, unit_label
 from translations.review.editing import unit_save
 from translations.review.findings import blocking_findings, terms_current
 from translations.review.models import Event
 
-# Term checks look at segments only: the title and photo texts have no findings.
-_NON_SEGMENTS = {TITLE, CAPTION, CREDIT}
 # Findings the refusal's message names (the answer lists them all).
 NAMED_IN_MESSAGE = 3
 
@@ -69,11 +66,11 @@ def submit_findings_check(release, language, keys):
     """Refuse (:class:`SubmitConfirmation`) when units ``keys`` of the locked ``release`` have
     error findings without an override for their current text."""
     _snapshot, units = head_units(release)
-    segments = {key for key in keys if key in units and units[key].kind not in _NON_SEGMENTS}
-    if not segments:
+    wanted = {key for key in keys if key in units}
+    if not wanted:
         return
     terms_current(release, language)
-    blocking = blocking_findings(release, language, units, segments)
+    blocking = blocking_findings(release, language, units, wanted)
     if blocking:
         raise SubmitConfirmation(blocking, units)
 

@@ -42,7 +42,7 @@ class Command(BaseCommand):
             where = f"{finding.start}-{finding.end}" if finding.start is not None else "—"
             self.stdout.write(
                 f"[{finding.language}] {finding.severity:<7} {finding.check_id:<17} "
-                f"segment {finding.segment_position} ({finding.segment_key}) @{where}: "
+                f"{finding.unit_label} ({finding.segment_key}) @{where}: "
                 f"{finding.message}"
             )
 
