@@ -127,8 +127,8 @@ def test_findings_keep_their_segment_keys_as_unit_keys_and_releases_are_checked_
     from translations.models import CheckRun, Finding, PendingCheck
 
     before, after = (
-        ("translations", "0014_term_variants"),
-        ("translations", "0015_finding_unit_key"),
+        ("translations", "0015_webhooks"),
+        ("translations", "0016_finding_unit_key"),
     )
     keys = [str(uuid.uuid4()) for _ in range(2)]
     release = release_write(

@@ -62,7 +62,7 @@ def keys_as_uuids(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("records", "0013_scheduled_publication"),
-        ("translations", "0014_term_variants"),
+        ("translations", "0015_webhooks"),
     ]
 
     operations = [
