@@ -274,4 +274,4 @@ def test_links_outside_a_request_without_a_base_url_are_paths(waiting, commit, m
     users, release, keys = waiting["users"], waiting["release"], waiting["keys"]
     commit(units_submit, release, "ja", keys, users["translator-ja"])
     workbench = reverse("translations:workbench", args=[release.pk, "ja"])
-    assert f"\n  {workbench}\n" in to(mailoutbox)[users["reviewer-ja"].email].body
+    assert f"\n  {workbench}?filter=review\n" in to(mailoutbox)[users["reviewer-ja"].email].body

@@ -13,6 +13,7 @@ Only active users hear anything, and never of their own actions.
 """
 
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -37,6 +38,13 @@ NOTIFIED = {
     EventAction.COMMENTED,
 }
 READY = "ready"
+# The workbench filter that lists the units of an action on several units: those submitted
+# wait for review, those sent back are drafts again, those commented on have open comments.
+FILTER_OF = {
+    EventAction.SUBMITTED: "review",
+    EventAction.CHANGES_REQUESTED: "todo",
+    EventAction.COMMENTED: "comments",
+}
 # A mail names at most this many units of one action ("and 40 more").
 UNITS_NAMED = 50
 
@@ -64,14 +72,17 @@ def enqueue(batch):
             "language": language,
             "actor": actor_id,
             "reason": group[0]["reason"][:1000],
-            "path": reverse("translations:workbench", args=[release_id, language]),
         }
         for user_id, concerned in _interested(action, release_id, language, keys).items():
             mine = [key for key in keys if key in concerned]
             if user_id == actor_id or not mine:
                 continue
             event = f"review:{batch}:{release_id}:{language}:{action}"
-            units = {"count": len(mine), "keys": mine[:UNITS_NAMED]}
+            units = {
+                "count": len(mine),
+                "keys": mine[:UNITS_NAMED],
+                "path": workbench_path(release_id, language, action, mine),
+            }
             wanted.append((user_id, event, action, {**payload, **units}))
         if action == EventAction.APPROVED:
             wanted += _ready(releases[release_id], language, actor_id)
@@ -86,6 +97,16 @@ def enqueue(batch):
         if user_id in users:
             notices.append(Notice(users[user_id], event, kind, payload))
     notifications_record(notices, batch=batch)
+
+
+def workbench_path(release_id, language, action, keys):
+    """Return where a notification of ``action`` on ``keys`` opens the workbench: at the unit
+    when it names one, else under the filter that lists the units it tells of."""
+    path = reverse("translations:workbench", args=[release_id, language])
+    if len(keys) == 1:
+        return f"{path}?{urlencode({'unit': keys[0]})}#unit-{keys[0]}"
+    name = FILTER_OF.get(action)
+    return f"{path}?{urlencode({'filter': name})}" if name else path
 
 
 def _interested(action, release_id, language, keys):
