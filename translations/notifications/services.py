@@ -119,6 +119,16 @@ def profile_update(user, *, digest):
 
 
 @transaction.atomic
+def notifications_settle(queryset):
+    """Mark the notifications of ``queryset`` read and needing no mail (what a loader recorded
+    as past history, which nobody is to be told of now); return how many changed."""
+    now = timezone.now()
+    unread = queryset.filter(read_at__isnull=True).update(read_at=now)
+    unsent = queryset.filter(sent_at__isnull=True).update(sent_at=now)
+    return max(unread, unsent)
+
+
+@transaction.atomic
 def notifications_read(user, ids=None):
     """Mark ``user``'s notifications ``ids`` (all of them when None) read; return how many
     changed. Refuse ids that are not ``user``'s own, changing nothing."""
