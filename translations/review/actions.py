@@ -107,7 +107,7 @@ def _rows(release, language, keys, units, based_on):
         if row is None:
             raise ReviewError(
                 _("%(unit)s has no %(language)s state yet; nothing was changed")
-                % {"unit": unit_label(key, units), "language": languages.name(language)}
+                % {"unit": unit_label(key, units), "language": languages.name_in_sentence(language)}
             )
         if based_on is not None and row.revision_number > based_on:
             raise ReviewError(
@@ -201,7 +201,7 @@ def units_approve(release, language, keys, user, *, based_on):
                     "reviews %(language)s: another user needs the reviewer role. Nothing was "
                     "changed."
                 )
-                % {**params, "language": languages.name(language)}
+                % {**params, "language": languages.name_in_sentence(language)}
             )
         raise ActionNotAllowed(
             _(

@@ -168,18 +168,20 @@ def _values(payload):
     return {
         "actor": payload.get("actor") or _("Concord"),
         "count": payload.get("count", 0),
-        "release": release_label(payload),
-        "language": languages.name(payload.get("language", "")),
+        # “Title” (date · slug): quoted already, so the messages do not quote it again.
+        "quoted_release": release_label(payload),
+        "language": languages.name_in_sentence(payload.get("language", "")),
         "revision": payload.get("revision", ""),
     }
 
 
 def _summary_submitted(payload):
     values = _values(payload)
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
     return (
         ngettext(
-            "%(actor)s sent %(count)s unit of %(release)s in %(language)s for review",
-            "%(actor)s sent %(count)s units of %(release)s in %(language)s for review",
+            "%(actor)s sent %(count)s unit of %(quoted_release)s in %(language)s for review",
+            "%(actor)s sent %(count)s units of %(quoted_release)s in %(language)s for review",
             values["count"],
         )
         % values
@@ -188,10 +190,11 @@ def _summary_submitted(payload):
 
 def _summary_approved(payload):
     values = _values(payload)
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
     return (
         ngettext(
-            "%(actor)s approved %(count)s unit of %(release)s in %(language)s",
-            "%(actor)s approved %(count)s units of %(release)s in %(language)s",
+            "%(actor)s approved %(count)s unit of %(quoted_release)s in %(language)s",
+            "%(actor)s approved %(count)s units of %(quoted_release)s in %(language)s",
             values["count"],
         )
         % values
@@ -200,10 +203,12 @@ def _summary_approved(payload):
 
 def _summary_changes(payload):
     values = _values(payload)
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
     return (
         ngettext(
-            "%(actor)s asked for changes to %(count)s unit of %(release)s in %(language)s",
-            "%(actor)s asked for changes to %(count)s units of %(release)s in %(language)s",
+            "%(actor)s asked for changes to %(count)s unit of %(quoted_release)s in %(language)s",
+            "%(actor)s asked for changes to %(count)s units of %(quoted_release)s in "
+            "%(language)s",
             values["count"],
         )
         % values
@@ -211,13 +216,15 @@ def _summary_changes(payload):
 
 
 def _summary_commented(payload):
-    return _("%(actor)s commented on %(release)s in %(language)s") % _values(payload)
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
+    return _("%(actor)s commented on %(quoted_release)s in %(language)s") % _values(payload)
 
 
 def _summary_ready(payload):
-    return _("%(language)s of %(release)s is ready to publish: revision %(revision)s") % _values(
-        payload
-    )
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
+    return _(
+        "%(language)s of %(quoted_release)s is ready to publish: revision %(revision)s"
+    ) % _values(payload)
 
 
 def _unit_details(notifications):
