@@ -1,10 +1,29 @@
-"""Read the glossary for the admin: concept search."""
+"""Read the glossary for the admin: concept search, a concept's label."""
 
 import re
 
 from django.db import connections
 from django.db.models import Q
 from django.utils.text import smart_split, unescape_string_literal
+
+from config import languages
+from translations.glossary.vocabulary import TermStatus
+
+
+def concept_label(concept):
+    """Return what names ``concept`` for people: its preferred term in the default source
+    language, else its first preferred term, else its first term, else its identifier."""
+    terms = sorted(
+        concept.terms.all(),
+        key=lambda term: (
+            term.language != languages.DEFAULT_SOURCE,
+            term.status != TermStatus.PREFERRED,
+            languages.CODES.index(term.language) if term.language in languages.CODES else 99,
+            term.position,
+            term.pk or 0,
+        ),
+    )
+    return terms[0].text if terms else concept.identifier
 
 
 def concepts_search(queryset, search_term, fields):
