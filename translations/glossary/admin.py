@@ -86,7 +86,16 @@ class TermForm(forms.ModelForm):
 
     class Meta:
         model = Term
-        fields = "__all__"
+        fields = (
+            "language",
+            "text",
+            "status",
+            "case_sensitive",
+            "variants",
+            "part_of_speech",
+            "note",
+            "position",
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
