@@ -177,7 +177,11 @@ class DashboardView(View):
                 messages.error(
                     request,
                     _("“%(release)s” in %(language)s: %(reason)s")
-                    % {"release": release, "language": languages.name_in_sentence(code), "reason": reason},
+                    % {
+                        "release": release,
+                        "language": languages.name_in_sentence(code),
+                        "reason": reason,
+                    },
                 )
         except (DashboardRefusal, ScheduleError, PublicationError, ActionNotAllowed) as error:
             messages.error(request, str(error))

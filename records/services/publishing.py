@@ -79,7 +79,11 @@ class PublicationsRefused(PublicationError):
             % {
                 "reasons": "; ".join(
                     _("“%(release)s” in %(language)s: %(reason)s")
-                    % {"release": release, "language": languages.name_in_sentence(code), "reason": reason}
+                    % {
+                        "release": release,
+                        "language": languages.name_in_sentence(code),
+                        "reason": reason,
+                    }
                     for release, code, reason in refusals
                 )
             }

@@ -35,7 +35,9 @@ def form_data(response):
     data = {name: form[name].value() or "" for name in form.fields}
     (formset,) = [inline.formset for inline in context["inline_admin_formsets"]]
     management = formset.management_form
-    data.update({management.add_prefix(name): management[name].value() for name in management.fields})
+    data.update(
+        {management.add_prefix(name): management[name].value() for name in management.fields}
+    )
     data[management.add_prefix("TOTAL_FORMS")] = str(len(formset.initial_forms))
     for term_form in formset.initial_forms:
         for name in term_form.fields:
@@ -69,7 +71,9 @@ def test_a_stored_value_outside_the_list_is_kept_and_an_unknown_one_refused(clie
     response = client.get(change_url(concept))
     data = form_data(response)
     (index,) = [
-        key.split("-")[1] for key, value in data.items() if key.endswith("-text") and value == term.text
+        key.split("-")[1]
+        for key, value in data.items()
+        if key.endswith("-text") and value == term.text
     ]
     assert data[f"terms-{index}-part_of_speech"] == "nounPhrase"
     # Saved unchanged, the value stays.

@@ -193,7 +193,10 @@ def test_settings_choose_the_language_of_my_mail(client, people):
     assert response.status_code == 302
     profile = NotificationProfile.objects.get(user=reviewer)
     assert (profile.digest, profile.language) == ("daily", "ja")
-    assert '<option value="ja" selected>日本語</option>' in client.get(reverse(SETTINGS)).content.decode()
+    assert (
+        '<option value="ja" selected>日本語</option>'
+        in client.get(reverse(SETTINGS)).content.decode()
+    )
     # An unknown language is refused; nothing changes.
     response = client.post(reverse(SETTINGS), {"digest": "hourly", "language": "xx"})
     assert response.status_code == 400

@@ -115,9 +115,9 @@ def test_the_demo_inbox_holds_only_the_work_in_progress(demo_scenario):
     assert unread == [("reviewer-ru", EventAction.SUBMITTED, 1)]
     assert Notification.objects.filter(read_at__isnull=False).count() >= 4
     # Nothing of the past waits for a mail; loading again tells nobody anything.
-    assert set(Notification.objects.filter(sent_at__isnull=True).values_list("recipient", flat=True)) <= {
-        users["reviewer-ru"].pk
-    }
+    assert set(
+        Notification.objects.filter(sent_at__isnull=True).values_list("recipient", flat=True)
+    ) <= {users["reviewer-ru"].pk}
     before = list(Notification.objects.order_by("pk").values())
     demo_load_all(password="test-password-123")
     assert list(Notification.objects.order_by("pk").values()) == before

@@ -38,7 +38,10 @@ def test_the_history_action_column_shows_the_action(client, in_progress, code):
     with translation.override(code):
         action, state = str(EventAction.APPROVED.label), str(UnitState.APPROVED.label)
     for row in rows:
-        cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        cells = [
+            re.sub(r"<[^>]+>", "", cell).strip()
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
         # When, who, unit, action, state (needs review → approved), revision, reason, batch.
         assert cells[3] == action
         assert cells[4].endswith(f"→ {state}")

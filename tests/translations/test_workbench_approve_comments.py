@@ -119,5 +119,7 @@ def test_a_thread_whose_last_word_is_the_approvers_asks_nothing(in_progress):
             release, "ru", [key], reviewer, based_on=release.head_number, confirm=False
         )
     comment_add(release, key, "ru", "Спасибо.", reviewer, parent=request)
-    units_approve_confirmed(release, "ru", [key], reviewer, based_on=release.head_number, confirm=False)
+    units_approve_confirmed(
+        release, "ru", [key], reviewer, based_on=release.head_number, confirm=False
+    )
     assert state(release, key) == UnitState.APPROVED

@@ -10,8 +10,8 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language_info, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
 from django.views import View
 
 from config import languages

@@ -207,8 +207,7 @@ def _summary_changes(payload):
     return (
         ngettext(
             "%(actor)s asked for changes to %(count)s unit of %(quoted_release)s in %(language)s",
-            "%(actor)s asked for changes to %(count)s units of %(quoted_release)s in "
-            "%(language)s",
+            "%(actor)s asked for changes to %(count)s units of %(quoted_release)s in %(language)s",
             values["count"],
         )
         % values

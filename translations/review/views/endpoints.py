@@ -17,8 +17,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from records.revisions.history import units_changed
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
@@ -41,7 +40,6 @@ from translations.review.submitting import (
 from translations.review.views.base import ReleaseLanguageView, admin_context, refused, wants_json
 from translations.review.views.workbench import render_rows
 from translations.review.workbench import workbench
-
 
 # What the page asking for a confirmation says: title, explanation, the button that confirms.
 CONFIRMATIONS = {
