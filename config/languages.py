@@ -8,6 +8,7 @@ Nothing outside this module spells a language code.
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # How term matching reads a language: by words (with lemmas and inflection folding) or by
@@ -42,6 +43,9 @@ class Language:
     # What the ministry's pages in this language call the section of press releases: the
     # name of the default topic (``CONCORD_DEFAULT_TOPIC``) in this language.
     press_releases: str = "Press Releases"
+    # Whether this language writes the names of languages in lower case inside a sentence
+    # (Russian: «японский», while English writes "Japanese" everywhere).
+    lowercase_names: bool = False
 
 
 def _numbering(**markers):
@@ -109,6 +113,7 @@ LANGUAGES = (
         # A space, a no-break space or a narrow no-break space: 15 000.
         group_marks=" \u00a0\u202f",
         press_releases="Пресс-релизы",
+        lowercase_names=True,
     ),
 )
 
@@ -128,6 +133,17 @@ def name(code):
     """Return the name of a language in the active language ("Japanese", "日本語"…)."""
     language = BY_CODE.get(code)
     return str(language.name) if language else code
+
+
+def name_in_sentence(code):
+    """Return the name of a language as the active language writes it inside a sentence:
+    lower-cased where that language writes language names so (Russian "японский"), else as
+    :func:`name` ("Japanese", "日本語")."""
+    shown = name(code)
+    active = BY_CODE.get((get_language() or "").split("-")[0])
+    if active is not None and active.lowercase_names:
+        return shown[:1].lower() + shown[1:]
+    return shown
 
 
 def targets(source=DEFAULT_SOURCE):

@@ -118,7 +118,7 @@ class Release(models.Model):
         return gettext(
             "%(language)s is not a target language of “%(slug)s”: %(name)s is the source "
             "language (its targets: %(targets)s)"
-        ) % {**values, "name": languages.name(language)}
+        ) % {**values, "name": languages.name_in_sentence(language)}
 
 
 class Segment(models.Model):

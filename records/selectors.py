@@ -55,7 +55,7 @@ def publication_readiness(release, revision):
         if text_missing(snapshot, code):
             problems.append(
                 _("the title or a segment has no %(language)s text")
-                % {"language": languages.name(code)}
+                % {"language": languages.name_in_sentence(code)}
             )
         readiness[code] = problems + list(others.get(code, []))
     return readiness

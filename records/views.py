@@ -274,8 +274,8 @@ def release_compare(request, slug):
                 {
                     **lag,
                     "version": version.language,
-                    "name": languages.name(version.language),
-                    "source_name": languages.name(lag["language"]),
+                    "name": languages.name_in_sentence(version.language),
+                    "source_name": languages.name_in_sentence(lag["language"]),
                 }
             )
     context = {

@@ -105,7 +105,10 @@ def test_review_flow_from_english_edit_to_japanese_readers(browser, flow_demo, t
     reviewer.goto(f"{workbench}?filter=review")
     unit = _unit(reviewer, key)
     expect(unit.locator("textarea.translation")).to_have_value(FIRST_JA)
-    expect(unit.locator(".source-diff")).to_have_count(0)
+    # The reviewer sees the change of the English that the translation follows.
+    expect(unit.locator(".source-diff")).to_contain_text(
+        "This translation follows a changed source"
+    )
     reviewer.screenshot(path=str(shots / "04-reviewer-ja-to-review.png"), full_page=True)
     expect(reviewer.locator("form.wb-bulk")).to_be_visible()
     _mark_document(reviewer)
@@ -139,6 +142,7 @@ def test_review_flow_from_english_edit_to_japanese_readers(browser, flow_demo, t
     _mark_document(reviewer)
     unit.get_by_role("button", name="Approve", exact=True).click()
     expect(_unit(reviewer, key).locator(".badge.state")).to_have_text("approved")
+    expect(_unit(reviewer, key).locator(".source-diff")).to_have_count(0)
     expect(reviewer.locator("#wb-progress")).to_contain_text("(100%)")
     _not_reloaded(reviewer)
     reviewer.screenshot(path=str(shots / "07-reviewer-ja-approved.png"), full_page=True)

@@ -82,7 +82,7 @@ def _publish(request, chosen):
         values = {
             "n": publication.revision.number,
             "release": publication.release,
-            "language": languages.name(publication.language),
+            "language": languages.name_in_sentence(publication.language),
         }
         if created:
             messages.success(
@@ -185,7 +185,11 @@ class DashboardView(View):
                 messages.error(
                     request,
                     _("“%(release)s” in %(language)s: %(reason)s")
-                    % {"release": release, "language": languages.name(code), "reason": reason},
+                    % {
+                        "release": release,
+                        "language": languages.name_in_sentence(code),
+                        "reason": reason,
+                    },
                 )
         except (DashboardRefusal, ScheduleError, PublicationError, ActionNotAllowed) as error:
             messages.error(request, str(error))

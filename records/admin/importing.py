@@ -99,7 +99,9 @@ class ReleaseImportForm(forms.Form):
             if not permissions.can_edit_structure(self.user):
                 raise forms.ValidationError(MAY_NOT_CREATE)
             if language != languages.DEFAULT_SOURCE and not cleaned.get("source"):
-                raise forms.ValidationError(NEEDS_SOURCE % {"language": languages.name(language)})
+                raise forms.ValidationError(
+                    NEEDS_SOURCE % {"language": languages.name_in_sentence(language)}
+                )
         return cleaned
 
 

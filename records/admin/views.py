@@ -377,7 +377,7 @@ def publish(request, release, language, number=None):
     values = {
         "n": publication.revision.number,
         "slug": release,
-        "language": languages.name(language),
+        "language": languages.name_in_sentence(language),
     }
     if created:
         messages.success(

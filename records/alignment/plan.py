@@ -178,7 +178,7 @@ def _refusal(pairs, units, blocks, ratio, slug, language):
             "blocks": len(blocks),
             "units": len(units),
             "ratio": f"{off:.1f}",
-            "language": languages.name(language),
+            "language": languages.name_in_sentence(language),
         }
     )
 

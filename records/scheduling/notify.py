@@ -18,7 +18,7 @@ from .models import ScheduledPublication
 
 def schedule_refusal_message(schedule):
     """Return ``(subject, body)`` telling why ``schedule`` published nothing."""
-    names = ", ".join(languages.name(code) for code in schedule.languages)
+    names = ", ".join(languages.name_in_sentence(code) for code in schedule.languages)
     base = settings.CONCORD_BASE_URL.rstrip("/")
     values = {"release": schedule.release.title, "languages": names}
     if schedule.state == ScheduledPublication.State.FAILED:

@@ -138,7 +138,7 @@ def publication_schedule(release, codes, publish_at, *, author):
             raise ScheduleError(
                 ERR_ALREADY
                 % {
-                    "language": languages.name(taken[0]),
+                    "language": languages.name_in_sentence(taken[0]),
                     "slug": locked.slug,
                     "when": moment(other.publish_at),
                 }

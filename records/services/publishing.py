@@ -49,7 +49,7 @@ def release_publish(release, language, *, revision_number=None, author=None):
     if text_missing(revision.snapshot, language):
         raise PublicationError(
             _("revision %(n)s is not fully translated into %(language)s; nothing was published")
-            % {"n": number, "language": languages.name(language)}
+            % {"n": number, "language": languages.name_in_sentence(language)}
         )
     current = Publication.objects.filter(release=locked, language=language).order_by("-id").first()
     if current is not None and current.revision_id == revision.pk:
@@ -81,7 +81,11 @@ class PublicationsRefused(PublicationError):
             % {
                 "reasons": "; ".join(
                     _("“%(release)s” in %(language)s: %(reason)s")
-                    % {"release": release, "language": languages.name(code), "reason": reason}
+                    % {
+                        "release": release,
+                        "language": languages.name_in_sentence(code),
+                        "reason": reason,
+                    }
                     for release, code, reason in refusals
                 )
             }

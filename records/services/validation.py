@@ -359,7 +359,7 @@ def content_validate(content):
         if required and not values.get(source, "").strip():
             raise ReleaseContentError(
                 _("%(path)s.%(code)s: the %(language)s text is required")
-                % {"path": path, "code": source, "language": languages.name(source)}
+                % {"path": path, "code": source, "language": languages.name_in_sentence(source)}
             )
 
     slug_check(content["slug"], "slug", Release._meta.get_field("slug").max_length)

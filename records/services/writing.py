@@ -194,7 +194,7 @@ def changes_allowed(user, changes):
                     _("%(user)s may not edit the %(language)s text (%(where)s); nothing was saved")
                     % {
                         "user": user.get_username(),
-                        "language": languages.name(change.language),
+                        "language": languages.name_in_sentence(change.language),
                         "where": _describe(change),
                     }
                 )

@@ -236,7 +236,7 @@ def test_a_photos_caption_and_credit_count_as_the_two_units_they_are(client, pub
     client.force_login(users["editor"])
     page = history(client, release)
     assert "translator-ja · 1 unit (ja) ·" in run_line(page, 3, 4)
-    changed = re.findall(r'<td class="changed">([^<]*)</td>', page)
+    changed = re.findall(r'<td class="changed"[^>]*>([^<]*)</td>', page)
     assert changed[:2] == ["1 unit (ja) · translation"] * 2
     edit_photo(release, translator, "credit", "ja", "撮影：山田")  # 5
     assert units_changed(fresh(release), 4, 5)[0] == {f"{key}:credit"}

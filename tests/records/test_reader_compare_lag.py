@@ -43,8 +43,9 @@ def revised():
 def expected(reader, version, number=2):
     with translation.override(reader):
         return translation.gettext(NOTICE) % {
-            "name": languages.name(version),
-            "source": languages.name("en"),
+            # Inside a sentence: lower-case in Russian ("японский").
+            "name": languages.name_in_sentence(version),
+            "source": languages.name_in_sentence("en"),
             "date": date_format(SUMMIT.date(), "DATE_FORMAT"),
             "n": number,
         }

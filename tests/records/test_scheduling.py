@@ -448,7 +448,14 @@ def test_the_sweep_runs_from_the_task_and_the_command(clock, in_progress):
     )
     clock.shift(datetime.timedelta(minutes=3))
     out, _err = command_output("sweep")
-    assert "0 scheduled publications published, 1 refused (still pending)" in out
+    # One line per count, each in the plural form its number takes.
+    assert out.splitlines() == [
+        "1 pending term check enqueued",
+        "0 glossary re-checks enqueued",
+        "0 topic exports enqueued",
+        "0 scheduled publications published",
+        "1 scheduled publication refused (still pending)",
+    ]
     assert ScheduledPublication.objects.get(pk=second.pk).attempts == 1
 
 

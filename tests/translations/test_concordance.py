@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from config import languages
 from config.limits import MAX_CONCORDANCE_CHARS, MAX_CONCORDANCE_WORDS
@@ -261,3 +261,22 @@ def test_a_result_links_to_the_workbench_page_that_holds_its_unit(translator, re
     ]
     assert title["url"] == f"{workbench}?unit=title#unit-title"
     assert translator.get(title["url"].split("#")[0]).context["page"].number == 1
+
+
+def test_a_result_is_dated_by_its_approval_in_the_page_language(client, releases):
+    """The release's own date (July 7, 2017) is not when its translation was approved."""
+    approved_on = timezone.localtime(
+        UnitStatus.objects.filter(release=releases[0], language="ja", state=40)
+        .order_by("-changed_at")
+        .values_list("changed_at", flat=True)
+        .first()
+    ).date()
+    client.force_login(user_with_role("translator", "ja"))
+    url = reverse("translations:concordance", args=[releases[0].pk, "ja"])
+    for code in ("en", "ru"):
+        response = client.get(url, {"q": "trade", "side": "source"}, HTTP_ACCEPT_LANGUAGE=code)
+        hit = response.json()["results"][0]
+        assert hit["origin"] == "release"
+        assert hit["date_iso"] == approved_on.isoformat() != releases[0].date.isoformat()
+        with translation.override(code):
+            assert hit["date"] == formats.date_format(approved_on, "DATE_FORMAT")

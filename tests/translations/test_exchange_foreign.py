@@ -182,7 +182,8 @@ def test_unfuzzied_outdated_po_entry_confirms_it(release):
     assert [line.key for line in report.confirmed] == [key]
     assert "1 confirmed" in report.lines()[0]
     status = UnitStatus.objects.get(release=release, language="ja", key=key)
-    assert status.state == UnitState.NEEDS_REVIEW and status.source_previous == ""
+    # The source it was made from stays until approval, for the reviewer to see the change.
+    assert status.state == UnitState.NEEDS_REVIEW and status.source_previous
     assert Revision.objects.filter(release=release).count() == revisions
 
 

@@ -103,9 +103,10 @@ def test_an_unfuzzied_outdated_entry_is_confirmed_and_reported(scenario):
     assert report.updated == [] and report.revision is None
     assert any(line.startswith("  confirmed: ") and key in line for line in report.lines())
     row = state_of(release, "ja", key)
+    # The source it was made from stays until approval, for the reviewer to see the change.
     assert (row.state, row.source_previous, row.translated_by) == (
         UnitState.NEEDS_REVIEW,
-        "",
+        entry.previous_msgid,
         user("translator-ja"),
     )
     # The translation is the one approved before: the reviewer sees it as unchanged.

@@ -14,7 +14,7 @@ from django.urls import reverse
 from tests.translations.notifying import japanese_edited, reviewer, settle, to
 from translations.notifications.mail import digests_send
 from translations.notifications.models import Notification, NotificationProfile
-from translations.notifications.services import profile_update
+from translations.notifications.services import NotificationError, profile_update
 from translations.notifications.tasks import notifications_send
 from translations.review.actions import units_approve, units_submit
 from translations.review.notify import enqueue
@@ -274,4 +274,31 @@ def test_links_outside_a_request_without_a_base_url_are_paths(waiting, commit, m
     users, release, keys = waiting["users"], waiting["release"], waiting["keys"]
     commit(units_submit, release, "ja", keys, users["translator-ja"])
     workbench = reverse("translations:workbench", args=[release.pk, "ja"])
-    assert f"\n  {workbench}\n" in to(mailoutbox)[users["reviewer-ja"].email].body
+    assert f"\n  {workbench}?filter=review\n" in to(mailoutbox)[users["reviewer-ja"].email].body
+
+
+def test_mail_is_written_in_the_language_each_recipient_chose(waiting, commit, mailoutbox):
+    users = waiting["users"]
+    profile_update(users["reviewer-ja"], digest="immediately", language="ja")
+    commit(units_submit, waiting["release"], "ja", waiting["keys"], users["translator-ja"])
+    mails = to(mailoutbox)
+    japanese = mails[users["reviewer-ja"].email]
+    assert "すべての通知: /review/notifications/" in japanese.body
+    assert "「首脳会談」（2017年7月7日" in japanese.subject
+    # Who chose nothing reads the site's language.
+    english = mails[waiting["second"].email]
+    assert "All your notifications: /review/notifications/" in english.body
+    assert "“Summit Meeting” (July 7, 2017" in english.subject
+
+
+def test_an_unknown_mail_language_is_refused_and_changes_nothing(waiting):
+    user = waiting["users"]["reviewer-ja"]
+    profile_update(user, digest="daily", language="ru")
+    with pytest.raises(NotificationError) as refused:
+        profile_update(user, digest="hourly", language="xx")
+    assert "“xx” is not a language mail can be written in; nothing was changed" == str(
+        refused.value
+    )
+    assert list(NotificationProfile.objects.values_list("user", "digest", "language")) == [
+        (user.pk, "daily", "ru")
+    ]

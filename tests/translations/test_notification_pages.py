@@ -181,3 +181,25 @@ def test_users_notify_refuses_a_notification_without_event_or_subject(people, ev
     with pytest.raises(NotificationError):
         users_notify([people["editor"]], event=event, subject=subject)
     assert not Notification.objects.exists()
+
+
+def test_settings_choose_the_language_of_my_mail(client, people):
+    reviewer = people["reviewer"]
+    client.force_login(reviewer)
+    page = client.get(reverse(SETTINGS)).content.decode()
+    assert '<option value="" selected>the site’s language: English</option>' in page
+    assert '<option value="ja">日本語</option>' in page
+    response = client.post(reverse(SETTINGS), {"digest": "daily", "language": "ja"})
+    assert response.status_code == 302
+    profile = NotificationProfile.objects.get(user=reviewer)
+    assert (profile.digest, profile.language) == ("daily", "ja")
+    assert (
+        '<option value="ja" selected>日本語</option>'
+        in client.get(reverse(SETTINGS)).content.decode()
+    )
+    # An unknown language is refused; nothing changes.
+    response = client.post(reverse(SETTINGS), {"digest": "hourly", "language": "xx"})
+    assert response.status_code == 400
+    assert "xx is not one of the available choices" in response.content.decode()
+    profile.refresh_from_db()
+    assert (profile.digest, profile.language) == ("daily", "ja")

@@ -262,3 +262,69 @@ def test_a_batch_costs_the_same_queries_for_2_or_20_units(published, action, mai
         assert sent == (2 if action == "approved" else 1)
         counts.append((len(recording), len(sending)))
     assert counts[0] == counts[1], counts
+
+
+def opened(client, user, notification):
+    """Open ``notification`` from the list as ``user``; return where it leads."""
+    client.force_login(user)
+    response = client.get(reverse("translations:notification_open", args=[notification.pk]))
+    assert response.status_code == 302
+    return response["Location"]
+
+
+def test_a_notification_of_one_unit_opens_the_workbench_at_that_unit(
+    in_progress, after_commit, client
+):
+    users, release = in_progress["users"], in_progress["release"]
+    key = revised_key(in_progress)
+    mails = after_commit(
+        units_approve, release, "ru", [key], users["reviewer-ru"], based_on=release.head_number
+    )
+    path = reverse("translations:workbench", args=[release.pk, "ru"])
+    at_unit = f"{path}?unit={key}#unit-{key}"
+    translator = users["translator-ru"]
+    assert f"  {BASE}{at_unit}\n" in to_address(mails, translator.email).body
+    notification = newest(translator, "approved")
+    assert opened(client, translator, notification) == at_unit
+    # The workbench opens on the page that shows the unit.
+    page = client.get(at_unit)
+    assert page.status_code == 200
+    assert f'id="unit-{key}"' in page.content.decode()
+
+
+def test_a_notification_of_several_submitted_units_opens_the_review_filter(
+    published, after_commit, client, mailoutbox
+):
+    users = published["users"]
+    segments = release_snapshot(published["release"])["segments"]
+    keys = [segments[1]["key"], segments[2]["key"]]
+    release = edit_japanese(
+        published, users["translator-ja"], (keys[0], "北方領土の問題"), (keys[1], "平和条約。")
+    )
+    after_commit(units_submit, release, "ja", keys, users["translator-ja"])
+    reviewer_ja = users["reviewer-ja"]
+    notification = newest(reviewer_ja, "submitted")
+    path = reverse("translations:workbench", args=[release.pk, "ja"])
+    assert opened(client, reviewer_ja, notification) == f"{path}?filter=review"
+    # Sent back, the same units are drafts again: "To translate" lists them.
+    mailoutbox.clear()
+    after_commit(
+        units_request_changes,
+        release,
+        "ja",
+        keys,
+        reviewer_ja,
+        comment="語順を確認してください。",
+        based_on=release.head_number,
+    )
+    sent_back = newest(users["translator-ja"], "changes_requested")
+    assert sent_back.payload["path"] == f"{path}?filter=todo"
+
+
+def newest(user, kind):
+    return Notification.objects.filter(recipient=user, kind=kind).order_by("-pk").first()
+
+
+def to_address(mails, address):
+    (found,) = [mail for mail in mails if mail.to == [address]]
+    return found

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from records.models import Publication, Release
 from translations.demo import COMMENT_RU, REVISED_EN, REVISED_INDEX, demo_load_all
 from translations.models import Concept, GlossaryState, Term
+from translations.notifications.models import Notification
 from translations.review.models import Comment, Event, UnitStatus
 from translations.review.vocabulary import EventAction, UnitState
 
@@ -100,3 +101,23 @@ def test_loading_the_demo_again_changes_nothing(demo_scenario):
     again = demo_load_all(password="test-password-123")
     assert again["created"] is False and again["release"] == demo_scenario["release"]
     assert everything() == before
+
+
+def test_the_demo_inbox_holds_only_the_work_in_progress(demo_scenario):
+    """The demo's past (submitted, approved, ready to publish, published) was told of while
+    loading: read and mailed to nobody. Only translator-ru's submission is news, to reviewer-ru."""
+    users = demo_scenario["users"]
+    unread = list(
+        Notification.objects.filter(read_at__isnull=True).values_list(
+            "recipient__username", "kind", "payload__count"
+        )
+    )
+    assert unread == [("reviewer-ru", EventAction.SUBMITTED, 1)]
+    assert Notification.objects.filter(read_at__isnull=False).count() >= 4
+    # Nothing of the past waits for a mail; loading again tells nobody anything.
+    assert set(
+        Notification.objects.filter(sent_at__isnull=True).values_list("recipient", flat=True)
+    ) <= {users["reviewer-ru"].pk}
+    before = list(Notification.objects.order_by("pk").values())
+    demo_load_all(password="test-password-123")
+    assert list(Notification.objects.order_by("pk").values()) == before

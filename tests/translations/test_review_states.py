@@ -336,14 +336,17 @@ def test_an_approved_translation_that_changes_is_a_draft_again(release, users):
 
 def test_confirming_an_outdated_translation_makes_the_submitter_its_translator(release, users):
     key = segment_key(release, REVISED)
-    new = revised(english(release, REVISED))
+    old = english(release, REVISED)
+    new = revised(old)
     write(release, users["editor"], set_text(REVISED, "en", new))
     units_submit(release, "ja", [key], users["translator-ja"], based_on=release.head_number)
     row = status(release, key, "ja")
     assert (row.state, row.translated_by) == (UnitState.NEEDS_REVIEW, users["translator-ja"])
-    assert (row.source_checksum, row.source_previous) == (text_checksum(new), "")
+    # Confirmed for the new English; the English it was made from stays for the reviewer.
+    assert (row.source_checksum, row.source_previous) == (text_checksum(new), old)
     units_approve(release, "ja", [key], users["reviewer-ja"], based_on=release.head_number)
-    assert status(release, key, "ja").state == UnitState.APPROVED
+    row = status(release, key, "ja")
+    assert (row.state, row.source_previous) == (UnitState.APPROVED, "")
 
 
 # --- a release whose source is Japanese -----------------------------------------------------

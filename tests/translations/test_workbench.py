@@ -504,7 +504,13 @@ def test_bulk_approval_of_the_units_listed(client, bench):
     # Segment 7 was translated by translator-ru, segment 3 by the editor: both listed.
     assert response.context["bulk_keys"] == [keys[WAITING], keys[REVISED]]
     data = {"key": response.context["bulk_keys"], "based_on": release.head_number}
+    # Segment 7 holds translator-ru's open comment: asked first, nothing changed.
+    before = database_state(release)
     response = post(client, release, "ru", "approve", data)
+    assert response.status_code == 400
+    assert [item["key"] for item in response.json()["confirm"]] == [keys[REVISED]]
+    assert database_state(release) == before
+    response = post(client, release, "ru", "approve", {**data, "confirm": "1"})
     assert response.status_code == 200
     body = response.json()
     assert set(body["rows"]) == {keys[WAITING], keys[REVISED]}

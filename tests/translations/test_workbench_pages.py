@@ -222,9 +222,9 @@ def test_my_work_of_the_demo_accounts(client, demo_scenario):
     page = response.content.decode()
     assert "neither translate nor review" in page
     # Nothing waits, but every release's workbenches are a click away.
-    for code in ("ja", "ru"):
+    for code, name in (("ja", "Japanese"), ("ru", "Russian")):
         url = reverse("translations:workbench", args=[release.pk, code])
-        assert f'href="{url}" lang="{code}"' in page
+        assert f'href="{url}">{name}</a>' in page
     assert reverse("translations:workbench", args=[release.pk, "en"]) not in page
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from records.snapshots import release_snapshot
 from tests.scenarios import published_release, release_with
-from translations.review.actions import units_request_changes, units_submit
+from translations.review.actions import units_approve, units_request_changes, units_submit
 from translations.review.vocabulary import UnitState
 from translations.review.workbench import workbench
 
@@ -124,3 +124,42 @@ def test_the_diffs_take_no_query_per_unit(client, users):
     few = review_queries(client, users["translator-ja"], 2)
     many = review_queries(client, users["translator-ja"], 12)
     assert many <= few
+
+
+@pytest.mark.parametrize("how", ["confirmed unchanged", "updated and submitted"])
+def test_the_reviewer_sees_the_source_change_that_outdated_a_unit_until_approving_it(
+    client, users, how
+):
+    release = published_release(units=3)
+    key = segment_key(release, INDEX)
+    content = release_snapshot(release)["segments"][INDEX]["text"]
+    old_english = content["en"]
+    write(release, users["editor"], set_text(INDEX, "en", old_english + " In detail."))
+    if how == "confirmed unchanged":
+        units_submit(release, "ja", [key], users["translator-ja"], based_on=release.head_number)
+    else:
+        write(
+            release,
+            users["translator-ja"],
+            set_text(INDEX, "ja", content["ja"] + "詳細に。"),
+            context={"submit": {"ja": True}},
+        )
+    row = workbench(release, "ja").by_key()[key]
+    assert row.state == UnitState.NEEDS_REVIEW
+    inserted = "".join(op.text for op in row.source_diff if op.op == "insert")
+    assert "In detail" in inserted
+    assert "".join(op.text for op in row.source_diff if op.op != "insert") == old_english
+    html = unit_html(page(client, users["reviewer-ja"], release), key)
+    assert "This translation follows a changed source; the change:" in html
+    assert f"<ins>{inserted}</ins>" in html
+    # Sent back and resubmitted, it still shows; approved, it is gone.
+    units_request_changes(
+        release, "ja", [key], users["reviewer-ja"], comment="詳しく。", based_on=release.head_number
+    )
+    assert workbench(release, "ja").by_key()[key].source_diff
+    units_submit(release, "ja", [key], users["translator-ja"], based_on=release.head_number)
+    units_approve(release, "ja", [key], users["reviewer-ja"], based_on=release.head_number)
+    assert status(release, key, "ja").source_previous == ""
+    assert not workbench(release, "ja").by_key()[key].source_diff
+    html = unit_html(page(client, users["reviewer-ja"], release), key)
+    assert "source-diff" not in html

@@ -2,7 +2,8 @@
 work waiting in every queue.
 
 1. the editor imports the English seed and the ministry's translations, submitted for
-   review; each language's reviewer approves them; the editor publishes all three languages;
+   review; each language's reviewer approves them; the editor publishes all three languages
+   (what the accounts were told of on the way is past: read, and mailed to nobody);
 2. the editor then revises one English sentence (the Japanese is outdated), and
    translator-ru updates the Russian, submits it and leaves a comment for the reviewer;
 3. with ``series``, the editor imports the series' next release (English only, September
@@ -34,6 +35,8 @@ from records.services.alignment import content_from_parsed
 from records.snapshots import release_snapshot
 from translations.glossary.files import csv_load
 from translations.glossary.services import glossary_import
+from translations.notifications.models import Notification
+from translations.notifications.services import notifications_settle
 from translations.review.actions import comment_add, units_approve
 from translations.review.models import UnitStatus
 from translations.review.vocabulary import UnitState
@@ -119,12 +122,16 @@ def demo_load_all(*, password=None, scenario=True, series=False):
         if series:
             loaded["series"] = series_ensure(users["editor"])
         return {**loaded, "release": release, "created": False}
+    told = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     release = seed_import(users["editor"]).release
     translations = seed_translations()
     topic_ensure(release.topic.slug, translations["topic"])
     _translate(release, users, translations)
     for code in languages.CODES:
         release_publish(release, code, author=users["editor"])
+    # The demo's past (25 units submitted, approved, ready to publish and published): its
+    # notifications are read already; only the work in progress below is news.
+    notifications_settle(Notification.objects.filter(pk__gt=told))
     if scenario:
         _revise(release, users)
     if series:

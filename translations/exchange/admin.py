@@ -110,7 +110,7 @@ def release_file_upload(admin, request, release_id, language):
             error = str(refusal)
     title = _("Upload a translated file: %(release)s (%(language)s)") % {
         "release": release,
-        "language": languages.name(language),
+        "language": languages.name_in_sentence(language),
     }
     return exchange_page(
         request,
@@ -198,7 +198,7 @@ def export_job(admin, request, job_id):
         admin,
         "job.html",
         _("Zip of %(topic)s (%(language)s)")
-        % {"topic": job["topic_name"], "language": languages.name(job["language"])},
+        % {"topic": job["topic_name"], "language": languages.name_in_sentence(job["language"])},
         job=_job_json(job),
         status_url=reverse("admin:translations_export_job_json", args=[job_id]),
     )

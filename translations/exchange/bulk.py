@@ -63,7 +63,7 @@ def topic_zip_start(topic, language, fmt, user):
     if language not in permissions.editable_languages(user):
         raise ActionNotAllowed(
             _("%(user)s may not export the %(language)s text")
-            % {"user": user.get_username(), "language": languages.name(language)}
+            % {"user": user.get_username(), "language": languages.name_in_sentence(language)}
         )
     job_id = uuid.uuid4().hex
     job = {

@@ -186,14 +186,20 @@ def release_file_import(
     if language is not None and parsed.language != language:
         raise ExchangeFileError(
             ERR_OTHER_LANGUAGE
-            % {"found": languages.name(parsed.language), "expected": languages.name(language)}
+            % {
+                "found": languages.name_in_sentence(parsed.language),
+                "expected": languages.name_in_sentence(language),
+            }
         )
     found = _find_release(parsed, release)
     language_check(found, parsed.language)
     if parsed.language not in permissions.editable_languages(author):
         raise ActionNotAllowed(
             ERR_NOT_ALLOWED
-            % {"user": author.get_username(), "language": languages.name(parsed.language)}
+            % {
+                "user": author.get_username(),
+                "language": languages.name_in_sentence(parsed.language),
+            }
         )
     with transaction.atomic():
         locked = release_lock(found.pk)

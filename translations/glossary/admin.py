@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
@@ -18,6 +19,7 @@ from translations.glossary.files import GlossaryFormatError, TermData
 from translations.glossary.models import Concept, Term
 from translations.glossary.selectors import (
     CONCEPT_SEARCH_FIELDS,
+    concept_label,
     concepts_search,
     concepts_with_term,
 )
@@ -27,7 +29,7 @@ from translations.glossary.services import (
     concepts_delete,
     glossary_concept_validate,
 )
-from translations.glossary.vocabulary import PROPER_NOUN, TermStatus
+from translations.glossary.vocabulary import PROPER_NOUN, PartOfSpeech, TermStatus
 
 
 class TermInlineFormSet(BaseInlineFormSet):
@@ -76,8 +78,46 @@ class TermInlineFormSet(BaseInlineFormSet):
                 raise ValidationError(str(error), code=error.field or "invalid") from None
 
 
+class TermForm(forms.ModelForm):
+    """A term's row: the part of speech is chosen from TBX's values, and a value read from a
+    file that is none of them stays a choice of its own row."""
+
+    part_of_speech = forms.ChoiceField(
+        label=gettext_lazy("part of speech"),
+        required=False,
+        help_text=gettext_lazy(
+            "A proper noun is the name of a person or place, which translations must render "
+            "in its approved form."
+        ),
+    )
+
+    class Meta:
+        model = Term
+        fields = (
+            "language",
+            "text",
+            "status",
+            "case_sensitive",
+            "variants",
+            "part_of_speech",
+            "note",
+            "position",
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "—"), *PartOfSpeech.choices]
+        stored = self.instance.part_of_speech if self.instance.pk else ""
+        if stored and stored not in PartOfSpeech.values:
+            choices.append((stored, stored))
+        field = self.fields["part_of_speech"]
+        field.choices = choices
+        field.widget.attrs["style"] = "width: 14ch"
+
+
 class TermInline(admin.TabularInline):
     model = Term
+    form = TermForm
     formset = TermInlineFormSet
     fields = (
         "language",
@@ -98,18 +138,13 @@ class TermInline(admin.TabularInline):
             "widget": forms.Textarea(attrs={"rows": 2, "cols": 11, "style": "width: 11ch"})
         },
     }
-    widths = {"text": 15, "part_of_speech": 8, "position": 3}
+    widths = {"text": 15, "position": 3}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and db_field.name in self.widths:
             field.widget.attrs["size"] = self.widths[db_field.name]
             field.widget.attrs["style"] = f"width: {self.widths[db_field.name] + 2}ch"
-        if db_field.name == "part_of_speech":
-            field.help_text = gettext_lazy(
-                "noun, verb, adjective, adverb, other — or %(proper)s for the name of a person "
-                "or place, which translations must render in its approved form"
-            ) % {"proper": PROPER_NOUN}
         return field
 
 
@@ -212,6 +247,18 @@ class ConceptAdmin(TabbedTranslationAdmin):
 
     def get_urls(self):
         return glossary_urls(self) + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Head the page with the concept's label (its preferred English term), the
+        identifier beside it."""
+        concept = self.get_object(request, unquote(object_id))
+        if concept is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "subtitle": _("%(label)s (%(identifier)s)")
+                % {"label": concept_label(concept), "identifier": concept.identifier},
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("terms")

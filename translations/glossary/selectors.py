@@ -1,4 +1,5 @@
-"""Read the glossary for the admin and the API: concept search and term filters."""
+"""Read the glossary for the admin and the API: concept search, term filters, a concept's
+label."""
 
 import re
 
@@ -8,6 +9,7 @@ from django.utils.text import smart_split, unescape_string_literal
 
 from config import languages
 from translations.glossary.models import Term
+from translations.glossary.vocabulary import TermStatus
 
 # What a concept search looks in: the identifier, the terms, every language's definition and
 # note (the admin's search box and the API's ``q``).
@@ -25,6 +27,23 @@ def concepts_with_term(queryset, **term_fields):
     if not term_fields:
         return queryset
     return queryset.filter(pk__in=Term.objects.filter(**term_fields).values("concept_id"))
+
+
+
+def concept_label(concept):
+    """Return what names ``concept`` for people: its preferred term in the default source
+    language, else its first preferred term, else its first term, else its identifier."""
+    terms = sorted(
+        concept.terms.all(),
+        key=lambda term: (
+            term.language != languages.DEFAULT_SOURCE,
+            term.status != TermStatus.PREFERRED,
+            languages.CODES.index(term.language) if term.language in languages.CODES else 99,
+            term.position,
+            term.pk or 0,
+        ),
+    )
+    return terms[0].text if terms else concept.identifier
 
 
 def concepts_search(queryset, search_term, fields):

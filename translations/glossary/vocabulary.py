@@ -21,6 +21,18 @@ class TermStatus(models.TextChoices):
 PROPER_NOUN = "properNoun"
 
 
+class PartOfSpeech(models.TextChoices):
+    """The parts of speech the glossary offers, TBX's values (a term read from a file may
+    carry another, which stays as it was)."""
+
+    NOUN = "noun", _("noun")
+    VERB = "verb", _("verb")
+    ADJECTIVE = "adjective", _("adjective")
+    ADVERB = "adverb", _("adverb")
+    PROPER_NOUN = PROPER_NOUN, _("proper noun (a person or a place)")
+    OTHER = "other", _("other")
+
+
 # Terms a translation should use, and terms it should not.
 ACCEPTED_STATUSES = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
 

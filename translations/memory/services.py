@@ -35,7 +35,7 @@ def _may_edit(user, language):
     if not permissions.can_edit(user, language):
         raise ActionNotAllowed(
             _("%(user)s may not edit the %(language)s text; nothing was saved")
-            % {"user": user.get_username(), "language": languages.name(language)}
+            % {"user": user.get_username(), "language": languages.name_in_sentence(language)}
         )
 
 

@@ -1,4 +1,5 @@
-"""Notification mail: one mail per recipient for an action, or one digest per hour or day.
+"""Notification mail: one mail per recipient for an action, or one digest per hour or day,
+in the recipient's language (``services.profile_language``).
 
 Sending is safe to repeat (a task delivered twice, a retry after a failure): each mail first
 claims its notifications with one conditional UPDATE (``sent_at`` still empty → now, ``mail``
@@ -22,7 +23,7 @@ from django.utils.translation import ngettext, override
 
 from translations.notifications import kinds
 from translations.notifications.models import Notification, NotificationProfile
-from translations.notifications.services import base_url, link
+from translations.notifications.services import base_url, link, profile_language
 
 Digest = NotificationProfile.Digest
 PREFIX = "[Concord]"
@@ -54,9 +55,10 @@ def _subject(notifications, digest):
     ) % {"prefix": PREFIX, "count": count}
 
 
-def mail_compose(notifications, digest):
-    """Return the subject and plain-text body of one mail carrying ``notifications``."""
-    with override(settings.LANGUAGE_CODE):
+def mail_compose(notifications, digest, language=None):
+    """Return the subject and plain-text body of one mail carrying ``notifications``, written
+    in ``language`` (the site's when None)."""
+    with override(language or settings.LANGUAGE_CODE):
         more = kinds.details(notifications)
         blocks = []
         for notification in notifications:
@@ -87,7 +89,7 @@ def recipient_mail(user, pending, digest):
         if not claimed or not (user.email and user.is_active):
             return 0
         found = list(Notification.objects.filter(mail=mail).order_by("created", "pk"))
-        subject, body = mail_compose(found, digest)
+        subject, body = mail_compose(found, digest, profile_language(user))
         EmailMessage(subject, body, to=[user.email]).send(fail_silently=False)
         return 1
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 class NotificationProfile(models.Model):
     """A user's notification settings; created the first time they are changed (a user without
-    one hears of everything at once)."""
+    one hears of everything at once, in the site's language)."""
 
     class Digest(models.TextChoices):
         IMMEDIATELY = "immediately", _("immediately, one mail per action")
@@ -24,6 +24,10 @@ class NotificationProfile(models.Model):
     )
     digest = models.CharField(
         _("send notification mail"), max_length=20, choices=Digest, default=Digest.IMMEDIATELY
+    )
+    # The language mail is written in; blank: the site's (``LANGUAGE_CODE``).
+    language = models.CharField(
+        _("mail language"), max_length=8, choices=settings.LANGUAGES, blank=True
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

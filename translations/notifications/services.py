@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config import languages
 from config.middleware import request_origin
 from translations.enqueue import task_send
 from translations.notifications.kinds import MESSAGE
@@ -104,18 +105,41 @@ def profile_digest(user):
     return found.first() or NotificationProfile.Digest.IMMEDIATELY
 
 
+def profile_language(user):
+    """Return the language ``user``'s notification mail is written in: their choice, else the
+    site's (``LANGUAGE_CODE``)."""
+    found = NotificationProfile.objects.filter(user=user).values_list("language", flat=True)
+    return found.first() or settings.LANGUAGE_CODE
+
+
 @transaction.atomic
-def profile_update(user, *, digest):
-    """Set how often ``user`` wants notification mail; refuse an unknown choice."""
+def profile_update(user, *, digest, language=""):
+    """Set how often ``user`` wants notification mail and in which language ("" for the
+    site's); refuse an unknown choice, changing nothing."""
     if digest not in NotificationProfile.Digest.values:
         raise NotificationError(
             _("“%(digest)s” is not a choice of how often mail comes; nothing was changed")
             % {"digest": str(digest)[:40]}
         )
+    if language and language not in languages.CODES:
+        raise NotificationError(
+            _("“%(language)s” is not a language mail can be written in; nothing was changed")
+            % {"language": str(language)[:40]}
+        )
     profile, _created = NotificationProfile.objects.update_or_create(
-        user=user, defaults={"digest": digest}
+        user=user, defaults={"digest": digest, "language": language}
     )
     return profile
+
+
+@transaction.atomic
+def notifications_settle(queryset):
+    """Mark the notifications of ``queryset`` read and needing no mail (what a loader recorded
+    as past history, which nobody is to be told of now); return how many changed."""
+    now = timezone.now()
+    unread = queryset.filter(read_at__isnull=True).update(read_at=now)
+    unsent = queryset.filter(sent_at__isnull=True).update(sent_at=now)
+    return max(unread, unsent)
 
 
 @transaction.atomic

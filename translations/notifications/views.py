@@ -1,5 +1,6 @@
 """The notification pages in the admin's look: "My notifications" (the list, marking read,
-opening one) and the settings of how often mail comes. Each shows the user's own only."""
+opening one) and the settings of how often mail comes and in which language. Each shows the
+user's own only."""
 
 from django import forms
 from django.conf import settings
@@ -9,10 +10,11 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_info, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
+from config import languages
 from translations.notifications.models import Notification, NotificationProfile
 from translations.notifications.selectors import (
     PAGE_SIZE,
@@ -97,6 +99,16 @@ class DigestForm(forms.Form):
         choices=NotificationProfile.Digest.choices,
         widget=forms.RadioSelect(attrs={"class": "radiolist"}),
     )
+    language = forms.ChoiceField(label=gettext_lazy("Write my mail in"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        default = languages.name(settings.LANGUAGE_CODE)
+        # Each language in its own name, so that whoever reads it finds theirs.
+        self.fields["language"].choices = [
+            ("", _("the site’s language: %(language)s") % {"language": default}),
+            *((code, get_language_info(code)["name_local"]) for code in languages.CODES),
+        ]
 
 
 class NotificationSettingsView(View):
@@ -104,15 +116,24 @@ class NotificationSettingsView(View):
 
     def get(self, request):
         """Show how often the user gets notification mail."""
-        form = DigestForm(initial={"digest": profile_digest(request.user)})
-        return self.render(request, form)
+        chosen = NotificationProfile.objects.filter(user=request.user).first()
+        initial = {
+            "digest": profile_digest(request.user),
+            "language": chosen.language if chosen else "",
+        }
+        return self.render(request, DigestForm(initial=initial))
 
     def post(self, request):
-        """Change how often the user gets notification mail (their own setting only)."""
+        """Change how often the user gets notification mail, and in which language (their own
+        settings only)."""
         form = DigestForm(request.POST)
         if not form.is_valid():
             return self.render(request, form, status=400)
-        profile_update(request.user, digest=form.cleaned_data["digest"])
+        profile_update(
+            request.user,
+            digest=form.cleaned_data["digest"],
+            language=form.cleaned_data["language"],
+        )
         messages.success(request, _("Your notification settings are saved."))
         return HttpResponseRedirect(reverse("translations:notification_settings"))
 

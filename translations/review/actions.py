@@ -59,6 +59,7 @@ SUBMIT_FIELDS = [
 ]
 APPROVE_FIELDS = [
     "state",
+    "source_previous",
     "approved_by",
     "approval_by",
     "approval_text",
@@ -106,7 +107,7 @@ def _rows(release, language, keys, units, based_on):
         if row is None:
             raise ReviewError(
                 _("%(unit)s has no %(language)s state yet; nothing was changed")
-                % {"unit": unit_label(key, units), "language": languages.name(language)}
+                % {"unit": unit_label(key, units), "language": languages.name_in_sentence(language)}
             )
         if based_on is not None and row.revision_number > based_on:
             raise ReviewError(
@@ -172,8 +173,9 @@ def units_submit(release, language, keys, user, *, based_on=None, batch=None):
         if row.state == UnitState.OUTDATED:
             # Whoever confirms the old translation for the new source answers for it.
             row.translated_by, row.revised_by = user, None
+            # The source it was made from stays, so its reviewer sees what changed.
             row.source_checksum = text_checksum(units[row.key].text(release.source_language))
-            row.source_previous, row.outdated_from = "", None
+            row.outdated_from = None
         submission_note(row, row.target_checksum)
         row.state, row.changed_at = UnitState.NEEDS_REVIEW, timezone.now()
     rows_update(UnitStatus, rows, SUBMIT_FIELDS)
@@ -199,7 +201,7 @@ def units_approve(release, language, keys, user, *, based_on):
                     "reviews %(language)s: another user needs the reviewer role. Nothing was "
                     "changed."
                 )
-                % {**params, "language": languages.name(language)}
+                % {**params, "language": languages.name_in_sentence(language)}
             )
         raise ActionNotAllowed(
             _(
@@ -217,6 +219,8 @@ def units_approve(release, language, keys, user, *, based_on):
     for row in rows:
         # What was approved, for which source, by whom: kept when the texts change later.
         row.state, row.approved_by, row.approval_by = UnitState.APPROVED, user, user
+        # Approved for the current source: the change that made it outdated is seen.
+        row.source_previous = ""
         row.approval_text = units[row.key].text(language)
         row.approval_target_checksum = text_checksum(row.approval_text)
         row.approval_source_checksum = text_checksum(units[row.key].text(release.source_language))

@@ -32,7 +32,11 @@ def permission_check(user, permission, action, language):
     if not permissions.has_language_perm(user, permission, language):
         raise ActionNotAllowed(
             _("%(user)s may not %(action)s %(language)s units; nothing was changed")
-            % {"user": user.get_username(), "action": action, "language": languages.name(language)}
+            % {
+                "user": user.get_username(),
+                "action": action,
+                "language": languages.name_in_sentence(language),
+            }
         )
 
 

@@ -25,6 +25,7 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config import languages
@@ -184,7 +185,7 @@ class ConcordanceQuery:
         if source is None and target is None:
             return None
         if isinstance(where.get("when"), datetime):
-            where["when"] = where["when"].date()
+            where["when"] = _day(where["when"])
         return Hit(
             source_text=source_text,
             target_text=target_text,
@@ -231,10 +232,11 @@ def concordance_query(source_language, language, text, side="both"):
 
 
 def _release_units(query):
-    """Return ``[(release id, slug, date, key, source, target)]``: the newest texts of the
-    release units that may hold the query (three queries, each at most CANDIDATES rows)."""
+    """Return ``[(release id, slug, None, key, source, target)]``: the newest texts of the
+    release units that may hold the query (three queries, each at most CANDIDATES rows); the
+    date is the approval's, read with the approvals (:func:`approved_hits`)."""
     source, target = query.source_language, query.language
-    fields = ("release_id", "release__slug", "release__date")
+    fields = ("release_id", "release__slug")
     units = []
     segments = (
         Segment.objects.filter(release__source_language=source)
@@ -243,15 +245,15 @@ def _release_units(query):
         .order_by("-pk")
         .values_list(*fields, "key", f"text_{source}", f"text_{target}")[:CANDIDATES]
     )
-    units += [(*row[:3], str(row[3]), row[4], row[5]) for row in segments]
+    units += [(*row[:2], None, str(row[2]), row[3], row[4]) for row in segments]
     titles = (
         Release.objects.filter(source_language=source)
         .exclude(**{f"title_{target}": ""})
         .filter(query.filter(f"title_{source}", f"title_{target}"))
         .order_by("-pk")
-        .values_list("pk", "slug", "date", f"title_{source}", f"title_{target}")[:CANDIDATES]
+        .values_list("pk", "slug", f"title_{source}", f"title_{target}")[:CANDIDATES]
     )
-    units += [(*row[:3], TITLE, row[3], row[4]) for row in titles]
+    units += [(*row[:2], None, TITLE, row[2], row[3]) for row in titles]
     parts = (CAPTION, CREDIT)
     photos = (
         Photo.objects.filter(release__source_language=source)
@@ -265,10 +267,10 @@ def _release_units(query):
             *(f"{part}_{code}" for part in parts for code in (source, target)),
         )[:CANDIDATES]
     )
-    for release_id, slug, when, key, *texts in photos:
+    for release_id, slug, key, *texts in photos:
         for index, part in enumerate(parts):
             units.append(
-                (release_id, slug, when, f"{key}:{part}", *texts[2 * index : 2 * index + 2])
+                (release_id, slug, None, f"{key}:{part}", *texts[2 * index : 2 * index + 2])
             )
     return units
 
@@ -291,20 +293,27 @@ def approved_hits(query):
             hits.append(hit)
     if not hits:
         return []
+    # An approved state row changes only when approved (again): its time is the approval's.
     approved = {
-        (release_id, key): approver or ""
-        for release_id, key, approver in UnitStatus.objects.filter(
+        (release_id, key): (approver or "", changed_at)
+        for release_id, key, approver, changed_at in UnitStatus.objects.filter(
             language=query.language,
             state=UnitState.APPROVED,
             release_id__in={hit.release_id for hit in hits},
             key__in={hit.key for hit in hits},
-        ).values_list("release_id", "key", "approved_by__username")
+        ).values_list("release_id", "key", "approved_by__username", "changed_at")
     }
-    return [
-        replace(hit, approver=approved[hit.release_id, hit.key])
-        for hit in hits
-        if (hit.release_id, hit.key) in approved
-    ]
+    found = []
+    for hit in hits:
+        if (hit.release_id, hit.key) in approved:
+            approver, when = approved[hit.release_id, hit.key]
+            found.append(replace(hit, approver=approver, when=_day(when)))
+    return found
+
+
+def _day(moment):
+    """Return the local date of ``moment``."""
+    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
 
 
 def concordance(query, limit=LIMIT):

@@ -59,7 +59,7 @@ def unit_save(release, language, key, text, user, *, based_on, submit=False):
     if not permissions.can_edit(user, language):
         raise ActionNotAllowed(
             _("%(user)s may not edit the %(language)s text; nothing was saved")
-            % {"user": user.get_username(), "language": languages.name(language)}
+            % {"user": user.get_username(), "language": languages.name_in_sentence(language)}
         )
     if not isinstance(based_on, int) or not 1 <= based_on <= release.head_number:
         raise ReviewError(

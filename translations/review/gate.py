@@ -97,7 +97,7 @@ def _no_reviewer_problem(count, language):
         "%(count)s units wait for review, and no %(language)s reviewer but their translator "
         "could approve them: another user needs the %(language)s reviewer role",
         count,
-    ) % {"count": count, "language": languages.name(language)}
+    ) % {"count": count, "language": languages.name_in_sentence(language)}
 
 
 def _blocking_problem(blocking, units):
@@ -143,7 +143,7 @@ def publication_guard(release, language, revision, author):
         raise PublicationError(
             _("%(language)s of revision %(n)s cannot be published yet: %(problems)s")
             % {
-                "language": languages.name(language),
+                "language": languages.name_in_sentence(language),
                 "n": revision.number,
                 "problems": "; ".join(problems),
             }

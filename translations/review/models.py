@@ -29,8 +29,9 @@ class UnitStatus(models.Model):
     state = models.PositiveSmallIntegerField(
         _("state"), choices=UnitState, default=UnitState.UNTRANSLATED
     )
-    # Checksum of the source text the translation follows, and that text while it is
-    # outdated (to show translators what changed).
+    # Checksum of the source text the translation follows; and the source text it was made
+    # from while it is outdated, kept until it is approved again (to show translators and
+    # reviewers what changed).
     source_checksum = models.CharField(_("source checksum"), max_length=40, blank=True)
     source_previous = models.TextField(_("previous source text"), blank=True)
     target_checksum = models.CharField(_("text checksum"), max_length=40, blank=True)

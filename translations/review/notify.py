@@ -14,6 +14,7 @@ Only active users hear anything, and never of their own actions.
 """
 
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -39,6 +40,13 @@ NOTIFIED = {
     EventAction.COMMENTED,
 }
 READY = "ready"
+# The workbench filter that lists the units of an action on several units: those submitted
+# wait for review, those sent back are drafts again, those commented on have open comments.
+FILTER_OF = {
+    EventAction.SUBMITTED: "review",
+    EventAction.CHANGES_REQUESTED: "todo",
+    EventAction.COMMENTED: "comments",
+}
 # A mail names at most this many units of one action ("and 40 more").
 UNITS_NAMED = 50
 
@@ -66,14 +74,17 @@ def enqueue(batch):
             "language": language,
             "actor": actor_id,
             "reason": group[0]["reason"][:1000],
-            "path": reverse("translations:workbench", args=[release_id, language]),
         }
         for user_id, concerned in _interested(action, release_id, language, keys).items():
             mine = [key for key in keys if key in concerned]
             if user_id == actor_id or not mine:
                 continue
             event = f"review:{batch}:{release_id}:{language}:{action}"
-            units = {"count": len(mine), "keys": mine[:UNITS_NAMED]}
+            units = {
+                "count": len(mine),
+                "keys": mine[:UNITS_NAMED],
+                "path": workbench_path(release_id, language, action, mine),
+            }
             wanted.append((user_id, event, action, {**payload, **units}))
         if action == EventAction.APPROVED:
             wanted += _ready(releases[release_id], language, actor_id)
@@ -88,6 +99,16 @@ def enqueue(batch):
         if user_id in users:
             notices.append(Notice(users[user_id], event, kind, payload))
     notifications_record(notices, batch=batch)
+
+
+def workbench_path(release_id, language, action, keys):
+    """Return where a notification of ``action`` on ``keys`` opens the workbench: at the unit
+    when it names one, else under the filter that lists the units it tells of."""
+    path = reverse("translations:workbench", args=[release_id, language])
+    if len(keys) == 1:
+        return f"{path}?{urlencode({'unit': keys[0]})}#unit-{keys[0]}"
+    name = FILTER_OF.get(action)
+    return f"{path}?{urlencode({'filter': name})}" if name else path
 
 
 def _interested(action, release_id, language, keys):
@@ -151,18 +172,20 @@ def _values(payload):
     return {
         "actor": payload.get("actor") or _("Concord"),
         "count": payload.get("count", 0),
-        "release": release_label(payload),
-        "language": languages.name(payload.get("language", "")),
+        # “Title” (date · slug): quoted already, so the messages do not quote it again.
+        "quoted_release": release_label(payload),
+        "language": languages.name_in_sentence(payload.get("language", "")),
         "revision": payload.get("revision", ""),
     }
 
 
 def _summary_submitted(payload):
     values = _values(payload)
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
     return (
         ngettext(
-            "%(actor)s sent %(count)s unit of %(release)s in %(language)s for review",
-            "%(actor)s sent %(count)s units of %(release)s in %(language)s for review",
+            "%(actor)s sent %(count)s unit of %(quoted_release)s in %(language)s for review",
+            "%(actor)s sent %(count)s units of %(quoted_release)s in %(language)s for review",
             values["count"],
         )
         % values
@@ -171,10 +194,11 @@ def _summary_submitted(payload):
 
 def _summary_approved(payload):
     values = _values(payload)
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
     return (
         ngettext(
-            "%(actor)s approved %(count)s unit of %(release)s in %(language)s",
-            "%(actor)s approved %(count)s units of %(release)s in %(language)s",
+            "%(actor)s approved %(count)s unit of %(quoted_release)s in %(language)s",
+            "%(actor)s approved %(count)s units of %(quoted_release)s in %(language)s",
             values["count"],
         )
         % values
@@ -183,10 +207,11 @@ def _summary_approved(payload):
 
 def _summary_changes(payload):
     values = _values(payload)
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
     return (
         ngettext(
-            "%(actor)s asked for changes to %(count)s unit of %(release)s in %(language)s",
-            "%(actor)s asked for changes to %(count)s units of %(release)s in %(language)s",
+            "%(actor)s asked for changes to %(count)s unit of %(quoted_release)s in %(language)s",
+            "%(actor)s asked for changes to %(count)s units of %(quoted_release)s in %(language)s",
             values["count"],
         )
         % values
@@ -194,13 +219,15 @@ def _summary_changes(payload):
 
 
 def _summary_commented(payload):
-    return _("%(actor)s commented on %(release)s in %(language)s") % _values(payload)
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
+    return _("%(actor)s commented on %(quoted_release)s in %(language)s") % _values(payload)
 
 
 def _summary_ready(payload):
-    return _("%(language)s of %(release)s is ready to publish: revision %(revision)s") % _values(
-        payload
-    )
+    # Translators: %(quoted_release)s is in quotation marks already: “Title” (date · slug).
+    return _(
+        "%(language)s of %(quoted_release)s is ready to publish: revision %(revision)s"
+    ) % _values(payload)
 
 
 def _unit_details(notifications):

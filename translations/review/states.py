@@ -10,7 +10,9 @@ Per unit with source text and per target language:
   for review → still waiting for review, revised by that reviewer (ISO 17100: the reviser
   does not become the translator, and may approve it);
 - any other change of the target text → draft (needs review when the writer submitted it),
-  translated by the revision's author, the approval gone; outdated instead when the writer
+  translated by the revision's author, the approval gone (the source text an outdated
+  translation was made from is kept until the unit is approved, for its reviewer to see what
+  changed); outdated instead when the writer
   typed it against an older source (``context["seen_sources"]``: the source text they saw),
   so that they see what changed;
 - only the source text changed → outdated (the source text the translation was made from is
@@ -132,7 +134,7 @@ def _target_changed(row, source_sum, target_sum, writer):
         and writer.reviews()
     ):
         row.revised_by_id, row.target_checksum = author_id, target_sum
-        row.source_checksum, row.source_previous, row.revision_number = source_sum, "", number
+        row.source_checksum, row.revision_number = source_sum, number
         return True, EventAction.REVISED
     row.translated_by_id, row.approved_by_id, row.revised_by_id = author_id, None, None
     row.target_checksum, row.revision_number, row.outdated_from = target_sum, number, None
@@ -142,7 +144,9 @@ def _target_changed(row, source_sum, target_sum, writer):
         row.state = UnitState.OUTDATED
         row.source_checksum, row.source_previous = text_checksum(seen), seen
         return True, EventAction.EDITED
-    row.source_checksum, row.source_previous = source_sum, ""
+    # A translation made for a changed source keeps the source it followed before until it
+    # is approved: its reviewer sees that change too.
+    row.source_checksum = source_sum
     if writer.submit:
         row.state = UnitState.NEEDS_REVIEW
         submission_note(row, target_sum)

@@ -32,6 +32,8 @@ class SubmitConfirmation(ReviewError):
     ``findings``: ``[{"key", "unit", "message"}, …]`` in unit order, for the page to name.
     """
 
+    kind = "submit"
+
     def __init__(self, blocking, units):
         order = {key: index for index, key in enumerate(units)}
         blocking = sorted(blocking, key=lambda f: (order.get(str(f.segment_key), 0), f.id))

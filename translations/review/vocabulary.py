@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UnitState(models.IntegerChoices):
@@ -19,18 +20,19 @@ TODO_STATES = (UnitState.UNTRANSLATED, UnitState.OUTDATED, UnitState.DRAFT)
 
 
 class EventAction(models.TextChoices):
-    """What an audit event records."""
+    """What an audit event records: the action taken (its labels say what was done, apart
+    from the states of the same name: "approved" the action, not "approved" the state)."""
 
-    EDITED = "edited", _("edited")
-    CLEARED = "cleared", _("cleared")
-    OUTDATED = "outdated", _("source changed")
-    SUBMITTED = "submitted", _("submitted for review")
-    APPROVED = "approved", _("approved")
+    EDITED = "edited", pgettext_lazy("review action", "edited")
+    CLEARED = "cleared", pgettext_lazy("review action", "cleared")
+    OUTDATED = "outdated", pgettext_lazy("review action", "source changed")
+    SUBMITTED = "submitted", pgettext_lazy("review action", "submitted for review")
+    APPROVED = "approved", pgettext_lazy("review action", "approved")
     # A reviewer's correction of someone else's translation under review (ISO 17100).
-    REVISED = "revised", _("revised by reviewer")
+    REVISED = "revised", pgettext_lazy("review action", "revised by reviewer")
     # Both texts are back to those an approval was given for: approved again, by its reviewer.
-    REAPPROVED = "reapproved", _("approved again (texts restored)")
-    CHANGES_REQUESTED = "changes_requested", _("changes requested")
-    OVERRIDDEN = "overridden", _("finding overridden")
-    COMMENTED = "commented", _("commented")
-    RESOLVED = "resolved", _("comment resolved")
+    REAPPROVED = "reapproved", pgettext_lazy("review action", "approved again (texts restored)")
+    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("review action", "changes requested")
+    OVERRIDDEN = "overridden", pgettext_lazy("review action", "finding overridden")
+    COMMENTED = "commented", pgettext_lazy("review action", "commented")
+    RESOLVED = "resolved", pgettext_lazy("review action", "comment resolved")

@@ -2,7 +2,8 @@
 
 Each row has the unit's source and target texts, its state, the term findings of the newest
 revision (spans to mark in place, overrides, the errors that block approval), its comment
-threads, for outdated units the source text the translation was made from, and for a unit
+threads, for outdated units (and those updated for their new source, until approved) the
+diff from the source text the translation was made from, and for a unit
 approved before and not approved now the diff from the text last approved ("first
 translation" when none was; "submitted unchanged" when the text under review is the one last
 approved or last submitted). Built in a constant number of queries, whatever the number of
@@ -133,10 +134,15 @@ class Row:
 
     @cached_property
     def source_diff(self):
-        """Return the diff from the source the translation follows to the current source."""
-        if self.state != UnitState.OUTDATED or not self.status.source_previous:
+        """Return the diff from the source the translation was made from to the current
+        source: while outdated, and after that until it is approved (a translation updated or
+        confirmed for the new source shows its reviewer the change)."""
+        if self.state in (UnitState.UNTRANSLATED, UnitState.APPROVED) or self.status is None:
             return []
-        return diff_text(self.status.source_previous, self.source, self.source_language)
+        previous = self.status.source_previous
+        if not previous or previous == self.source:
+            return []
+        return diff_text(previous, self.source, self.source_language)
 
     @property
     def approval(self):

@@ -32,24 +32,41 @@ class Command(BaseCommand):
         found = pending_checks_sweep(older_than)
         zips = topic_zips_sweep(older_than)
         schedules = scheduled_publications_sweep()
-        hooks = webhooks_sweep()
-        self.stdout.write(
-            _(
-                "%(n)s pending term checks, %(r)s glossary re-checks and %(z)s topic exports "
-                "enqueued"
+        checks, rechecks = len(found["releases"]), len(found["rechecks"])
+        exports = len(zips["jobs"])
+        published, refused = len(schedules["published"]), len(schedules["refused"])
+        # One line per count, each with the plural form its number takes.
+        lines = [
+            ngettext(
+                "%(n)s pending term check enqueued", "%(n)s pending term checks enqueued", checks
             )
-            % {"n": len(found["releases"]), "r": len(found["rechecks"]), "z": len(zips["jobs"])}
-        )
-        self.stdout.write(
-            _("%(p)s scheduled publications published, %(w)s refused (still pending)")
-            % {"p": len(schedules["published"]), "w": len(schedules["refused"])}
-        )
-        count = len(hooks["deliveries"])
-        self.stdout.write(
+            % {"n": checks},
+            ngettext(
+                "%(n)s glossary re-check enqueued", "%(n)s glossary re-checks enqueued", rechecks
+            )
+            % {"n": rechecks},
+            ngettext("%(n)s topic export enqueued", "%(n)s topic exports enqueued", exports)
+            % {"n": exports},
+            ngettext(
+                "%(n)s scheduled publication published",
+                "%(n)s scheduled publications published",
+                published,
+            )
+            % {"n": published},
+            ngettext(
+                "%(n)s scheduled publication refused (still pending)",
+                "%(n)s scheduled publications refused (still pending)",
+                refused,
+            )
+            % {"n": refused},
+        ]
+        hooks = len(webhooks_sweep()["deliveries"])
+        lines.append(
             ngettext(
                 "%(count)s webhook delivery that was due sent",
                 "%(count)s webhook deliveries that were due sent",
-                count,
+                hooks,
             )
-            % {"count": count}
+            % {"count": hooks}
         )
+        self.stdout.write("\n".join(lines))

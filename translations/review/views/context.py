@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -106,6 +107,9 @@ class ConcordanceView(JsonReleaseLanguageView):
             "in_memory": hit.in_memory,
             "release": hit.release_slug,
             "approver": hit.approver,
-            "date": hit.when.isoformat() if hit.when else "",
+            # The approval's date (a memory entry's: when it was recorded), as the pages
+            # write dates, and as ISO for the page's <time>.
+            "date": formats.date_format(hit.when, "DATE_FORMAT") if hit.when else "",
+            "date_iso": hit.when.isoformat() if hit.when else "",
             "url": url,
         }

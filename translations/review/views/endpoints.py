@@ -4,7 +4,8 @@ Each action calls one service and answers with the re-rendered rows it touched, 
 the progress and the newest revision. Refusals come from the services: ``ActionNotAllowed``
 → 403, ``ReviewError``/invalid content → 400, a save that collides with a newer one → 409
 with the conflicting texts. Submitting units with error findings without ``confirm=1`` → 400
-naming the findings (``confirm``), or a page that asks, for a plain form. Nothing is written
+naming the findings (``confirm``), or a page that asks, for a plain form; so does approving
+units with open comment threads without it. Nothing is written
 when a request is refused.
 """
 
@@ -16,7 +17,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from records.revisions.history import units_changed
 from records.services import ActionNotAllowed, ReleaseContentError, RevisionConflict
@@ -26,9 +27,9 @@ from translations.review.actions import (
     comment_add,
     comment_resolve,
     finding_override,
-    units_approve,
     units_request_changes,
 )
+from translations.review.approving import ApproveConfirmation, units_approve_confirmed
 from translations.review.extensions import extensions
 from translations.review.models import Comment
 from translations.review.submitting import (
@@ -39,6 +40,27 @@ from translations.review.submitting import (
 from translations.review.views.base import ReleaseLanguageView, admin_context, refused, wants_json
 from translations.review.views.workbench import render_rows
 from translations.review.workbench import workbench
+
+# What the page asking for a confirmation says: title, explanation, the button that confirms.
+CONFIRMATIONS = {
+    SubmitConfirmation.kind: (
+        gettext_lazy("Submit with error findings?"),
+        gettext_lazy(
+            "These units have error findings without an override. Their reviewer cannot "
+            "approve them until the text is fixed or each finding is overridden with a "
+            "reason. Nothing was changed yet."
+        ),
+        gettext_lazy("Submit anyway"),
+    ),
+    ApproveConfirmation.kind: (
+        gettext_lazy("Approve with open comments?"),
+        gettext_lazy(
+            "These units have comment threads nobody has resolved: a question may still "
+            "wait for an answer. Read them first, or approve anyway. Nothing was changed yet."
+        ),
+        gettext_lazy("Approve anyway"),
+    ),
+}
 
 
 class BadInput(ValueError):
@@ -102,7 +124,7 @@ class ActionView(ReleaseLanguageView):
             keys, message = handler(request.POST, request.user)
         except ActionNotAllowed as error:
             return self.refusal(error, 403)
-        except SubmitConfirmation as error:
+        except (SubmitConfirmation, ApproveConfirmation) as error:
             return self.confirmation(error)
         except RevisionConflict as error:
             return self.conflict(error)
@@ -169,8 +191,13 @@ class ActionView(ReleaseLanguageView):
 
     def do_approve(self, post, user):
         keys = _keys(post)
-        units_approve(
-            self.release, self.language, keys, user, based_on=number_field(post, "based_on")
+        units_approve_confirmed(
+            self.release,
+            self.language,
+            keys,
+            user,
+            based_on=number_field(post, "based_on"),
+            confirm=post.get("confirm") == "1",
         )
         return keys, ngettext("%(n)s unit approved.", "%(n)s units approved.", len(keys)) % {
             "n": len(keys)
@@ -230,11 +257,18 @@ class ActionView(ReleaseLanguageView):
         return HttpResponseRedirect(url)
 
     def confirmation(self, error):
-        """Ask before submitting units with error findings: the findings for the script, a
+        """Ask before submitting units with error findings, or approving units with open
+        comment threads: what to confirm for the script (``confirm``, and its ``kind``), a
         page repeating the request with ``confirm=1`` for a plain form."""
         if wants_json(self.request):
             return JsonResponse(
-                {"ok": False, "error": str(error), "confirm": error.findings}, status=400
+                {
+                    "ok": False,
+                    "error": str(error),
+                    "confirm": error.findings,
+                    "confirm_kind": error.kind,
+                },
+                status=400,
             )
         fields = [
             (name, value)
@@ -242,9 +276,12 @@ class ActionView(ReleaseLanguageView):
             if name not in ("csrfmiddlewaretoken", "confirm")
             for value in values
         ]
+        title, intro, button = CONFIRMATIONS[error.kind]
         context = admin_context(
             self.request,
-            _("Submit with error findings?"),
+            title,
+            intro=intro,
+            button=button,
             findings=error.findings,
             fields=fields,
             action=self.request.path,

@@ -45,7 +45,7 @@ class HistoryView(ReleaseLanguageView):
         units = head_units(self.release)
         context = self.context(
             _("Review history: %(release)s (%(language)s)")
-            % {"release": self.release, "language": languages.name(self.language)},
+            % {"release": self.release, "language": languages.name_in_sentence(self.language)},
             page=page,
             page_range=page_range,
             rows=event_rows(page.object_list, units),
@@ -81,7 +81,7 @@ class UnitHistoryView(ReleaseLanguageView):
             % {
                 "unit": label,
                 "release": self.release,
-                "language": languages.name(self.language),
+                "language": languages.name_in_sentence(self.language),
             },
             page=page,
             page_range=page_range,

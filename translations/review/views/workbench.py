@@ -116,7 +116,7 @@ class WorkbenchView(ReleaseLanguageView):
         approvable = [row for row in rows if row.may_approve]
         context = self.context(
             _("Workbench: %(release)s (%(language)s)")
-            % {"release": self.release, "language": languages.name(self.language)},
+            % {"release": self.release, "language": languages.name_in_sentence(self.language)},
             bench=bench,
             rows=rows,
             page=page,

@@ -286,7 +286,11 @@
       }
     }
     if (hit.approver) parts.push(T.tApproved + " " + hit.approver);
-    if (hit.date) parts.push(hit.date);
+    if (hit.date) {
+      const time = element("time", "", hit.date);
+      time.dateTime = hit.date_iso;
+      parts.push(time);
+    }
     if (hit.in_memory) parts.push(T.tAlsoMemory);
     parts.forEach((part, index) => meta.append(index ? " · " : "", part));
     const actions = element("div", "c-actions");

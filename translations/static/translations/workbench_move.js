@@ -170,10 +170,14 @@
     }
   }, true);
 
-  // --- submitting units with error findings: ask, naming them ----------------------------
-  const confirmBox = document.getElementById("wb-confirm");
+  // --- submitting units with error findings, approving units with open comments: ask ------
+  const confirmBoxes = {
+    submit: document.getElementById("wb-confirm"),
+    approve: document.getElementById("wb-confirm-approve"),
+  };
 
-  function ask(findings) {
+  function ask(findings, kind) {
+    const confirmBox = confirmBoxes[kind] || confirmBoxes.submit;
     return new Promise((resolve) => {
       if (!confirmBox || typeof confirmBox.showModal !== "function") {
         const lines = findings.map((f) => f.unit + ": " + f.message).join("\n");
@@ -205,7 +209,7 @@
     if (!body || body.ok || !Array.isArray(body.confirm) || !body.confirm.length) return;
     event.preventDefault();
     say(body.error, false);
-    ask(body.confirm).then((yes) => {
+    ask(body.confirm, body.confirm_kind).then((yes) => {
       if (!yes || !form.isConnected) return;
       // workbench.js reads the form at once: the flag goes with this request only.
       setHidden(form, "confirm", ["1"]);
