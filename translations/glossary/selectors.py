@@ -29,7 +29,6 @@ def concepts_with_term(queryset, **term_fields):
     return queryset.filter(pk__in=Term.objects.filter(**term_fields).values("concept_id"))
 
 
-
 def concept_label(concept):
     """Return what names ``concept`` for people: its preferred term in the default source
     language, else its first preferred term, else its first term, else its identifier."""
