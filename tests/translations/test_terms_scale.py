@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from records.models import Release, Revision
 from records.services import release_write
 from records.snapshots import release_snapshot
+from records.units import snapshot_units
 from translations.checks import pending
 from translations.checks.matching.matcher import TermMatcher
 from translations.checks.services import (
@@ -76,14 +77,15 @@ def test_the_check_matches_each_text_once(demo, monkeypatch):
 
     monkeypatch.setattr(TermMatcher, "find", counting)
     release_terms_check(release, force=True)
-    segments = Revision.objects.get(release=release, number=release.head_number).snapshot[
-        "segments"
-    ]
-    expected = [("en", segment["text"]["en"]) for segment in segments] + [
-        (code, segment["text"][code])
+    snapshot = Revision.objects.get(release=release, number=release.head_number).snapshot
+    # Every unit: the title, the photos' captions and credits, the segments.
+    units = snapshot_units(snapshot)
+    assert len(units) > len(snapshot["segments"]) + 1
+    expected = [("en", unit.text("en")) for unit in units] + [
+        (code, unit.text(code))
         for code in ("ja", "ru")
-        for segment in segments
-        if segment["text"][code].strip()
+        for unit in units
+        if unit.text(code).strip()
     ]
     assert sorted(calls) == sorted(expected)
 
