@@ -61,6 +61,7 @@ def run_checks(
     proper_names: Collection[int] = (),
     matched: Sequence[SegmentMatches] | None = None,
     release_date: date | None = None,
+    date_before: date | None = None,
 ) -> list[FindingData]:
     """Run the registered checks over ``(segment_key, source_text, target_text)`` segments.
 
@@ -70,7 +71,9 @@ def run_checks(
     marks as names of people and places; ``checks`` limits the run to some check ids;
     ``matched`` is what :func:`match_segments` returned for these segments (a caller that
     also uses the matches passes them, so no text is matched twice); ``release_date`` is what
-    days written relative to the release (本22日) and weekdays are read against.
+    days written relative to the release (本22日) and weekdays are read against;
+    ``date_before`` the last date the source names before these segments (同日 at the start of
+    the first reads against it; the release's date when None).
     Findings come in segment order, then by target offset; findings without a target offset
     (missing terms) come first in their segment.
     """
@@ -98,6 +101,7 @@ def run_checks(
         source_language=source.language,
         proper_names=frozenset(proper_names),
         release_date=release_date,
+        date_before=date_before,
     )
     position = {segment.key: segment.index for segment in context.segments}
     check_order = {check.id: i for i, check in enumerate(CHECKS.values())}
