@@ -26,6 +26,7 @@ from ..services import (
     ReleaseContentError,
     RevisionConflict,
     release_import_language,
+    release_import_target,
     release_import_text,
 )
 
@@ -142,7 +143,13 @@ class ReleaseImportView(View):
                 for note in alignment.notes:
                     messages.info(request, note)
             elif request.POST.get("action") != COMMIT:
-                return self.render(form, text=text, parsed=parsed)
+                target = release_import_target(
+                    parsed,
+                    source=release.source_language if release else language,
+                    topic=cleaned["topic"] or None,
+                    into=release.slug if release else None,
+                )
+                return self.render(form, text=text, parsed=parsed, target=target)
             else:
                 result = release_import_text(
                     parsed,
@@ -174,7 +181,7 @@ class ReleaseImportView(View):
             reverse("admin:records_release_change", args=[result.release.pk])
         )
 
-    def render(self, form, text="", parsed=None, alignment=None):
+    def render(self, form, text="", parsed=None, alignment=None, target=None):
         if isinstance(alignment, Proposal):
             return self.render_proposal(form, text, parsed, alignment)
         request = self.request
@@ -188,7 +195,11 @@ class ReleaseImportView(View):
             "text": text,
             "preview": parsed_preview(parsed, language) if parsed is not None else None,
             "alignment": alignment,
-            "can_commit": parsed is not None and (alignment is None or alignment.ok),
+            # Where the text would go: the topic (existing or new) and the release's slug.
+            "target": target,
+            "can_commit": parsed is not None
+            and (alignment is None or alignment.ok)
+            and not (target and target.refusal),
         }
         return TemplateResponse(request, self.template_name, context)
 
