@@ -16,7 +16,7 @@ from config import languages
 from config.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
 from .. import permissions
-from ..alignment import Proposal, choice_options, choice_value
+from ..alignment import Proposal, choice_options, choice_value, proposed_values
 from ..models import Release
 from ..previews import parsed_preview
 from ..segmenter import SegmenterError, parse_release_text
@@ -32,6 +32,8 @@ from ..services import (
 
 PREVIEW = "preview"
 COMMIT = "commit"
+# Show the texts an editor's pairing gives, writing nothing.
+PAIRING = "pairing"
 TOO_LARGE = gettext_lazy("the file is larger than %(max)s MB")
 NO_TEXT = gettext_lazy("upload a file or paste the release text")
 NEEDS_SOURCE = gettext_lazy(
@@ -207,13 +209,23 @@ class ReleaseImportView(View):
         """Show the proposal side by side, each unit with a choice of what it takes."""
         response = self.render(form, text=text, parsed=parsed)
         pairs = {number: pair for pair in proposal.pairs for number in pair.units}
+        proposed = proposed_values(proposal)
+        rows = []
+        for row in proposal.segments:
+            value = choice_value(row.pieces)
+            rows.append(
+                {
+                    "row": row,
+                    "pair": pairs[row.number],
+                    "value": value,
+                    "proposed": proposed[row.number],
+                    "changed": value != proposed[row.number],
+                }
+            )
         response.context_data.update(
             {
                 "proposal": proposal,
-                "proposal_rows": [
-                    {"row": row, "pair": pairs[row.number], "value": choice_value(row.pieces)}
-                    for row in proposal.segments
-                ],
+                "proposal_rows": rows,
                 "proposal_options": choice_options(proposal.blocks),
                 "left_out": [
                     proposal.block(index)
@@ -228,9 +240,10 @@ class ReleaseImportView(View):
 
 
 def pairing_posted(data):
-    """Return the pairing an editor confirmed on the proposal (``unit-N`` fields and the
-    revision it was made on), as arguments of ``release_import_language``; {} for none."""
-    if data.get("action") != COMMIT or "proposal_head" not in data:
+    """Return the pairing an editor confirmed (or asked to see the texts of) on the proposal
+    (``unit-N`` fields and the revision it was made on), as arguments of
+    ``release_import_language``; {} for none."""
+    if data.get("action") not in (COMMIT, PAIRING) or "proposal_head" not in data:
         return {}
     try:
         head = int(data["proposal_head"])

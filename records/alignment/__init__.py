@@ -15,6 +15,7 @@ from .plan import (
     pairing_parse,
     proposal_build,
     proposal_choose,
+    proposed_values,
     stale_message,
 )
 
@@ -26,5 +27,6 @@ __all__ = [
     "pairing_parse",
     "proposal_build",
     "proposal_choose",
+    "proposed_values",
     "stale_message",
 ]

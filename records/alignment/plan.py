@@ -95,6 +95,13 @@ def choice_value(pieces):
     return "+".join(f"{block}{_SUFFIX[part]}" for block, part in pieces)
 
 
+def proposed_values(proposal):
+    """Return {unit number: form value} of the proposal's own pairing (an editor's changes
+    are the values that differ)."""
+    taken, _cuts = pieces_of(proposal.pairs, proposal.blocks)
+    return {unit.number: choice_value(taken.get(unit.number, ())) for unit in proposal.units}
+
+
 def choice_options(blocks):
     """Return (value, label) of every choice a unit may take from ``blocks``."""
     options = []
