@@ -17,9 +17,12 @@ from tests.browser_support import BROWSER_PASSWORD, login, screenshot_dir
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DATE = "2023-05-16"
-TRADE = "The ministers welcomed that trade between the two countries reached 4,800 million dollars in 2022."  # noqa: E501
+TRADE = (
+    "The ministers welcomed that trade between the two countries reached 4,800 million "
+    "dollars in 2022."
+)
 FLIGHT = (
-    "The ministers agreed to open a direct flight between Tokyo and Freedonia City by March 2024."  # noqa: E501
+    "The ministers agreed to open a direct flight between Tokyo and Freedonia City by March 2024."
 )
 
 
