@@ -29,11 +29,13 @@ RATIOS = {"ja": 0.31, "en": 1.0, "ru": 1.0}
 # Gale–Church's variance per character (6.8 for European pairs), scaled by the ratio.
 VARIANCE = 6.8
 PRIORS = {"1:1": 0.0, "1:2": 2.3, "2:1": 2.3, "1:0": 4.0, "0:1": 4.0}
-NOTE_LEFT_OUT = 0.5  # a note only the release has (an English "provisional translation")
+NOTE_LEFT_OUT = 0.5  # a note only one side has (an English "provisional translation")
 SHARED = 1.5  # per shared anchor (numbers, dates, names), at most four counted
 UNSHARED = 0.5  # per anchor on one side only, at most six counted
 MARKER_AGREES, MARKER_DIFFERS = 1.0, 1.5
 KIND_DIFFERS, DASH_PARAGRAPH = 0.8, 0.2
+# A note ("The foregoing is a provisional translation") translates only a note.
+NOTE_DIFFERS = 5.0
 _DASHES = frozenset("-－‐−–—")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 
@@ -124,8 +126,14 @@ class _Scorer:
         cost -= SHARED * min(shared, 4)
         cost += UNSHARED * min(len(facts ^ block_facts), 6)
         if markers and block_markers:
-            cost += -MARKER_AGREES if markers & block_markers else MARKER_DIFFERS
+            # Each marker one side has and the other not disagrees: two numbered paragraphs
+            # "1" and "2" do not both translate the file's "1.".
+            cost += MARKER_DIFFERS * len(markers ^ block_markers)
+            cost -= MARKER_AGREES if markers & block_markers else 0
         cost += min(_kind_cost(u, b) for u in units for b in blocks)
+        notes = [item.kind == SegmentKind.NOTE for item in (*units, *blocks)]
+        if any(notes) and not all(notes):
+            cost += NOTE_DIFFERS  # a note joined to a paragraph on either side
         return cost, shared
 
 
@@ -156,7 +164,9 @@ def propose(units, blocks, source, target):
                         0,
                     )
                 elif kind == "0:1":
-                    cost, shared = PRIORS[kind], 0
+                    # A note only the file has (an English "provisional translation").
+                    left_out = there[0].kind == SegmentKind.NOTE
+                    cost, shared = (NOTE_LEFT_OUT if left_out else PRIORS[kind]), 0
                 else:
                     cost, shared = scorer.pair(here, there, kind)
                 total = best[i][j] + cost

@@ -734,4 +734,87 @@ TRUE_ERRORS += [
     ),
 ]
 
+# Shapes met on real parallel pages: a pair of days, a day of last month, the minutes of a
+# time beside a duration, a bare day the translation writes with its month.
+NOV_3 = date(2022, 11, 3)
+FALSE_ALARMS += [
+    C(
+        "date",
+        "ja",
+        "en",
+        "両外相は、昨2日及び本3日の一連の発射を強く非難した。",
+        "The two ministers strongly condemned the series of launches on November 2 and 3.",
+        False,
+        NOV_3,
+    ),
+    C(
+        "date",
+        "en",
+        "ru",
+        "The two ministers condemned the launches on November 2 and 3.",
+        "Министры осудили запуски 2 и 3 ноября.",
+        False,
+        NOV_3,
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "大臣から、先月29日に発生した事故に関し、哀悼の意を伝えた。",
+        "The Minister conveyed his condolences regarding the accident on October 29.",
+        False,
+        NOV_3,
+    ),
+    C(
+        "number",
+        "ja",
+        "en",
+        "12月11日、午後7時20分から約20分間、両大臣は電話会談を行った。",
+        "On December 11, commencing at 7:20 p.m. for approximately 20 minutes, the two "
+        "ministers held a telephone talk.",
+        False,
+        date(2024, 12, 11),
+    ),
+    C(
+        "number",
+        "ja",
+        "en",
+        "両首脳は、29日の弾道ミサイル発射を非難した。",
+        "The two leaders condemned the launch of a ballistic missile on May 29.",
+        False,
+        date(2017, 5, 30),
+    ),
+]
+TRUE_ERRORS += [
+    C(
+        "date",
+        "ja",
+        "en",
+        "本13日午後1時20分頃から約17分間、両大臣は電話会談を行った。",
+        "On April 13, from 1:30 p.m., the two ministers held telephone talks for approximately "
+        "17 minutes.",
+        True,
+        date(2012, 4, 13),
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "大臣から、先月29日に発生した事故に関し、哀悼の意を伝えた。",
+        "The Minister conveyed his condolences regarding the accident on September 29.",
+        True,
+        NOV_3,
+    ),
+    C(
+        "number",
+        "ja",
+        "en",
+        "午後7時20分から約20分間、両大臣は電話会談を行った。",
+        "Commencing at 7:20 p.m. for approximately 30 minutes, the two ministers held a "
+        "telephone talk.",
+        True,
+        date(2024, 12, 11),
+    ),
+]
+
 CASES = FALSE_ALARMS + TRUE_ERRORS

@@ -19,6 +19,7 @@ from translations.checks.dates import (
     BEFORE,
     DAY,
     MONTH,
+    MONTHS_AWAY,
     NEXT,
     SAME,
     SAME_MONTH,
@@ -73,9 +74,10 @@ def resolve(
     """Return ``mention`` with the date a day written without its month (or without any date)
     names, from the release's date or the last date ``before`` it.
 
-    本22日 and 今22日 are in the release's month, 昨8日 in the month of the day before; a
-    bare day is the one nearest the release; 同日, 翌日, 前日 and 同月 read against ``before``
-    (the release's date when not given). Without either date nothing is added.
+    本22日 and 今22日 are in the release's month, 昨8日 in the month of the day before,
+    先月29日 in the month before the release's; a bare day is the one nearest the release;
+    同日, 翌日, 前日 and 同月 read against ``before`` (the release's date when not given).
+    Without either date nothing is added.
     """
     values = mention.values
     if MONTH in values:
@@ -84,6 +86,9 @@ def resolve(
         return _after(mention, before or release_date)
     if release_date is None or DAY not in values:
         return mention
+    if mention.relative in MONTHS_AWAY:
+        month, year = _shifted(release_date.month, release_date.year, MONTHS_AWAY[mention.relative])
+        return _with(mention, {**values, YEAR: year, MONTH: month})
     if mention.relative in ("本", "今"):
         month = release_date.month
     elif mention.relative == "昨":

@@ -27,6 +27,8 @@ PART = {YEAR: DATE, MONTH: DATE, DAY: DATE, WEEKDAY: "weekday", TIME: "time"}
 # on the mention. English and Russian phrases read as the Japanese words they translate.
 RELATIVE = "relative"
 SAME, NEXT, BEFORE, SAME_MONTH = "同", "翌", "前", "同月"
+# A day of the month before, of, or after the release's (先月29日, 今月3日, 来月1日).
+MONTHS_AWAY = {"先月": -1, "今月": 0, "来月": 1}
 
 # Japanese eras and the Gregorian year of their first year (元年).
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
@@ -197,6 +199,10 @@ def _ja_atoms(text):
         if 1 <= value <= 31:
             values = {DAY: value} | ({RELATIVE: m.group(1)} if m.group(1) else {})
             yield m.start(), m.end(), values, not m.group(1)
+    # 先月29日, 今月3日, 来月1日: a day of the month before, of or after the release's.
+    for m in re.finditer(rf"(先|今|来)月{_JA_NUMBER}日(?!間)", text):
+        if 1 <= _number(m.group(2)) <= 31:
+            yield m.start(), m.end(), {DAY: _number(m.group(2)), RELATIVE: f"{m.group(1)}月"}, False
     # 同日, 翌日, 前日 (and their mornings and nights: 翌朝, 前夜; 前日比 is a comparison); 同月
     # with or without its day.
     for m in re.finditer(r"(同|翌|前)(?:日|朝|夜)(?![間本比])", text):
@@ -332,9 +338,16 @@ def find_dates(text: str, language: str) -> tuple[DateMention, ...]:
     return tuple(sorted(mentions + _range_ends(text, mentions), key=lambda m: m.start))
 
 
-_RANGE = r"\s*(?:[-–—~～]|から|to|по)\s*"
+# The other day of a range ("July 7-9", 「7日～9日」) or of a pair ("November 2 and 3", «2 и 3
+# ноября», 「2日及び3日」).
+_RANGE = r"\s*(?:[-–—~～]|から|to|по|and|&|и|及び)\s*"
 _RANGE_BEFORE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:日)?{_RANGE}$")
-_RANGE_AFTER = re.compile(rf"{_RANGE}(\d{{1,2}})(?![\d月/.:])")
+# Not a count or a time: 「7月7日から3名」, "July 7 and 3 p.m.".
+_RANGE_AFTER = re.compile(
+    rf"{_RANGE}(\d{{1,2}})(?![\d月/:時分名人回件]|\.\d)"
+    r"(?!\s*(?:[ap]\.?\s?m\b|hours?\b|minutes?\b|час|мин))",
+    re.IGNORECASE,
+)
 
 
 def _range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
