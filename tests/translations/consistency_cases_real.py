@@ -785,7 +785,27 @@ FALSE_ALARMS += [
         date(2017, 5, 30),
     ),
 ]
+FALSE_ALARMS += [
+    C(
+        "date",
+        "en",
+        "ja",
+        "The leaders condemned the launch of a ballistic missile on May 29.",
+        "両首脳は、29日の弾道ミサイル発射を非難した。",
+        False,
+        date(2017, 5, 30),
+    ),
+]
 TRUE_ERRORS += [
+    C(
+        "date",
+        "en",
+        "ja",
+        "The leaders condemned the launch of a ballistic missile on May 28.",
+        "両首脳は、29日の弾道ミサイル発射を非難した。",
+        True,
+        date(2017, 5, 30),
+    ),
     C(
         "date",
         "ja",

@@ -22,9 +22,10 @@ from translations.checks.base import (
     SegmentTermCheck,
     gettext_noop,
 )
-from translations.checks.calendar import resolve_all, wrong_weekday
+from translations.checks.calendar import resolve, resolve_all, wrong_weekday
 from translations.checks.dates import (
     DATE,
+    DAY,
     PARTS,
     WEEKDAY,
     YEAR,
@@ -103,6 +104,14 @@ class DateCheck(SegmentTermCheck):
         when = release.release_date
         wanted, _last = resolve_all(find_dates(source, release.source_language), when, before)
         found, _last = resolve_all(find_dates(target, release.language), when, before)
+        # A bare day of the translation (「29日の発射」 for "the launch on May 29") renders a
+        # date of the source; it is no date of its own to check a weekday against.
+        seen = {(m.start, m.end) for m in found}
+        renders = found + [
+            resolve(m, when)
+            for m in find_dates(target, release.language, weak=True)
+            if (m.start, m.end) not in seen and set(m.values) == {DAY}
+        ]
         flagged: set[tuple[int, int]] = set()
         for other in found:
             named = wrong_weekday(other, when)
@@ -131,7 +140,7 @@ class DateCheck(SegmentTermCheck):
             return
         for date in wanted:
             for part in PARTS:
-                if not date.part_values(part) or any(compatible(date, o, part) for o in found):
+                if not date.part_values(part) or any(compatible(date, o, part) for o in renders):
                     continue
                 if part == DATE and set(date.part_values(DATE)) == {YEAR}:
                     # "平成29年" may be rendered "in 2017", a plain number.

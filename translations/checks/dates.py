@@ -302,15 +302,16 @@ def _apart(keys: set, other: set) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def find_dates(text: str, language: str) -> tuple[DateMention, ...]:
-    """Return the dates and times of ``text``, atoms beside each other joined, in order."""
+def find_dates(text: str, language: str, weak: bool = False) -> tuple[DateMention, ...]:
+    """Return the dates and times of ``text``, atoms beside each other joined, in order;
+    ``weak``: also what is only perhaps a date (a bare 「29日」, a bare year)."""
     reader = ATOM_READERS.get(language)
     if reader is None:
         return ()
     atoms = sorted(reader(text), key=lambda atom: (atom[0], -atom[1]))
     groups: list[list] = []
     for atom in atoms:
-        start, end, values, weak = atom
+        start, end, values, _perhaps = atom
         if groups:
             last = groups[-1]
             last_end = max(a[1] for a in last)
@@ -323,7 +324,7 @@ def find_dates(text: str, language: str) -> tuple[DateMention, ...]:
         groups.append([atom])
     mentions = []
     for group in groups:
-        if all(weak for *_span, weak in group):
+        if not weak and all(atom[3] for atom in group):
             continue
         values, spans = {}, {}
         for start, end, atom_values, _weak in group:
