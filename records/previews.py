@@ -94,6 +94,26 @@ def preview_lines(preview):
     return lines
 
 
+def target_lines(target):
+    """Return where an import goes as lines of text: the topic (existing or new, its slug)
+    and the release (new, or a new revision), with the refusal the import would meet."""
+    if target.topic_exists:
+        topic = _("topic slug: %(slug)s (the existing topic “%(name)s”)")
+    else:
+        topic = _("topic slug: %(slug)s (a new topic “%(name)s”, created by the import)")
+    if target.release_exists:
+        release = _("release slug: %(slug)s (a new revision of the existing release)")
+    else:
+        release = _("release slug: %(slug)s (a new release)")
+    lines = [
+        topic % {"slug": target.topic_slug, "name": target.topic_name},
+        release % {"slug": target.release_slug or "—"},
+    ]
+    if target.refusal:
+        lines.append(f"! {target.refusal}")
+    return lines
+
+
 def alignment_lines(alignment):
     """Return an alignment as lines of text: the release's segment beside the file's line."""
     lines = [_("title: %(title)s") % {"title": alignment.title}]

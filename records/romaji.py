@@ -70,3 +70,17 @@ def romanise(text):
         return text
     with _lock:
         return _romaniser().romaji(text, capitalize=False)
+
+
+def proper_nouns(text):
+    """Return the proper nouns of ``text`` (people, places: 安倍 ``abe``, 東京 ``tokyo``) in
+    Latin letters, in order; none when it holds no Japanese."""
+    if not has_japanese(text):
+        return []
+    with _lock:
+        romaniser = _romaniser()
+        return [
+            romaniser.romaji_word(word)
+            for word in romaniser.tagger(text)
+            if word.feature.pos2 == "固有名詞" and has_japanese(word.surface)
+        ]

@@ -16,7 +16,7 @@ from config import languages
 from config.limits import MAX_UPLOAD_BYTES, MAX_UPLOAD_MB
 
 from .. import permissions
-from ..alignment import Proposal, choice_options, choice_value
+from ..alignment import Proposal, choice_options, choice_value, proposed_values
 from ..models import Release
 from ..previews import parsed_preview
 from ..segmenter import SegmenterError, parse_release_text
@@ -26,11 +26,14 @@ from ..services import (
     ReleaseContentError,
     RevisionConflict,
     release_import_language,
+    release_import_target,
     release_import_text,
 )
 
 PREVIEW = "preview"
 COMMIT = "commit"
+# Show the texts an editor's pairing gives, writing nothing.
+PAIRING = "pairing"
 TOO_LARGE = gettext_lazy("the file is larger than %(max)s MB")
 NO_TEXT = gettext_lazy("upload a file or paste the release text")
 NEEDS_SOURCE = gettext_lazy(
@@ -144,7 +147,13 @@ class ReleaseImportView(View):
                 for note in alignment.notes:
                     messages.info(request, note)
             elif request.POST.get("action") != COMMIT:
-                return self.render(form, text=text, parsed=parsed)
+                target = release_import_target(
+                    parsed,
+                    source=release.source_language if release else language,
+                    topic=cleaned["topic"] or None,
+                    into=release.slug if release else None,
+                )
+                return self.render(form, text=text, parsed=parsed, target=target)
             else:
                 result = release_import_text(
                     parsed,
@@ -176,7 +185,7 @@ class ReleaseImportView(View):
             reverse("admin:records_release_change", args=[result.release.pk])
         )
 
-    def render(self, form, text="", parsed=None, alignment=None):
+    def render(self, form, text="", parsed=None, alignment=None, target=None):
         if isinstance(alignment, Proposal):
             return self.render_proposal(form, text, parsed, alignment)
         request = self.request
@@ -190,7 +199,11 @@ class ReleaseImportView(View):
             "text": text,
             "preview": parsed_preview(parsed, language) if parsed is not None else None,
             "alignment": alignment,
-            "can_commit": parsed is not None and (alignment is None or alignment.ok),
+            # Where the text would go: the topic (existing or new) and the release's slug.
+            "target": target,
+            "can_commit": parsed is not None
+            and (alignment is None or alignment.ok)
+            and not (target and target.refusal),
         }
         return TemplateResponse(request, self.template_name, context)
 
@@ -198,13 +211,23 @@ class ReleaseImportView(View):
         """Show the proposal side by side, each unit with a choice of what it takes."""
         response = self.render(form, text=text, parsed=parsed)
         pairs = {number: pair for pair in proposal.pairs for number in pair.units}
+        proposed = proposed_values(proposal)
+        rows = []
+        for row in proposal.segments:
+            value = choice_value(row.pieces)
+            rows.append(
+                {
+                    "row": row,
+                    "pair": pairs[row.number],
+                    "value": value,
+                    "proposed": proposed[row.number],
+                    "changed": value != proposed[row.number],
+                }
+            )
         response.context_data.update(
             {
                 "proposal": proposal,
-                "proposal_rows": [
-                    {"row": row, "pair": pairs[row.number], "value": choice_value(row.pieces)}
-                    for row in proposal.segments
-                ],
+                "proposal_rows": rows,
                 "proposal_options": choice_options(proposal.blocks),
                 "left_out": [
                     proposal.block(index)
@@ -219,9 +242,10 @@ class ReleaseImportView(View):
 
 
 def pairing_posted(data):
-    """Return the pairing an editor confirmed on the proposal (``unit-N`` fields and the
-    revision it was made on), as arguments of ``release_import_language``; {} for none."""
-    if data.get("action") != COMMIT or "proposal_head" not in data:
+    """Return the pairing an editor confirmed (or asked to see the texts of) on the proposal
+    (``unit-N`` fields and the revision it was made on), as arguments of
+    ``release_import_language``; {} for none."""
+    if data.get("action") not in (COMMIT, PAIRING) or "proposal_head" not in data:
         return {}
     try:
         head = int(data["proposal_head"])

@@ -2,6 +2,7 @@
 refusal (DESIGN.md, "Aligning a second language").
 
 - :mod:`.anchors` — numbers, dates, numbering markers and Latin names of a block, any language;
+- :mod:`.names` — names of people and places in any script, as one loose key (安倍, Абэ, Abe);
 - :mod:`.proposal` — the pairing by dynamic programming over order (pure, no database);
 - :mod:`.plan` — one release's proposal, an editor's chosen pairing and its validation.
 """
@@ -14,6 +15,7 @@ from .plan import (
     pairing_parse,
     proposal_build,
     proposal_choose,
+    proposed_values,
     stale_message,
 )
 
@@ -25,5 +27,6 @@ __all__ = [
     "pairing_parse",
     "proposal_build",
     "proposal_choose",
+    "proposed_values",
     "stale_message",
 ]

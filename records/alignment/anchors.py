@@ -1,5 +1,6 @@
-"""What parallel texts share whatever their language: numbers, dates, numbering markers and
-Latin names (G20, TOR, ASEAN), read from one block of English, Japanese or Russian text.
+"""What parallel texts share whatever their language: numbers, dates, numbering markers, Latin
+names (G20, TOR, ASEAN) and names of people and places in any script (安倍, Абэ, Abe:
+:mod:`.names`), read from one block of English, Japanese or Russian text.
 
 Light extractors of their own: records never imports translations, whose consistency checks
 read the same things more thoroughly. Pure Python, no database.
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from .names import name_keys
 
 _MONTHS_EN = {
     name: number
@@ -108,7 +111,8 @@ def marker_ordinal(marker):
 
 def anchors(text, marker=""):
     """Return the anchors of one block: its dates, numbers (0 aside: "5:00" and 「5時」 agree),
-    Latin names and the position its numbering marker stands for."""
+    Latin names, names in any script ("proper", their loose key) and the position its
+    numbering marker stands for."""
     dates, rest = _dates(_normal(text))
     found = set(dates)
     for number in _NUMBER.findall(rest):
@@ -116,6 +120,7 @@ def anchors(text, marker=""):
         if value.strip("0.") and not value.startswith("0"):
             found.add(("number", value))
     found.update(("name", name) for name in _LATIN_NAME.findall(rest))
+    found.update(("proper", key) for key in name_keys(text))
     ordinal = marker_ordinal(marker)
     if ordinal is not None:
         found.add(("marker", ordinal))

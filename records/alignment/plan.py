@@ -20,10 +20,11 @@ from .proposal import (
     SPLIT_SECOND,
     Block,
     Unit,
-    halves,
     piece_text,
     pieces_of,
     propose,
+    sentence_cuts,
+    split_at,
 )
 
 UNKNOWN_UNIT = gettext_lazy("the pairing names segment %(unit)s, which the release does not have")
@@ -75,6 +76,7 @@ class Proposal:
     notes: tuple = ()
     refusal: str | None = None
     chosen: bool = field(default=False)  # an editor's pairing, not the proposal's
+    ratio: float = 1.0  # characters of the file's language per character of the release's
 
     @property
     def ok(self):
@@ -93,14 +95,21 @@ def choice_value(pieces):
     return "+".join(f"{block}{_SUFFIX[part]}" for block, part in pieces)
 
 
+def proposed_values(proposal):
+    """Return {unit number: form value} of the proposal's own pairing (an editor's changes
+    are the values that differ)."""
+    taken, _cuts = pieces_of(proposal.pairs, proposal.blocks)
+    return {unit.number: choice_value(taken.get(unit.number, ())) for unit in proposal.units}
+
+
 def choice_options(blocks):
     """Return (value, label) of every choice a unit may take from ``blocks``."""
     options = []
     for block in blocks:
         options.append((str(block.index), _("block %(n)s") % {"n": block.index}))
-        if halves(block.text):
-            options.append((f"{block.index}a", _("block %(n)s, first half") % {"n": block.index}))
-            options.append((f"{block.index}b", _("block %(n)s, second half") % {"n": block.index}))
+        if sentence_cuts(block.text):
+            options.append((f"{block.index}a", _("block %(n)s, first part") % {"n": block.index}))
+            options.append((f"{block.index}b", _("block %(n)s, second part") % {"n": block.index}))
     for first, second in zip(blocks, blocks[1:], strict=False):
         options.append(
             (
@@ -123,7 +132,7 @@ def _parse_choice(value, unit, blocks):
         if not digits.isdigit() or not 1 <= int(digits) <= len(blocks):
             raise PairingError(UNKNOWN_BLOCK % {"unit": unit, "choice": value})
         block = int(digits)
-        if part != PAIRED and halves(blocks[block - 1].text) is None:
+        if part != PAIRED and not sentence_cuts(blocks[block - 1].text):
             raise PairingError(NO_HALVES % {"unit": unit, "block": block})
         pieces.append((block, part))
     return tuple(pieces)
@@ -139,19 +148,35 @@ def pairing_parse(choices, proposal):
         taken[unit] = _parse_choice(value, unit, proposal.blocks)
         for block, part in taken[unit]:
             parts = used.setdefault(block, set())
-            # A block goes whole to one unit, or its two halves to one unit each.
+            # A block goes whole to one unit, or its two parts to one unit each.
             if part in parts or (parts and (part == PAIRED or PAIRED in parts)):
                 raise PairingError(USED_TWICE % {"block": block})
             parts.add(part)
     return taken
 
 
-def _rows(units, blocks, taken, language):
+def _cuts(units, blocks, taken, ratio):
+    """Return where each block two units share is cut: at the sentence boundary that best
+    fits the lengths of the units taking its first and second parts."""
+    takers = {}
+    for unit in units:
+        for block, part in taken.get(unit.number, ()):
+            if part != PAIRED:
+                takers.setdefault(block, {})[part] = len(unit.text)
+    return {
+        block: split_at(
+            blocks[block - 1].text, parts.get(SPLIT_FIRST), parts.get(SPLIT_SECOND), ratio
+        )
+        for block, parts in takers.items()
+    }
+
+
+def _rows(units, blocks, taken, language, cuts):
     joiner = "" if language == "ja" else " "
     rows = []
     for unit in units:
         pieces = taken.get(unit.number, ())
-        text = joiner.join(piece_text(blocks[b - 1].text, part) for b, part in pieces)
+        text = joiner.join(piece_text(blocks[b - 1].text, part, cuts.get(b)) for b, part in pieces)
         line = blocks[pieces[0][0] - 1].line if pieces else None
         rows.append(Row(unit.number, unit.kind, unit.level, unit.text, line, text, pieces))
     return tuple(rows)
@@ -163,7 +188,8 @@ def _refusal(pairs, units, blocks, ratio, slug, language):
         return None
 
     def facts(text):
-        return any(kind != "marker" for kind, *_rest in anchors(text))
+        # A name one side writes and the other cannot (Japan, 日本) is no sign of another text.
+        return any(kind not in ("marker", "proper") for kind, *_rest in anchors(text))
 
     expected = sum(len(unit.text) for unit in units) * ratio
     off = sum(len(block.text) for block in blocks) / expected if expected else 0
@@ -206,7 +232,7 @@ def proposal_build(snapshot, parsed, language, *, slug, head, photos=(), notes=(
         }
     ratio = RATIOS.get(language, 1.0) / RATIOS.get(source, 1.0)
     refusal = refusal or _refusal(pairs, units, blocks, ratio, slug, language)
-    taken = pieces_of(pairs, blocks, units)
+    taken, cuts = pieces_of(pairs, blocks)
     return Proposal(
         language=language,
         title=title,
@@ -214,16 +240,18 @@ def proposal_build(snapshot, parsed, language, *, slug, head, photos=(), notes=(
         units=units,
         blocks=blocks,
         pairs=pairs,
-        segments=_rows(units, blocks, taken, language),
+        segments=_rows(units, blocks, taken, language, cuts),
         photos=tuple(photos),
         notes=tuple(notes),
         refusal=refusal,
+        ratio=ratio,
     )
 
 
 def proposal_choose(proposal, taken):
     """Return ``proposal`` with an editor's pairing ``taken`` ({unit: pieces}) instead."""
-    rows = _rows(proposal.units, proposal.blocks, taken, proposal.language)
+    cuts = _cuts(proposal.units, proposal.blocks, taken, proposal.ratio)
+    rows = _rows(proposal.units, proposal.blocks, taken, proposal.language, cuts)
     return Proposal(
         **{**proposal.__dict__, "segments": rows, "chosen": True},
     )

@@ -3,11 +3,13 @@ differs (captions on one side only, a heading against a paragraph, one paragraph
 
 Dynamic programming over order, as Gale and Church aligned sentences: each step pairs one unit
 with one block (1:1), one unit with two blocks (1:2, the unit takes both), two units with one
-block (2:1, the block split at its middle sentence boundary; a one-sentence block goes to the
-longer unit and the other stays untranslated), or leaves a unit untranslated (1:0) or a block
-out (0:1). A step costs its prior (1:1 cheapest), the length difference against the language
+block (2:1, the block cut at the sentence boundary whose two parts best match the two units'
+lengths at the language pair's ratio; a one-sentence block goes to the unit it pairs with
+better and the other stays untranslated), or leaves a unit untranslated (1:0) or a block out
+(0:1). A step costs its prior (1:1 cheapest), the length difference against the language
 pair's expected ratio, the anchors the two sides share or do not (numbers, dates, numbering
-markers, Latin names) and whether their kinds agree. Each pair's confidence (0–1) comes from
+markers, Latin names; names in any script count only when both sides write them) and whether
+their kinds agree. Each pair's confidence (0–1) comes from
 its cost. Pure Python: no database.
 """
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from ..vocabulary import SegmentKind
 from .anchors import anchors
+from .names import loose_key
 
 # Characters of the target per character of the source, measured on tests/data (the seed
 # release and the made-up originals): Japanese ≈ 0.30–0.32 of English, Russian ≈ 0.9–1.03.
@@ -26,11 +29,13 @@ RATIOS = {"ja": 0.31, "en": 1.0, "ru": 1.0}
 # Gale–Church's variance per character (6.8 for European pairs), scaled by the ratio.
 VARIANCE = 6.8
 PRIORS = {"1:1": 0.0, "1:2": 2.3, "2:1": 2.3, "1:0": 4.0, "0:1": 4.0}
-NOTE_LEFT_OUT = 0.5  # a note only the release has (an English "provisional translation")
+NOTE_LEFT_OUT = 0.5  # a note only one side has (an English "provisional translation")
 SHARED = 1.5  # per shared anchor (numbers, dates, names), at most four counted
 UNSHARED = 0.5  # per anchor on one side only, at most six counted
 MARKER_AGREES, MARKER_DIFFERS = 1.0, 1.5
 KIND_DIFFERS, DASH_PARAGRAPH = 0.8, 0.2
+# A note ("The foregoing is a provisional translation") translates only a note.
+NOTE_DIFFERS = 5.0
 _DASHES = frozenset("-－‐−–—")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 
@@ -63,6 +68,9 @@ class Pair:
     blocks: tuple[int, ...]
     confidence: float
     shared: int  # numbers, dates and names both sides have (markers aside)
+    # 2:1: where the block is cut, the first unit taking what is before (0: nothing, the
+    # block's length: all of it).
+    cut: int | None = None
 
 
 def _kind_class(kind):
@@ -101,8 +109,16 @@ class _Scorer:
         block_anchors = frozenset().union(*(self.block_anchors[b.index - 1] for b in blocks))
         markers = {a for a in unit_anchors if a[0] == "marker"}
         block_markers = {a for a in block_anchors if a[0] == "marker"}
-        facts, block_facts = unit_anchors - markers, block_anchors - block_markers
-        shared = len(facts & block_facts)
+        names = {a for a in unit_anchors if a[0] == "proper"}
+        block_names = {a for a in block_anchors if a[0] == "proper"}
+        facts = unit_anchors - markers - names
+        block_facts = block_anchors - block_markers - block_names
+        # A name counts when both sides write it (安倍 and Abe); one side's alone costs nothing
+        # (日本 and Japan never meet), nor does an acronym both write (ASEAN) count twice.
+        spelled = {loose_key(a[1]) for a in facts & block_facts if a[0] == "name"}
+        shared = len(facts & block_facts) + len(
+            {key for _kind, key in names & block_names} - spelled
+        )
         cost = PRIORS[kind]
         cost += _length_cost(
             sum(len(u.text) for u in units), sum(len(b.text) for b in blocks), self.ratio
@@ -110,8 +126,14 @@ class _Scorer:
         cost -= SHARED * min(shared, 4)
         cost += UNSHARED * min(len(facts ^ block_facts), 6)
         if markers and block_markers:
-            cost += -MARKER_AGREES if markers & block_markers else MARKER_DIFFERS
+            # Each marker one side has and the other not disagrees: two numbered paragraphs
+            # "1" and "2" do not both translate the file's "1.".
+            cost += MARKER_DIFFERS * len(markers ^ block_markers)
+            cost -= MARKER_AGREES if markers & block_markers else 0
         cost += min(_kind_cost(u, b) for u in units for b in blocks)
+        notes = [item.kind == SegmentKind.NOTE for item in (*units, *blocks)]
+        if any(notes) and not all(notes):
+            cost += NOTE_DIFFERS  # a note joined to a paragraph on either side
         return cost, shared
 
 
@@ -142,7 +164,9 @@ def propose(units, blocks, source, target):
                         0,
                     )
                 elif kind == "0:1":
-                    cost, shared = PRIORS[kind], 0
+                    # A note only the file has (an English "provisional translation").
+                    left_out = there[0].kind == SegmentKind.NOTE
+                    cost, shared = (NOTE_LEFT_OUT if left_out else PRIORS[kind]), 0
                 else:
                     cost, shared = scorer.pair(here, there, kind)
                 total = best[i][j] + cost
@@ -152,53 +176,95 @@ def propose(units, blocks, source, target):
     pairs, i, j = [], n, m
     while i or j:
         di, dj, kind, cost, shared = step[i][j]
-        units_here = tuple(u.number for u in units[i - di : i])
-        blocks_here = tuple(b.index for b in blocks[j - dj : j])
+        here, there = units[i - di : i], blocks[j - dj : j]
         if kind in ("1:0", "0:1"):
             confidence = 0.9 if cost == NOTE_LEFT_OUT else 0.5
         else:
             confidence = _confidence(cost)
-        pairs.append(Pair(kind, units_here, blocks_here, confidence, shared))
+        cut = _cut(here, there[0], scorer) if kind == "2:1" else None
+        pairs.append(
+            Pair(
+                kind,
+                tuple(u.number for u in here),
+                tuple(b.index for b in there),
+                confidence,
+                shared,
+                cut,
+            )
+        )
         i, j = i - di, j - dj
     return list(reversed(pairs))
 
 
-def halves(text):
-    """Return ``text`` cut at the sentence boundary nearest its middle, or None (one sentence)."""
-    cuts = [match.end() for match in _SENTENCE_END.finditer(text) if 0 < match.end() < len(text)]
+def _cut(units, block, scorer):
+    """Return where a 2:1 pair cuts its block: at the best sentence boundary for the units'
+    lengths, or (one sentence) before or after it, for the unit it pairs with better."""
+    first, second = units
+    cut = split_at(block.text, len(first.text), len(second.text), scorer.ratio)
+    if cut is not None:
+        return cut
+    first_cost, _shared = scorer.pair((first,), (block,), "1:1")
+    second_cost, _shared = scorer.pair((second,), (block,), "1:1")
+    return len(block.text) if first_cost <= second_cost else 0
+
+
+def sentence_cuts(text):
+    """Return the offsets where ``text`` may be cut between two sentences (none: one)."""
+    return [match.end() for match in _SENTENCE_END.finditer(text) if 0 < match.end() < len(text)]
+
+
+def split_at(text, first_length, second_length, ratio):
+    """Return the sentence boundary of ``text`` that best matches the lengths of the units
+    taking its two parts (``first_length`` and ``second_length`` characters), or None for a
+    one-sentence text.
+
+    With both lengths, the first part's share of the text is to match the first unit's share
+    of the two (the language pair's ``ratio`` scales both units alike, and a translation
+    wordier throughout keeps its shares); with one alone (the other None), that part's length
+    is to match the unit's at the ``ratio``.
+    """
+    cuts = sentence_cuts(text)
     if not cuts:
         return None
-    cut = min(cuts, key=lambda at: abs(at - len(text) / 2))
-    return text[:cut].rstrip(), text[cut:].lstrip()
+    if first_length is not None and second_length is not None and first_length + second_length:
+        wanted = len(text) * first_length / (first_length + second_length)
+    elif first_length is not None:
+        wanted = first_length * ratio
+    elif second_length is not None:
+        wanted = len(text) - second_length * ratio
+    else:
+        wanted = len(text) / 2
+    # The first of equally good boundaries: the order of the text decides a tie.
+    return min(cuts, key=lambda at: abs(at - wanted))
 
 
-def pieces_of(pairs, blocks, units):
-    """Return {unit number: ((block index, part), …)}: what each unit takes from the file."""
-    texts = {block.index: block.text for block in blocks}
-    lengths = {unit.number: len(unit.text) for unit in units}
-    taken = {}
+def pieces_of(pairs, blocks):
+    """Return ({unit number: ((block index, part), …)}, {block index: cut}): what each unit
+    takes from the file, and where the blocks two units share are cut."""
+    lengths = {block.index: len(block.text) for block in blocks}
+    taken, cuts = {}, {}
     for pair in pairs:
         if pair.kind == "1:1":
             taken[pair.units[0]] = ((pair.blocks[0], PAIRED),)
         elif pair.kind == "1:2":
             taken[pair.units[0]] = tuple((index, PAIRED) for index in pair.blocks)
         elif pair.kind == "2:1":
-            block = pair.blocks[0]
-            if halves(texts[block]):
-                taken[pair.units[0]] = ((block, SPLIT_FIRST),)
-                taken[pair.units[1]] = ((block, SPLIT_SECOND),)
+            block, (first, second) = pair.blocks[0], pair.units
+            if pair.cut == 0:
+                taken[first], taken[second] = (), ((block, PAIRED),)
+            elif pair.cut is None or pair.cut >= lengths[block]:
+                taken[first], taken[second] = ((block, PAIRED),), ()
             else:
-                # One sentence: it goes to the longer unit (a heading beside its paragraph
-                # stays untranslated).
-                first, second = sorted(pair.units, key=lambda n: -lengths[n])
-                taken[first] = ((block, PAIRED),)
-                taken[second] = ()
+                taken[first] = ((block, SPLIT_FIRST),)
+                taken[second] = ((block, SPLIT_SECOND),)
+                cuts[block] = pair.cut
         elif pair.kind == "1:0":
             taken[pair.units[0]] = ()
-    return taken
+    return taken, cuts
 
 
-def piece_text(block_text, part):
+def piece_text(block_text, part, cut):
+    """Return the part of a block a unit takes: all of it, or what is before or after ``cut``."""
     if part == PAIRED:
         return block_text
-    return halves(block_text)[part - 1]
+    return block_text[:cut].rstrip() if part == SPLIT_FIRST else block_text[cut:].lstrip()

@@ -9,7 +9,7 @@
     Lead paragraph ...                  <- body
     1. Heading / 1. A numbered paragraph. / (1) Sub-heading / (i) or (a) item / • bullet
     (*The foregoing is a provisional translation.)   <- note
-    Back to Japan-Russia Relations      <- navigation, dropped
+    Back to Japan-Russia Relations      <- navigation, dropped ("Back to Top", "(END)" too)
 """
 
 from __future__ import annotations
@@ -66,6 +66,11 @@ _BULLETS = (
 )
 _NOTE = re.compile(r"\(\s*\*|\*\S|\(?\s*notes?\s*[:)]", re.IGNORECASE)
 _NAVIGATION = re.compile(r"(?:back\s+to|return\s+to)\s+(?P<target>\S.*)", re.IGNORECASE)
+# Links within the page or site that name no topic ("Back to Top", "Back to Index") and the
+# closing "(END)" of older pages: navigation, dropped.
+_PAGE_LINK = re.compile(
+    r"(?:the\s+)?(?:top(?:\s+of\s+(?:the\s+)?page)?|index|contents)|\(\s*end\s*\)", re.IGNORECASE
+)
 _TITLE_WORDS = re.compile(
     r"\b(?:meetings?|talks?|summit|visits?|telephone|call|conference|statement|dialogue|"
     r"consultations?|ceremony|signing|remarks|dinner|lunch|breakfast)\b",
@@ -131,10 +136,14 @@ class English(Conventions):
         return self.photo_parts(line, prefix, credit)
 
     def navigation(self, line):
+        if _PAGE_LINK.fullmatch(line):
+            return ""
         match = _NAVIGATION.fullmatch(line)
         if match is None:
             return None
         target = match["target"]
+        if _PAGE_LINK.fullmatch(target):
+            return ""
         # A last sentence that happens to begin with "Back to" ends like a sentence; a link
         # names a page and has no final full stop.
         if target.rstrip(CLOSERS).endswith(SENTENCE_ENDS):

@@ -11,7 +11,7 @@
     安倍総理大臣は、…。                    <- body
     1 北方領土問題                        <- section: number, space, no dot
     - (1) 見出し / - ア 項目 / - (ア) 項目 / - ・本文  <- a list dash may open any line
-    日露関係へ戻る                        <- navigation, dropped
+    日露関係へ戻る                        <- navigation, dropped (このページのトップへ戻る too)
 
 Digits, brackets and punctuation may be full- or half-width (``（１）``, ``(1)``, ``、。`` or
 ``，．``); markers are matched in either form and the text is kept as written.
@@ -44,6 +44,9 @@ _NESTED = re.compile(rf"(?P<marker>[{_OPEN}][{KATAKANA}][{_CLOSE}])\s*(?P<text>\
 _BULLET = re.compile(r"(?P<marker>[・･•])\s*(?P<text>\S.*)?")
 _NOTE = re.compile(r"[(（]\s*注|※|注\s*[:：)）]")
 _NAVIGATION = re.compile(r"(?P<target>.*?)\s*(?:へ|に)戻る")
+# Links within the page or site that name no topic (「このページのトップへ戻る」, 「目次へ戻る」),
+# and the closing mark 「(了)」: navigation, dropped.
+_PAGE_LINK = re.compile(r"(?:この)?ページ(?:の)?(?:トップ|先頭|上部?)|目次|トップ|[(（]了[)）]")
 _CREDIT_LINE = re.compile(r"[(（]\s*写真(?:提供)?\s*[:：]\s*(?P<credit>[^()（）]*?)\s*[)）]")
 # A line that opens with hiragana, a prolonged sound mark or closing punctuation carries on
 # the line above it (a wrapped sentence).
@@ -86,8 +89,12 @@ class Japanese(Conventions):
         return self.photo_parts(line, prefix, _CREDIT.search(line))
 
     def navigation(self, line):
+        if _PAGE_LINK.fullmatch(line):
+            return ""
         match = _NAVIGATION.fullmatch(line)
-        return match["target"] if match else None
+        if match is None:
+            return None
+        return "" if _PAGE_LINK.fullmatch(match["target"]) else match["target"]
 
     def match_marker(self, line):
         dash = _DASH.match(line)

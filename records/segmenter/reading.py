@@ -83,9 +83,10 @@ class _Reader(HeaderReading):
                 self.add_photo(number, line, photo)
                 continue
             self.open_photo = None
-            if conv.is_note(line):
+            # A note may stand under a bullet ("• (*The foregoing is a provisional …)").
+            if conv.is_note(line) or conv.is_note(self.unmarked(line)):
                 self.finish(block)
-                block = _Block(NOTE, 0, MarkerStyle.NONE, number, "", [line])
+                block = _Block(NOTE, 0, MarkerStyle.NONE, number, "", [self.unmarked(line)])
                 continue
             marker = conv.match_marker(line)
             if marker is not None:

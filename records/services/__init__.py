@@ -23,7 +23,12 @@ from .errors import (
     RevisionConflict,
     WriteResult,
 )
-from .importing import release_import_document, release_import_text
+from .importing import (
+    ImportTarget,
+    release_import_document,
+    release_import_target,
+    release_import_text,
+)
 from .merging import MINE, THEIRS, Conflict, merge_snapshots, snapshot_changes
 from .publishing import PublicationsRefused, release_publish, releases_publish, text_missing
 from .texts import release_texts_write, unit_read
@@ -63,6 +68,7 @@ __all__ = [
     "AlignmentError",
     "AlignmentProposalError",
     "Conflict",
+    "ImportTarget",
     "MergeConflict",
     "PublicationError",
     "PublicationsRefused",
@@ -81,6 +87,7 @@ __all__ = [
     "release_apply",
     "release_import_document",
     "release_import_language",
+    "release_import_target",
     "release_import_text",
     "release_lock",
     "release_publish",

@@ -76,6 +76,14 @@ def align_keys(old_segments, new_segments, source):
     return aligned
 
 
+def title_missing(parsed):
+    """Return the refusal of a parsed text that gives its release no title."""
+    return _(
+        "line %(line)s: the release has no title: pass --title (the file has no title "
+        "line above the date and no photo caption to take it from)"
+    ) % {"line": parsed.date_line or 1}
+
+
 def content_from_parsed(
     parsed, *, slug=None, title=None, previous=None, source=None, topic_slug=None
 ):
@@ -85,13 +93,7 @@ def content_from_parsed(
     source = source or languages.DEFAULT_SOURCE
     title_text = (title or parsed.title or "").strip()
     if not title_text:
-        raise ReleaseContentError(
-            _(
-                "line %(line)s: the release has no title: pass --title (the file has no title "
-                "line above the date and no photo caption to take it from)"
-            )
-            % {"line": parsed.date_line or 1}
-        )
+        raise ReleaseContentError(title_missing(parsed))
     topic = topic_slug if topic_slug is not None else slug_from(parsed.topic, 100)
     max_length = Release._meta.get_field("slug").max_length
     slug = slug or release_slug(title_text, parsed.date, topic, max_length)

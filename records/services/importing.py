@@ -1,17 +1,18 @@
-"""Imports: JSON documents and release text files, each through the one write path."""
+"""Imports: JSON documents and release text files, each through the one write path; and where
+a text would go (topic, slug) read before anything is written, for the previews."""
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from config import languages
 
-from ..models import Release
+from ..models import Release, Topic
 from ..romaji import has_japanese
 from ..slugs import release_slug, slug_from
 from ..snapshots import snapshot_upgrade, translated
-from .alignment import content_from_parsed
+from .alignment import content_from_parsed, title_missing
 from .errors import ReleaseContentError, ReleaseExists
 from .topics import topic_for_text
 from .validation import content_from_document
@@ -139,3 +140,58 @@ def _free_slug(parsed, slug, title, source, topic_slug):
             return candidate
         suffix += 1
         candidate = f"{stem}-{suffix}"
+
+
+@dataclass(frozen=True)
+class ImportTarget:
+    """Where a parsed text would go, as :func:`release_import_text` decides it."""
+
+    topic_slug: str
+    topic_name: str
+    topic_exists: bool  # False: the import creates the topic
+    topic_default: bool  # the file names no topic: the default one
+    release_slug: str
+    release_exists: bool  # True: the import is a new revision of that release
+    refusal: str = ""  # why the import would be refused ("" when it would not)
+
+
+def release_import_target(parsed, *, source=None, topic=None, into=None, slug=None, title=None):
+    """Return the :class:`ImportTarget` of importing ``parsed`` with these arguments of
+    :func:`release_import_text`; reads only. Raise ``ReleaseContentError`` where the import
+    could not even name its topic or release (an unknown ``into``, a name without a slug)."""
+    source = source or languages.DEFAULT_SOURCE
+    release = None
+    if into is not None:
+        release = Release.objects.select_related("topic").filter(slug=into).first()
+        if release is None:
+            raise ReleaseContentError(_("--into: no release with slug “%(slug)s”") % {"slug": into})
+    choice = topic_for_text(parsed, topic, release, source)
+    found = Topic.objects.filter(slug=choice.slug).first()
+    names = choice.names
+    name = found.name if found else names.get(source) or next(iter(names.values()), "")
+    title_text = (title or parsed.title or "").strip()
+    refusal = "" if title_text else title_missing(parsed)
+    planned = slug or (release.slug if release else "")
+    if not planned and title_text:
+        max_length = Release._meta.get_field("slug").max_length
+        planned = _free_slug(parsed, None, title, source, choice.slug) or release_slug(
+            title_text, parsed.date, choice.slug, max_length
+        )
+    existing = release or (Release.objects.filter(slug=planned).first() if planned else None)
+    if existing is not None and release is None and not refusal:
+        content = {
+            "date": parsed.date.isoformat(),
+            "topic": choice.slug,
+            "title": {source: title_text},
+        }
+        if not _continues(existing, content, source):
+            refusal = str(ReleaseExists(existing, planned))
+    return ImportTarget(
+        topic_slug=choice.slug,
+        topic_name=name or choice.slug,
+        topic_exists=found is not None,
+        topic_default=choice.default,
+        release_slug=planned,
+        release_exists=existing is not None,
+        refusal=refusal,
+    )

@@ -148,3 +148,23 @@ def test_preview_of_a_file_sharing_nothing_is_refused(client, users, release, da
 
     assert "shares nothing with release" in response.content.decode()
     assert 'value="commit"' not in response.content.decode()
+
+
+def test_the_texts_of_an_adjusted_pairing_are_shown_and_nothing_written(
+    client, users, release, japanese
+):
+    client.force_login(users["translator-ja"])
+    preview = post(client, release, japanese, action="preview")
+    before = written(release)
+    adjusted = confirmed(preview, **{"unit-1": "1", "unit-2": ""})
+
+    response = post(client, release, japanese, action="pairing", **adjusted)
+
+    assert response.status_code == 200 and written(release) == before
+    assert response.context["proposal"].chosen
+    rows = {item["row"].number: item for item in response.context["proposal_rows"]}
+    assert rows[1]["row"].text.endswith("概要は以下のとおりです。") and rows[2]["row"].text == ""
+    assert (rows[1]["changed"], rows[2]["changed"], rows[3]["changed"]) == (True, True, False)
+    assert (rows[1]["proposed"], rows[1]["value"]) == ("1a", "1")
+    page = response.content.decode()
+    assert "Your pairing with the release" in page and 'class="proposal-row changed' in page

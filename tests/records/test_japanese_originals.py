@@ -252,6 +252,14 @@ def test_dry_run_shows_the_doubtful_title_and_the_default_topic(originals):
     assert database()[:5] == (0, 0, 0, 0, 0)
 
 
+def test_dry_run_names_the_topic_and_release_slugs_it_would_use(originals):
+    out = run(originals / "ja-roshia-gaisho-2021-11-25.txt", "--source", "ja", "--dry-run")
+
+    assert "topic slug: roshia-renpo (a new topic “ロシア連邦”, created by the import)" in out
+    assert "release slug: nichiro-gaisho-kaidan-2021-11-25 (a new release)" in out
+    assert database()[:5] == (0, 0, 0, 0, 0)
+
+
 # -- refusals: a clear error, and nothing written -------------------------------------------
 
 

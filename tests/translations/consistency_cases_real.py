@@ -1,11 +1,14 @@
 # ruff: noqa: E501 (sentences kept whole)
 """Cases in the shapes real parallel releases take: dates and times written apart, weekdays in
-brackets, days relative to the release (本22日, 昨8日), hours of a time.
+brackets, days relative to the release (本22日, 昨8日) or to the date before them (同日, 翌日,
+前日, 同月; "the same day", «на следующий день»), hours of a time.
 
 Made-up sentences in the ministry's style. Each case names its check and the release's date
-(``None``: unknown), against which relative days and weekdays are read. ``flagged`` says whether
-the check must report the translation: the false alarms of real text must not appear, and the
-true errors (a wrong day, a wrong weekday, a wrong hour) must still be found.
+(``None``: unknown), against which relative days and weekdays are read; ``earlier`` holds the
+units before it in the release (source, translation), whose last date 同日 at its start reads
+against. ``flagged`` says whether the check must report the translation: the false alarms of
+real text must not appear, and the true errors (a wrong day, a wrong weekday, a wrong hour)
+must still be found.
 """
 
 from __future__ import annotations
@@ -51,12 +54,14 @@ class RealCase(NamedTuple):
     target: str
     flagged: bool
     release_date: date | None = None
+    earlier: tuple[tuple[str, str], ...] = ()
 
 
 JUNE_22 = date(2021, 6, 22)  # a Tuesday
 JUNE_9 = date(2021, 6, 9)  # a Wednesday
 JUNE_1 = date(2021, 6, 1)
 NOV_20 = date(2021, 11, 20)  # November 25, 2021 is a Thursday
+NOV_27 = date(2021, 11, 27)  # released two days after the talks
 
 
 def evaluate_real(case: RealCase) -> list[FindingData]:
@@ -64,8 +69,9 @@ def evaluate_real(case: RealCase) -> list[FindingData]:
     extra = {}
     if "release_date" in inspect.signature(run_checks).parameters:
         extra["release_date"] = case.release_date
-    return run_checks(
-        [("s1", case.source, case.target)],
+    earlier = [(f"e{i}", source, target) for i, (source, target) in enumerate(case.earlier)]
+    findings = run_checks(
+        [*earlier, ("s1", case.source, case.target)],
         case.language,
         _matcher(case.source_language),
         _matcher(case.language),
@@ -74,6 +80,7 @@ def evaluate_real(case: RealCase) -> list[FindingData]:
         proper_names=PROPER_NAMES | {TANAKA},
         **extra,
     )
+    return [finding for finding in findings if finding.segment_key == "s1"]
 
 
 C = RealCase
@@ -510,6 +517,324 @@ FALSE_ALARMS += [
 TRUE_ERRORS += [
     C("proper-name", "ja", "en", "田中大臣は会談を行った。", "The Minister held talks.", True),
     C("proper-name", "ja", "ru", "田中大臣は会談を行った。", "Министр провёл переговоры.", True),
+]
+
+# Days relative to the date before them: 同日, 翌日, 前日, 同月 and their English and Russian
+# equivalents, in the same unit or after the release's earlier units.
+TALKS_JA = ("11月25日、両外相は会談を行った。", "On November 25, the two ministers held talks.")
+TALKS_RU = ("11月25日、両外相は会談を行った。", "25 ноября министры провели переговоры.")
+TALKS_EN = ("On November 25, the two ministers held talks.", "11月25日、両外相は会談を行った。")
+FALSE_ALARMS += [
+    C(
+        "date",
+        "ja",
+        "en",
+        "11月25日、両外相は会談を行った。同日、両外相は共同声明を発表した。",
+        "On November 25, the two ministers held talks. On the same day, they issued a joint "
+        "statement.",
+        False,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "11月25日、両外相は会談を行った。翌日、両外相は工場を視察した。",
+        "On November 25, the two ministers held talks. On November 26, they visited a factory.",
+        False,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "en",
+        "ja",
+        "On November 25, the two ministers held talks. On November 26, they visited a factory.",
+        "11月25日、両外相は会談を行った。翌26日、両外相は工場を視察した。",
+        False,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "ja",
+        "ru",
+        "11月25日、両外相は会談を行った。同日夕刻、夕食会が開かれた。",
+        "25 ноября министры провели переговоры. В тот же день вечером состоялся ужин.",
+        False,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "ru",
+        "ja",
+        "25 ноября министры провели переговоры. На следующий день они посетили завод.",
+        "11月25日、両外相は会談を行った。翌26日、両外相は工場を視察した。",
+        False,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "en",
+        "ru",
+        "On November 25, the ministers held talks. The following day, they visited a factory.",
+        "25 ноября министры провели переговоры. На следующий день они посетили завод.",
+        False,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "首脳会談（11月25日）の前日、両外相は準備会合を行った。",
+        "On November 24, the day before the Summit Meeting (November 25), the ministers held "
+        "a preparatory meeting.",
+        False,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "11月25日、両外相は会談を行った。同月30日には次官級協議が開かれる。",
+        "On November 25, the two ministers held talks. Vice-ministerial consultations will be "
+        "held on November 30.",
+        False,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "本22日、外務大臣は大使と会談した。同日、大臣は知事とも会談した。",
+        "On June 22, the Minister for Foreign Affairs met the Ambassador. On the same day, the "
+        "Minister also met the Governor.",
+        False,
+        JUNE_22,
+    ),
+    C(
+        "date",
+        "en",
+        "ja",
+        "The ministers will meet on June 8 (Tue) and visit the port the following day (Wed).",
+        "両大臣は6月8日(火)に会談し、翌日(水)に港を視察する。",
+        False,
+        JUNE_1,
+    ),
+    # 同日 at the start of a unit reads against the source's earlier units, not the release's
+    # date (two days later).
+    C(
+        "date",
+        "ja",
+        "en",
+        "同日、両外相は夕食会を行った。",
+        "On November 25, the two ministers held a dinner.",
+        False,
+        NOV_27,
+        (TALKS_JA,),
+    ),
+    C(
+        "date",
+        "ja",
+        "ru",
+        "翌日、両外相は工場を視察した。",
+        "26 ноября министры посетили завод.",
+        False,
+        NOV_27,
+        (TALKS_RU,),
+    ),
+    C(
+        "date",
+        "en",
+        "ja",
+        "On the same day, the two ministers held a dinner.",
+        "11月25日、両外相は夕食会を行った。",
+        False,
+        NOV_27,
+        (TALKS_EN,),
+    ),
+]
+TRUE_ERRORS += [
+    C(
+        "date",
+        "ja",
+        "en",
+        "11月25日、両外相は会談を行った。翌日、両外相は工場を視察した。",
+        "On November 25, the two ministers held talks. On November 27, they visited a factory.",
+        True,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "ja",
+        "ru",
+        "同日夕刻、夕食会が開かれた。",
+        "26 ноября вечером состоялся ужин.",
+        True,
+        NOV_27,
+        (TALKS_RU,),
+    ),
+    C(
+        "date",
+        "en",
+        "ja",
+        "On November 25, the two ministers held talks. The following day, they visited a factory.",
+        "11月25日、両外相は会談を行った。同日、両外相は工場を視察した。",
+        True,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "首脳会談（11月25日）の前日、両外相は準備会合を行った。",
+        "On November 26, the day after the Summit Meeting (November 25), the ministers held "
+        "a preparatory meeting.",
+        True,
+        NOV_27,
+    ),
+    C(
+        "date",
+        "en",
+        "ja",
+        "The ministers will meet on June 8 (Tue) and visit the port the following day.",
+        "両大臣は6月8日(火)に会談し、翌日(木)に港を視察する。",
+        True,
+        JUNE_1,
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "11月25日、両外相は会談を行った。同月30日には次官級協議が開かれる。",
+        "On November 25, the two ministers held talks. Vice-ministerial consultations will be "
+        "held on December 30.",
+        True,
+        NOV_27,
+    ),
+    # Read against the release's date (the 27th) this would pass; the earlier unit says the
+    # same day is the 25th.
+    C(
+        "date",
+        "ja",
+        "en",
+        "同日、両外相は夕食会を行った。",
+        "On November 27, the two ministers held a dinner.",
+        True,
+        NOV_27,
+        (TALKS_JA,),
+    ),
+    C(
+        "date",
+        "ru",
+        "en",
+        "В тот же день министры провели ужин.",
+        "On November 24, the ministers held a dinner.",
+        True,
+        NOV_27,
+        (("25 ноября министры провели переговоры.", "On November 25, the ministers held talks."),),
+    ),
+]
+
+# Shapes met on real parallel pages: a pair of days, a day of last month, the minutes of a
+# time beside a duration, a bare day the translation writes with its month.
+NOV_3 = date(2022, 11, 3)
+FALSE_ALARMS += [
+    C(
+        "date",
+        "ja",
+        "en",
+        "両外相は、昨2日及び本3日の一連の発射を強く非難した。",
+        "The two ministers strongly condemned the series of launches on November 2 and 3.",
+        False,
+        NOV_3,
+    ),
+    C(
+        "date",
+        "en",
+        "ru",
+        "The two ministers condemned the launches on November 2 and 3.",
+        "Министры осудили запуски 2 и 3 ноября.",
+        False,
+        NOV_3,
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "大臣から、先月29日に発生した事故に関し、哀悼の意を伝えた。",
+        "The Minister conveyed his condolences regarding the accident on October 29.",
+        False,
+        NOV_3,
+    ),
+    C(
+        "number",
+        "ja",
+        "en",
+        "12月11日、午後7時20分から約20分間、両大臣は電話会談を行った。",
+        "On December 11, commencing at 7:20 p.m. for approximately 20 minutes, the two "
+        "ministers held a telephone talk.",
+        False,
+        date(2024, 12, 11),
+    ),
+    C(
+        "number",
+        "ja",
+        "en",
+        "両首脳は、29日の弾道ミサイル発射を非難した。",
+        "The two leaders condemned the launch of a ballistic missile on May 29.",
+        False,
+        date(2017, 5, 30),
+    ),
+]
+FALSE_ALARMS += [
+    C(
+        "date",
+        "en",
+        "ja",
+        "The leaders condemned the launch of a ballistic missile on May 29.",
+        "両首脳は、29日の弾道ミサイル発射を非難した。",
+        False,
+        date(2017, 5, 30),
+    ),
+]
+TRUE_ERRORS += [
+    C(
+        "date",
+        "en",
+        "ja",
+        "The leaders condemned the launch of a ballistic missile on May 28.",
+        "両首脳は、29日の弾道ミサイル発射を非難した。",
+        True,
+        date(2017, 5, 30),
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "本13日午後1時20分頃から約17分間、両大臣は電話会談を行った。",
+        "On April 13, from 1:30 p.m., the two ministers held telephone talks for approximately "
+        "17 minutes.",
+        True,
+        date(2012, 4, 13),
+    ),
+    C(
+        "date",
+        "ja",
+        "en",
+        "大臣から、先月29日に発生した事故に関し、哀悼の意を伝えた。",
+        "The Minister conveyed his condolences regarding the accident on September 29.",
+        True,
+        NOV_3,
+    ),
+    C(
+        "number",
+        "ja",
+        "en",
+        "午後7時20分から約20分間、両大臣は電話会談を行った。",
+        "Commencing at 7:20 p.m. for approximately 30 minutes, the two ministers held a "
+        "telephone talk.",
+        True,
+        date(2024, 12, 11),
+    ),
 ]
 
 CASES = FALSE_ALARMS + TRUE_ERRORS

@@ -122,3 +122,64 @@ def test_a_proper_name_finding_says_which_forms_are_allowed():
     assert "“Minister Tanaka”" in finding.message
     assert "“Mr. Taro Tanaka, Minister for Foreign Affairs of Japan”" in finding.message
     assert case.source[finding.source_start : finding.source_end] == "田中大臣"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        ("11月25日に会談し、同日夕刻に夕食会を行った。", "ja", date(2021, 11, 25)),
+        ("11月25日に会談し、翌日工場を視察した。", "ja", date(2021, 11, 26)),
+        ("11月25日の会談の前日、準備会合を行った。", "ja", date(2021, 11, 24)),
+        ("11月30日に会談し、翌朝出発した。", "ja", date(2021, 12, 1)),
+        ("On November 25 they met, and on the same day they dined.", "en", date(2021, 11, 25)),
+        ("On November 25 they met; the following day they left.", "en", date(2021, 11, 26)),
+        ("They left on November 25, having arrived the day before.", "en", date(2021, 11, 24)),
+        ("25 ноября они встретились, а в тот же день поужинали.", "ru", date(2021, 11, 25)),
+        ("25 ноября они встретились, а на следующий день уехали.", "ru", date(2021, 11, 26)),
+        ("25 ноября они уехали, прибыв накануне.", "ru", date(2021, 11, 24)),
+    ],
+)
+def test_a_day_relative_to_the_date_before_it_reads_as_that_day(text, language, day):
+    from translations.checks.calendar import calendar_date, resolve_all
+
+    mentions, _last = resolve_all(find_dates(text, language), date(2021, 11, 27))
+    assert calendar_date(mentions[-1], date(2021, 11, 27)) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The day before the meeting, they spoke.", "en"),
+        ("It was held on the same day as the summit.", "en"),
+        ("Накануне встречи министры созвонились.", "ru"),
+        ("前日比で増加した。", "ja"),
+    ],
+)
+def test_a_day_relative_to_an_event_is_not_read_as_a_date(text, language):
+    from translations.checks.calendar import resolve_all
+
+    mentions, _last = resolve_all(find_dates(text, language), date(2021, 11, 27))
+    assert all(DAY not in mention.values for mention in mentions), mentions
+
+
+def test_without_a_date_before_it_the_same_day_is_the_release_date():
+    from translations.checks.calendar import resolve_all
+
+    [mention], last = resolve_all(find_dates("同日、会談した。", "ja"), JUNE_22)
+    assert (mention.values[MONTH], mention.values[DAY]) == (6, 22) and last == JUNE_22
+
+
+def test_a_relative_day_finding_points_at_the_words_that_say_it():
+    case = RealCase(
+        "date",
+        "ja",
+        "en",
+        "11月25日に会談し、翌日工場を視察した。",
+        "They met on November 25 and visited a factory on November 27.",
+        True,
+        date(2021, 11, 27),
+    )
+    [finding] = evaluate_real(case)
+    assert case.source[finding.source_start : finding.source_end] == "翌日"
+    assert case.target[finding.start : finding.end] == "November 27"
+    assert "2021-11-26" in finding.message

@@ -350,3 +350,22 @@ def test_check_queries_do_not_grow_with_the_release(
             check_url(large, "ja", segment_key(large, 150)), {"text": "サミット"}
         )
     assert response.json()["findings"]
+
+
+def test_the_check_reads_the_same_day_against_the_units_before_it(client, glossary):
+    # Released on 2020-01-01; the talks were on December 30, which the first unit says.
+    release = release_of(
+        "live-same-day",
+        [
+            {"en": "On December 30, the ministers held talks."},
+            {"en": "On the same day, they held a dinner."},
+        ],
+    )
+    client.force_login(user_with_role("translator", "ja"))
+    url = check_url(release, "ja", segment_key(release, 1))
+
+    right = client.post(url, {"text": "12月30日、夕食会が開かれた。"}).json()["findings"]
+    wrong = client.post(url, {"text": "1月1日、夕食会が開かれた。"}).json()["findings"]
+
+    assert [f["check"] for f in right] == []
+    assert [(f["check"], f["text"]) for f in wrong] == [("date", "1月1日")]

@@ -87,6 +87,9 @@ class ReleaseContext:
     proper_names: frozenset[int] = frozenset()
     # The release's date: what 本22日 or a weekday without its year are read against.
     release_date: date | None = None
+    # The last date the source names before the first of ``segments`` (the live check of one
+    # unit passes it): what 同日 at its start reads against; the release's date when None.
+    date_before: date | None = None
 
     def label(self, concept_id: int) -> str:
         """Return the human label of a concept."""

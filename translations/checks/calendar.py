@@ -1,9 +1,13 @@
-"""Dates read against the release's date: relative days, the year, the weekday of a date.
+"""Dates read against the release's date and the dates before them: relative days, the year,
+the weekday of a date.
 
 :mod:`.dates` reads what a text writes; this module completes it with what the release's date
 says: 本22日 is the 22nd of the release's month, 昨8日 the 8th of the day before's month, a bare
-「8日(火)」 the 8th nearest the release; and a weekday written beside a date must be that
-date's weekday (in the year the date names, else the one nearest the release).
+「8日(火)」 the 8th nearest the release; with what the text said before: 同日 ("the same day")
+is the last date mentioned before it in the same text (the release's date when none), 翌日 the
+day after it, 前日 the day before, 同月25日 the 25th of its month; and a weekday written beside
+a date must be that date's weekday (in the year the date names, else the one nearest the
+release).
 """
 
 from __future__ import annotations
@@ -11,7 +15,19 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from translations.checks.dates import DAY, MONTH, WEEKDAY, YEAR, DateMention
+from translations.checks.dates import (
+    BEFORE,
+    DAY,
+    MONTH,
+    MONTHS_AWAY,
+    NEXT,
+    SAME,
+    SAME_MONTH,
+    WEEKDAY,
+    YEAR,
+    DateMention,
+    find_dates,
+)
 
 # How far a day written without its month may be from the release: a month either side.
 _NEAREST = (-1, 0, 1)
@@ -32,15 +48,47 @@ def _nearest_day(day: int, release_date: date) -> date | None:
     return min(found, key=lambda d: abs(d - release_date), default=None)
 
 
-def resolve(mention: DateMention, release_date: date | None) -> DateMention:
-    """Return ``mention`` with the month of a day written without it, from the release's date.
+def _with(mention: DateMention, values: dict) -> DateMention:
+    return DateMention(mention.start, mention.end, values, mention.spans, mention.relative)
 
-    本22日 and 今22日 are in the release's month, 昨8日 in the month of the day before; a
-    bare day is the one nearest the release. Without a release date nothing is added.
+
+def _after(mention: DateMention, before: date | None) -> DateMention:
+    """Return a mention written relative to the last date ``before`` it, as that date says."""
+    values, relative = mention.values, mention.relative
+    if before is None:
+        return mention
+    if DAY in values:
+        # 同25日: the 25th of the same month; 翌26日: the 26th, the day after.
+        month_of = before + timedelta(days=1) if relative == NEXT else before
+        return _with(mention, {**values, YEAR: month_of.year, MONTH: month_of.month})
+    if relative == SAME_MONTH:
+        return _with(mention, {**values, YEAR: before.year, MONTH: before.month})
+    shift = {SAME: 0, NEXT: 1, BEFORE: -1}[relative]
+    day = before + timedelta(days=shift)
+    return _with(mention, {**values, YEAR: day.year, MONTH: day.month, DAY: day.day})
+
+
+def resolve(
+    mention: DateMention, release_date: date | None, before: date | None = None
+) -> DateMention:
+    """Return ``mention`` with the date a day written without its month (or without any date)
+    names, from the release's date or the last date ``before`` it.
+
+    本22日 and 今22日 are in the release's month, 昨8日 in the month of the day before,
+    先月29日 in the month before the release's; a bare day is the one nearest the release;
+    同日, 翌日, 前日 and 同月 read against ``before`` (the release's date when not given).
+    Without either date nothing is added.
     """
     values = mention.values
-    if release_date is None or DAY not in values or MONTH in values:
+    if MONTH in values:
+        return mention  # "the following day, November 26": the date is written
+    if mention.relative in (SAME, NEXT, BEFORE, SAME_MONTH):
+        return _after(mention, before or release_date)
+    if release_date is None or DAY not in values:
         return mention
+    if mention.relative in MONTHS_AWAY:
+        month, year = _shifted(release_date.month, release_date.year, MONTHS_AWAY[mention.relative])
+        return _with(mention, {**values, YEAR: year, MONTH: month})
     if mention.relative in ("本", "今"):
         month = release_date.month
     elif mention.relative == "昨":
@@ -50,9 +98,32 @@ def resolve(mention: DateMention, release_date: date | None) -> DateMention:
         if nearest is None:
             return mention
         month = nearest.month
-    return DateMention(
-        mention.start, mention.end, {**values, MONTH: month}, mention.spans, mention.relative
-    )
+    return _with(mention, {**values, MONTH: month})
+
+
+def resolve_all(
+    mentions, release_date: date | None, before: date | None = None
+) -> tuple[list[DateMention], date | None]:
+    """Return ``mentions`` (of one text, in order) resolved, each relative one against the
+    last full date before it (``before`` at the start, else the release's date), and the
+    last full date of the text (``before`` when it names none)."""
+    resolved, last = [], before
+    for mention in mentions:
+        mention = resolve(mention, release_date, last or release_date)
+        resolved.append(mention)
+        named = calendar_date(mention, release_date)
+        if named is not None:
+            last = named
+    return resolved, last
+
+
+def last_date(texts, language: str, release_date: date | None) -> date | None:
+    """Return the last full date ``texts`` (one text's units, in order) name, relative days
+    resolved; None when they name none."""
+    last = None
+    for text in texts:
+        _mentions, last = resolve_all(find_dates(text, language), release_date, last)
+    return last
 
 
 def calendar_date(mention: DateMention, release_date: date | None) -> date | None:

@@ -67,9 +67,13 @@ def _source_values(source: str, language: str, dates: tuple[DateMention, ...]) -
 
 
 def align_numbers(
-    wanted: list[NumberMention], found: list[NumberMention]
+    wanted: list[NumberMention],
+    found: list[NumberMention],
+    dates: tuple[DateMention, ...] = (),
 ) -> tuple[list[tuple[NumberMention, NumberMention]], list[NumberMention], list[NumberMention]]:
-    """Pair source and target numbers of equal value, keeping their order where possible.
+    """Pair source and target numbers of equal value, keeping their order where possible, and
+    a number outside the target's ``dates`` before one inside (the minutes of "7:20 p.m."
+    are no rendering of 「約20分間」 while "approximately 20 minutes" is there).
 
     Return the pairs, the source numbers left unpaired and the target numbers left unpaired.
     """
@@ -85,6 +89,7 @@ def align_numbers(
         if not candidates:
             missing.append(number)
             continue
+        candidates = [i for i in candidates if not _inside(found[i], dates)] or candidates
         after = [i for i in candidates if found[i].start > last]
         chosen = (after or candidates)[0]
         used.add(chosen)
@@ -128,7 +133,7 @@ class NumberCheck(SegmentTermCheck):
             if YEAR in date.values
         ]
         found.sort(key=lambda n: n.start)
-        pairs, missing, extra = align_numbers(wanted, found)
+        pairs, missing, extra = align_numbers(wanted, found, target_dates)
         # Only a number of the translation that the source does not explain can stand for a
         # missing one: not a part of a date (the date check compares those: the month of
         # "December 1" is no stand-in for "24th"), nor a value the source has anywhere.

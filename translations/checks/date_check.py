@@ -3,12 +3,16 @@
 A mention's parts (the date, its weekday, a time) are compared apart, so a date and a time
 written together on one side ("11月25日、午後5時") and apart on the other ("On November 25,
 commencing at 5:00 p.m.") are the same facts. Days written relative to the release (本22日,
-昨8日) and bare days beside a weekday (「8日(火)」) are read against the release's date, and a
-weekday the translation writes must be its date's. A finding points at the part it compared.
+昨8日) and bare days beside a weekday (「8日(火)」) are read against the release's date; days
+written relative to the last date before them (同日, 翌日, 前日, 同月; "the same day", «на
+следующий день») against that date, in the unit's own text first, then in the source's
+earlier units, else the release's date. A weekday the translation writes must be its date's.
+A finding points at the part it compared.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 from translations.checks.base import (
@@ -18,9 +22,10 @@ from translations.checks.base import (
     SegmentTermCheck,
     gettext_noop,
 )
-from translations.checks.calendar import resolve, wrong_weekday
+from translations.checks.calendar import resolve, resolve_all, wrong_weekday
 from translations.checks.dates import (
     DATE,
+    DAY,
     PARTS,
     WEEKDAY,
     YEAR,
@@ -78,15 +83,35 @@ class DateCheck(SegmentTermCheck):
     )
     severity = Severity.ERROR
 
+    def check(self, release: ReleaseContext) -> Iterator[FindingData]:
+        """Check every translated segment, the date in force carried from unit to unit."""
+        before = release.date_before
+        for segment in release.segments:
+            if segment.translated:
+                yield from self.check_segment(segment, release, before)
+            source = find_dates(segment.source_text, release.source_language)
+            _mentions, before = resolve_all(source, release.release_date, before)
+
     def check_segment(
-        self, segment: SegmentMatches, release: ReleaseContext
+        self, segment: SegmentMatches, release: ReleaseContext, before: datetime.date | None = None
     ) -> Iterator[FindingData]:
         """Yield one finding per part of a source date the translation does not render, and
-        one per weekday of the translation that is not its date's."""
+        one per weekday of the translation that is not its date's.
+
+        ``before`` is the last date the source's earlier units name (what 同日 at the start of
+        this unit means, on either side); the release's date when None."""
         source, target = segment.source_text, segment.target_text
         when = release.release_date
-        wanted = [resolve(m, when) for m in find_dates(source, release.source_language)]
-        found = [resolve(m, when) for m in find_dates(target, release.language)]
+        wanted, _last = resolve_all(find_dates(source, release.source_language), when, before)
+        found, _last = resolve_all(find_dates(target, release.language), when, before)
+        # A bare day of the translation (「29日の発射」 for "the launch on May 29") renders a
+        # date of the source; it is no date of its own to check a weekday against.
+        seen = {(m.start, m.end) for m in found}
+        renders = found + [
+            resolve(m, when)
+            for m in find_dates(target, release.language, weak=True)
+            if (m.start, m.end) not in seen and set(m.values) == {DAY}
+        ]
         flagged: set[tuple[int, int]] = set()
         for other in found:
             named = wrong_weekday(other, when)
@@ -115,14 +140,17 @@ class DateCheck(SegmentTermCheck):
             return
         for date in wanted:
             for part in PARTS:
-                if not date.part_values(part) or any(compatible(date, o, part) for o in found):
+                if not date.part_values(part) or any(compatible(date, o, part) for o in renders):
                     continue
                 if part == DATE and set(date.part_values(DATE)) == {YEAR}:
                     # "平成29年" may be rendered "in 2017", a plain number.
                     numbers = {n.value for n in target_numbers(target, release.language)}
                     if date.values[YEAR] in numbers:
                         continue
-                other = _closest(date, part, found)
+                # Point at a mention no other source date explains ("November 25" renders
+                # 11月25日, so 翌日's wrong day is the other one).
+                unexplained = [o for o in found if not any(compatible(w, o, part) for w in wanted)]
+                other = _closest(date, part, unexplained or found)
                 span = other.span(part) if other is not None else None
                 if span in flagged:
                     continue  # already reported as not its date's weekday

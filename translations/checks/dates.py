@@ -21,9 +21,14 @@ YEAR, MONTH, DAY, WEEKDAY, TIME = "year", "month", "day", "weekday", "time"
 # "11月25日、午後5時" and "November 25, commencing at 5:00 p.m." state the same facts.
 DATE, PARTS = "date", ("date", "weekday", "time")
 PART = {YEAR: DATE, MONTH: DATE, DAY: DATE, WEEKDAY: "weekday", TIME: "time"}
-# A day read relative to the release (本22日 "today, the 22nd", 昨8日 "yesterday, the 8th"),
-# stored with an atom's values and kept apart on the mention.
+# A day read relative to the release (本22日 "today, the 22nd", 昨8日 "yesterday, the 8th") or
+# to the last date before it (同日 "the same day", 翌日 "the following day", 前日 "the day
+# before", 同月25日 "the 25th of the same month"), stored with an atom's values and kept apart
+# on the mention. English and Russian phrases read as the Japanese words they translate.
 RELATIVE = "relative"
+SAME, NEXT, BEFORE, SAME_MONTH = "同", "翌", "前", "同月"
+# A day of the month before, of, or after the release's (先月29日, 今月3日, 来月1日).
+MONTHS_AWAY = {"先月": -1, "今月": 0, "来月": 1}
 
 # Japanese eras and the Gregorian year of their first year (元年).
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
@@ -53,7 +58,8 @@ class DateMention:
     values: dict = field(hash=False, compare=False)
     # Where each part (DATE, "weekday", "time") is written: what a finding on it points at.
     spans: dict = field(default_factory=dict, hash=False, compare=False)
-    # "本", "今" or "昨" for a day written relative to the release's date.
+    # "本", "今" or "昨" for a day written relative to the release's date; "同", "翌", "前" or
+    # "同月" for one written relative to the last date before it.
     relative: str = ""
 
     def span(self, part: str | None = None) -> tuple[int, int]:
@@ -112,7 +118,29 @@ _EN_CLOCK = re.compile(
 )
 
 
+# "the same day", "that same evening", "the following day", "the day before" (alone: "the day
+# before the meeting" is relative to an event), "the same month".
+_EN_RELATIVE = re.compile(
+    r"\b(?:the|that|this)\s+(?:very\s+)?(?:(same)|(following|next)|(previous|preceding))\s+"
+    r"(day|morning|afternoon|evening|night|month)\b(?!\s+as\b)"
+    r"|\bthe\s+day\s+(before|after)(?=\s*(?:[,.;:)]|$))",
+    re.IGNORECASE,
+)
+
+
+def _en_relative(m):
+    if m.group(5):
+        return NEXT if m.group(5).lower() == "after" else BEFORE
+    if m.group(4).lower() == "month":
+        return SAME_MONTH if m.group(1) else None
+    return SAME if m.group(1) else NEXT if m.group(2) else BEFORE
+
+
 def _en_atoms(text):
+    for m in _EN_RELATIVE.finditer(text):
+        relative = _en_relative(m)
+        if relative:
+            yield m.start(), m.end(), {RELATIVE: relative}, False
     for m in _EN_DATE.finditer(text):
         name = (m.group(2) or m.group(3)).rstrip(".")
         values = {MONTH: _EN_MONTH_NUMBERS[name[:3]]}
@@ -163,14 +191,27 @@ def _ja_atoms(text):
         if m.group(2):
             values[DAY] = _number(m.group(2))
         yield m.start(), m.end(), values, False
-    # A day without its month: 本22日 and 昨8日 count, a bare 8日 only beside a weekday or a
-    # time (「8日(火)」); 2日間 is a duration, 8日本 the start of a name.
-    day = rf"(本|今|昨)?(?<![月\d{_KANJI}]){_JA_NUMBER}日(?![間本])"
+    # A day without its month: 本22日, 昨8日, 同25日 and 翌26日 count, a bare 8日 only beside a
+    # weekday or a time (「8日(火)」); 2日間 is a duration, 8日本 the start of a name.
+    day = rf"(本|今|昨|同|翌)?(?<![月\d{_KANJI}]){_JA_NUMBER}日(?![間本])"
     for m in re.finditer(day, text):
         value = _number(m.group(2))
         if 1 <= value <= 31:
             values = {DAY: value} | ({RELATIVE: m.group(1)} if m.group(1) else {})
             yield m.start(), m.end(), values, not m.group(1)
+    # 先月29日, 今月3日, 来月1日: a day of the month before, of or after the release's.
+    for m in re.finditer(rf"(先|今|来)月{_JA_NUMBER}日(?!間)", text):
+        if 1 <= _number(m.group(2)) <= 31:
+            yield m.start(), m.end(), {DAY: _number(m.group(2)), RELATIVE: f"{m.group(1)}月"}, False
+    # 同日, 翌日, 前日 (and their mornings and nights: 翌朝, 前夜; 前日比 is a comparison); 同月
+    # with or without its day.
+    for m in re.finditer(r"(同|翌|前)(?:日|朝|夜)(?![間本比])", text):
+        yield m.start(), m.end(), {RELATIVE: m.group(1)}, False
+    for m in re.finditer(rf"同月(?:{_JA_NUMBER}日(?!間))?", text):
+        values = {RELATIVE: SAME_MONTH}
+        if m.group(1) and 1 <= _number(m.group(1)) <= 31:
+            values[DAY] = _number(m.group(1))
+        yield m.start(), m.end(), values, False
     for m in re.finditer(rf"(?:([{_JA_WEEKDAYS}])曜日?|(?<=日)[(（]([{_JA_WEEKDAYS}])[)）])", text):
         yield m.start(), m.end(), {WEEKDAY: _JA_WEEKDAYS.index(m.group(1) or m.group(2))}, False
     clock = re.compile(
@@ -187,8 +228,25 @@ def _ja_atoms(text):
         yield m.start(), m.end(), {TIME: (hour, minute, twelve)}, False
 
 
+# «в тот же день», «на следующий день», «накануне» (alone: «накануне встречи» is relative to
+# an event), «днём ранее», «в том же месяце».
+_RU_RELATIVE = (
+    (SAME, r"(?:в\s+)?(?:тот|этот)\s+же\s+(?:день|вечер)|тем\s+же\s+дн[её]м"),
+    (NEXT, r"(?:на\s+)?следующ(?:ий|его|ем)\s+(?:же\s+)?(?:день|дня|дне)"),
+    (
+        BEFORE,
+        r"(?:в\s+)?(?:предыдущ|предшествующ)(?:ий|его|ем)\s+(?:день|дня|дне)|дн[её]м\s+ранее"
+        r"|за\s+день\s+до\s+этого|накануне(?=\s*(?:[,.;:)]|$|вечером|утром|дн[её]м))",
+    ),
+    (SAME_MONTH, r"в\s+том\s+же\s+месяце"),
+)
+
+
 def _ru_atoms(text):
     yield from _noon_atoms(text)
+    for relative, pattern in _RU_RELATIVE:
+        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.IGNORECASE):
+            yield m.start(), m.end(), {RELATIVE: relative}, False
     stems = "|".join(_RU_MONTH_STEMS)
     # The day may carry its ordinal ending: «7 июля», «7-го июля», «7-е июля».
     month_word = re.compile(
@@ -235,34 +293,44 @@ def _ru_atoms(text):
 ATOM_READERS = {"en": _en_atoms, "ja": _ja_atoms, "ru": _ru_atoms}
 
 
+def _apart(keys: set, other: set) -> bool:
+    """Tell whether an atom (``other``'s keys) starts a mention of its own after a group
+    (``keys``): both state the same thing, or it is a day relative to another date after a
+    date ("25 ноября, в тот же день"). A date after a relative day says which day it is ("the
+    following day, November 26")."""
+    return bool(keys & other or (RELATIVE in other and DAY not in other and keys & {MONTH, DAY}))
+
+
 @lru_cache(maxsize=4096)
-def find_dates(text: str, language: str) -> tuple[DateMention, ...]:
-    """Return the dates and times of ``text``, atoms beside each other joined, in order."""
+def find_dates(text: str, language: str, weak: bool = False) -> tuple[DateMention, ...]:
+    """Return the dates and times of ``text``, atoms beside each other joined, in order;
+    ``weak``: also what is only perhaps a date (a bare 「29日」, a bare year)."""
     reader = ATOM_READERS.get(language)
     if reader is None:
         return ()
     atoms = sorted(reader(text), key=lambda atom: (atom[0], -atom[1]))
     groups: list[list] = []
     for atom in atoms:
-        start, end, values, weak = atom
+        start, end, values, _perhaps = atom
         if groups:
             last = groups[-1]
             last_end = max(a[1] for a in last)
             if start < last_end:
                 continue  # overlapped by a longer atom
             merged = {k for a in last for k in a[2]}
-            if _JOINER.fullmatch(text[last_end:start]) and not merged & set(values):
+            if _JOINER.fullmatch(text[last_end:start]) and not _apart(merged, set(values)):
                 last.append(atom)
                 continue
         groups.append([atom])
     mentions = []
     for group in groups:
-        if all(weak for *_span, weak in group):
+        if not weak and all(atom[3] for atom in group):
             continue
         values, spans = {}, {}
         for start, end, atom_values, _weak in group:
             values |= atom_values
-            for part in {PART[key] for key in atom_values if key != RELATIVE}:
+            # A relative word is where its date is written (「同日」 has no day of its own).
+            for part in {PART.get(key, DATE) for key in atom_values}:
                 before = spans.get(part, (start, end))
                 spans[part] = (min(before[0], start), max(before[1], end))
         relative = values.pop(RELATIVE, "")
@@ -271,9 +339,16 @@ def find_dates(text: str, language: str) -> tuple[DateMention, ...]:
     return tuple(sorted(mentions + _range_ends(text, mentions), key=lambda m: m.start))
 
 
-_RANGE = r"\s*(?:[-–—~～]|から|to|по)\s*"
+# The other day of a range ("July 7-9", 「7日～9日」) or of a pair ("November 2 and 3", «2 и 3
+# ноября», 「2日及び3日」).
+_RANGE = r"\s*(?:[-–—~～]|から|to|по|and|&|и|及び)\s*"
 _RANGE_BEFORE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:日)?{_RANGE}$")
-_RANGE_AFTER = re.compile(rf"{_RANGE}(\d{{1,2}})(?![\d月/.:])")
+# Not a count or a time: 「7月7日から3名」, "July 7 and 3 p.m.".
+_RANGE_AFTER = re.compile(
+    rf"{_RANGE}(\d{{1,2}})(?![\d月/:時分名人回件]|\.\d)"
+    r"(?!\s*(?:[ap]\.?\s?m\b|hours?\b|minutes?\b|час|мин))",
+    re.IGNORECASE,
+)
 
 
 def _range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:

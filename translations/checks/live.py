@@ -122,13 +122,15 @@ def unit_check(
     source_text: str,
     target_text: str,
     release_date=None,
+    date_before=None,
 ) -> list[FindingData]:
     """Run every registered check on one unit's ``source_text`` and ``target_text``.
 
     The findings are those the release-wide check would store for this unit, except the
     ones that compare units with each other (an inconsistent rendering elsewhere in the
     release). At most three queries: the glossary version, and the labels and proper names
-    of the concepts the texts use.
+    of the concepts the texts use. ``date_before`` is the last date the source's earlier
+    units name (同日 at the unit's start reads against it; the release's date when None).
     """
     version = GlossaryState.current()
     source = glossary_matcher(source_language, version)
@@ -156,4 +158,5 @@ def unit_check(
         proper_names=proper_names,
         matched=matched,
         release_date=release_date,
+        date_before=date_before,
     )

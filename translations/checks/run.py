@@ -62,6 +62,7 @@ def run_checks(
     proper_names: Collection[int] = (),
     matched: Sequence[SegmentMatches] | None = None,
     release_date: date | None = None,
+    date_before: date | None = None,
 ) -> list[FindingData]:
     """Run the registered checks over ``(unit key, source_text, target_text)`` units.
 
@@ -71,7 +72,9 @@ def run_checks(
     marks as names of people and places; ``checks`` limits the run to some check ids;
     ``matched`` is what :func:`match_segments` returned for these segments (a caller that
     also uses the matches passes them, so no text is matched twice); ``release_date`` is what
-    days written relative to the release (本22日) and weekdays are read against.
+    days written relative to the release (本22日) and weekdays are read against;
+    ``date_before`` the last date the source names before these segments (同日 at the start of
+    the first reads against it; the release's date when None).
     Findings come in the order of ``segments``, then by target offset; findings without a
     target offset (missing terms) come first in their unit.
     """
@@ -99,6 +102,7 @@ def run_checks(
         source_language=source.language,
         proper_names=frozenset(proper_names),
         release_date=release_date,
+        date_before=date_before,
     )
     position = {segment.key: segment.index for segment in context.segments}
     check_order = {check.id: i for i, check in enumerate(CHECKS.values())}

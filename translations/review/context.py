@@ -16,6 +16,7 @@ from records.models import Photo, Segment
 from records.snapshots import translated
 from records.units import CAPTION, CREDIT, TITLE
 from translations.checks import CHECKS
+from translations.checks.calendar import last_date
 from translations.checks.live import unit_check, unit_terms
 from translations.checks.vocabulary import Severity
 
@@ -125,6 +126,20 @@ def _message(finding):
         return finding.message
 
 
+def _date_before(release, key):
+    """Return the last date the release's source names in the segments before segment
+    ``key`` (what the release-wide check reads 同日 at its start against), or None."""
+    if ":" in key or key == TITLE:
+        return None
+    position = Segment.objects.filter(release=release, key=key).values("position")[:1]
+    texts = (
+        Segment.objects.filter(release=release, position__lt=position)
+        .order_by("position")
+        .values_list(f"text_{release.source_language}", flat=True)
+    )
+    return last_date(texts, release.source_language, release.date)
+
+
 def live_check(release, language, key, text):
     """Return the :class:`LiveFinding` list of ``text`` as ``release``'s unit ``key`` in
     ``language`` (a target of the release), against the unit's current source. Writes
@@ -137,7 +152,15 @@ def live_check(release, language, key, text):
             % {"length": len(text), "max": MAX_UNIT_CHARS}
         )
     source_text = unit_source(release, key)
-    findings = unit_check(release.source_language, language, key, source_text, text, release.date)
+    findings = unit_check(
+        release.source_language,
+        language,
+        key,
+        source_text,
+        text,
+        release.date,
+        date_before=_date_before(release, key),
+    )
     return [
         LiveFinding(
             check=finding.check,

@@ -8,7 +8,13 @@ from config import languages
 from records.alignment import Proposal
 from records.cli import printable, user_by_username
 from records.models import Release
-from records.previews import alignment_lines, parsed_preview, preview_lines, proposal_lines
+from records.previews import (
+    alignment_lines,
+    parsed_preview,
+    preview_lines,
+    proposal_lines,
+    target_lines,
+)
 from records.segmenter import SegmenterError, parse_release_text
 from records.services import (
     ActionNotAllowed,
@@ -19,6 +25,7 @@ from records.services import (
     document_parse,
     release_import_document,
     release_import_language,
+    release_import_target,
     release_import_text,
 )
 
@@ -191,8 +198,12 @@ class Command(BaseCommand):
             for note in alignment.notes:
                 self.stdout.write(printable(note))
             return result
+        source = language if release is None else release.source_language
         if options["dry_run"]:
-            for line in preview_lines(parsed_preview(parsed, language)):
+            target = release_import_target(
+                parsed, source=source, topic=options["topic"], into=into, slug=slug, title=title
+            )
+            for line in preview_lines(parsed_preview(parsed, language)) + target_lines(target):
                 self.stdout.write(printable(line))
             return None
         return release_import_text(
@@ -202,7 +213,7 @@ class Command(BaseCommand):
             into=into,
             author=user,
             message=message,
-            source=language if release is None else release.source_language,
+            source=source,
             topic=options["topic"],
         )
 
