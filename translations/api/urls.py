@@ -1,3 +1,7 @@
 """``/api/v1/``: the staff's resources."""
 
-urlpatterns = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("translations.api.releases.urls")),
+]
