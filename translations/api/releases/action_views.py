@@ -37,7 +37,7 @@ def _schema(name, summary, body, answer=schemas.ActionOut, *, key=False, code=20
         summary=summary,
         parameters=[LANGUAGE, KEY] if key else [LANGUAGE],
         request=body,
-        responses={code: answer},
+        responses=schemas.answers(answer, 400, 409, 422, code=code),
     )
 
 

@@ -72,7 +72,9 @@ def body_of(serializer_class, request):
         return serializer.validated_data
     errors = {name: [str(message) for message in found] for name, found in _items(serializer)}
     name, messages = next(iter(errors.items()))
-    detail = messages[0] if name == "non_field_errors" else f"“{name}”: {messages[0]}"
+    detail = messages[0]
+    if name != "non_field_errors":
+        detail = _("“%(field)s”: %(message)s") % {"field": name, "message": detail}
     raise Invalid(detail, extra={"errors": errors})
 
 

@@ -272,3 +272,48 @@ class PublishOut(S.Serializer):
     message = S.CharField()
     created = S.BooleanField()
     publication = PublicationOut()
+
+
+class ConflictOut(S.Serializer):
+    unit = S.CharField()
+    field = S.CharField()
+    language = S.CharField(allow_null=True)
+    deleted = S.BooleanField()
+    base = S.CharField(allow_null=True)
+    theirs = S.CharField(allow_null=True)
+    mine = S.CharField(allow_null=True)
+
+
+class ConfirmFinding(S.Serializer):
+    key = S.CharField()
+    unit = S.CharField()
+    message = S.CharField()
+
+
+class Problem(S.Serializer):
+    """RFC 7807 problem details; the members after ``instance`` come with some problems."""
+
+    type = S.CharField()
+    title = S.CharField()
+    status = S.IntegerField()
+    detail = S.CharField()
+    code = S.CharField()
+    instance = S.CharField(required=False)
+    errors = S.DictField(child=S.ListField(child=S.CharField()), required=False)
+    findings = ConfirmFinding(many=True, required=False, help_text="code confirm")
+    base_revision = S.IntegerField(required=False, help_text="code conflict")
+    head = S.IntegerField(required=False, help_text="code conflict or stale")
+    base = S.CharField(required=False, allow_null=True, help_text="code conflict")
+    theirs = S.CharField(required=False, allow_null=True, help_text="code conflict")
+    mine = S.CharField(required=False, allow_null=True, help_text="code conflict")
+    conflicts = ConflictOut(many=True, required=False, help_text="code conflict")
+
+
+PROBLEM_TYPE = "application/problem+json"
+
+
+def answers(ok, *problems, code=200):
+    """Return ``extend_schema``'s responses: ``ok`` with ``code``, then a problem document for
+    each status in ``problems`` (and the refusals every endpoint may give)."""
+    statuses = sorted({401, 403, 404, 429, *problems})
+    return {code: ok, **{(status, PROBLEM_TYPE): Problem for status in statuses}}

@@ -91,7 +91,7 @@ class UnitListView(ReleaseLanguageView):
                 "page_size", int, description=f"{PAGE_SIZE} by default, at most {MAX_PAGE_SIZE}."
             ),
         ],
-        responses=schemas.UnitPageOut,
+        responses=schemas.answers(schemas.UnitPageOut, 400),
     )
     def get(self, request, release_id, language):
         name, query = _filter(request)
@@ -119,7 +119,7 @@ class UnitView(ReleaseLanguageView):
         operation_id="units_retrieve",
         summary="One unit",
         parameters=[LANGUAGE, KEY],
-        responses=schemas.UnitOut,
+        responses=schemas.answers(schemas.UnitOut),
     )
     def get(self, request, release_id, language, key):
         bench = workbench(self.release, self.language)
@@ -135,7 +135,7 @@ class UnitView(ReleaseLanguageView):
         summary="Save the unit's translation (and submit it), based on a revision",
         parameters=[LANGUAGE, KEY],
         request=schemas.SaveBody,
-        responses=schemas.ActionOut,
+        responses=schemas.answers(schemas.ActionOut, 400, 409, 422),
     )
     def put(self, request, release_id, language, key):
         body = body_of(schemas.SaveBody, request)

@@ -79,7 +79,7 @@ class ReleaseListView(generics.GenericAPIView):
                 "current: every language's readers see it.",
             ),
         ],
-        responses=schemas.ReleaseOut(many=True),
+        responses=schemas.answers(schemas.ReleaseOut(many=True), 400),
     )
     def get(self, request):
         releases = self.filtered(with_publication_state(Release.objects.select_related("topic")))
@@ -125,7 +125,7 @@ class ReleaseView(APIView):
     @extend_schema(
         operation_id="releases_retrieve",
         summary="One release: each language's state, what blocks publishing, its resources",
-        responses=schemas.ReleaseDetailOut,
+        responses=schemas.answers(schemas.ReleaseDetailOut),
     )
     def get(self, request, release_id):
         release = release_get(release_id)
@@ -150,7 +150,7 @@ class RevisionListView(generics.GenericAPIView):
     @extend_schema(
         operation_id="releases_revisions_list",
         summary="A release's revisions, newest first",
-        responses=schemas.RevisionOut(many=True),
+        responses=schemas.answers(schemas.RevisionOut(many=True)),
     )
     def get(self, request, release_id):
         release = release_get(release_id)
@@ -197,7 +197,7 @@ class DiffView(APIView):
             OpenApiParameter("to", int, description="Default: the newest revision."),
             OpenApiParameter("language", str, enum=list(languages.CODES)),
         ],
-        responses=schemas.DiffOut,
+        responses=schemas.answers(schemas.DiffOut, 400),
     )
     def get(self, request, release_id):
         release = release_get(release_id)
@@ -220,7 +220,10 @@ class PublishView(APIView):
         operation_id="releases_publish",
         summary="Publish a revision (default: the newest) in one language",
         request=schemas.PublishBody,
-        responses={200: schemas.PublishOut, 201: schemas.PublishOut},
+        responses={
+            200: schemas.PublishOut,
+            **schemas.answers(schemas.PublishOut, 400, 422, code=201),
+        },
         parameters=[OpenApiParameter("language", OpenApiTypes.STR, OpenApiParameter.PATH)],
     )
     def post(self, request, release_id, language):
