@@ -6,8 +6,7 @@ import pytest
 
 from records.models import Publication
 from tests.helpers import api_client
-from tests.scenarios import glossary_with, paragraph, release_with
-from translations.checks.services import release_terms_check
+from tests.scenarios import paragraph, release_with
 from translations.models import Comment, UnitStatus
 from translations.review.actions import comment_add
 from translations.review.vocabulary import UnitState
@@ -16,17 +15,14 @@ from .support import database, language_url, ok, refused
 
 pytestmark = pytest.mark.django_db
 
-ALL = ("en", "ja", "ru")
-FLAGGED = 2  # paragraph 3 uses the forbidden Japanese term
-
 
 @pytest.fixture
-def flagged(users):
-    glossary_with(("fisheries", {"en": "fisheries", "ja": [("漁業", "forbidden")]}))
-    release = release_with(units=4, languages=ALL, states={"ja": "draft", "ru": "needs_review"})
-    release_terms_check(release)
-    release.refresh_from_db()
-    return release
+def users(flagged_users):
+    """The module's accounts (``flagged`` is built once per module: see conftest)."""
+    return flagged_users
+
+
+FLAGGED = 2  # paragraph 3 uses the forbidden Japanese term
 
 
 def keys_of(release):

@@ -6,7 +6,7 @@ import pytest
 
 from records.services import revision_snapshot
 from tests.helpers import api_client
-from tests.scenarios import glossary_with, paragraph, release_edit, release_with
+from tests.scenarios import paragraph, release_edit, release_with
 from translations.checks.services import release_terms_check
 from translations.review.actions import comment_add
 
@@ -14,22 +14,18 @@ from .support import database, language_url, ok, refused
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def users(flagged_users):
+    """The module's accounts (``flagged`` is built once per module: see conftest)."""
+    return flagged_users
+
+
 ALL = ("en", "ja", "ru")
 # Stands for the newest revision in a request's body.
 HEAD = object()
 # Paragraph 3 (fisheries) uses the forbidden Japanese term: an error finding.
 FLAGGED = 2
-
-
-@pytest.fixture
-def flagged(users):
-    """Four paragraphs: Japanese drafts (paragraph 3 with an error finding), Russian waiting
-    for review."""
-    glossary_with(("fisheries", {"en": "fisheries", "ja": [("漁業", "forbidden")]}))
-    release = release_with(units=4, languages=ALL, states={"ja": "draft", "ru": "needs_review"})
-    release_terms_check(release)
-    release.refresh_from_db()
-    return release
 
 
 def keys_of(release):
@@ -163,7 +159,7 @@ QUERIES = 13
 def test_listing_units_costs_the_same_queries_at_20_and_2000_units(
     users, django_assert_num_queries
 ):
-    glossary_with(("fisheries", {"en": "fisheries", "ja": [("漁業", "forbidden")]}))
+    # The module's glossary forbids 漁業 in Japanese (see conftest): error findings.
     client = api_client(users["reviewer-ja"])
     releases = {}
     for size in (20, 2000):
