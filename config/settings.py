@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # An API request with a body over the upload limit is refused before anything reads it.
+    "records.api.limits.ApiBodyLimitMiddleware",
     # The address of each request, for the links of the notifications it causes.
     "config.middleware.RequestOriginMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -441,6 +443,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every field holding a language code is one enum, whatever the field is called.
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": "config.languages.choices"},
 }
 # Cross-origin browsers may call the API only from these origins (none by default).
 CORS_ALLOWED_ORIGINS = env_list("CONCORD_API_CORS_ORIGINS")

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .reader.cache import reader_page
-from .reader.selectors import TOPIC_NOT_PUBLISHED, latest_pages, reader_topic
+from .reader.selectors import TOPIC_NOT_PUBLISHED, latest_pages, reader_topic, topic_name
 
 FEED_SIZE = 30
 
@@ -76,7 +76,7 @@ class TopicReleasesFeed(LatestReleasesFeed):
         return topic
 
     def _name(self, topic):
-        return getattr(topic, f"name_{get_language()}", "") or topic.name
+        return topic_name(topic, get_language())
 
     def title(self, topic):
         return _("Concord press releases: %(topic)s") % {"topic": self._name(topic)}

@@ -26,6 +26,7 @@ from .reader.selectors import (
     reader_topic,
     release_pages,
     topic_choices,
+    topic_name,
     year_choices,
 )
 from .reader.text import snippet
@@ -104,7 +105,7 @@ def topic_detail(request, slug):
     topic = reader_topic(slug, language)
     if topic is None:
         raise Http404(TOPIC_NOT_PUBLISHED)
-    name = getattr(topic, f"name_{language}", "") or topic.name
+    name = topic_name(topic, language)
     entries = _page_of(latest_pages(language, topic_slug=slug).listed(), request)
     switcher = _every_language(request)
     context = {

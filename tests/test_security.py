@@ -27,6 +27,15 @@ PUBLIC = {
     "records:topic_feed",
     "records:release_detail",
     "records:release_compare",
+    # The API's schema, its docs, its 404 for unknown paths, and the readers' resources.
+    "api-schema",
+    "api-docs",
+    "api-not-found",
+    "api-published-releases",
+    "api-published-release",
+    "api-published-topics",
+    "api-published-topic-releases",
+    "api-published-search",
 }
 # A value each converter accepts; "1" is also an object id, a slug and a language-ish string.
 SAMPLES = {"IntConverter": "1", "UUIDConverter": "00000000-0000-0000-0000-000000000001"}

@@ -2,7 +2,6 @@
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from rest_framework import authentication, exceptions
 
 from .tokens import token_user
@@ -36,13 +35,16 @@ class TokenAuthentication(authentication.BaseAuthentication):
         return self.keyword
 
 
-class TokenScheme(OpenApiAuthenticationExtension):
+class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
     """How the OpenAPI schema describes :class:`TokenAuthentication`."""
 
     target_class = TokenAuthentication
     name = "tokenAuth"
 
     def get_security_definition(self, auto_schema):
-        return build_bearer_security_scheme_object(
-            header_name="Authorization", token_prefix=self.target.keyword
-        )
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "A personal token from the API tokens page: 'Token <key>'.",
+        }

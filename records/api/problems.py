@@ -12,7 +12,7 @@ from django.core.exceptions import RequestDataTooBig, SuspiciousOperation, TooMa
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.views import exception_handler
 
 from config import limits
@@ -153,3 +153,19 @@ def not_found(request, *args, **kwargs):
     """Any path under /api/ that names no endpoint."""
     body = problem(404, _("No API endpoint at this address."), "not_found", instance=request.path)
     return _problem_response(body, 404)
+
+
+class ProblemSerializer(serializers.Serializer):
+    """The shape of every error (for the OpenAPI schema; answers are built by ``problem``)."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    instance = serializers.CharField(required=False)
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="A refused input: field → messages.",
+    )

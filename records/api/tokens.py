@@ -73,3 +73,8 @@ def token_user(key):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token
+
+
+def tokens_of(user):
+    """Return ``user``'s tokens, newest first (revoked ones too: the list says when)."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-id")

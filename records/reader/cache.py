@@ -24,6 +24,27 @@ def _digest(*parts):
     return hashlib.sha256("|".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+def reader_validators(version, modified, *parts):
+    """Return ``(etag, timestamp)`` of the representation named by ``parts`` (its language,
+    path, format…) at the read model's ``version`` and last modification."""
+    etag = f'"{_digest(version, *parts)}"'
+    return etag, int(modified.timestamp()) if modified else None
+
+
+def reader_headers(response, etag, timestamp, *, public=True):
+    """Give ``response`` its validators (a 200, or the 304 that confirms one) and make every
+    cache revalidate."""
+    if response.status_code in (200, 304):
+        response["ETag"] = etag
+        if timestamp is not None:
+            response["Last-Modified"] = http_date(timestamp)
+    if public:
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    else:
+        patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
+    return response
+
+
 def reader_page(view=None, *, cached=True):
     """Decorate a reader view: conditional GET on the read model's version, then the cache."""
     if view is None:
@@ -36,8 +57,7 @@ def reader_page(view=None, *, cached=True):
         version, modified = reader_state()
         language = get_language() or ""
         path = request.get_full_path()
-        etag = f'"{_digest(version, language, path)}"'
-        timestamp = int(modified.timestamp()) if modified else None
+        etag, timestamp = reader_validators(version, modified, language, path)
         response = get_conditional_response(request, etag=etag, last_modified=timestamp)
         if response is not None:
             return response
@@ -53,11 +73,6 @@ def reader_page(view=None, *, cached=True):
             if cached and response.status_code in (200, 404) and not response.streaming:
                 stored = (response.status_code, response["Content-Type"], response.content)
                 cache.set(key, stored, CACHE_SECONDS)
-        if response.status_code == 200:
-            response["ETag"] = etag
-            if timestamp is not None:
-                response["Last-Modified"] = http_date(timestamp)
-        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        return response
+        return reader_headers(response, etag, timestamp)
 
     return wrapped

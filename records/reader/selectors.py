@@ -65,11 +65,22 @@ def latest_pages(language, topic_slug=None, year=None):
     return pages
 
 
-def reader_topic(slug, language):
-    """Return topic ``slug`` when readers of ``language`` have a page of it, else None: a
-    topic only drafts use is not shown, not even its name."""
+def reader_topics(language):
+    """Return the topics readers of ``language`` have pages of, by slug: a topic only drafts
+    use is not shown, not even its name."""
     pages = ReaderPage.objects.filter(language=language, topic_slug=OuterRef("slug"))
-    return Topic.objects.filter(slug=slug).filter(Exists(pages)).first()
+    return Topic.objects.filter(Exists(pages)).order_by("slug")
+
+
+def reader_topic(slug, language):
+    """Return topic ``slug`` when readers of ``language`` have a page of it, else None."""
+    return reader_topics(language).filter(slug=slug).first()
+
+
+def topic_name(topic, language):
+    """Return the current name of ``topic`` in ``language`` (the default name where it has
+    none): topic pages use it, release pages the name published with the release."""
+    return getattr(topic, f"name_{language}", "") or topic.name
 
 
 def release_pages(release_id):
