@@ -5,10 +5,13 @@ test holds them to these shapes."""
 from rest_framework import serializers
 
 from config import limits
+from records.api.problems import ProblemSerializer
 from records.models import REVISION_NUMBER_MAX
 from records.units import MAX_KEY_LENGTH
 
 S = serializers
+# What a unit is, as the API names it (``UnitKindEnum`` in the schema: settings).
+UNIT_KINDS = ["title", "segment", "caption", "credit"]
 # Units one action may name: every unit of the largest release.
 MAX_KEYS = 2 * limits.MAX_UNITS + 1
 
@@ -148,7 +151,7 @@ class Structure(S.Serializer):
 
 class UnitChange(S.Serializer):
     key = S.CharField()
-    kind = S.ChoiceField(choices=["title", "segment", "caption", "credit"])
+    kind = S.ChoiceField(choices=UNIT_KINDS)
     status = S.ChoiceField(choices=["added", "removed", "changed", "unchanged"])
     moved = S.BooleanField()
     old_position = S.IntegerField(allow_null=True)
@@ -218,7 +221,7 @@ class ThreadOut(CommentOut):
 
 class UnitOut(S.Serializer):
     key = S.CharField()
-    kind = S.ChoiceField(choices=["title", "segment", "caption", "credit"])
+    kind = S.ChoiceField(choices=UNIT_KINDS)
     segment_kind = S.CharField(allow_null=True)
     number = S.IntegerField()
     label = S.CharField()
@@ -290,16 +293,9 @@ class ConfirmFinding(S.Serializer):
     message = S.CharField()
 
 
-class Problem(S.Serializer):
-    """RFC 7807 problem details; the members after ``instance`` come with some problems."""
+class StaffProblem(ProblemSerializer):
+    """A problem document, with the members some of the staff's refusals add."""
 
-    type = S.CharField()
-    title = S.CharField()
-    status = S.IntegerField()
-    detail = S.CharField()
-    code = S.CharField()
-    instance = S.CharField(required=False)
-    errors = S.DictField(child=S.ListField(child=S.CharField()), required=False)
     findings = ConfirmFinding(many=True, required=False, help_text="code confirm")
     base_revision = S.IntegerField(required=False, help_text="code conflict")
     head = S.IntegerField(required=False, help_text="code conflict or stale")
@@ -316,4 +312,4 @@ def answers(ok, *problems, code=200):
     """Return ``extend_schema``'s responses: ``ok`` with ``code``, then a problem document for
     each status in ``problems`` (and the refusals every endpoint may give)."""
     statuses = sorted({401, 403, 404, 429, *problems})
-    return {code: ok, **{(status, PROBLEM_TYPE): Problem for status in statuses}}
+    return {code: ok, **{(status, PROBLEM_TYPE): StaffProblem for status in statuses}}
