@@ -65,6 +65,11 @@ class ConfirmNeeded(ApiRefusal):
     default_code = "confirm"
 
 
+def refuse(field, message):
+    """Refuse (400) a request whose ``field`` (a query parameter) is wrong."""
+    raise Invalid(message, extra={"errors": {field: [message]}})
+
+
 def body_of(serializer_class, request):
     """Return the validated body of ``request``; refuse (400) naming the first bad field."""
     serializer = serializer_class(data=request.data)

@@ -23,7 +23,7 @@ from translations.review.workbench import FILTERS, workbench
 
 from . import schemas
 from .access import STAFF, release_get, target_check
-from .errors import Invalid, body_of, service_errors
+from .errors import body_of, refuse, service_errors
 from .paging import MAX_PAGE_SIZE, PAGE_SIZE, units_page
 from .units import unit_data
 
@@ -63,17 +63,14 @@ class ReleaseLanguageView(APIView):
 def _filter(request):
     name = request.query_params.get("filter", "all")
     if name not in FILTERS:
-        raise Invalid(
+        refuse(
+            "filter",
             _("There is no filter “%(name)s” (filters: %(names)s).")
             % {"name": name[:40], "names": ", ".join(FILTERS)},
-            extra={"errors": {"filter": [name[:40]]}},
         )
     query, cut = search_clean(request.query_params.get("q", ""))
     if cut:
-        raise Invalid(
-            _("A search has at most %(n)s characters.") % {"n": limits.MAX_SEARCH_CHARS},
-            extra={"errors": {"q": [str(limits.MAX_SEARCH_CHARS)]}},
-        )
+        refuse("q", _("A search has at most %(n)s characters.") % {"n": limits.MAX_SEARCH_CHARS})
     return name, query
 
 

@@ -34,21 +34,17 @@ from translations.review.vocabulary import UnitState
 
 from . import schemas
 from .access import STAFF, language_check, release_get
-from .errors import Invalid, body_of, service_errors
+from .errors import body_of, refuse, service_errors
 from .shapes import diff_data, release_data, release_links, revision_data, state_name
 
 STATES = {state_name(state): state for state in UnitState}
 PUBLICATION = ("waiting", "current")
 
 
-def _refuse(field, message):
-    raise Invalid(message, extra={"errors": {field: [message]}})
-
-
 def _language_param(request):
     code = request.query_params.get("language")
     if code is not None and code not in languages.CODES:
-        _refuse(
+        refuse(
             "language",
             _("unknown language “%(language)s” (expected one of %(known)s)")
             % {"language": code[:20], "known": ", ".join(languages.CODES)},
@@ -92,13 +88,13 @@ class ReleaseListView(generics.GenericAPIView):
         if "topic" in params:
             slug = params["topic"]
             if not Topic.objects.filter(slug=slug).exists():
-                _refuse("topic", _("There is no topic “%(slug)s”.") % {"slug": slug[:100]})
+                refuse("topic", _("There is no topic “%(slug)s”.") % {"slug": slug[:100]})
             releases = releases.filter(topic__slug=slug)
         code = _language_param(self.request)
         if "state" in params:
             name = params["state"]
             if name not in STATES:
-                _refuse(
+                refuse(
                     "state",
                     _("There is no unit state “%(name)s” (states: %(names)s).")
                     % {"name": name[:40], "names": ", ".join(STATES)},
@@ -110,7 +106,7 @@ class ReleaseListView(generics.GenericAPIView):
         if "publication" in params:
             name = params["publication"]
             if name not in PUBLICATION:
-                _refuse(
+                refuse(
                     "publication",
                     _("There is no publication filter “%(name)s” (choose %(names)s).")
                     % {"name": name[:40], "names": ", ".join(PUBLICATION)},
@@ -175,7 +171,7 @@ def _revision_param(request, name, default):
     except ValueError:
         number = 0
     if not 1 <= number <= REVISION_NUMBER_MAX:
-        _refuse(
+        refuse(
             name,
             _(
                 "“%(value)s” is not a revision number: revision numbers are whole "
