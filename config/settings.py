@@ -449,7 +449,10 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     # Every field holding a language code is one enum, whatever the field is called.
-    "ENUM_NAME_OVERRIDES": {"LanguageEnum": "config.languages.choices"},
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "config.languages.choices",
+        "UnitKindEnum": "translations.api.releases.schemas.UNIT_KINDS",
+    },
 }
 # Cross-origin browsers may call the API only from these origins (none by default).
 CORS_ALLOWED_ORIGINS = env_list("CONCORD_API_CORS_ORIGINS")

@@ -3,5 +3,6 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("translations.api.releases.urls")),
     path("", include("translations.api.files_urls")),
 ]

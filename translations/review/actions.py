@@ -27,6 +27,7 @@ from translations.review.audit import review_audit
 from translations.review.comments import comment_add, comment_resolve
 from translations.review.common import (
     ReviewError,
+    StaleUnits,
     head_units,
     pair_checksum,
     permission_check,
@@ -110,7 +111,7 @@ def _rows(release, language, keys, units, based_on):
                 % {"unit": unit_label(key, units), "language": languages.name_in_sentence(language)}
             )
         if based_on is not None and row.revision_number > based_on:
-            raise ReviewError(
+            raise StaleUnits(
                 _(
                     "%(unit)s changed in revision %(n)s, after the revision %(base)s you were "
                     "looking at; reload to see it. Nothing was changed."

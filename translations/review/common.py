@@ -15,6 +15,13 @@ class ReviewError(ValueError):
     """A review action cannot be carried out as asked; nothing was changed."""
 
 
+class StaleUnits(ReviewError):
+    """A unit named changed after the revision the action was based on; nothing was changed.
+
+    Pages answer it as any refusal; the API as a conflict (reading the unit again helps).
+    """
+
+
 def pair_checksum(source_text, target_text):
     """Return the checksum of a unit's source and target texts together (overrides keep it)."""
     return text_checksum(f"{source_text}\x00{target_text}")
