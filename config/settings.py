@@ -438,7 +438,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Published releases for readers; releases, units, review, glossary, memory and "
         "files for staff, under the same rules as Concord's pages. Authenticate with "
-        "'Authorization: Token <key>' (tokens are made on the API tokens page)."
+        "the header 'Authorization: Token' followed by a key made on the API tokens page."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

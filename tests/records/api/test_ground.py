@@ -132,3 +132,17 @@ def test_the_docs_page_runs_no_inline_script_and_loads_swagger_from_the_app():
     scripts = re.findall(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", html, re.S)
     assert scripts
     assert all("src=" in attrs and not body.strip() for attrs, body in scripts), scripts
+
+
+def test_the_browsable_pages_say_whose_api_they_are():
+    response = api_client().get("/api/v1/published/en/releases/", HTTP_ACCEPT="text/html")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Concord API" in html and "Django REST framework" not in html
+
+
+def test_the_schema_tells_how_to_send_a_token():
+    import yaml
+
+    schema = yaml.safe_load(api_client().get("/api/v1/schema/").content)
+    assert "'Authorization: Token' followed by a key" in schema["info"]["description"]
