@@ -138,7 +138,7 @@ def test_non_public_urls_refuse_outsiders(client, outsider, path, name, who):
         response = method(path)
         login = reverse("admin:login")
         if path.startswith("/api/"):
-            # The API answers with a problem document instead of sending to the login page.
+            # The API refuses with a problem document: 401 asks for a token, 403 refuses the user.
             assert response.status_code in (401, 403), (name, response.status_code)
             assert response["Content-Type"] == "application/problem+json", name
             continue

@@ -14,8 +14,11 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-# A whole release of the largest size (2,000 units with photos, and the title) fits one page.
-MAX_PAGE_SIZE = 5000
+from config import limits
+
+# A whole release of the largest size fits one page: the title, and every segment, or every
+# photo's caption and credit.
+MAX_PAGE_SIZE = 2 * limits.MAX_UNITS + 1
 PAGE_SIZE = 100
 
 

@@ -4,16 +4,16 @@ test holds them to these shapes."""
 
 from rest_framework import serializers
 
-from config import limits
 from records.api.problems import ProblemSerializer
 from records.models import REVISION_NUMBER_MAX
 from records.units import MAX_KEY_LENGTH
 
+# Units one action may name: every unit of the largest release, as a page may list them.
+from .paging import MAX_PAGE_SIZE
+
 S = serializers
 # What a unit is, as the API names it (``UnitKindEnum`` in the schema: settings).
 UNIT_KINDS = ["title", "segment", "caption", "credit"]
-# Units one action may name: every unit of the largest release.
-MAX_KEYS = 2 * limits.MAX_UNITS + 1
 
 
 def _revision(**options):
@@ -22,7 +22,7 @@ def _revision(**options):
 
 def _keys():
     return S.ListField(
-        child=S.CharField(max_length=MAX_KEY_LENGTH), min_length=1, max_length=MAX_KEYS
+        child=S.CharField(max_length=MAX_KEY_LENGTH), min_length=1, max_length=MAX_PAGE_SIZE
     )
 
 
