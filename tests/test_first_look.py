@@ -61,8 +61,8 @@ def test_my_work_tells_same_titles_apart(client, twins):
     text = page(
         client, user_with_role("translator", "ja"), reverse("translations:my_work") + "?all=1"
     )
-    assert "July 7, 2017 · summit-2017-07-07" in text
-    assert "May 26, 2018 · summit-2018-05-26" in text
+    assert '<time datetime="2017-07-07">July 7, 2017</time> · summit-2017-07-07' in text
+    assert '<time datetime="2018-05-26">May 26, 2018</time> · summit-2018-05-26' in text
 
 
 def test_the_publication_list_tells_same_titles_apart(client, roles):

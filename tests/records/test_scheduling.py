@@ -455,6 +455,7 @@ def test_the_sweep_runs_from_the_task_and_the_command(clock, in_progress):
         "0 topic exports enqueued",
         "0 scheduled publications published",
         "1 scheduled publication refused (still pending)",
+        "0 webhook deliveries that were due sent",
     ]
     assert ScheduledPublication.objects.get(pk=second.pk).attempts == 1
 
