@@ -112,7 +112,7 @@ class TermForm(forms.ModelForm):
             choices.append((stored, stored))
         field = self.fields["part_of_speech"]
         field.choices = choices
-        field.widget.attrs["style"] = "width: 14ch"
+        field.widget.attrs["style"] = "width: 11ch"
 
 
 class TermInline(admin.TabularInline):
