@@ -58,14 +58,23 @@ def signature(secret, body):
     return f"sha256={digest}"
 
 
+# The members of a delivery's body after event, delivery and sent_at (docs/api.md, Webhooks).
+PAYLOAD_ORDER = ("release", "language", "revision", "url")
+
+
 def body_of(delivery, sent_at):
     """Return the JSON body (bytes) of ``delivery`` sent at ``sent_at``."""
     document = {
         "event": delivery.event,
         "delivery": delivery.pk,
         "sent_at": sent_at.isoformat(),
-        **delivery.payload,
     }
+    # In a fixed order: PostgreSQL's jsonb gives the stored payload's keys back in its own.
+    payload = delivery.payload
+    for name in PAYLOAD_ORDER:
+        if name in payload:
+            document[name] = payload[name]
+    document.update((name, value) for name, value in payload.items() if name not in document)
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
