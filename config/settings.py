@@ -408,6 +408,13 @@ LOGGING = {
 }
 
 # --- the REST API: config/api_settings.py ------------------------------------------------
+from config.api_settings import (  # noqa: E402, F401
+    CONCORD_API_RATES,
+    CORS_ALLOWED_ORIGINS,
+    CORS_URLS_REGEX,
+    REST_FRAMEWORK,
+    SPECTACULAR_SETTINGS,
+)
 
 # --- security headers (every environment; check --deploy adds the production ones below) ---
 # Inline handlers and one inline script remain in admin templates, hence 'unsafe-inline'.
