@@ -4,10 +4,12 @@ and a multilingual TBX 2008 termbase. Each is read through Concord's public impo
 refused whole, the right units and entries are read, and the report says what was skipped."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from lxml import etree
 
 from records.models import Release, Revision
@@ -166,6 +168,16 @@ def test_po2tmx_file_fills_the_memory_with_the_confirmed_units():
         "Российско-японская встреча на высшем уровне"
     )
     assert memory_import(data).counts == {"created": 0, "updated": 0, "unchanged": 3}
+
+
+def test_po2tmx_file_without_dates_says_nothing_newer_an_hour_later(monkeypatch):
+    data = (FOREIGN / "concord.ru.po2tmx.tmx").read_bytes()
+    memory_import(data)
+    stored = dict(MemoryEntry.objects.values_list("source_text", "changed_at"))
+    later = timezone.now() + timedelta(hours=1)
+    monkeypatch.setattr("translations.memory.tmx.timezone.now", lambda: later)
+    assert memory_import(data).counts == {"created": 0, "updated": 0, "unchanged": 3}
+    assert dict(MemoryEntry.objects.values_list("source_text", "changed_at")) == stored
 
 
 # --- csv2tbx (TBX 2008 with ids that are phrases and the target language "xx") ---------------

@@ -41,6 +41,8 @@ class EntryData:
     revision_number: int | None = None
     approved_by_id: int | None = None
     approver: str = ""
+    # False when the file gave the pair no date: it then says nothing newer than a stored pair.
+    dated: bool = True
 
 
 def chunks(items, size=CHUNK):
@@ -73,7 +75,7 @@ def entries_merge(items):
             item.source_language, item.target_language, item.source_text, item.target_text
         )
         kept = newest.get(key)
-        if kept is None or item.changed_at >= kept.changed_at:
+        if kept is None or (item.dated, item.changed_at) >= (kept.dated, kept.changed_at):
             if kept is not None and kept.created_at < item.created_at:
                 item = replace(item, created_at=kept.created_at)
             newest[key] = item
@@ -88,7 +90,7 @@ def entries_merge(items):
     rows, created = [], []
     for key, item in newest.items():
         known = existing.get(key)
-        if known is not None and item.changed_at <= known[1]:
+        if known is not None and (not item.dated or item.changed_at <= known[1]):
             continue
         if known is None:
             created.append(key)

@@ -170,6 +170,7 @@ def unit_entries(unit, header_source, now, read):
             release_slug=props.get(PROP_RELEASE, "")[:200],
             revision_number=revision,
             approver=approver,
+            dated=bool(unit.get("creationdate") or unit.get("changedate")),
         )
         for source in sources
         for source_text in texts[source]
