@@ -10,7 +10,15 @@ The staff resources live in ``translations.api``, which builds on these.
 """
 
 from .models import ApiToken
-from .problems import Conflict, problem
+from .problems import Conflict, Refusal, problem
 from .tokens import token_create, token_revoke, token_user
 
-__all__ = ["ApiToken", "Conflict", "problem", "token_create", "token_revoke", "token_user"]
+__all__ = [
+    "ApiToken",
+    "Conflict",
+    "Refusal",
+    "problem",
+    "token_create",
+    "token_revoke",
+    "token_user",
+]

@@ -3,6 +3,11 @@
 Every error the API returns has ``type``, ``title``, ``status`` and ``detail``; a refused
 input adds ``errors`` (field → messages), and an exception may carry more members in
 ``extra`` (a save that collides adds ``base``, ``theirs`` and ``mine``).
+
+Every refusal the API raises itself is a :class:`Refusal` (here or in ``translations.api``),
+so one path writes them all: the handler takes the status, the code and the ``extra``
+members from it; DRF's own exceptions (validation, authentication, throttling) and Django's
+are turned into the same document.
 """
 
 import logging
@@ -23,19 +28,24 @@ CONTENT_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:concord:problem:"
 
 
-class Conflict(exceptions.APIException):
+class Refusal(exceptions.APIException):
+    """A request the API refuses: ``status_code``, ``default_code`` and, in ``extra``, more
+    members for the problem document. The base of every refusal the API raises itself."""
+
+    def __init__(self, detail=None, code=None, extra=None):
+        super().__init__(detail, code)
+        self.extra = dict(extra or {})
+
+
+class Conflict(Refusal):
     """The write met newer work that collides with it; ``extra`` says what collided."""
 
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The text changed since the revision this edit is based on."
     default_code = "conflict"
 
-    def __init__(self, detail=None, code=None, extra=None):
-        super().__init__(detail, code)
-        self.extra = extra or {}
 
-
-class PayloadTooLarge(exceptions.APIException):
+class PayloadTooLarge(Refusal):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_code = "too_large"
 
@@ -128,7 +138,8 @@ def problem_exception_handler(exc, context):
         )
         codes = exc.get_codes()
         code = codes if isinstance(codes, str) else getattr(exc, "default_code", "error")
-    members.update(getattr(exc, "extra", {}) or {})
+    if isinstance(exc, Refusal):
+        members.update(exc.extra)
     body = problem(response.status_code, detail, code, instance=instance, **members)
     return _problem_response(body, response.status_code, response.headers)
 

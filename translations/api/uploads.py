@@ -6,6 +6,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, MultiPartParser
 
+from records.api import Refusal
 from translations.uploads import UploadTooLarge, upload_file_read
 
 
@@ -18,7 +19,7 @@ class FileNegotiation(DefaultContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
-class TooLarge(exceptions.APIException):
+class TooLarge(Refusal):
     """An upload over the upload limit, refused before it is read."""
 
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE

@@ -32,7 +32,7 @@ from records.reader.selectors import (
 from records.reader.text import snippet
 
 from ..problems import CONTENT_TYPE as PROBLEM
-from ..problems import ProblemSerializer
+from ..problems import ProblemSerializer, Refusal
 from .links import Links
 from .pagination import LatestCursor, RankedCursor, TopicCursor
 from .serializers import (
@@ -228,12 +228,16 @@ class ReleaseDetailView(Published):
         return super().get(request, *args, **kwargs)
 
 
-class NotPublishedHere(NotFound):
+class NotPublishedHere(Refusal):
     """A release readers of other languages have: the problem names where it is published."""
 
+    status_code = NotFound.status_code
+    default_code = NotFound.default_code
+
     def __init__(self, versions):
-        super().__init__(_("This release is not published in this language."))
-        self.extra = {"published_in": versions}
+        super().__init__(
+            _("This release is not published in this language."), extra={"published_in": versions}
+        )
 
 
 class SearchQuerySerializer(serializers.Serializer):

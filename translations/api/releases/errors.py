@@ -16,9 +16,9 @@ a client can act on:
 from contextlib import contextmanager
 
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import status
 
-from records.api import Conflict
+from records.api import Conflict, Refusal
 from records.services import (
     ActionNotAllowed,
     MergeConflict,
@@ -32,35 +32,27 @@ from translations.review.common import ReviewError, StaleUnits
 from translations.review.submitting import SubmitConfirmation
 
 
-class ApiRefusal(exceptions.APIException):
-    """A refusal with more members for the problem document (``extra``)."""
-
-    def __init__(self, detail=None, code=None, extra=None):
-        super().__init__(detail, code)
-        self.extra = extra or {}
-
-
-class Invalid(ApiRefusal):
+class Invalid(Refusal):
     status_code = status.HTTP_400_BAD_REQUEST
     default_code = "invalid"
 
 
-class NotAllowed(ApiRefusal):
+class NotAllowed(Refusal):
     status_code = status.HTTP_403_FORBIDDEN
     default_code = "not_allowed"
 
 
-class Refused(ApiRefusal):
+class Refused(Refusal):
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     default_code = "refused"
 
 
-class Stale(ApiRefusal):
+class Stale(Refusal):
     status_code = status.HTTP_409_CONFLICT
     default_code = "stale"
 
 
-class ConfirmNeeded(ApiRefusal):
+class ConfirmNeeded(Refusal):
     status_code = status.HTTP_409_CONFLICT
     default_code = "confirm"
 
