@@ -76,6 +76,16 @@ def _celery_mode(request):
 
 
 @pytest.fixture(autouse=True)
+def _webhooks_in_test_thread(monkeypatch):
+    """Without a broker, webhook attempts run in a thread of their own after commit; tests
+    make them where the transaction commits, as a test's transaction is seen nowhere else
+    (tests/translations/test_webhooks.py turns the thread on where it commits for real)."""
+    from translations.webhooks import dispatch
+
+    monkeypatch.setattr(dispatch, "IN_THREAD", False)
+
+
+@pytest.fixture(autouse=True)
 def _revision_guard(request):
     """Keep the database's revision guard on, except while a transactional test's tables are
     flushed after it (its teardown runs before the flush: it comes after the database's)."""

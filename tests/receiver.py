@@ -20,6 +20,8 @@ class Answer:
     body: bytes = b"ok"
     headers: tuple = ()
     delay: float = 0.0
+    # An event the answer waits for (at most 30 s) before it is given.
+    hold: threading.Event | None = None
 
 
 class Receiver:
@@ -43,6 +45,8 @@ class Receiver:
                     ]
                 if answer.delay:
                     time.sleep(answer.delay)
+                if answer.hold is not None:
+                    answer.hold.wait(30)
                 self.send_response(answer.status)
                 for name, value in answer.headers:
                     self.send_header(name, value)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from config import languages
+from config.celery import app as celery_app
 from records.models import Publication
 from records.services import PublicationError, release_publish, releases_publish
 from tests.receiver import Answer, Receiver
@@ -299,8 +300,12 @@ def test_a_broker_outage_loses_nothing(
 ):
     hook(receiver.url)
     # The broker is unreachable when the publication commits: the delivery waits for the sweep.
+    eager, celery_app.conf.task_always_eager = celery_app.conf.task_always_eager, False
     monkeypatch.setattr("translations.enqueue.task_send_now", lambda *args, **kwargs: False)
-    publish(release, TARGET, django_capture_on_commit_callbacks)
+    try:
+        publish(release, TARGET, django_capture_on_commit_callbacks)
+    finally:
+        celery_app.conf.task_always_eager = eager
     assert receiver.requests == []
     monkeypatch.undo()
     delivery = WebhookDelivery.objects.get()

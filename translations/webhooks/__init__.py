@@ -10,6 +10,8 @@ publish (``language.ready``):
   "ready to publish" call it), sending them again (``deliveries_resend``);
 - :mod:`.sending` — one attempt: claimed first (a task run twice sends once), signed
   (HMAC-SHA256), POSTed with a timeout and no redirects, retried with backoff;
+- :mod:`.dispatch` — the first attempts after commit: a task each with a broker, a thread
+  without one (no request waits on a receiver);
 - :mod:`.tasks` — the attempt after commit, and beat's sweep of what is due;
 - :mod:`.admin` — the list of webhooks, and the deliveries (read-only; "Send again").
 

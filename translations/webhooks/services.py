@@ -1,9 +1,10 @@
 """Webhooks are written here: the list an admin keeps, and the deliveries an event makes.
 
 An event (a language version published, a language ready to publish) makes one delivery per
-active webhook subscribed to it, in the transaction of what caused it; the task that sends
-it is sent after commit, by name (:mod:`translations.enqueue`). A delivery is a pending row
-before anything is sent, so a broker that is down only delays it: beat's sweep
+active webhook subscribed to it, in the transaction of what caused it; its first attempt
+starts after commit (:mod:`.dispatch`: a task by name with a broker, a thread without one,
+so no request waits on a receiver). A delivery is a pending row before anything is sent, so
+a broker that is down only delays it: beat's sweep
 (``translations.webhooks.sweep``, every minute; ``manage.py sweep``) sends what is due.
 """
 
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from config.middleware import request_origin
-from translations.enqueue import task_send
+from translations.webhooks.dispatch import WEBHOOK_DELIVER, deliveries_send
 from translations.webhooks.models import (
     LANGUAGE_PUBLISHED,
     LANGUAGE_READY,
@@ -26,8 +27,6 @@ from translations.webhooks.models import (
     WebhookDelivery,
 )
 
-# The task that sends one delivery (translations.webhooks.tasks), by name.
-WEBHOOK_DELIVER = "translations.webhooks.deliver"
 # At most this many deliveries are sent again by one sweep (the next sweep sends the rest).
 SWEEP_BATCH = 500
 
@@ -116,8 +115,7 @@ def webhooks_fire(event, *, release, language, revision, key, url=None):
             attempts=0,
         ).values_list("pk", flat=True)
     )
-    for delivery_id in ids:
-        task_send(WEBHOOK_DELIVER, delivery_id, label=f"webhook delivery {delivery_id}")
+    deliveries_send(ids)
     return ids
 
 
@@ -190,8 +188,7 @@ def deliveries_resend(deliveries):
         )
         for delivery in deliveries
     )
-    for delivery in created:
-        task_send(WEBHOOK_DELIVER, delivery.pk, label=f"webhook delivery {delivery.pk}")
+    deliveries_send(delivery.pk for delivery in created)
     return created
 
 
