@@ -49,6 +49,9 @@ _BULLETS = (
 )
 _NOTE = re.compile(r"\(\s*\*|\*\S|\(?\s*примечани", re.IGNORECASE)
 _NAVIGATION = re.compile(r"(?:назад|вернуться)\b\s*(?P<target>.*)", re.IGNORECASE)
+_LINKS_HEADING = re.compile(
+    r"(?:ссылки\s+по\s+теме|связанные\s+(?:ссылки|материалы)|см\.?\s+также):?", re.IGNORECASE
+)
 _TITLE_WORDS = re.compile(
     r"встреч|переговор|визит|саммит|телефонн|разговор|заявлени|конференц|бесед", re.IGNORECASE
 )
@@ -60,6 +63,7 @@ class Russian(Conventions):
     places = frozenset({"главная", "главная страница"})
     credit_line = re.compile(r"\(\s*фото\s*:\s*(?P<credit>[^()]*?)\s*\)", re.IGNORECASE)
     title_words = _TITLE_WORDS
+    links_heading = _LINKS_HEADING
 
     def match_date(self, line):
         match = _DATE.fullmatch(line)
