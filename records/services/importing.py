@@ -124,7 +124,23 @@ def _free_slug(parsed, slug, title, source, topic_slug):
     if slug:
         return slug
     title_text = (title or parsed.title or "").strip()
-    if not title_text or (slug_from(title_text) and not has_japanese(title_text)):
+    if not title_text:
+        return None
+    # A release this text continues keeps its slug, whatever slug its title gives today
+    # (the rules for romanised and lead-sentence slugs have changed over time).
+    continued = (
+        Release.objects.filter(
+            date=parsed.date,
+            source_language=source,
+            topic__slug=topic_slug,
+            **{f"title_{source}": title_text},
+        )
+        .order_by("pk")
+        .first()
+    )
+    if continued is not None:
+        return continued.slug
+    if slug_from(title_text) and not has_japanese(title_text):
         return None
     max_length = Release._meta.get_field("slug").max_length
     stem = release_slug(
