@@ -42,6 +42,11 @@ _WEEKDAY = re.compile(
     r"\.?,?\s+",
     re.IGNORECASE,
 )
+# "July 14, 2023 (Fri)": the weekday after the date, in brackets.
+_WEEKDAY_AFTER = re.compile(
+    r"\s*\((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?\)$",
+    re.IGNORECASE,
+)
 _DATE_FORMATS = (
     re.compile(r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})", re.IGNORECASE),
     re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})", re.IGNORECASE),
@@ -138,6 +143,7 @@ class English(Conventions):
         weekday = _WEEKDAY.match(line)
         if weekday is not None and line[weekday.end() :][:1].isalnum():
             line = line[weekday.end() :]
+        line = _WEEKDAY_AFTER.sub("", line)
         for date_format in _DATE_FORMATS:
             match = date_format.fullmatch(line)
             if not match:

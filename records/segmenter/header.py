@@ -73,7 +73,10 @@ class HeaderReading:
         date = valid_date(number, line, conv.match_date(line))
         above = [line for _, line in content[:date_index]]
         headline = None
-        if len(above) == 3:
+        if len(above) == 3 and BREADCRUMB_SEPARATORS.search(above[1]):
+            # The site's name above the breadcrumb ("外務省"), then the title.
+            breadcrumb, headline = above[1:]
+        elif len(above) == 3:
             # A title on two lines ("…海洋協議" over "（結果概要）") below the breadcrumb.
             breadcrumb, headline = above[0], join(above[1:])
         elif len(above) == 2 and self._title_goes_on(*above):

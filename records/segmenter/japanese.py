@@ -17,6 +17,7 @@
     ① 本文 / ● 項目 / ○ 下位の項目         <- circled numbers as (1); ○ under ●
     【二国間関係】                         <- a heading without a number
     外務大臣　林　芳正                     <- a table row: never joined to its neighbours
+    令和5年7月14日（金曜日）15時00分 於：本省会見室   <- a press conference's date line
     関連リンク / 日露関係                   <- related links: navigation, dropped
     日露関係へ戻る                        <- navigation, dropped (このページのトップへ戻る too)
 
@@ -37,6 +38,9 @@ _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _DATE = re.compile(
     r"(?:(?P<era>令和|平成|昭和)\s*(?P<era_year>\d{1,2}|元)|(?P<year>\d{4}))\s*年\s*"
     r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:\s*\((?:.|[月火水木金土日]曜日?)\))?"
+    # A press conference's time and place after its date: 「15時00分 於：本省会見室」.
+    r"(?:\s*(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:\s*[～~〜-]\s*\d{1,2}時(?:\d{1,2}分)?)?)?"
+    r"(?:\s*於\s*[:：]?.*)?"
 )
 _OPEN = "(（"
 _CLOSE = ")）"
@@ -72,6 +76,8 @@ _LINKS_HEADING = re.compile(r"[【\[(（]?(?:関連(?:リンク|情報|ページ
 # A row of a table laid out with spaces (「外務大臣　林　芳正」): two gaps between wide
 # characters, which a Japanese sentence never has.
 _ROW_GAP = re.compile(r"(?<=[^\x00-\u2fff]) (?=[^\x00-\u2fff])")
+# A short row of two columns (「外務大臣<tab>林芳正」) has one gap and no punctuation.
+_ROW_LENGTH = 40
 _CREDIT_LINE = re.compile(r"[(（]\s*写真(?:提供)?\s*[:：]\s*(?P<credit>[^()（）]*?)\s*[)）]")
 # A line that opens with hiragana, a prolonged sound mark or closing punctuation carries on
 # the line above it (a wrapped sentence).
@@ -164,7 +170,10 @@ class Japanese(Conventions):
         return _NOTE.match(line) is not None
 
     def is_row(self, line):
-        return len(_ROW_GAP.findall(line)) >= 2
+        gaps = len(_ROW_GAP.findall(line))
+        return gaps >= 2 or (
+            gaps == 1 and len(line) <= _ROW_LENGTH and not any(mark in line for mark in "、。，．")
+        )
 
     def caption_like(self, text):
         return super().caption_like(text) and not _PARTICULAR.match(text)

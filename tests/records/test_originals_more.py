@@ -278,3 +278,43 @@ def test_a_block_is_not_cut_after_a_title_such_as_mr():
     text = "Consul-General in Sydney: Mr. TAKAHASHI Jiro. Ambassador to Peru: Ms. SUZUKI Hanako."
 
     assert sentence_cuts(text) == [len("Consul-General in Sydney: Mr. TAKAHASHI Jiro. ")]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("令和5年7月14日（金曜日）15時00分　於：本省会見室", "ja"),
+        ("令和5年7月14日（金曜日）午後3時 於:本省会見室", "ja"),
+        ("July 14, 2023 (Fri)", "en"),
+        ("пятница, 14 июля 2023 года", "ru"),
+    ],
+)
+def test_a_date_line_with_weekday_time_or_place(line, language):
+    parsed = parse_release_text(f"Top\nTitle Meeting\n{line}\nText.\n", language)
+
+    assert parsed.date.isoformat() == "2023-07-14"
+
+
+def test_the_sites_name_above_the_breadcrumb_is_neither_topic_nor_title():
+    text = "外務省\nトップページ > 会見・発表・広報 > 報道発表\n日露外相会談\n令和5年7月14日\n本文です。\n"
+
+    parsed = parse_release_text(text, "ja")
+
+    assert (parsed.topic, parsed.title) == ("報道発表", "日露外相会談")
+
+
+def test_rows_of_two_columns_separated_by_a_tab_stay_apart():
+    text = "報道発表\n人事\n令和5年7月14日\n下記のとおり決定しました。\n\n外務大臣\t林芳正\n外務副大臣\t山田賢司\n"
+
+    parsed = parse_release_text(text, "ja")
+
+    assert [s.text for s in parsed.segments][1:] == ["外務大臣 林芳正", "外務副大臣 山田賢司"]
+
+
+def test_a_russian_provisional_translation_is_a_note_not_a_caption():
+    text = "Пресс-релизы\nВстреча министров\n14 июля 2023 года\n(Предварительный перевод)\nТекст.\n"
+
+    parsed = parse_release_text(text, "ru")
+
+    assert parsed.photos == ()
+    assert parsed.segments[0].kind == SegmentKind.NOTE
