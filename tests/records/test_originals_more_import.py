@@ -219,3 +219,22 @@ def test_a_release_imported_under_older_slug_rules_is_continued_not_doubled(page
     assert old_slug in dry
     assert f"Updated release “{old_slug}”" in out
     assert list(Release.objects.values_list("slug", flat=True)) == [old_slug]
+
+
+def test_a_translation_of_another_page_of_the_same_day_is_refused_and_nothing_written(pages):
+    run(pages / "ja-asean-gaisho-kaigi-2023-07-13.txt", "--source", "ja")
+    release = Release.objects.get()
+    before = state(release)
+
+    for flags in ((), ("--accept-alignment",)):
+        with pytest.raises(CommandError, match="shares nothing with release"):
+            run(
+                pages / "en-unrelated-2023-07-13.txt",
+                "--lang",
+                "en",
+                "--into",
+                release.slug,
+                *flags,
+            )
+
+    assert state(release) == before
