@@ -93,14 +93,14 @@ class HeaderReading:
 
     def _title_goes_on(self, first, second):
         """Tell whether two lines above the date are one title: a title-like line and a
-        bracketed line under it ("（外務大臣談話）", "(Overview of the Results)"), with no
-        breadcrumb above them."""
+        bracketed line under it ("（外務大臣談話）", "(Overview of the Results)"), one of them
+        reading like a title, with no breadcrumb above them."""
         conv = self.conventions
         return (
             _BRACKETED.fullmatch(second) is not None
             and not conv.is_section(first)
             and not BREADCRUMB_SEPARATORS.search(first)
-            and conv.looks_like_title(first)
+            and (conv.looks_like_title(first) or conv.looks_like_title(second))
         )
 
     def _missing_date(self, content):

@@ -66,6 +66,14 @@ def test_a_bracketed_second_title_line_without_a_breadcrumb():
     assert parsed.topic == ""
 
 
+def test_a_statement_title_over_its_bracketed_kind_without_a_breadcrumb():
+    text = "ニジェールにおける政変について\n（外務大臣談話）\n令和5年7月28日\n我が国は憂慮しています。\n"
+
+    parsed = parse_release_text(text, "ja")
+
+    assert parsed.title == "ニジェールにおける政変について（外務大臣談話）"
+
+
 def test_a_date_on_the_fifth_line_is_refused_naming_the_line():
     text = (
         "トップページ > 報道発表\n日露外相会談\n（結果概要）\n（その2）\n令和3年11月25日\n本文。\n"
