@@ -23,6 +23,8 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 _LONG = "ー"
 _LENGTHENERS = "ウオ"
 _lock = threading.Lock()
+# 日 alone beside 「・」 is Japan (日・ASEAN, 米・日), read nichi, not hi (the sun).
+_JAPAN = re.compile(r"(?<![\u3400-\u9fff\u3005])日(?=・)|(?<=・)日(?![\u3400-\u9fff\u3005])")
 
 
 def has_japanese(text):
@@ -68,6 +70,7 @@ def romanise(text):
     """Return ``text`` in Latin letters (Hepburn, long vowels unmarked); ASCII stays."""
     if not has_japanese(text):
         return text
+    text = _JAPAN.sub("にち", text)
     with _lock:
         return _romaniser().romaji(text, capitalize=False)
 

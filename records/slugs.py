@@ -14,6 +14,15 @@ from .romaji import has_japanese, romanise
 
 # At most this many characters of a slug come from a romanised (Japanese) text.
 ROMANISED_LENGTH = 80
+# A title taken from the lead's first sentence (a release without a title line) gives at most
+# this many, and its opening date ("On June 20,", 「6月20日、」) none: the slug ends with the
+# date anyway.
+LEAD_LENGTH = 60
+_LEAD_DATE = re.compile(
+    r"(?:on\s+[a-z]+\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\s*,?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"(?:\s*[(（][^()（）]{1,3}[)）])?\s*[、，,])\s*",
+    re.IGNORECASE,
+)
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
@@ -48,7 +57,12 @@ def slug_from(text, max_length=200):
     return _bounded(slugify(transliterate(text)), max_length)
 
 
-def release_slug(title, date, topic_slug, max_length=200):
-    """Return the slug of a release: its title and date, else its topic and date."""
-    stem = slug_from(title, max_length - 11) or slug_from(topic_slug, max_length - 11) or "release"
+def release_slug(title, date, topic_slug, max_length=200, lead=False):
+    """Return the slug of a release: its title and date, else its topic and date. A title
+    that is the lead's first sentence (``lead``) gives a short slug, without its date."""
+    length = max_length - 11
+    if lead:
+        title = _LEAD_DATE.sub("", title or "", count=1) or title
+        length = min(length, LEAD_LENGTH)
+    stem = slug_from(title, length) or slug_from(topic_slug, length) or "release"
     return f"{stem}-{date.isoformat()}"

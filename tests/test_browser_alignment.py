@@ -65,7 +65,9 @@ def test_the_editor_confirms_an_adjusted_pairing(browser, desk, texts, tmp_path)
     expect(page.locator("#target-topic")).to_contain_text("フリードニア共和国")
     expect(page.locator("#target-topic code")).to_have_text("furidonia-kyowakoku")
     expect(page.locator("#target-topic")).to_contain_text("a new topic, created by the import")
-    expect(page.locator("#target-release code")).to_have_text(f"hi-furidonia-gaisho-kaidan-{DATE}")
+    expect(page.locator("#target-release code")).to_have_text(
+        f"nichi-furidonia-gaisho-kaidan-{DATE}"
+    )
     page.screenshot(path=str(shots / "alignment-1-original-preview-1366.png"), full_page=True)
     assert Release.objects.count() == 0
     page.get_by_role("button", name="Import", exact=True).click()

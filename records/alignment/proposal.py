@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..vocabulary import SegmentKind
 from .anchors import anchors
@@ -34,10 +34,29 @@ SHARED = 1.5  # per shared anchor (numbers, dates, names), at most four counted
 UNSHARED = 0.5  # per anchor on one side only, at most six counted
 MARKER_AGREES, MARKER_DIFFERS = 1.0, 1.5
 KIND_DIFFERS, DASH_PARAGRAPH = 0.8, 0.2
+# A list is written with bullets on one side and numbers (or plain paragraphs) on the other.
+LIST_DIFFERS = 0.3
+# A heading introduces what follows it: joined to what precedes it (a paragraph and the next
+# section's heading, two headings) it is someone else's title.
+HEADING_JOINED = 2.0
+# A heading without a marker is a short line that ends no sentence ("North Korea issue",
+# 「【参考】」): at most this many characters per character of English.
+UNMARKED_HEADING = 60
+# A short pair whose neighbours pair one to one (or that stands at an end of the text) is
+# placed by order: its confidence is at least its neighbours'. Short: at most this many
+# characters per character of English on the release's side.
+SHORT_PAIR = 40
 # A note ("The foregoing is a provisional translation") translates only a note.
 NOTE_DIFFERS = 5.0
 _DASHES = frozenset("-－‐−–—")
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+# Where a block may be cut between two sentences: after a Japanese stop, or after a stop
+# followed by a space and a capital that does not end a title ("Mr. YAMADA") or "No.".
+_SENTENCE_END = re.compile(
+    r"(?<=[。！？])\s*|(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bNo\.)"
+    r"(?<!\bSt\.)(?<!\bH\.E\.)[\"'”’»)]*\s+(?=[\"“«(]?[A-ZА-ЯЁ])"
+)
+_STOPS = (".", "!", "?", "。", "！", "？", "．", ":", "：")
+_CLOSERS = "\"'”’»)]）」』"
 
 PAIRED, SPLIT_FIRST, SPLIT_SECOND = 0, 1, 2
 
@@ -77,14 +96,40 @@ def _kind_class(kind):
     return "numbered" if kind in (SegmentKind.HEADING, SegmentKind.NUMBERED) else kind
 
 
-def _kind_cost(unit, block):
+def _unmarked_heading(item, scale):
+    """Tell whether a paragraph reads as a heading written without a marker: short and
+    ending no sentence ("North Korea issue" against 「3 北朝鮮問題」)."""
+    return (
+        item.kind == SegmentKind.PARAGRAPH
+        and len(item.text) <= UNMARKED_HEADING * scale
+        and not item.text.rstrip(_CLOSERS).endswith(_STOPS)
+    )
+
+
+def _kind_cost(unit, block, scales=(1.0, 1.0)):
     if _kind_class(unit.kind) == _kind_class(block.kind):
         return 0.0
     loose = {SegmentKind.PARAGRAPH, SegmentKind.BULLET}
     if block.kind == SegmentKind.BULLET and block.marker.strip() in _DASHES:
         if unit.kind in loose:
             return DASH_PARAGRAPH
+    if SegmentKind.HEADING in (unit.kind, block.kind):
+        other, scale = (block, scales[1]) if unit.kind == SegmentKind.HEADING else (unit, scales[0])
+        return 0.0 if _unmarked_heading(other, scale) else KIND_DIFFERS
+    if SegmentKind.BULLET in (unit.kind, block.kind):
+        return LIST_DIFFERS  # "•" against "①", "(1)" or a plain paragraph
     return KIND_DIFFERS
+
+
+def _levelled(found, level):
+    """Return anchors with the numbering marker's level beside its number: "1." over a
+    section and "1)" under it are not the same marker."""
+    return frozenset((*a, level) if a[0] == "marker" else a for a in found)
+
+
+def _heading_joined(items):
+    """Return the cost of two units (or blocks) taken together when the second is a heading."""
+    return HEADING_JOINED if len(items) == 2 and items[1].kind == SegmentKind.HEADING else 0.0
 
 
 def _length_cost(source_length, target_length, ratio):
@@ -98,10 +143,12 @@ def _length_cost(source_length, target_length, ratio):
 
 
 class _Scorer:
-    def __init__(self, units, blocks, ratio):
+    def __init__(self, units, blocks, ratio, scales=(1.0, 1.0)):
         self.ratio = ratio
-        self.unit_anchors = [anchors(unit.text, unit.marker) for unit in units]
-        self.block_anchors = [anchors(block.text, block.marker) for block in blocks]
+        # Characters per character of English on the release's side and on the file's.
+        self.scales = scales
+        self.unit_anchors = [_levelled(anchors(u.text, u.marker), u.level) for u in units]
+        self.block_anchors = [_levelled(anchors(b.text, b.marker), b.level) for b in blocks]
 
     def pair(self, units, blocks, kind):
         """Return (cost, shared anchors) of pairing ``units`` with ``blocks`` as ``kind``."""
@@ -130,7 +177,8 @@ class _Scorer:
             # "1" and "2" do not both translate the file's "1.".
             cost += MARKER_DIFFERS * len(markers ^ block_markers)
             cost -= MARKER_AGREES if markers & block_markers else 0
-        cost += min(_kind_cost(u, b) for u in units for b in blocks)
+        cost += min(_kind_cost(u, b, self.scales) for u in units for b in blocks)
+        cost += _heading_joined(units) + _heading_joined(blocks)
         notes = [item.kind == SegmentKind.NOTE for item in (*units, *blocks)]
         if any(notes) and not all(notes):
             cost += NOTE_DIFFERS  # a note joined to a paragraph on either side
@@ -144,7 +192,7 @@ def _confidence(cost):
 def propose(units, blocks, source, target):
     """Return the cheapest pairing of ``units`` (release) and ``blocks`` (file), in order."""
     ratio = RATIOS.get(target, 1.0) / RATIOS.get(source, 1.0)
-    scorer = _Scorer(units, blocks, ratio)
+    scorer = _Scorer(units, blocks, ratio, (RATIOS.get(source, 1.0), RATIOS.get(target, 1.0)))
     n, m = len(units), len(blocks)
     best = [[math.inf] * (m + 1) for _ in range(n + 1)]
     step = [[None] * (m + 1) for _ in range(n + 1)]
@@ -193,7 +241,25 @@ def propose(units, blocks, source, target):
             )
         )
         i, j = i - di, j - dj
-    return list(reversed(pairs))
+    pairs.reverse()
+    return _placed_by_order(pairs, units, RATIOS.get(source, 1.0))
+
+
+def _placed_by_order(pairs, units, scale):
+    """Return ``pairs`` with each short 1:1 pair's confidence at least that of its
+    neighbours, when they pair one to one too (an end of the text counts as agreeing): a
+    heading 「北朝鮮問題」 against "North Korea issue" shares no anchor and its length says
+    little, but order and its neighbours place it."""
+    placed = list(pairs)
+    for index, pair in enumerate(pairs):
+        unit = units[pair.units[0] - 1] if pair.units else None
+        if pair.kind != "1:1" or len(unit.text) > SHORT_PAIR * scale:
+            continue
+        around = [pairs[k] for k in (index - 1, index + 1) if 0 <= k < len(pairs)]
+        if all(other.kind == "1:1" for other in around):
+            floor = min((other.confidence for other in around), default=pair.confidence)
+            placed[index] = replace(pair, confidence=max(pair.confidence, floor))
+    return placed
 
 
 def _cut(units, block, scorer):

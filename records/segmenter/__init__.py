@@ -11,14 +11,19 @@ Numbering and bullet markers are structure: they become ``kind``, ``level`` and 
 and never appear in a segment's ``text``. How the reading decides (the same in every
 language; each language only supplies its patterns):
 
-- **Header.** The date is one of the first three lines. Two lines above it are the breadcrumb
-  and the title; one line is the breadcrumb if it is a section of the site, names the
+- **Header.** The date is one of the first three lines, or the fourth below a breadcrumb and
+  a title on two lines (a weekday beside it is allowed). Two lines above it are the breadcrumb
+  and the title (or one title, when the second is wholly in brackets, 「（結果概要）」, and the
+  first reads like a title); one line is the breadcrumb if it is a section of the site, names the
   closing link's page or does not read like a title, else the title (older pages have no
   breadcrumb). The topic is the breadcrumb's last crumb that names one ("Home",
   「国・地域」 only say where a page sits), else the closing link's page, else a section
   crumb ("Press Releases", 「外務省・新着情報」: a topic like any other); none at all leaves
   the topic empty (the importer's default topic). Without a title line the title is the
   first photo caption, else the lead's first sentence (doubtful).
+- **Links.** A line that only links to the page in another language (「英語版（English）」,
+  "Japanese") is navigation; so is a closing list of related links ("Related Links",
+  「関連リンク」 and the page names below it, none a sentence), like the closing links.
 - **Caption or paragraph.** Below the date, a line is a photo caption if it has a photo prefix
   (``photo1:``, ``(Photo 1)``) or a credit (``(Photo: …)``, ``<br>Photo: …``), or if it is
   short (at most 150 characters), does not end a sentence or with ``:``/``,``, and stands on

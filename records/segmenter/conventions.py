@@ -45,6 +45,10 @@ class Conventions:
     # its author ended it and the line below it is a paragraph, not the rest of the heading.
     wrapped_heading_length = 60
     title_words: re.Pattern | None = None
+    # A line that only links to the page in another language ("英語版（English）", "Japanese").
+    language_link: re.Pattern | None = None
+    # The heading of a closing list of links ("Related Links"): the list is navigation.
+    links_heading: re.Pattern | None = None
 
     def match_date(self, line):
         """Return (year, month, day) if ``line`` is written as a date, else None."""
@@ -87,6 +91,19 @@ class Conventions:
 
     def is_note(self, line):
         """Tell whether a line starts an editorial note."""
+        return False
+
+    def is_language_link(self, line):
+        """Tell whether a line only links to the same page in another language."""
+        return bool(self.language_link and self.language_link.fullmatch(line))
+
+    def is_links_heading(self, line):
+        """Tell whether a line heads a list of related links ("Related Links")."""
+        return bool(self.links_heading and self.links_heading.fullmatch(line))
+
+    def is_row(self, line):
+        """Tell whether a line is a row of a table laid out with spaces (never joined to the
+        line above or below it)."""
         return False
 
     def is_section(self, name):

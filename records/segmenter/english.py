@@ -4,11 +4,13 @@
 
     Japan-Russia Relations              <- breadcrumb (topic), optional on older pages
     Japan-Russia Summit Meeting         <- title line, optional
-    July 7, 2017                        <- date
+    July 7, 2017                        <- date (also "Friday, July 7, 2017")
+    (Provisional translation)           <- note
     photo1: Caption (Photo: Credit)     <- photo lines (also "(Photo 1) …", bare captions)
     Lead paragraph ...                  <- body
     1. Heading / 1. A numbered paragraph. / (1) Sub-heading / (i) or (a) item / • bullet
     (*The foregoing is a provisional translation.)   <- note
+    Related Links / Japan-Russia Relations   <- related links: navigation, dropped
     Back to Japan-Russia Relations      <- navigation, dropped ("Back to Top", "(END)" too)
 """
 
@@ -34,6 +36,17 @@ _MONTH_NAMES = (
 _MONTHS = {
     name: number for number, full in enumerate(_MONTH_NAMES, start=1) for name in (full, full[:3])
 } | {"sept": 9}
+# "Friday, July 28, 2023": the weekday before a date says nothing the date does not.
+_WEEKDAY = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.?,?\s+",
+    re.IGNORECASE,
+)
+# "July 14, 2023 (Fri)": the weekday after the date, in brackets.
+_WEEKDAY_AFTER = re.compile(
+    r"\s*\((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?\)$",
+    re.IGNORECASE,
+)
 _DATE_FORMATS = (
     re.compile(r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})", re.IGNORECASE),
     re.compile(r"(?P<day>\d{1,2})\s+(?P<month>[a-z]+)\.?,?\s+(?P<year>\d{4})", re.IGNORECASE),
@@ -64,12 +77,23 @@ _BULLETS = (
     # Hyphens, asterisks and dashes also occur in ordinary text, so they need a space.
     re.compile(r"(?P<marker>[-*–])\s+(?P<text>\S.*)"),
 )
-_NOTE = re.compile(r"\(\s*\*|\*\S|\(?\s*notes?\s*[:)]", re.IGNORECASE)
+_NOTE = re.compile(
+    r"\(\s*\*|\*\S|\(?\s*notes?\s*[:)]|\(?\s*(?:provisional|tentative)\s+translation\b",
+    re.IGNORECASE,
+)
 _NAVIGATION = re.compile(r"(?:back\s+to|return\s+to)\s+(?P<target>\S.*)", re.IGNORECASE)
 # Links within the page or site that name no topic ("Back to Top", "Back to Index") and the
 # closing "(END)" of older pages: navigation, dropped.
 _PAGE_LINK = re.compile(
     r"(?:the\s+)?(?:top(?:\s+of\s+(?:the\s+)?page)?|index|contents)|\(\s*end\s*\)", re.IGNORECASE
+)
+_LANGUAGE_LINK = re.compile(
+    r"\(?\s*(?:japanese(?:\s+(?:version|page|text))?|日本語(?:版)?|和文)\s*\)?"
+    r"(?:\s*\((?:japanese|日本語)\))?",
+    re.IGNORECASE,
+)
+_LINKS_HEADING = re.compile(
+    r"\[?\s*related\s+(?:links?|information|pages?|articles?)\s*\]?:?", re.I
 )
 _TITLE_WORDS = re.compile(
     r"\b(?:meetings?|talks?|summit|visits?|telephone|call|conference|statement|dialogue|"
@@ -112,8 +136,14 @@ class English(Conventions):
     )
     credit_line = re.compile(r"\(\s*photo(?:\s+credit)?\s*:\s*(?P<credit>[^()]*?)\s*\)", re.I)
     title_words = _TITLE_WORDS
+    language_link = _LANGUAGE_LINK
+    links_heading = _LINKS_HEADING
 
     def match_date(self, line):
+        weekday = _WEEKDAY.match(line)
+        if weekday is not None and line[weekday.end() :][:1].isalnum():
+            line = line[weekday.end() :]
+        line = _WEEKDAY_AFTER.sub("", line)
         for date_format in _DATE_FORMATS:
             match = date_format.fullmatch(line)
             if not match:
@@ -136,7 +166,7 @@ class English(Conventions):
         return self.photo_parts(line, prefix, credit)
 
     def navigation(self, line):
-        if _PAGE_LINK.fullmatch(line):
+        if _PAGE_LINK.fullmatch(line) or self.is_language_link(line):
             return ""
         match = _NAVIGATION.fullmatch(line)
         if match is None:

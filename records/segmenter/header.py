@@ -25,12 +25,15 @@ from .common import (
     Doubt,
     ParsedPhoto,
     SegmenterError,
+    join,
     quote,
     valid_date,
 )
 
 # Crumbs are separated by ">" (and its look-alikes) or a spaced "/".
 BREADCRUMB_SEPARATORS = re.compile(r"\s*[>＞›»〉]\s*|\s+/\s+")
+# A line wholly in brackets: the second line of a title ("（結果概要）").
+_BRACKETED = re.compile(r"[(（][^()（）]+[)）]")
 # Where a sentence ends inside a lead: a Japanese full stop, or a stop, a space and a capital
 # (after a word that is no abbreviation such as "Mr." or "p.m.").
 _SENTENCE_END = re.compile(
@@ -58,8 +61,9 @@ class HeaderReading:
 
     def header(self, content, back_target):
         conv = self.conventions
+        # The date is one of the first three lines, or the fourth below a title on two lines.
         date_index = next(
-            (i for i in range(min(3, len(content))) if conv.match_date(content[i][1])), None
+            (i for i in range(min(4, len(content))) if conv.match_date(content[i][1])), None
         )
         if date_index == 0:
             raise SegmenterError(MISSING_TOPIC.format(found=quote(content[0][1])), content[0][0])
@@ -69,7 +73,15 @@ class HeaderReading:
         date = valid_date(number, line, conv.match_date(line))
         above = [line for _, line in content[:date_index]]
         headline = None
-        if len(above) == 2:
+        if len(above) == 3 and BREADCRUMB_SEPARATORS.search(above[1]):
+            # The site's name above the breadcrumb ("外務省"), then the title.
+            breadcrumb, headline = above[1:]
+        elif len(above) == 3:
+            # A title on two lines ("…海洋協議" over "（結果概要）") below the breadcrumb.
+            breadcrumb, headline = above[0], join(above[1:])
+        elif len(above) == 2 and self._title_goes_on(*above):
+            breadcrumb, headline = "", join(above)
+        elif len(above) == 2:
             breadcrumb, headline = above
         elif self._is_breadcrumb(above[0], back_target):
             breadcrumb = above[0]
@@ -78,6 +90,18 @@ class HeaderReading:
             self.doubts.append(Doubt(content[0][0], DOUBT_TITLE_OR_TOPIC.format(taken="title")))
         topic, section = self._topic(breadcrumb, back_target, content[0][0])
         return date_index, date, topic, section, headline
+
+    def _title_goes_on(self, first, second):
+        """Tell whether two lines above the date are one title: a title-like line and a
+        bracketed line under it ("（外務大臣談話）", "(Overview of the Results)"), one of them
+        reading like a title, with no breadcrumb above them."""
+        conv = self.conventions
+        return (
+            _BRACKETED.fullmatch(second) is not None
+            and not conv.is_section(first)
+            and not BREADCRUMB_SEPARATORS.search(first)
+            and (conv.looks_like_title(first) or conv.looks_like_title(second))
+        )
 
     def _missing_date(self, content):
         if len(content) < 2:
@@ -134,6 +158,10 @@ class HeaderReading:
         index = start
         while index < end:
             number, line = content[index]
+            if conv.is_language_link(line):
+                # "英語版（English）" below the date links to the other page: navigation.
+                index += 1
+                continue
             marker = conv.match_marker(line)
             text = line
             if marker is not None:

@@ -37,6 +37,9 @@ from .header import HeaderReading, first_sentence
 WRAP_WIDTH = 100
 # A numbered sentence this short could be a heading that ends with a full stop.
 SHORT_PARAGRAPH = 40
+# A closing list of related links holds at most this many pages, each a short name.
+LINKS = 12
+LINK_LENGTH = 120
 
 
 @dataclass
@@ -168,6 +171,10 @@ class _Reader(HeaderReading):
             return True
         last = block.parts[-1]
         conv = self.conventions
+        if block.kind == HEADING and not block.marker:
+            return False  # a heading in brackets ("【参考】") is its line alone
+        if conv.is_row(last) or conv.is_row(line):
+            return False  # rows of a table laid out with spaces stand on their own
         if block.kind == HEADING and not conv.reads_as_sentences(join(block.parts)):
             # A heading is normally one line; only a long line, or a next line that carries
             # on in lower case, shows that it was wrapped.
@@ -205,6 +212,19 @@ def _parts(marker):
     return [marker.text] if marker.text else []
 
 
+def _links_start(conventions, content, end):
+    """Return where a closing list of related links starts (a "Related Links" or
+    「関連リンク」 line and the names of the pages below it, none a sentence), else ``end``:
+    like the closing links, navigation."""
+    for index in range(end - 1, max(end - 1 - LINKS, 2), -1):
+        if conventions.is_links_heading(content[index][1]):
+            below = [line for _number, line in content[index + 1 : end]]
+            if all(len(line) <= LINK_LENGTH and not ends_sentence(line) for line in below):
+                return index
+            break
+    return end
+
+
 def parse_with(conventions, data) -> ParsedRelease:
     """Parse one release (UTF-8 bytes or text) written in ``conventions``."""
     lines = split_lines(decode(data))
@@ -223,6 +243,12 @@ def parse_with(conventions, data) -> ParsedRelease:
             break
         targets.insert(0, target)
         end -= 1
+    links = _links_start(conventions, content, end)
+    if links < end:
+        end = links
+        while end > 2 and conventions.navigation(content[end - 1][1]) is not None:
+            targets.insert(0, conventions.navigation(content[end - 1][1]))
+            end -= 1
     topical = [target for target in targets if target and not conventions.is_section(target)]
     back_target = topical[0] if topical else (targets[0] if targets else None)
     date_index, date, topic, section, headline = reader.header(content[:end], back_target)

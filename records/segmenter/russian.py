@@ -47,8 +47,20 @@ _BULLETS = (
     re.compile(r"(?P<marker>[•·])\s*(?P<text>\S.*)?"),
     re.compile(r"(?P<marker>[-*–—])\s+(?P<text>\S.*)"),
 )
-_NOTE = re.compile(r"\(\s*\*|\*\S|\(?\s*примечани", re.IGNORECASE)
+_NOTE = re.compile(
+    r"\(\s*\*|\*\S|\(?\s*примечани|\(?\s*(?:предварительный|неофициальный)\s+перевод",
+    re.IGNORECASE,
+)
+# "пятница, 14 июля 2023 года": the weekday before a date says nothing the date does not.
+_WEEKDAY = re.compile(
+    r"(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс)"
+    r"\.?,?\s+",
+    re.IGNORECASE,
+)
 _NAVIGATION = re.compile(r"(?:назад|вернуться)\b\s*(?P<target>.*)", re.IGNORECASE)
+_LINKS_HEADING = re.compile(
+    r"(?:ссылки\s+по\s+теме|связанные\s+(?:ссылки|материалы)|см\.?\s+также):?", re.IGNORECASE
+)
 _TITLE_WORDS = re.compile(
     r"встреч|переговор|визит|саммит|телефонн|разговор|заявлени|конференц|бесед", re.IGNORECASE
 )
@@ -60,8 +72,12 @@ class Russian(Conventions):
     places = frozenset({"главная", "главная страница"})
     credit_line = re.compile(r"\(\s*фото\s*:\s*(?P<credit>[^()]*?)\s*\)", re.IGNORECASE)
     title_words = _TITLE_WORDS
+    links_heading = _LINKS_HEADING
 
     def match_date(self, line):
+        weekday = _WEEKDAY.match(line)
+        if weekday is not None and line[weekday.end() :][:1].isdigit():
+            line = line[weekday.end() :]
         match = _DATE.fullmatch(line)
         if match:
             month = _MONTHS.get(match["month"].lower())

@@ -84,6 +84,11 @@ def title_missing(parsed):
     ) % {"line": parsed.date_line or 1}
 
 
+def title_from_lead(parsed, title=None):
+    """Tell whether a release's title is its lead's first sentence (no title given)."""
+    return not (title or "").strip() and parsed.title_from_lead
+
+
 def content_from_parsed(
     parsed, *, slug=None, title=None, previous=None, source=None, topic_slug=None
 ):
@@ -96,7 +101,9 @@ def content_from_parsed(
         raise ReleaseContentError(title_missing(parsed))
     topic = topic_slug if topic_slug is not None else slug_from(parsed.topic, 100)
     max_length = Release._meta.get_field("slug").max_length
-    slug = slug or release_slug(title_text, parsed.date, topic, max_length)
+    slug = slug or release_slug(
+        title_text, parsed.date, topic, max_length, lead=title_from_lead(parsed, title)
+    )
     slug_check(slug, "--slug", max_length)
 
     def texts(text):

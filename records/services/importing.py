@@ -12,7 +12,7 @@ from ..models import Release, Topic
 from ..romaji import has_japanese
 from ..slugs import release_slug, slug_from
 from ..snapshots import snapshot_upgrade, translated
-from .alignment import content_from_parsed, title_missing
+from .alignment import content_from_parsed, title_from_lead, title_missing
 from .errors import ReleaseContentError, ReleaseExists
 from .topics import topic_for_text
 from .validation import content_from_document
@@ -124,10 +124,28 @@ def _free_slug(parsed, slug, title, source, topic_slug):
     if slug:
         return slug
     title_text = (title or parsed.title or "").strip()
-    if not title_text or (slug_from(title_text) and not has_japanese(title_text)):
+    if not title_text:
+        return None
+    # A release this text continues keeps its slug, whatever slug its title gives today
+    # (the rules for romanised and lead-sentence slugs have changed over time).
+    continued = (
+        Release.objects.filter(
+            date=parsed.date,
+            source_language=source,
+            topic__slug=topic_slug,
+            **{f"title_{source}": title_text},
+        )
+        .order_by("pk")
+        .first()
+    )
+    if continued is not None:
+        return continued.slug
+    if slug_from(title_text) and not has_japanese(title_text):
         return None
     max_length = Release._meta.get_field("slug").max_length
-    stem = release_slug(title_text, parsed.date, topic_slug, max_length - 4)
+    stem = release_slug(
+        title_text, parsed.date, topic_slug, max_length - 4, lead=title_from_lead(parsed, title)
+    )
     candidate, suffix = stem, 1
     while True:
         taken = Release.objects.filter(slug=candidate).first()
@@ -175,7 +193,7 @@ def release_import_target(parsed, *, source=None, topic=None, into=None, slug=No
     if not planned and title_text:
         max_length = Release._meta.get_field("slug").max_length
         planned = _free_slug(parsed, None, title, source, choice.slug) or release_slug(
-            title_text, parsed.date, choice.slug, max_length
+            title_text, parsed.date, choice.slug, max_length, lead=title_from_lead(parsed, title)
         )
     existing = release or (Release.objects.filter(slug=planned).first() if planned else None)
     if existing is not None and release is None and not refusal:
