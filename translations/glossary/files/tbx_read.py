@@ -43,7 +43,12 @@ from translations.glossary.files.tbx import (
     tbx_tag,
 )
 from translations.glossary.files.tbx2008 import V2_ENTRY, V2_ROOT, entry_from_tbx2008
-from translations.glossary.files.tbx_terms import case_sensitive_from, status_from_tbx
+from translations.glossary.files.tbx_terms import (
+    case_sensitive_from,
+    reliability_note,
+    status_from_reliability,
+    status_from_tbx,
+)
 from translations.glossary.vocabulary import TermStatus
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
 from translations.xmltext import xml_utf8
@@ -194,6 +199,9 @@ class _TbxConceptReader:
             _text(status_notes[0]).strip() if status_notes else STATUS_TO_TBX[TermStatus.PREFERRED]
         )
         status = status_from_tbx(tbx_status)
+        reliability = _joined(_descrips(term_sec, "reliabilityCode")).strip()
+        if not status_notes and status is not None:
+            status = status_from_reliability(reliability, status)
         if status is None:
             raise fail(
                 ERR_UNKNOWN_TBX_STATUS,
@@ -223,7 +231,7 @@ class _TbxConceptReader:
             status=status,
             case_sensitive=case_sensitive_from(markers.get(MARKER_CASE_SENSITIVE), term_type, text),
             part_of_speech=part_of_speech,
-            note="\n".join(notes),
+            note="\n".join(notes + reliability_note(reliability)),
             variants="\n".join(variants),
         )
 

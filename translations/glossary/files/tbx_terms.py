@@ -7,6 +7,11 @@ versions), sometimes without the suffix (``preferredTerm``) or as a bare word; T
 ``supersededTerm``, ``legalTerm``, ``regulatedTerm``, ``standardizedTerm``) says the same when
 no administrative status is given.
 
+IATE rates each term's reliability (``<descrip type="reliabilityCode">`` 1 to 4) and says
+nothing of its status: a term rated 1 ("reliability not verified") or 2 ("minimum
+reliability") is admitted, not preferred, and the rating is kept in the term's note
+("IATE reliability: 3 (reliable)") so that it is not lost on import.
+
 Case sensitivity: TBX has no data category for it. A Concord file says it with a marker note;
 otherwise a ``termType`` of ``acronym``, ``abbreviation`` or ``initialism`` — or, when nothing
 says otherwise, a short all-capital term such as ``TOR`` or ``ТОР`` — matches case-sensitively,
@@ -30,6 +35,14 @@ _STATUS_WORDS = {
     "regulated": TermStatus.PREFERRED.value,
     "standardized": TermStatus.PREFERRED.value,
 }
+RELIABILITY = {
+    "1": "reliability not verified",
+    "2": "minimum reliability",
+    "3": "reliable",
+    "4": "very reliable",
+}
+LOW_RELIABILITY = frozenset({"1", "2"})
+RELIABILITY_NOTE = "IATE reliability: {code} ({meaning})"
 CASE_SENSITIVE_TYPES = frozenset({"acronym", "abbreviation", "initialism"})
 # An all-capital term of at most this many letters reads as an acronym.
 ACRONYM_MAX_LETTERS = 6
@@ -41,6 +54,19 @@ def status_from_tbx(value: str) -> str | None:
     word = value.strip().removesuffix("-admn-sts").lower().replace("-", "").replace("_", "")
     word = word.removesuffix("term") if word != "term" else word
     return _STATUS_WORDS.get(word)
+
+
+def status_from_reliability(code: str, status: str) -> str:
+    """Return the status of a term the file gives no status for, from its IATE reliability
+    code: admitted when the rating is low, else ``status``."""
+    return TermStatus.ADMITTED.value if code in LOW_RELIABILITY else status
+
+
+def reliability_note(code: str) -> list[str]:
+    """Return the note line that keeps a term's IATE reliability code (none without one)."""
+    if not code:
+        return []
+    return [RELIABILITY_NOTE.format(code=code, meaning=RELIABILITY.get(code, "?"))]
 
 
 def looks_like_acronym(text: str) -> bool:
