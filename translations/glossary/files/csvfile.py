@@ -10,6 +10,9 @@ later row may leave a concept field empty but may not contradict an earlier one.
 ``variants`` (last, optional) holds the term's declared variants, one a line within the cell.
 A file with the column states every term's variants — an empty cell means none; a file without
 it (older exports, hand-made sheets) leaves the stored ones.
+
+A sheet with a column per language instead ("English", "Japanese", "Русский", "en-US"…) is
+another tool's glossary: see :mod:`.csv_wide`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from config import languages as config_languages
+from translations.glossary.files.csv_wide import is_wide, wide_concepts, wide_language
 from translations.glossary.files.data import (
     LANGUAGES,
     ConceptBuilder,
@@ -59,7 +64,10 @@ CSV_GUARD = "'"
 ERR_CSV = "the CSV file cannot be read: {detail}"
 ERR_CSV_EMPTY = "the CSV file is empty; expected a header row: {columns}"
 ERR_CSV_MISSING_COLUMNS = "missing column(s): {missing} (expected: {columns})"
-ERR_CSV_UNKNOWN_COLUMNS = "unknown column(s): {unknown} (expected: {columns})"
+ERR_CSV_UNKNOWN_COLUMNS = (
+    "unknown column(s): {unknown} (expected: {columns}; or one column per language, headed "
+    "by its name or code such as {languages})"
+)
 ERR_CSV_DUPLICATE_COLUMN = "column {column!r} appears twice"
 ERR_CSV_TOO_MANY_FIELDS = "{found} fields, but the header has {expected}"
 ERR_CSV_EMPTY_CONCEPT = "empty concept identifier"
@@ -136,7 +144,9 @@ def _delimiter(text: str) -> str:
 
     def known(delimiter):
         cells = next(csv.reader([header], delimiter=delimiter), [])
-        return sum(1 for cell in cells if cell.strip().lower() in CSV_COLUMNS)
+        return sum(
+            1 for cell in cells if cell.strip().lower() in CSV_COLUMNS or wide_language(cell)
+        )
 
     return max(CSV_DELIMITERS, key=known)
 
@@ -166,7 +176,13 @@ def _csv_header(line: int, fields: list[str]) -> list[str]:
     expected = ", ".join(CSV_COLUMNS)
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if unknown:
-        raise fail(ERR_CSV_UNKNOWN_COLUMNS, line, unknown=", ".join(unknown), columns=expected)
+        raise fail(
+            ERR_CSV_UNKNOWN_COLUMNS,
+            line,
+            unknown=", ".join(unknown),
+            columns=expected,
+            languages=", ".join(str(language.name) for language in config_languages.LANGUAGES),
+        )
     for column in columns:
         if columns.count(column) > 1:
             raise fail(ERR_CSV_DUPLICATE_COLUMN, line, column=column)
@@ -241,6 +257,12 @@ def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySou
     first = next(records, None)
     if first is None:
         raise fail(ERR_CSV_EMPTY, columns=", ".join(CSV_COLUMNS))
+    if not any(cell.strip().lower() in CSV_REQUIRED_COLUMNS for cell in first[1]) and is_wide(
+        first[1]
+    ):
+        # A spreadsheet with a column per language: another tool's concepts, without ids.
+        info.concord = False
+        return list(wide_concepts(first, records, languages, info))
     columns = _csv_header(*first)
     info.variants = "variants" in columns
     concepts: dict[str, _CsvConcept] = {}

@@ -37,12 +37,19 @@ from translations.glossary.files.tbx import (
     STATUS_FROM_TBX,
     STATUS_TO_TBX,
     TBX_NS,
+    TBX_PARTS_OF_SPEECH,
     TBX_SOURCE_DESC,
     XML_LANG,
     id_from_tbx,
     tbx_tag,
 )
 from translations.glossary.files.tbx2008 import V2_ENTRY, V2_ROOT, entry_from_tbx2008
+from translations.glossary.files.tbx_read_data import (
+    ENTRY_READ,
+    LANG_SEC_READ,
+    TERM_SEC_READ,
+    count_unread,
+)
 from translations.glossary.files.tbx_terms import (
     case_sensitive_from,
     reliability_note,
@@ -136,8 +143,10 @@ class _TbxConceptReader:
         languages: Sequence[str],
         default_lang: str,
         skipped: Counter[str] | None = None,
+        ignored: Counter[str] | None = None,
     ):
         self.entry = entry
+        self.ignored = Counter() if ignored is None else ignored
         self.default_lang = default_lang
         tbx_id = (entry.get("id") or "").strip()
         # TBX 2008 makes the id optional; such an entry gets one derived from its terms.
@@ -158,6 +167,7 @@ class _TbxConceptReader:
         """Return the concept (None: it has terms only in languages Concord does not keep)."""
         entry, builder = self.entry, self.builder
         builder.subject_field = _joined(_descrips(entry, "subjectField"))
+        count_unread(entry, ENTRY_READ, self.ignored)
         for lang_sec in _children(entry, "langSec"):
             self._read_lang_sec(lang_sec)
         self._adopt_concept_level(entry)
@@ -175,6 +185,7 @@ class _TbxConceptReader:
         language = builder.keeps(tag, lang_sec.sourceline, terms=len(terms))
         if language is None:
             return
+        count_unread(lang_sec, LANG_SEC_READ, self.ignored)
         for texts, found in (
             (builder.definition, _joined(_descrips(lang_sec, "definition"))),
             (builder.note, _joined(_children(lang_sec, "note"))),
@@ -188,6 +199,7 @@ class _TbxConceptReader:
     def _read_term(self, term_sec: etree._Element, language: str) -> TermData:
         """Read one termSec."""
         where = self.builder.where
+        count_unread(term_sec, TERM_SEC_READ, self.ignored)
         term = next(_children(term_sec, "term"), None)
         if term is None:
             raise fail(ERR_NO_TERM, term_sec.sourceline, where=where)
@@ -214,6 +226,9 @@ class _TbxConceptReader:
         term_type = _text(type_notes[0]).strip() if type_notes else ""
         pos_notes = _term_notes(term_sec, "partOfSpeech")
         part_of_speech = _text(pos_notes[0]).strip() if pos_notes else ""
+        if part_of_speech.lower() in TBX_PARTS_OF_SPEECH:
+            # Microsoft's termbase writes "Noun", "Verb": the same TBX values.
+            part_of_speech = part_of_speech.lower()
         markers, variants, notes = self._split_notes(term_sec)
         # A marker refines only the standard value it was written with; if another tool
         # changed that value, the standard value wins.
@@ -358,7 +373,9 @@ def _tbx_concepts(
             if element.tag != entry_tag or element.getparent() is not body or body is None:
                 continue
             read = entry_from_tbx2008(element) if version_2008 else element
-            concept = _TbxConceptReader(read, languages, default_lang, info.skipped).read()
+            concept = _TbxConceptReader(
+                read, languages, default_lang, info.skipped, info.ignored
+            ).read()
             if concept is None:
                 info.empty.append(element.get("id") or f"line {element.sourceline}")
                 _drop(body, element)

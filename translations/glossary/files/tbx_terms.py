@@ -5,7 +5,8 @@ the values they write. ``administrativeStatus`` comes as ``preferredTerm-admn-st
 versions), sometimes without the suffix (``preferredTerm``) or as a bare word; TBX 2008's
 ``normativeAuthorization`` (``preferredTerm``, ``admittedTerm``, ``deprecatedTerm``,
 ``supersededTerm``, ``legalTerm``, ``regulatedTerm``, ``standardizedTerm``) says the same when
-no administrative status is given.
+no administrative status is given. IATE's own evaluations come as bare words: ``obsolete`` is
+deprecated, ``proposed`` (awaiting validation) admitted.
 
 IATE rates each term's reliability (``<descrip type="reliabilityCode">`` 1 to 4) and says
 nothing of its status: a term rated 1 ("reliability not verified") or 2 ("minimum
@@ -30,6 +31,8 @@ _STATUS_WORDS = {
     "obsolete": TermStatus.DEPRECATED.value,
     "forbidden": TermStatus.FORBIDDEN.value,
     "notrecommended": TermStatus.DEPRECATED.value,
+    # IATE's terms awaiting validation: usable, not (yet) the preferred term.
+    "proposed": TermStatus.ADMITTED.value,
     # Sanctioned by an authority: at least as good as preferred.
     "legal": TermStatus.PREFERRED.value,
     "regulated": TermStatus.PREFERRED.value,

@@ -1,0 +1,182 @@
+"""Glossaries as other tools and public termbases write them (tests/data/foreign/, see its
+README): the Microsoft Terminology Collection's TBX (``en-US``, ``ja-jp``, ``ru-ru``), an IATE
+export with statuses, reliability codes and data categories Concord does not keep, and Excel
+sheets with a column per language. Each is read through the public imports; what is left out
+is reported, and a file that cannot be read is refused with nothing written."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError
+
+from tests.helpers import run
+from translations.glossary.files import GlossaryFormatError, glossary_iter
+from translations.models import Concept, GlossaryState, Term
+
+FOREIGN = Path(__file__).resolve().parents[1] / "data" / "foreign"
+MICROSOFT = FOREIGN / "microsoft-terminology.tbx"
+IATE = FOREIGN / "iate-statuses.tbx"
+EXCEL_CSV = FOREIGN / "excel-glossary.csv"
+UNICODE_TEXT = FOREIGN / "excel-unicode-text.txt"
+SEMICOLON = FOREIGN / "excel-ru-semicolon.csv"
+CP1251 = FOREIGN / "excel-cp1251.csv"
+
+
+def database():
+    return (
+        sorted(
+            Term.objects.values_list(
+                "concept__identifier", "language", "text", "status", "part_of_speech", "note"
+            )
+        ),
+        sorted(Concept.objects.values_list("identifier", "subject_field")),
+        GlossaryState.current(),
+    )
+
+
+def read(path):
+    source = glossary_iter(path.read_bytes(), path.name)
+    return list(source), source
+
+
+def terms(concepts):
+    return {(t.language, t.text): t for concept in concepts for t in concept.terms}
+
+
+def test_microsoft_termbase_region_tags_map_to_concords_languages():
+    assert MICROSOFT.read_bytes().startswith(b"\xef\xbb\xbf")
+    concepts, source = read(MICROSOFT)
+    assert [c.identifier for c in concepts] == [
+        "1001_peace_treaty",
+        "1002_summit_meeting",
+        "1003_sign_in",
+    ]
+    found = terms(concepts)
+    assert found["ja", "平和条約"].status == "preferred"
+    assert found["ru", "мирный договор"].part_of_speech == "noun"  # "Noun" in the file
+    assert found["en", "sign in"].part_of_speech == "verb"
+    assert concepts[0].definition == {
+        "en": "A treaty that ends a state of war between two countries."
+    }
+    assert source.skipped == {"fr-fr": 1, "zh-cn": 1}
+    assert source.concord is False
+
+
+def test_iate_statuses_and_reliability_codes():
+    concepts, source = read(IATE)
+    found = terms(concepts)
+    assert {text: t.status for (language, text), t in found.items()} == {
+        "peace treaty": "preferred",
+        "treaty of peace": "admitted",
+        "peace pact": "deprecated",
+        # No status, rated 2 ("minimum reliability"): admitted, not preferred.
+        "territory of advanced development": "admitted",
+        "TOR": "admitted",
+        "priority development territory": "deprecated",  # "obsolete"
+        "advanced development zone": "admitted",  # "proposed"
+    }
+    assert found["en", "TOR"].case_sensitive  # termType abbreviation
+    assert found["en", "peace pact"].note == (
+        "Used in older press material.\nIATE reliability: 1 (reliability not verified)"
+    )
+    assert found["en", "peace treaty"].note == "IATE reliability: 4 (very reliable)"
+    assert source.skipped == {"de": 1, "fr": 1, "pl": 1}
+    assert source.ignored == {'descrip "context"': 1, 'admin "source"': 1}
+
+
+@pytest.mark.django_db
+def test_iate_import_reports_what_it_left_out():
+    output = run("import_glossary", str(IATE))
+    assert "2 concepts created" in output
+    assert (
+        "Not imported, as Concord's glossary has no place for them: "
+        'admin "source" (1 time), descrip "context" (1 time).'
+    ) in output
+    assert "de (1 term), fr (1 term), pl (1 term)" in output
+    assert Term.objects.get(text="peace pact").status == "deprecated"
+
+
+@pytest.mark.django_db
+def test_microsoft_termbase_imports(users):
+    output = run("import_glossary", str(MICROSOFT))
+    assert "3 concepts created" in output and "fr-fr (1 term), zh-cn (1 term)" in output
+    assert Term.objects.get(text="首脳会談").language == "ja"
+
+
+@pytest.mark.django_db
+def test_an_unknown_status_refuses_the_termbase_naming_it_and_writes_nothing():
+    data = IATE.read_bytes().replace(b">proposed<", b">draftTerm-admn-sts<")
+    before = database()
+    with pytest.raises(GlossaryFormatError) as refused:
+        list(glossary_iter(data, "iate.tbx"))
+    message = str(refused.value)
+    assert "draftTerm-admn-sts" in message and "IATE-3550002" in message and "line" in message
+    assert database() == before
+
+
+def test_excel_csv_with_language_names_and_extra_columns():
+    concepts, source = read(EXCEL_CSV)
+    assert len(concepts) == 3 and source.concord is False
+    found = terms(concepts)
+    assert found["ja", "北方領土"].status == "preferred"
+    assert found["en", "peace treaty"].note == "Use in all summit releases"
+    assert concepts[0].subject_field == "international relations"
+    # The French column is not read: named and counted; a row with only French is empty.
+    assert source.ignored == {"column “Français”": 3}
+    assert source.empty == ["line 5"]
+
+
+def test_excel_unicode_text_with_region_codes():
+    assert UNICODE_TEXT.read_bytes().startswith(b"\xff\xfe")
+    concepts, source = read(UNICODE_TEXT)
+    found = terms(concepts)
+    assert found["en", "summit meeting"].status == "preferred"
+    assert found["en", "summit meeting"].part_of_speech == "noun"
+    # A second English column (en-GB) adds an admitted term.
+    assert found["en", "summit"].status == "admitted"
+    assert found["ja", "共同経済活動"].language == "ja"
+    assert source.ignored == {"column “Status”": 2}
+
+
+def test_russian_excel_semicolons_and_russian_headers():
+    concepts, source = read(SEMICOLON)
+    [concept] = concepts
+    assert {t.language: t.text for t in concept.terms} == {
+        "en": "special grave visit",
+        "ja": "特別墓参",
+        "ru": "специальное посещение мест захоронений",
+    }
+    assert source.ignored == {"column “Комментарий”": 1}
+
+
+@pytest.mark.django_db
+def test_excel_csv_import_then_again_is_unchanged():
+    output = run("import_glossary", str(EXCEL_CSV))
+    assert "3 concepts created" in output
+    assert "column “Français” (3 times)" in output
+    assert "1 entry has no term in a language Concord keeps" in output
+    before = database()
+    output = run("import_glossary", str(EXCEL_CSV))
+    assert "0 concepts created, 0 updated, 3 unchanged" in output
+    assert database() == before
+
+
+@pytest.mark.django_db
+def test_a_csv_in_a_windows_code_page_is_refused_and_nothing_is_written():
+    run("import_glossary", str(EXCEL_CSV))
+    before = database()
+    with pytest.raises(CommandError, match="save it as UTF-8"):
+        run("import_glossary", str(CP1251))
+    assert database() == before
+
+
+@pytest.mark.django_db
+def test_a_sheet_without_any_language_column_names_the_columns_it_expects(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text("Français,Deutsch\ntraité de paix,Friedensvertrag\n", "utf-8")
+    before = database()
+    with pytest.raises(CommandError) as refused:
+        run("import_glossary", str(path))
+    assert "unknown column(s): français, deutsch" in str(refused.value)
+    assert "one column per language" in str(refused.value)
+    assert database() == before
