@@ -180,3 +180,60 @@ def test_a_sheet_without_any_language_column_names_the_columns_it_expects(tmp_pa
     assert "unknown column(s): français, deutsch" in str(refused.value)
     assert "one column per language" in str(refused.value)
     assert database() == before
+
+
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [
+        ("en-US", "en"),
+        ("EN-GB", "en"),
+        ("ja_JP", "ja"),
+        ("ja-jp", "ja"),
+        ("RU-RU", "ru"),
+        ("jpn", "ja"),
+        ("rus", "ru"),
+        ("eng-US", "en"),
+        ("English", "en"),
+        ("Japanese (Japan)", "ja"),
+        ("Русский", "ru"),
+        ("日本語", "ja"),
+        ("ja-Jpan-JP", "ja"),
+        ("fr-FR", None),
+        ("zh-cn", None),
+        ("", None),
+    ],
+)
+def test_a_files_language_tag_names_concords_language(tag, code):
+    from config.languages import from_tag
+
+    assert from_tag(tag) == code
+
+
+def test_a_concord_csv_with_another_termbases_statuses_and_language_names():
+    data = (
+        "concept,language,term,status\r\n"
+        "peace-treaty,English,peace treaty,Preferred term\r\n"
+        "peace-treaty,en-US,peace pact,obsolete\r\n"
+        "peace-treaty,ja_JP,平和条約,preferredTerm-admn-sts\r\n"
+        "peace-treaty,ru-RU,мирный договор,admitted\r\n"
+    ).encode()
+    [concept] = glossary_iter(data, "glossary.csv")
+    assert [(t.language, t.text, t.status) for t in concept.terms] == [
+        ("en", "peace treaty", "preferred"),
+        ("en", "peace pact", "deprecated"),
+        ("ja", "平和条約", "preferred"),
+        ("ru", "мирный договор", "admitted"),
+    ]
+    with pytest.raises(GlossaryFormatError, match="unknown status 'approved'"):
+        list(glossary_iter(data.replace(b"admitted", b"approved"), "glossary.csv"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2008"])
+def test_concords_own_termbase_leaves_nothing_unread(demo, fmt):
+    from translations.glossary.services import glossary_file_export
+
+    data = glossary_file_export(fmt)
+    source = glossary_iter(data, "glossary.tbx")
+    assert len(list(source)) == Concept.objects.count()
+    assert source.ignored == {}

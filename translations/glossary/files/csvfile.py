@@ -25,6 +25,7 @@ from config import languages as config_languages
 from translations.glossary.files.csv_wide import is_wide, wide_concepts, wide_language
 from translations.glossary.files.data import (
     LANGUAGES,
+    STATUSES,
     ConceptBuilder,
     ConceptData,
     GlossaryFormatError,
@@ -35,6 +36,7 @@ from translations.glossary.files.data import (
     validated,
 )
 from translations.glossary.files.source import GlossarySource
+from translations.glossary.files.tbx_terms import status_from_tbx
 from translations.glossary.vocabulary import TermStatus
 from translations.uploads import TextEncodingError, text_decode
 
@@ -287,6 +289,10 @@ def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySou
         if language is None:
             continue
         status = row["status"].strip().lower() or TermStatus.PREFERRED.value
+        if status not in STATUSES:
+            # Another termbase's words for the same statuses ("Preferred term", "obsolete",
+            # "admittedTerm-admn-sts"); anything else is refused by name below.
+            status = status_from_tbx(status) or status
         term = TermData(
             language=language,
             text=row["term"].strip(),

@@ -54,7 +54,8 @@ ACRONYM_MAX_LETTERS = 6
 def status_from_tbx(value: str) -> str | None:
     """Return the Concord status an administrativeStatus or normativeAuthorization value
     means, or None for a value no version uses."""
-    word = value.strip().removesuffix("-admn-sts").lower().replace("-", "").replace("_", "")
+    word = value.strip().removesuffix("-admn-sts").lower()
+    word = word.replace("-", "").replace("_", "").replace(" ", "")
     word = word.removesuffix("term") if word != "term" else word
     return _STATUS_WORDS.get(word)
 
