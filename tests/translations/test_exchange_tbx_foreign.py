@@ -20,10 +20,10 @@ def test_tbx_2008_iate_export(data_dir):
     terms = terms_by_text(concepts)
     # IATE's reliability code is kept in the term's note.
     assert terms["TOR"] == TermData(
-        "en", "TOR", "admitted", case_sensitive=True, note="IATE reliability: 3 (reliable)"
+        "en", "TOR", "admitted", case_sensitive=True, note="reliabilityCode: 3"
     )
     assert terms["ТОР"] == TermData(
-        "ru", "ТОР", "admitted", case_sensitive=True, note="IATE reliability: 3 (reliable)"
+        "ru", "ТОР", "admitted", case_sensitive=True, note="reliabilityCode: 3"
     )
     assert terms["территория опережающего развития"].status == "preferred"
     assert not terms["advanced special economic zone"].case_sensitive

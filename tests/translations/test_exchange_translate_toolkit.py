@@ -26,6 +26,8 @@ pytestmark = pytest.mark.django_db
 ROUND_TRIP = FOREIGN / "concord.ru.po2xliff.xliff2po.po"
 # xliff2po of Concord's own XLIFF: a new header, no msgctxt, no comments.
 FROM_XLIFF = FOREIGN / "concord.ru.xliff2po.po"
+# pomerge of a translator's PO into Concord's: re-wrapped header, msgctxt kept.
+POMERGE = FOREIGN / "concord.ru.pomerge.po"
 needs_msgfmt = pytest.mark.skipif(not shutil.which("msgfmt"), reason="needs GNU gettext's msgfmt")
 
 
@@ -71,9 +73,15 @@ def test_xliff2po_of_concords_xliff_is_refused_naming_what_it_lost(sample):
     assert (exchange_state(sample), texts(sample)) == before
 
 
+def test_a_po_re_saved_by_pomerge_imports_the_translators_work(sample):
+    report = release_file_import(POMERGE.read_bytes(), "po", author=user("translator-ru"))
+    assert [line.key for line in report.updated] == [KEYS[4]]
+    assert texts(sample)[KEYS[4]] == "Лидеры приветствовали результаты встречи в Москве."
+
+
 @needs_msgfmt
 def test_the_tools_files_pass_msgfmt_check():
-    for path in (ROUND_TRIP, FROM_XLIFF):
+    for path in (ROUND_TRIP, FROM_XLIFF, POMERGE):
         msgfmt_check(path)
 
 

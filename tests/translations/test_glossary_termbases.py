@@ -76,10 +76,8 @@ def test_iate_statuses_and_reliability_codes():
         "advanced development zone": "admitted",  # "proposed"
     }
     assert found["en", "TOR"].case_sensitive  # termType abbreviation
-    assert found["en", "peace pact"].note == (
-        "Used in older press material.\nIATE reliability: 1 (reliability not verified)"
-    )
-    assert found["en", "peace treaty"].note == "IATE reliability: 4 (very reliable)"
+    assert found["en", "peace pact"].note == ("Used in older press material.\nreliabilityCode: 1")
+    assert found["en", "peace treaty"].note == "reliabilityCode: 4"
     assert source.skipped == {"de": 1, "fr": 1, "pl": 1}
     assert source.ignored == {'descrip "context"': 1, 'admin "source"': 1}
 
@@ -237,3 +235,24 @@ def test_concords_own_termbase_leaves_nothing_unread(demo, fmt):
     source = glossary_iter(data, "glossary.tbx")
     assert len(list(source)) == Concept.objects.count()
     assert source.ignored == {}
+
+
+def test_tbx_v3_names_without_the_namespace_are_read():
+    path = FOREIGN / "iate-conceptentry-no-namespace.tbx"
+    concepts, source = read(path)
+    assert [c.identifier for c in concepts] == ["iate_3515206", "254003"]
+    found = terms(concepts)
+    assert found["en", "risk margin"].status == "preferred"
+    assert found["en", "risk margin"].note == "reliabilityCode: 9"
+    assert found["en", "indirect speech act"].status == "admitted"  # reliabilityCode 1
+    assert source.skipped == {"fi": 1, "fr": 1, "es": 1}
+    assert source.ignored == {"xref": 1}
+
+
+def test_tbx_in_another_namespace_is_refused_naming_it():
+    data = (FOREIGN / "iate-conceptentry-no-namespace.tbx").read_bytes()
+    data = data.replace(
+        b'<tbx type="TBX-Basic"', b'<tbx xmlns="urn:example:terms" type="TBX-Basic"'
+    )
+    with pytest.raises(GlossaryFormatError, match="namespace 'urn:example:terms'"):
+        list(glossary_iter(data, "terms.tbx"))

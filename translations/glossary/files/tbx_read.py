@@ -297,9 +297,14 @@ def _stream(source: bytes | str | BinaryIO) -> BinaryIO:
 
 def _check_root(root: etree._Element) -> bool:
     """Refuse a root element that is neither TBX v3's <tbx> nor TBX 2008's <martif>; return
-    whether it is TBX 2008."""
+    whether its entries need renaming into TBX v3's namespace (TBX 2008, or a <tbx> without
+    a namespace)."""
     name = etree.QName(root)
     if name.localname == V2_ROOT:
+        return True
+    if name.localname == "tbx" and not name.namespace:
+        # TBX v3's names without its namespace (as some tools write it): read like TBX 2008,
+        # each entry moved into the namespace.
         return True
     if name.localname != "tbx":
         raise fail(ERR_ROOT, root.sourceline, found=name.localname)
@@ -352,8 +357,9 @@ def _tbx_concepts(
                     prefix = (
                         f"{{{etree.QName(root).namespace}}}" if etree.QName(root).namespace else ""
                     )
+                    entry = V2_ENTRY if etree.QName(root).localname == V2_ROOT else "conceptEntry"
                     entry_tag, body_tag, text_tag = (
-                        prefix + name for name in (V2_ENTRY, "body", "text")
+                        prefix + name for name in (entry, "body", "text")
                     )
                     version_2008 = True
                 default_lang = root.get(XML_LANG) or ""

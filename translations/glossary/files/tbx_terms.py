@@ -8,10 +8,11 @@ versions), sometimes without the suffix (``preferredTerm``) or as a bare word; T
 no administrative status is given. IATE's own evaluations come as bare words: ``obsolete`` is
 deprecated, ``proposed`` (awaiting validation) admitted.
 
-IATE rates each term's reliability (``<descrip type="reliabilityCode">`` 1 to 4) and says
-nothing of its status: a term rated 1 ("reliability not verified") or 2 ("minimum
-reliability") is admitted, not preferred, and the rating is kept in the term's note
-("IATE reliability: 3 (reliable)") so that it is not lost on import.
+IATE rates each term's reliability (``<descrip type="reliabilityCode">``; its classic scale
+is 1 "reliability not verified", 2 "minimum reliability", 3 "reliable", 4 "very reliable", and
+newer exports use the TBX-Default range up to 9 or 10) and says nothing of its status: a term
+rated 1 or 2 is admitted, not preferred. The code is kept in the term's note
+("reliabilityCode: 3"), so that it is not lost on import.
 
 Case sensitivity: TBX has no data category for it. A Concord file says it with a marker note;
 otherwise a ``termType`` of ``acronym``, ``abbreviation`` or ``initialism`` — or, when nothing
@@ -38,14 +39,8 @@ _STATUS_WORDS = {
     "regulated": TermStatus.PREFERRED.value,
     "standardized": TermStatus.PREFERRED.value,
 }
-RELIABILITY = {
-    "1": "reliability not verified",
-    "2": "minimum reliability",
-    "3": "reliable",
-    "4": "very reliable",
-}
 LOW_RELIABILITY = frozenset({"1", "2"})
-RELIABILITY_NOTE = "IATE reliability: {code} ({meaning})"
+RELIABILITY_NOTE = "reliabilityCode: {code}"
 CASE_SENSITIVE_TYPES = frozenset({"acronym", "abbreviation", "initialism"})
 # An all-capital term of at most this many letters reads as an acronym.
 ACRONYM_MAX_LETTERS = 6
@@ -70,7 +65,7 @@ def reliability_note(code: str) -> list[str]:
     """Return the note line that keeps a term's IATE reliability code (none without one)."""
     if not code:
         return []
-    return [RELIABILITY_NOTE.format(code=code, meaning=RELIABILITY.get(code, "?"))]
+    return [RELIABILITY_NOTE.format(code=code)]
 
 
 def looks_like_acronym(text: str) -> bool:
