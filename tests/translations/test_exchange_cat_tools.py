@@ -167,3 +167,17 @@ def test_an_xliff_2_file_with_two_files_is_refused_unchanged(sample):
     with pytest.raises(ExchangeFileError, match="exactly one <file> element, found 2"):
         imported(XLIFF20, data)
     assert (exchange_state(sample), texts(sample)) == before
+
+
+def test_trados_tracked_changes_keep_insertions_and_leave_out_deletions(sample):
+    data = SDLXLIFF.read_bytes().replace(
+        "лидеры подробно обсудили".encode(),
+        (
+            'лидеры <mrk mtype="x-sdl-deleted" sdl:revid="r1">подробно </mrk>'
+            '<mrk mtype="x-sdl-added" sdl:revid="r2">углублённо </mrk>обсудили'
+        ).encode(),
+    )
+    imported(SDLXLIFF, data)
+    assert texts(sample)[BULLET_3] == (
+        "Во время встречи тет-а-тет лидеры углублённо обсудили заключение мирного договора."
+    )

@@ -74,7 +74,7 @@ from translations.exchange.units import (
     size_check,
 )
 from translations.exchange.xliff2 import XLIFF2_NS, xliff2_parsed
-from translations.exchange.xliff_tools import exported_name, tool_confirmed
+from translations.exchange.xliff_tools import exported_name, is_deletion, tool_confirmed
 from translations.glossary.files.data import base_language
 from translations.review.vocabulary import UnitState
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
@@ -190,12 +190,15 @@ def _inline(element, codes):
     """Return the text of ``element`` with its inline markup: ``<g>`` and ``<mrk>`` give their
     text, ``<x/>``/``<bx/>``/``<ex/>`` nothing; the native codes of ``<bpt>``, ``<ept>``,
     ``<ph>``, ``<it>`` and ``<ut>`` (the original format's markup, such as ``<b>``) are not text
-    and are dropped, noted in ``codes``."""
+    and are dropped, noted in ``codes``; text a tool tracks as deleted (Trados's
+    ``<mrk mtype="x-sdl-deleted">``) is not the translation."""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str):
             if etree.QName(child).localname in NATIVE_CODES:
                 codes.append(etree.QName(child).localname)
+            elif is_deletion(child):
+                pass
             else:
                 parts.append(_inline(child, codes))
         parts.append(child.tail or "")

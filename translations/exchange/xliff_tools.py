@@ -14,6 +14,10 @@ tools that leave it out keep their own status:
 
 An unconfirmed translation is imported as a draft, like a fuzzy PO entry.
 
+**Tracked changes.** Trados keeps a reviewer's unaccepted edits in the target: inserted text
+in ``<mrk mtype="x-sdl-added">`` (part of the translation) and deleted text in
+``<mrk mtype="x-sdl-deleted">`` (not part of it, left out).
+
 **Which release the file is.** Trados and memoQ write their own ``<file>`` header (the
 ``original`` is the path of the file the translator opened) and number the units their own
 way. When the header does not name a Concord release, the name of the file Concord exported
@@ -25,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MEMOQ_NS = "MQXliff"
 PHRASE_NS = "http://www.memsource.com/mxlf/2.0"
@@ -32,6 +38,8 @@ SDL_CONFIRMED = frozenset({"Translated", "ApprovedTranslation", "ApprovedSignOff
 MEMOQ_CONFIRMED = frozenset(
     {"ManuallyConfirmed", "Reviewer1Confirmed", "Reviewer2Confirmed", "Proofread"}
 )
+# Trados's tracked changes: deleted text stays in the file, marked, until accepted.
+SDL_DELETED = "x-sdl-deleted"
 # The name of an exported release file, in any folder of either kind of path.
 EXPORT_NAME = re.compile(
     r"(?:^|[\\/])(?P<slug>[-A-Za-z0-9_]+)\.r(?P<revision>\d+)\.(?P<language>[A-Za-z_-]+)"
@@ -52,6 +60,11 @@ def tool_confirmed(unit) -> bool | None:
     if confirmed is not None:
         return confirmed.strip() in ("1", "true")
     return None
+
+
+def is_deletion(element) -> bool:
+    """Return whether an inline element holds text a tool tracks as deleted."""
+    return etree.QName(element).localname == "mrk" and element.get("mtype") == SDL_DELETED
 
 
 def exported_name(original: str) -> dict[str, str]:
