@@ -181,3 +181,14 @@ def test_trados_tracked_changes_keep_insertions_and_leave_out_deletions(sample):
     assert texts(sample)[BULLET_3] == (
         "Во время встречи тет-а-тет лидеры углублённо обсудили заключение мирного договора."
     )
+
+
+@pytest.mark.parametrize("path", [SDLXLIFF, MQXLIFF, MXLIFF])
+def test_the_import_command_reads_the_tools_suffixes_as_xliff(sample, path, tmp_path):
+    from tests.helpers import run
+
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    output = run("import_po", str(copy), "--author", "translator-ru")
+    assert "2 updated" in output
+    assert states(sample)[BULLET_4] == UnitState.NEEDS_REVIEW

@@ -81,8 +81,8 @@ from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
 from translations.xmltext import xml_utf8
 
 FORMAT = "XLIFF"
-# Extensions of XLIFF 1.2 files, memoQ's .mqxliff and Trados' .sdlxliff included.
-SUFFIXES = (".xlf", ".xliff", ".xlif", ".mqxliff", ".sdlxliff")
+# Extensions of XLIFF files: memoQ's .mqxliff, Trados' .sdlxliff and Phrase's .mxliff included.
+SUFFIXES = (".xlf", ".xliff", ".xlif", ".mqxliff", ".sdlxliff", ".mxliff")
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 # Read as 1.2: the same elements and attributes under another namespace.
