@@ -256,3 +256,22 @@ def test_tbx_in_another_namespace_is_refused_naming_it():
     )
     with pytest.raises(GlossaryFormatError, match="namespace 'urn:example:terms'"):
         list(glossary_iter(data, "terms.tbx"))
+
+
+def test_a_concord_csv_with_columns_of_the_sheets_own_is_read_and_says_so():
+    data = (
+        "concept,language,term,status,Reviewer comments,Modified\r\n"
+        "peace-treaty,en,peace treaty,preferred,checked,2026-12-01\r\n"
+        "peace-treaty,ru,мирный договор,preferred,,2026-12-02\r\n"
+    ).encode()
+    source = glossary_iter(data, "glossary.csv")
+    [concept] = list(source)
+    assert [t.text for t in concept.terms] == ["peace treaty", "мирный договор"]
+    assert source.ignored == {"column “reviewer comments”": 1, "column “modified”": 2}
+    assert source.concord is True
+
+
+@pytest.mark.parametrize("header", ["concept,language,term,staus", "concept,language,trem"])
+def test_a_misspelt_column_of_concords_still_refuses_the_file(header):
+    with pytest.raises(GlossaryFormatError, match="unknown column"):
+        list(glossary_iter(f"{header}\r\npeace-treaty,en,peace treaty,x\r\n".encode(), "g.csv"))

@@ -11,6 +11,10 @@ later row may leave a concept field empty but may not contradict an earlier one.
 A file with the column states every term's variants — an empty cell means none; a file without
 it (older exports, hand-made sheets) leaves the stored ones.
 
+Columns of the sheet's own (a reviewer's comments, a date) are left out and named in the
+import's report; a column that looks like a misspelt one of Concord's ("staus") refuses the
+file, so that no status or term is lost to a typo.
+
 A sheet with a column per language instead ("English", "Japanese", "Русский", "en-US"…) is
 another tool's glossary: see :mod:`.csv_wide`.
 """
@@ -20,9 +24,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from difflib import get_close_matches
 
 from config import languages as config_languages
-from translations.glossary.files.csv_wide import is_wide, wide_concepts, wide_language
+from translations.glossary.files.csv_wide import (
+    IGNORED_COLUMN,
+    is_wide,
+    wide_concepts,
+    wide_language,
+)
 from translations.glossary.files.data import (
     LANGUAGES,
     STATUSES,
@@ -177,7 +187,12 @@ def _csv_header(line: int, fields: list[str]) -> list[str]:
         columns.pop()
     expected = ", ".join(CSV_COLUMNS)
     unknown = [c for c in columns if c not in CSV_COLUMNS]
-    if unknown:
+    missing = [c for c in CSV_REQUIRED_COLUMNS if c not in columns]
+    # A column of the sheet's own (a translator's comments) is left out and reported; one
+    # that looks like a misspelt column of Concord's ("staus"), or a header that lacks
+    # Concord's columns altogether, refuses the file.
+    misspelt = [c for c in unknown if get_close_matches(c, CSV_COLUMNS, n=1, cutoff=0.8)]
+    if unknown and (misspelt or missing or not all(unknown)):
         raise fail(
             ERR_CSV_UNKNOWN_COLUMNS,
             line,
@@ -188,7 +203,6 @@ def _csv_header(line: int, fields: list[str]) -> list[str]:
     for column in columns:
         if columns.count(column) > 1:
             raise fail(ERR_CSV_DUPLICATE_COLUMN, line, column=column)
-    missing = [c for c in CSV_REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise fail(ERR_CSV_MISSING_COLUMNS, line, missing=", ".join(missing), columns=expected)
     return columns
@@ -268,7 +282,11 @@ def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySou
     columns = _csv_header(*first)
     info.variants = "variants" in columns
     concepts: dict[str, _CsvConcept] = {}
+    extra = [(index, name) for index, name in enumerate(columns) if name not in CSV_COLUMNS]
     for line, fields in records:
+        for index, name in extra:
+            if index < len(fields) and fields[index].strip():
+                info.ignored[IGNORED_COLUMN.format(name=name)] += 1
         if len(fields) > len(columns) and any(cell.strip() for cell in fields[len(columns) :]):
             raise fail(ERR_CSV_TOO_MANY_FIELDS, line, found=len(fields), expected=len(columns))
         row = dict.fromkeys(CSV_COLUMNS, "")
