@@ -192,3 +192,21 @@ def test_the_import_command_reads_the_tools_suffixes_as_xliff(sample, path, tmp_
     output = run("import_po", str(copy), "--author", "translator-ru")
     assert "2 updated" in output
     assert states(sample)[BULLET_4] == UnitState.NEEDS_REVIEW
+
+
+def test_a_unit_marked_translate_no_with_a_translation_is_still_read(sample):
+    data = (
+        (FOREIGN / "concord.ru.xlf")
+        .read_bytes()
+        .replace(
+            b'<trans-unit id="4aea071d-1fa0-4a6d-9c0d-f1ea0c564520"',
+            b'<trans-unit translate="no" id="4aea071d-1fa0-4a6d-9c0d-f1ea0c564520"',
+        )
+        .replace(
+            b'<target state="needs-translation" xml:space="preserve"></target>',
+            '<target state="translated">Лидеры приветствовали итоги встречи.</target>'.encode(),
+        )
+    )
+    report = imported(SDLXLIFF, data)
+    assert [line.key for line in report.updated] == [BULLET_4]
+    assert texts(sample)[BULLET_4] == "Лидеры приветствовали итоги встречи."

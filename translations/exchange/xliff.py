@@ -240,6 +240,15 @@ def _parse(data):
     return root
 
 
+def _structure(unit):
+    """Return whether a unit is a tool's structure, not text to translate: marked
+    ``translate="no"`` and without a translation (Trados's units of tags alone)."""
+    if unit.get("translate") != "no":
+        return False
+    target = unit.find(_q("target"))
+    return target is None or not _text(target).strip()
+
+
 def _unconfirmed(unit, target):
     """Return whether the unit's translation is not confirmed: no target, a CAT tool's own
     status saying so (:mod:`.xliff_tools`), else an unconfirmed ``state``."""
@@ -359,8 +368,7 @@ def xliff_load(data: bytes) -> ParsedFile:
     parsed = _identity(file)
     for unit in file.iter(_q("trans-unit")):
         key = unit.get("id", "")
-        if unit.get("restype") == GETTEXT_HEADER or unit.get("translate") == "no":
-            # Not text to translate: the PO header, or a tool's structure (Trados's tags).
+        if unit.get("restype") == GETTEXT_HEADER or _structure(unit):
             continue
         if not key:
             parsed.skipped.append(("", "no context"))

@@ -20,7 +20,7 @@ Concord writes XLIFF 1.2; a tool that works in 2.x (or converts a 1.2 file to it
   state XLIFF 2 gives a segment that names none.
 * Inline markup: ``<pc>`` and ``<mrk>`` give their text, ``<cp hex>`` its character; the
   original format's codes (``<ph/>``, ``<sc/>``, ``<ec/>``) are not text, dropped and noted.
-* ``translate="no"`` units are not text to translate and are left out.
+* ``translate="no"`` units without a translation are a tool's structure and are left out.
 """
 
 from __future__ import annotations
@@ -153,9 +153,9 @@ def xliff2_parsed(root) -> ParsedFile:
         raise malformed(FORMAT, ERR_FILES.format(count=len(files)))
     parsed = _identity(root, files[0])
     for unit in files[0].iter(_q("unit")):
-        if unit.get("translate") == "no":
-            continue
         entry = _entry(unit)
+        if unit.get("translate") == "no" and not entry.target.strip():
+            continue
         if not entry.key:
             parsed.skipped.append(("", "no context"))
             continue
