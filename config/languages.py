@@ -96,7 +96,8 @@ LANGUAGES = (
         search_config=None,
         group_marks=",，",
         press_releases="報道発表",
-        aliases=("jpn", "japanese", "日本語", "японский"),
+        # "jp" is the country, not a language, but spreadsheets head columns with it.
+        aliases=("jpn", "jp", "japanese", "日本語", "японский"),
     ),
     Language(
         code="ru",

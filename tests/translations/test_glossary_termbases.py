@@ -196,6 +196,7 @@ def test_a_sheet_without_any_language_column_names_the_columns_it_expects(tmp_pa
         ("Русский", "ru"),
         ("日本語", "ja"),
         ("ja-Jpan-JP", "ja"),
+        ("JP", "ja"),
         ("fr-FR", None),
         ("zh-cn", None),
         ("", None),
@@ -275,3 +276,15 @@ def test_a_concord_csv_with_columns_of_the_sheets_own_is_read_and_says_so():
 def test_a_misspelt_column_of_concords_still_refuses_the_file(header):
     with pytest.raises(GlossaryFormatError, match="unknown column"):
         list(glossary_iter(f"{header}\r\npeace-treaty,en,peace treaty,x\r\n".encode(), "g.csv"))
+
+
+def test_more_lines_in_a_sheets_cell_are_admitted_terms():
+    data = 'EN,JP,RU\r\n"summit meeting\nsummit",首脳会談,"встреча на высшем уровне\nсаммит"\r\n'
+    [concept] = glossary_iter(data.encode(), "sheet.csv")
+    assert [(t.language, t.text, t.status) for t in concept.terms] == [
+        ("en", "summit meeting", "preferred"),
+        ("en", "summit", "admitted"),
+        ("ja", "首脳会談", "preferred"),
+        ("ru", "встреча на высшем уровне", "preferred"),
+        ("ru", "саммит", "admitted"),
+    ]

@@ -6,8 +6,9 @@ few columns more. A CSV (or Excel's tab-separated "Unicode text") whose header h
 Concord's ``concept``/``language``/``term`` columns but names at least one of Concord's
 languages is read this way:
 
-* each language column's cell is a term of that language, preferred (a second column of the
-  same language, such as "en-GB" after "en-US", adds admitted terms); an empty cell has none;
+* each language column's cell is a term of that language, preferred; further terms of the
+  language — more lines in the cell, or a second column such as "en-GB" after "en-US" — are
+  admitted; an empty cell has none;
 * ``definition``, ``note`` (or ``notes``, ``comment``, ``comments``) and ``part of speech``
   (``pos``) belong to the sheet's first language column; ``subject field`` (``subject``,
   ``domain``) to the concept;
@@ -89,14 +90,17 @@ def wide_concepts(
                 info.ignored[IGNORED_COLUMN.format(name=value or "?")] += 1
             elif kind == "extra":
                 extras[value] = text
-            elif (value, text) not in seen:
-                status = (
-                    TermStatus.ADMITTED
-                    if any(language == value for language, _ in seen)
-                    else TermStatus.PREFERRED
-                )
-                seen.add((value, text))
-                builder.terms.append(TermData(language=value, text=text, status=status.value))
+            else:
+                for term in filter(None, (part.strip() for part in text.splitlines())):
+                    if (value, term) in seen:
+                        continue
+                    status = (
+                        TermStatus.ADMITTED
+                        if any(language == value for language, _ in seen)
+                        else TermStatus.PREFERRED
+                    )
+                    seen.add((value, term))
+                    builder.terms.append(TermData(language=value, text=term, status=status.value))
         _adopt(builder, extras, first, line)
         terms, builder.terms = builder.terms, []
         for term in terms:
