@@ -210,3 +210,22 @@ def test_a_unit_marked_translate_no_with_a_translation_is_still_read(sample):
     report = imported(SDLXLIFF, data)
     assert [line.key for line in report.updated] == [BULLET_4]
     assert texts(sample)[BULLET_4] == "Лидеры приветствовали итоги встречи."
+
+
+def zip_archive(name):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(name, SDLXLIFF.read_bytes())
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "po"])
+def test_a_trados_package_is_refused_saying_it_is_a_zip_archive(sample, fmt):
+    data = zip_archive("ru-RU/foreign-tools-sample.r1.ru.xlf.sdlxliff")
+    before = exchange_state(sample), texts(sample)
+    with pytest.raises(ExchangeFileError, match="zip archive"):
+        release_file_import(data, fmt, author=user("translator-ru"))
+    assert (exchange_state(sample), texts(sample)) == before

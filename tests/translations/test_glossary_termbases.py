@@ -288,3 +288,17 @@ def test_more_lines_in_a_sheets_cell_are_admitted_terms():
         ("ru", "встреча на высшем уровне", "preferred"),
         ("ru", "саммит", "admitted"),
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["glossary.xlsx", "glossary.csv", "glossary.tbx"])
+def test_an_excel_workbook_is_refused_saying_what_to_save_it_as(tmp_path, name):
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as workbook:
+        workbook.writestr("xl/workbook.xml", "<workbook/>")
+    before = database()
+    with pytest.raises(CommandError, match="zip archive.*CSV UTF-8"):
+        run("import_glossary", str(path))
+    assert database() == before

@@ -365,3 +365,16 @@ def test_a_tools_tmx_with_a_bad_tuv_date_is_refused_and_changes_nothing(release)
     with pytest.raises(TmxError, match=r"line 30: date “2026-12-07 03:12” is not in TMX form"):
         memory_import(data)
     assert memory_state() == before
+
+
+def test_a_zipped_memory_is_refused_saying_so(release):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("memory.tmx", (FOREIGN / "okapi-multilingual.tmx").read_bytes())
+    before = memory_state()
+    with pytest.raises(TmxError, match="zip archive"):
+        memory_import(buffer.getvalue())
+    assert memory_state() == before
