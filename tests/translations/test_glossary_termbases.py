@@ -302,3 +302,16 @@ def test_an_excel_workbook_is_refused_saying_what_to_save_it_as(tmp_path, name):
     with pytest.raises(CommandError, match="zip archive.*CSV UTF-8"):
         run("import_glossary", str(path))
     assert database() == before
+
+
+def test_data_category_names_in_another_case_are_read():
+    data = (
+        MICROSOFT.read_bytes()
+        .replace(b'type="definition"', b'type="Definition"')
+        .replace(b'type="partOfSpeech"', b'type="PartOfSpeech"')
+    )
+    source = glossary_iter(data, "termbase.tbx")
+    concepts = list(source)
+    assert concepts[0].definition["en"].startswith("A treaty that ends")
+    assert terms(concepts)["ja", "平和条約"].part_of_speech == "noun"
+    assert source.ignored == {}

@@ -119,14 +119,20 @@ def _children(element: etree._Element, name: str, grp: str | None = None):
             yield from (c for c in child if c.tag == tbx_tag(name))
 
 
+def _is_type(element: etree._Element, kind: str) -> bool:
+    """Return whether a data category is of ``kind``, in any case: termbase converters write
+    ``type="Definition"`` or ``"SubjectField"`` for TBX's ``definition``, ``subjectField``."""
+    return (element.get("type") or "").casefold() == kind.casefold()
+
+
 def _descrips(element: etree._Element, kind: str) -> list[etree._Element]:
     """Return the element's descrip children of one type."""
-    return [d for d in _children(element, "descrip", "descripGrp") if d.get("type") == kind]
+    return [d for d in _children(element, "descrip", "descripGrp") if _is_type(d, kind)]
 
 
 def _term_notes(term_sec: etree._Element, kind: str) -> list[etree._Element]:
     """Return the termSec's termNote children of one type."""
-    return [n for n in _children(term_sec, "termNote", "termNoteGrp") if n.get("type") == kind]
+    return [n for n in _children(term_sec, "termNote", "termNoteGrp") if _is_type(n, kind)]
 
 
 def _joined(elements: Iterable[etree._Element]) -> str:

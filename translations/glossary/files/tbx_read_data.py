@@ -13,18 +13,18 @@ from collections import Counter
 
 from lxml import etree
 
-# Element names, or (element, type) for data categories.
-ENTRY_READ = frozenset({("descrip", "subjectField"), ("descrip", "definition"), "note", "langSec"})
+# Element names, or (element, type in lower case) for data categories.
+ENTRY_READ = frozenset({("descrip", "subjectfield"), ("descrip", "definition"), "note", "langSec"})
 LANG_SEC_READ = frozenset({("descrip", "definition"), "note", "termSec"})
 TERM_SEC_READ = frozenset(
     {
         "term",
         "note",
-        ("termNote", "administrativeStatus"),
-        ("termNote", "normativeAuthorization"),
-        ("termNote", "termType"),
-        ("termNote", "partOfSpeech"),
-        ("descrip", "reliabilityCode"),
+        ("termNote", "administrativestatus"),
+        ("termNote", "normativeauthorization"),
+        ("termNote", "termtype"),
+        ("termNote", "partofspeech"),
+        ("descrip", "reliabilitycode"),
     }
 )
 # A group's descrip or termNote is read as if it were the group's parent's own child; what
@@ -43,5 +43,5 @@ def count_unread(element: etree._Element, read: frozenset, ignored: Counter[str]
             count_unread(child, read, ignored)
             continue
         kind = child.get("type")
-        if name not in read and (name, kind) not in read:
+        if name not in read and (name, (kind or "").casefold()) not in read:
             ignored[f'{name} "{kind}"' if kind else name] += 1
