@@ -93,8 +93,16 @@ def test_memoq_mqxliff_with_three_letter_languages_and_memoq_statuses(sample):
     assert parsed.language == "ru" and parsed.source_language == "en"
     report = imported(MQXLIFF)
     assert report.counts()["updated"] == 2 and report.counts()["skipped"] == 0
+    notes = {(line.key, line.code) for line in report.notes}
     # memoQ's bold codes around the term are not text: dropped and named.
-    assert (BULLET_3, "codes") in {(line.key, line.code) for line in report.notes}
+    assert (BULLET_3, "codes") in notes
+    # memoQ made a row of each of bullet 4's sentences: joined back into the unit.
+    assert (BULLET_4, "joined") in notes
+    assert texts(sample)[BULLET_4] == (
+        "Лидеры подтвердили и приветствовали последовательное достижение результатов "
+        "апрельской встречи в Москве. Обсуждение прошло на основе общего понимания, что "
+        "углубление доверия ведёт к заключению мирного договора."
+    )
     assert (
         texts(sample)[BULLET_3]
         == "Во время встречи тет-а-тет лидеры обсудили заключение мирного договора."
@@ -229,3 +237,44 @@ def test_a_trados_package_is_refused_saying_it_is_a_zip_archive(sample, fmt):
     with pytest.raises(ExchangeFileError, match="zip archive"):
         release_file_import(data, fmt, author=user("translator-ru"))
     assert (exchange_state(sample), texts(sample)) == before
+
+
+def test_sentences_that_make_no_unit_are_skipped_and_named(sample):
+    data = MQXLIFF.read_bytes().replace(
+        b"in Moscow in April are being steadily achieved.", b"in Moscow are being achieved."
+    )
+    before = texts(sample)[BULLET_4]
+    report = imported(MQXLIFF, data)
+    skipped = {(line.key, line.code) for line in report.skipped}
+    assert ("5", "unknown") in skipped and ("6", "unknown") in skipped
+    assert texts(sample)[BULLET_4] == before
+
+
+def test_japanese_sentences_are_joined_without_a_space(sample):
+    sentences = (
+        "両首脳は、4月のモスクワでの首脳会談の成果が着実に具体化していることを確認し、歓迎した。",
+        "2016年12月に合意した事項の実現に向けて着実に取り組み、両国間の信頼を深めていくことが"
+        "平和条約の締結につながるとの共通認識の下、議論が行われた。",
+    )
+    sources = (
+        "The leaders confirmed and welcomed that the outcomes of the Summit Meeting in Moscow "
+        "in April are being steadily achieved.",
+        "The discussions took place based on the common understanding that deepening trust "
+        "between the two countries through steady efforts towards the achievement of the items "
+        "agreed to in December 2016 will lead to the conclusion of a peace treaty.",
+    )
+    units = "".join(
+        f'<trans-unit id="{n}" mq:status="ManuallyConfirmed"><source>{source}</source>'
+        f"<target>{target}</target></trans-unit>"
+        for n, (source, target) in enumerate(zip(sources, sentences, strict=True), start=1)
+    )
+    data = (
+        '<?xml version="1.0" encoding="utf-8"?><xliff xmlns:mq="MQXliff" version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="foreign-tools-sample.r1.'
+        f'ja.xlf" source-language="eng" target-language="jpn" datatype="x-xliff"><body>{units}'
+        "</body></file></xliff>"
+    ).encode()
+    report = release_file_import(data, "xliff", author=user("translator-ja"))
+    assert (BULLET_4, "joined") in {(line.key, line.code) for line in report.notes}
+    # The joined translation is the unit's Japanese text exactly: nothing to update.
+    assert report.counts()["updated"] == 0 and report.counts()["unchanged"] == 1
