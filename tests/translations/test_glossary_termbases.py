@@ -175,7 +175,7 @@ def test_a_sheet_without_any_language_column_names_the_columns_it_expects(tmp_pa
     before = database()
     with pytest.raises(CommandError) as refused:
         run("import_glossary", str(path))
-    assert "unknown column(s): français, deutsch" in str(refused.value)
+    assert "the first row (Français, Deutsch) names no column Concord reads" in str(refused.value)
     assert "one column per language" in str(refused.value)
     assert database() == before
 
@@ -315,3 +315,16 @@ def test_data_category_names_in_another_case_are_read():
     assert concepts[0].definition["en"].startswith("A treaty that ends")
     assert terms(concepts)["ja", "平和条約"].part_of_speech == "noun"
     assert source.ignored == {}
+
+
+@pytest.mark.django_db
+def test_omegats_glossary_without_a_header_is_refused_asking_for_one(tmp_path):
+    path = tmp_path / "glossary.txt"
+    path.write_text("peace treaty\tмирный договор\tsummit term\n", "utf-8")
+    before = database()
+    with pytest.raises(CommandError) as refused:
+        run("import_glossary", str(path))
+    message = str(refused.value)
+    assert "line 1: the first row (peace treaty, мирный договор, summit term)" in message
+    assert "add such a header row" in message
+    assert database() == before

@@ -80,6 +80,12 @@ ERR_CSV_UNKNOWN_COLUMNS = (
     "unknown column(s): {unknown} (expected: {columns}; or one column per language, headed "
     "by its name or code such as {languages})"
 )
+ERR_CSV_NO_HEADER = (
+    "the first row ({first}) names no column Concord reads: a glossary file starts with a "
+    "header row, either Concord's columns ({columns}) or one column per language headed by "
+    "its name or code, such as {languages} (a glossary without a header, such as OmegaT's "
+    "tab-separated one, does not say its languages: add such a header row)"
+)
 ERR_CSV_DUPLICATE_COLUMN = "column {column!r} appears twice"
 ERR_CSV_TOO_MANY_FIELDS = "{found} fields, but the header has {expected}"
 ERR_CSV_EMPTY_CONCEPT = "empty concept identifier"
@@ -151,14 +157,16 @@ CSV_DELIMITERS = (",", ";", "\t")
 
 
 def _delimiter(text: str) -> str:
-    """Return the delimiter that splits the header row into the most known column names."""
+    """Return the delimiter that splits the header row into the most known column names (on
+    a tie, such as a first row that is not a header, into the most cells)."""
     header = next((line for line in text.splitlines() if line.strip()), "")
 
     def known(delimiter):
         cells = next(csv.reader([header], delimiter=delimiter), [])
-        return sum(
+        names = sum(
             1 for cell in cells if cell.strip().lower() in CSV_COLUMNS or wide_language(cell)
         )
+        return names, len(cells)
 
     return max(CSV_DELIMITERS, key=known)
 
@@ -192,6 +200,15 @@ def _csv_header(line: int, fields: list[str]) -> list[str]:
     # that looks like a misspelt column of Concord's ("staus"), or a header that lacks
     # Concord's columns altogether, refuses the file.
     misspelt = [c for c in unknown if get_close_matches(c, CSV_COLUMNS, n=1, cutoff=0.8)]
+    if len(unknown) == len(columns) and not misspelt:
+        # No column is Concord's, nor a language: the first row is data, not a header.
+        raise fail(
+            ERR_CSV_NO_HEADER,
+            line,
+            first=", ".join(cell for cell in fields if cell.strip())[:200],
+            columns=expected,
+            languages=", ".join(str(language.name) for language in config_languages.LANGUAGES),
+        )
     if unknown and (misspelt or missing or not all(unknown)):
         raise fail(
             ERR_CSV_UNKNOWN_COLUMNS,
