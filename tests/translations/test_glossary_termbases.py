@@ -328,3 +328,11 @@ def test_omegats_glossary_without_a_header_is_refused_asking_for_one(tmp_path):
     assert "line 1: the first row (peace treaty, мирный договор, summit term)" in message
     assert "add such a header row" in message
     assert database() == before
+
+
+@pytest.mark.django_db
+def test_a_po_glossary_is_refused_naming_the_formats_read():
+    before = database()
+    with pytest.raises(CommandError, match="is a PO file.*imports TBX"):
+        run("import_glossary", str(FOREIGN / "glossary.ru.po"))
+    assert database() == before
