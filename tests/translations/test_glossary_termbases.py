@@ -352,3 +352,16 @@ def test_a_po_glossary_is_refused_naming_the_formats_read():
     with pytest.raises(CommandError, match="is a PO file.*imports TBX"):
         run("import_glossary", str(FOREIGN / "glossary.ru.po"))
     assert database() == before
+
+
+def test_tbx_basic_in_the_dct_style_is_read_like_dca():
+    concepts, source = read(FOREIGN / "tbx-basic-dct.tbx")
+    [concept] = concepts
+    assert concept.subject_field == "international relations"
+    assert concept.definition["en"].startswith("The islands of Etorofu")
+    found = terms(concepts)
+    assert found["en", "Northern Territories"].part_of_speech == "noun"
+    assert found["ru", "Южные Курилы"].status == "deprecated"
+    assert found["ru", "Южные Курилы"].note == "Not used in the Ministry's texts."
+    assert found["ja", "北方領土"].status == "preferred"
+    assert source.ignored == {}

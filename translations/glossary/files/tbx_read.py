@@ -1,5 +1,6 @@
 """Read TBX v3 (and TBX 2008, see :mod:`.tbx2008`) safely and incrementally, one entry at a
-time."""
+time. TBX v3's DCT style (data categories as elements of their module's namespace) is read as
+the DCA style (:func:`.tbx_read_data.entry_from_dct`)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ from translations.glossary.files.tbx_read_data import (
     LANG_SEC_READ,
     TERM_SEC_READ,
     count_unread,
+    entry_from_dct,
 )
 from translations.glossary.files.tbx_terms import (
     case_sensitive_from,
@@ -351,6 +353,7 @@ def _tbx_concepts(
     body = None
     version_2008 = False
     default_lang = ""
+    dct = False
     seen: set[str] = set()
     try:
         for event, element in events:
@@ -369,6 +372,7 @@ def _tbx_concepts(
                     )
                     version_2008 = True
                 default_lang = root.get(XML_LANG) or ""
+                dct = (root.get("style") or "").lower() == "dct"
                 continue
             if event == "start":
                 if (
@@ -385,6 +389,8 @@ def _tbx_concepts(
             if element.tag != entry_tag or element.getparent() is not body or body is None:
                 continue
             read = entry_from_tbx2008(element) if version_2008 else element
+            if dct:
+                read = entry_from_dct(read, TBX_NS)
             concept = _TbxConceptReader(
                 read, languages, default_lang, info.skipped, info.ignored
             ).read()

@@ -45,3 +45,31 @@ def count_unread(element: etree._Element, read: frozenset, ignored: Counter[str]
         kind = child.get("type")
         if name not in read and (name, (kind or "").casefold()) not in read:
             ignored[f'{name} "{kind}"' if kind else name] += 1
+
+
+# TBX v3's DCT style writes each data category as an element of its module's namespace
+# (``<min:definition>``, ``<basic:administrativeStatus>``) where the DCA style writes
+# ``<descrip type="definition">``, ``<termNote type="administrativeStatus">``.
+DCT_DESCRIPS = frozenset({"subjectField", "definition", "reliabilityCode", "context"})
+DCT_TERM_NOTES = frozenset(
+    {"administrativeStatus", "normativeAuthorization", "termType", "partOfSpeech"}
+)
+
+
+def entry_from_dct(entry: etree._Element, namespace: str) -> etree._Element:
+    """Rewrite a DCT-style entry's data category elements as DCA ``descrip``/``termNote``
+    elements in ``namespace`` (TBX v3's), in place; return the entry."""
+    for element in list(entry.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element)
+        if name.namespace == namespace:
+            continue
+        if name.localname in DCT_DESCRIPS:
+            element.tag = f"{{{namespace}}}descrip"
+        elif name.localname in DCT_TERM_NOTES:
+            element.tag = f"{{{namespace}}}termNote"
+        else:
+            continue
+        element.set("type", name.localname)
+    return entry
