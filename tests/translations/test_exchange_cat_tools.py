@@ -278,3 +278,12 @@ def test_japanese_sentences_are_joined_without_a_space(sample):
     assert (BULLET_4, "joined") in {(line.key, line.code) for line in report.notes}
     # The joined translation is the unit's Japanese text exactly: nothing to update.
     assert report.counts()["updated"] == 0 and report.counts()["unchanged"] == 1
+
+
+def test_indentation_around_a_target_without_xml_space_preserve_is_layout(sample):
+    text = "Во время встречи тет-а-тет лидеры обсудили мирный договор."
+    data = MXLIFF.read_bytes().replace(
+        f"<target>{text}</target>".encode(), f"<target>\n    {text}\n  </target>".encode()
+    )
+    imported(MXLIFF, data)
+    assert texts(sample)[BULLET_3] == "Во время встречи тет-а-тет лидеры обсудили мирный договор."

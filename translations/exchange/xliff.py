@@ -74,7 +74,12 @@ from translations.exchange.units import (
     size_check,
 )
 from translations.exchange.xliff2 import XLIFF2_NS, xliff2_parsed
-from translations.exchange.xliff_tools import exported_name, is_deletion, tool_confirmed
+from translations.exchange.xliff_tools import (
+    element_text,
+    exported_name,
+    is_deletion,
+    tool_confirmed,
+)
 from translations.glossary.files.data import base_language
 from translations.review.vocabulary import UnitState
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
@@ -378,8 +383,8 @@ def xliff_load(data: bytes) -> ParsedFile:
         parsed.entries.append(
             ParsedEntry(
                 key=key,
-                source=_text(unit.find(_q("source"))),
-                target=_text(target, codes),
+                source=element_text(unit.find(_q("source")), _text(unit.find(_q("source")))),
+                target=element_text(target, _text(target, codes)),
                 fuzzy=_unconfirmed(unit, target),
                 line=unit.sourceline,
                 codes=bool(codes),

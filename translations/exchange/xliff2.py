@@ -35,7 +35,7 @@ from translations.exchange.units import (
     header_number,
     malformed,
 )
-from translations.exchange.xliff_tools import exported_name
+from translations.exchange.xliff_tools import element_text, exported_name
 from translations.glossary.files.data import base_language
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
@@ -132,8 +132,8 @@ def _entry(unit):
     )
     return ParsedEntry(
         key=unit.get("id", ""),
-        source="".join(sources),
-        target="".join(targets),
+        source=element_text(unit, "".join(sources)),
+        target=element_text(unit, "".join(targets)),
         fuzzy=unconfirmed,
         line=unit.sourceline,
         codes=bool(codes),

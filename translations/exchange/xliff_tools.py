@@ -18,6 +18,10 @@ An unconfirmed translation is imported as a draft, like a fuzzy PO entry.
 in ``<mrk mtype="x-sdl-added">`` (part of the translation) and deleted text in
 ``<mrk mtype="x-sdl-deleted">`` (not part of it, left out).
 
+**Whitespace.** Without ``xml:space="preserve"`` (Concord's exports set it) the spaces and
+line breaks a tool indents a ``<source>`` or ``<target>`` with are layout, not text: the ends
+are stripped.
+
 **Which release the file is.** Trados and memoQ write their own ``<file>`` header (the
 ``original`` is the path of the file the translator opened) and number the units their own
 way. When the header does not name a Concord release, the name of the file Concord exported
@@ -65,6 +69,22 @@ def tool_confirmed(unit) -> bool | None:
 def is_deletion(element) -> bool:
     """Return whether an inline element holds text a tool tracks as deleted."""
     return etree.QName(element).localname == "mrk" and element.get("mtype") == SDL_DELETED
+
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def element_text(element, text: str) -> str:
+    """Return ``text``, an element's content, without the indentation a pretty-printing tool
+    put around it: its ends are stripped unless ``xml:space="preserve"`` holds for it (in
+    XLIFF, as in XML, other whitespace is layout)."""
+    if element is None:
+        return text
+    for holder in (element, *element.iterancestors()):
+        value = holder.get(XML_SPACE)
+        if value:
+            return text if value == "preserve" else text.strip()
+    return text.strip()
 
 
 def exported_name(original: str) -> dict[str, str]:
