@@ -365,3 +365,23 @@ def test_tbx_basic_in_the_dct_style_is_read_like_dca():
     assert found["ru", "Южные Курилы"].note == "Not used in the Ministry's texts."
     assert found["ja", "北方領土"].status == "preferred"
     assert source.ignored == {}
+
+
+def test_sheet_headers_that_add_words_to_the_language():
+    data = (
+        "Term (EN);Japanese translation;Russian term;Definition (English);Note RU;Status RU\r\n"
+        "peace treaty;平和条約;мирный договор;A treaty ending a war.;"
+        "Используется в релизах;approved\r\n"
+    ).encode()
+    source = glossary_iter(data, "sheet.csv")
+    [concept] = list(source)
+    found = {t.language: t for t in concept.terms}
+    assert (found["en"].text, found["ja"].text, found["ru"].text) == (
+        "peace treaty",
+        "平和条約",
+        "мирный договор",
+    )
+    assert concept.definition == {"en": "A treaty ending a war."}
+    assert found["ru"].note == "Используется в релизах" and found["en"].note == ""
+    # "Status RU" is not a column of terms: named and counted, not read as Russian terms.
+    assert source.ignored == {"column “Status RU”": 1}
