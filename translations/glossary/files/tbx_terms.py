@@ -9,9 +9,9 @@ no administrative status is given. IATE's own evaluations come as bare words: ``
 deprecated, ``proposed`` (awaiting validation) admitted.
 
 IATE rates each term's reliability (``<descrip type="reliabilityCode">``; its classic scale
-is 1 "reliability not verified", 2 "minimum reliability", 3 "reliable", 4 "very reliable", and
-newer exports use the TBX-Default range up to 9 or 10) and says nothing of its status: a term
-rated 1 or 2 is admitted, not preferred. The code is kept in the term's note
+is 1 "reliability not verified", 2 "minimum reliability", 3 "reliable", 4 "very reliable";
+newer exports write higher codes of TBX-Default's wider range, such as 9) and says nothing of
+its status: a term rated 1 or 2 is admitted, not preferred. The code is kept in the term's note
 ("reliabilityCode: 3"), so that it is not lost on import.
 
 Case sensitivity: TBX has no data category for it. A Concord file says it with a marker note;
