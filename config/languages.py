@@ -5,6 +5,7 @@ language is an entry here, a generated migration (for the translated fields) and
 Nothing outside this module spells a language code.
 """
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -46,6 +47,9 @@ class Language:
     # Whether this language writes the names of languages in lower case inside a sentence
     # (Russian: «японский», while English writes "Japanese" everywhere).
     lowercase_names: bool = False
+    # Other names files from other tools give the language, compared case-insensitively:
+    # ISO 639-2 codes (``jpn``), and names in spreadsheet headers ("Japanese", "日本語").
+    aliases: tuple = ()
 
 
 def _numbering(**markers):
@@ -71,6 +75,7 @@ LANGUAGES = (
         ),
         conventions="english",
         search_config="english",
+        aliases=("eng", "english", "英語", "английский"),
     ),
     Language(
         code="ja",
@@ -91,6 +96,8 @@ LANGUAGES = (
         search_config=None,
         group_marks=",，",
         press_releases="報道発表",
+        # "jp" is the country, not a language, but spreadsheets head columns with it.
+        aliases=("jpn", "jp", "japanese", "日本語", "японский"),
     ),
     Language(
         code="ru",
@@ -114,6 +121,7 @@ LANGUAGES = (
         group_marks=" \u00a0\u202f",
         press_releases="Пресс-релизы",
         lowercase_names=True,
+        aliases=("rus", "russian", "русский", "ロシア語"),
     ),
 )
 
@@ -122,6 +130,26 @@ DEFAULT_SOURCE = "en"
 
 CODES = tuple(language.code for language in LANGUAGES)
 BY_CODE = MappingProxyType({language.code: language for language in LANGUAGES})
+
+
+_ALIASES = MappingProxyType(
+    {alias: language.code for language in LANGUAGES for alias in language.aliases}
+)
+# A region or script in parentheses after a language's name: "English (United States)".
+_QUALIFIER = re.compile(r"\s*\(.*\)\s*$")
+
+
+def from_tag(tag):
+    """Return the code of the language a file's tag names, or None for one Concord does not
+    keep: a BCP 47 or POSIX tag with any region or script (``en-US``, ``EN-GB``, ``ja_JP``,
+    ``ru-RU``), an ISO 639-2 code (``jpn``) or a name ("Japanese", "Русский", "English (US)")."""
+    text = _QUALIFIER.sub("", str(tag or "")).strip().lower()
+    if text in _ALIASES:
+        return _ALIASES[text]
+    base = text.replace("_", "-").split("-")[0].split(".")[0]
+    if base in BY_CODE:
+        return base
+    return _ALIASES.get(base)
 
 
 def get(code):

@@ -75,13 +75,30 @@ def _looks_like_utf16(data):
     )
 
 
+ERR_ZIP = gettext_lazy(
+    "the file is a zip archive (an Excel workbook, a Word document or a translation tool's "
+    "package), not text: save or export it from that program as text (CSV UTF-8, PO, XLIFF, "
+    "TMX or TBX) and import that file"
+)
+# Every zip archive (.xlsx, .docx, .sdlppx, .mqxlz) starts with a local file header.
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def is_zip(data):
+    """Return whether ``data`` (bytes, or the first bytes of a file) starts a zip archive."""
+    return bytes(data[: len(ZIP_MAGIC)]) == ZIP_MAGIC
+
+
 def text_decode(data):
     """Return the text of an uploaded text file, decoded once: by its byte order mark (UTF-8,
     UTF-16 or UTF-32, as Excel's "Unicode text" and Notepad write), else as UTF-8.
 
-    Anything else — a legacy 8-bit encoding, UTF-16 without its mark, a NUL character —
-    raises :class:`TextEncodingError` saying how to save the file.
+    Anything else — a legacy 8-bit encoding, UTF-16 without its mark, a NUL character, a zip
+    archive such as an Excel workbook — raises :class:`TextEncodingError` saying how to save
+    the file.
     """
+    if is_zip(data):
+        raise TextEncodingError(ERR_ZIP)
     encoding, mark, name = "utf-8", 0, "UTF-8"
     for bom, codec, label in _MARKS:
         if bytes(data[: len(bom)]) == bom:

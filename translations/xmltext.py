@@ -4,6 +4,7 @@ The prolog check (:mod:`translations.xmlsafe`) decides the encoding as the XML s
 says — a byte order mark, else the XML declaration, else UTF-8 — and refuses a declaration
 the mark contradicts. This module then reads the whole document in that encoding, strictly:
 
+* a zip archive (an Excel workbook, a Trados package) is refused saying what it is;
 * a byte that is not text in it refuses the file, naming the offset and the encoding;
 * a legacy 8-bit declaration (ISO-8859-1, windows-1251…) over bytes that are valid UTF-8
   with non-ASCII characters is refused naming both: such a file was saved as UTF-8 by a tool
@@ -23,6 +24,7 @@ from typing import BinaryIO
 
 from django.utils.translation import gettext_lazy as _
 
+from translations.uploads import ERR_ZIP, ZIP_MAGIC, is_zip
 from translations.xmlsafe import Doctype, UnsafeXMLError, prolog_read
 
 CHUNK = 1 << 16
@@ -90,6 +92,10 @@ def xml_utf8(
     """
     stream = io.BytesIO(bytes(source)) if not hasattr(source, "read") else source
     start = stream.tell()
+    head = stream.read(len(ZIP_MAGIC))
+    stream.seek(start)
+    if is_zip(head):
+        raise UnsafeXMLError(ERR_ZIP)
     doctype, encoding, mark, declared = prolog_read(stream, allow_external=allow_external)
     try:
         _check(stream, encoding, mark, declared)

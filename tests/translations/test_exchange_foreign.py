@@ -272,20 +272,34 @@ def test_mqxliff_is_read_as_xliff_by_the_command_and_the_upload(release, tmp_pat
     assert head_texts(release, "ja")[key] == "memoQの訳 2"
 
 
-def test_xliff_2_0_gets_a_clear_message(release):
+def test_an_xliff_version_concord_does_not_read_gets_a_clear_message(release):
     from translations.exchange.units import ExchangeFileError
 
     before = db_state(release)
     for version, namespace in (
-        ("2.0", "urn:oasis:names:tc:xliff:document:2.0"),
-        ("2.1", "urn:oasis:names:tc:xliff:document:2.0"),
+        ("1.0", "urn:oasis:names:tc:xliff:document:1.0"),
+        ("3.0", "urn:oasis:names:tc:xliff:document:3.0"),
     ):
         data = f'<?xml version="1.0"?><xliff version="{version}" xmlns="{namespace}"/>'.encode()
         with pytest.raises(ExchangeFileError) as refused:
             release_file_import(data, "xliff", author=user("translator-ja"))
         message = str(refused.value)
-        assert f"XLIFF {version}" in message and "reads XLIFF 1.2 and 1.1" in message
+        assert f"XLIFF {version}" in message and "reads XLIFF 1.2, 1.1 and 2.x" in message
         assert "expected XLIFF 1.2 <xliff>" not in message
+    assert db_state(release) == before
+
+
+def test_an_empty_xliff_2_is_refused_naming_what_it_lacks(release):
+    from translations.exchange.units import ExchangeFileError
+
+    before = db_state(release)
+    for version in ("2.0", "2.1"):
+        data = (
+            f'<?xml version="1.0"?><xliff version="{version}" '
+            'xmlns="urn:oasis:names:tc:xliff:document:2.0"/>'
+        ).encode()
+        with pytest.raises(ExchangeFileError, match="exactly one <file> element, found 0"):
+            release_file_import(data, "xliff", author=user("translator-ja"))
     assert db_state(release) == before
 
 

@@ -18,8 +18,13 @@ def test_tbx_2008_iate_export(data_dir):
     concepts = tbx_load((data_dir / "tbx" / "iate-2008.tbx").read_bytes())
     assert [c.identifier for c in concepts] == ["IATE-3542113", "IATE-887"]
     terms = terms_by_text(concepts)
-    assert terms["TOR"] == TermData("en", "TOR", "admitted", case_sensitive=True)
-    assert terms["ТОР"] == TermData("ru", "ТОР", "admitted", case_sensitive=True)
+    # IATE's reliability code is kept in the term's note.
+    assert terms["TOR"] == TermData(
+        "en", "TOR", "admitted", case_sensitive=True, note="reliabilityCode: 3"
+    )
+    assert terms["ТОР"] == TermData(
+        "ru", "ТОР", "admitted", case_sensitive=True, note="reliabilityCode: 3"
+    )
     assert terms["территория опережающего развития"].status == "preferred"
     assert not terms["advanced special economic zone"].case_sensitive
     assert terms["peace agreement"].status == "deprecated"

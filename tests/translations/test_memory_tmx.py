@@ -301,3 +301,80 @@ def test_a_false_encoding_declaration_is_refused_and_a_true_one_read(db):
     memory_import(true.encode("cp1251"))
     entry = MemoryEntry.objects.get()
     assert (entry.source_text, entry.target_text) == ("Cafe", "Кафе")
+
+
+# --- TMX as other tools write it (tests/data/foreign/, see its README) ---------------------
+
+FOREIGN = DATA / "foreign"
+
+
+def test_omegat_project_memory_dates_each_translation_on_its_tuv(db):
+    data = (FOREIGN / "omegat-project_save.tmx").read_bytes()
+    assert b'<!DOCTYPE tmx SYSTEM "tmx11.dtd">' in data and b"<tu>" in data
+    report = memory_import(data)
+    assert report.counts == {"created": 3, "updated": 0, "unchanged": 0}
+    heading = MemoryEntry.objects.get(source_text="Northern Territories issue")
+    assert heading.target_language == "ru" and heading.approver == "translator"
+    assert heading.created_at == datetime(2026, 12, 7, 3, 5, tzinfo=UTC)
+    assert heading.changed_at == datetime(2026, 12, 7, 3, 10, tzinfo=UTC)
+    # The project memory's <prop>s (file, id) are not Concord's: no release is claimed.
+    assert set(MemoryEntry.objects.values_list("release_slug", flat=True)) == {""}
+    before = memory_state()
+    assert memory_import(data).counts == {"created": 0, "updated": 0, "unchanged": 3}
+    assert memory_state() == before
+
+
+def test_trados_export_with_ut_and_bpt_codes(db):
+    report = memory_import((FOREIGN / "trados-export.tmx").read_bytes())
+    assert report.counts["created"] == 2
+    entries = dict(MemoryEntry.objects.values_list("source_text", "target_text"))
+    # <ut>{\f1\b0}</ut>: RTF markup of the original format, not text.
+    assert entries["Northern Territories issue"] == "北方領土問題"
+    assert entries[
+        "The leaders held in-depth discussions centered on the issue of concluding a peace "
+        "treaty in the tête-à-tête meeting."
+    ] == ("テタテ会談では、両首脳は平和条約締結問題を中心に突っ込んだ議論を行った。")
+    assert any(
+        "2 units carried formatting codes" in line and "<ut>" in line and "line 22" in line
+        for line in report.lines()
+    )
+    reviewed = MemoryEntry.objects.get(target_text="北方領土問題")
+    assert reviewed.approver == "MOFA\\translator" and reviewed.source_language == "en"
+
+
+def test_okapi_multilingual_memory_with_regions_in_lower_case(db):
+    report = memory_import((FOREIGN / "okapi-multilingual.tmx").read_bytes())
+    pairs = set(MemoryEntry.objects.values_list("source_language", "target_language"))
+    assert pairs == {
+        ("en", "ja"),
+        ("en", "ru"),
+        ("ja", "en"),
+        ("ja", "ru"),
+        ("ru", "en"),
+        ("ru", "ja"),
+    }
+    # Both Japanese variants of the title are kept.
+    assert MemoryEntry.objects.filter(source_language="en", target_language="ja").count() == 2
+    assert any("de-de (1 segment), fr-fr (1 segment)" in line for line in report.lines())
+
+
+def test_a_tools_tmx_with_a_bad_tuv_date_is_refused_and_changes_nothing(release):
+    data = (FOREIGN / "omegat-project_save.tmx").read_bytes()
+    data = data.replace(b'changedate="20261207T031200Z"', b'changedate="2026-12-07 03:12"')
+    before = memory_state()
+    with pytest.raises(TmxError, match=r"line 30: date “2026-12-07 03:12” is not in TMX form"):
+        memory_import(data)
+    assert memory_state() == before
+
+
+def test_a_zipped_memory_is_refused_saying_so(release):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("memory.tmx", (FOREIGN / "okapi-multilingual.tmx").read_bytes())
+    before = memory_state()
+    with pytest.raises(TmxError, match="zip archive"):
+        memory_import(buffer.getvalue())
+    assert memory_state() == before

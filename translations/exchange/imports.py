@@ -225,7 +225,7 @@ def release_file_import(
             parsed, base_units.values(), base_units.keys() | head_units.keys(), source
         ):
             # Matched entries are notes; those that could not be are skipped, by name.
-            lines = report.notes if code in ("label", "by source") else report.skipped
+            lines = report.notes if code in ("label", "by source", "joined") else report.skipped
             lines.append(ReportLine(key, label, code))
         changes, submit, confirm, comments = _analyse(
             parsed, report, base_units, head_units, source, parsed.language, outdated

@@ -39,6 +39,10 @@ REASONS = {
         "the file did not keep the unit's key (a tool dropped it): matched by its source "
         "text, which no other unit has"
     ),
+    "joined": gettext_lazy(
+        "the file split the unit into sentences, each its own entry without the unit's key: "
+        "they were joined, as their source texts make the unit's"
+    ),
     "ambiguous": gettext_lazy(
         "the file did not keep the unit's key (a tool dropped it), and several units have "
         "this source text: not imported (translate it on the workbench)"

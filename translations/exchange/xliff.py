@@ -27,7 +27,9 @@ Files exported before this layout name the release, language and revision in a
 schema); they are still read, their ``<prop>`` values taking precedence.
 
 Other tools' XLIFF: XLIFF 1.1 (translate-toolkit's ``po2xliff`` writes it) is read as 1.2 —
-the elements and attributes Concord reads are the same; 2.0 is refused saying so. A Concord PO
+the elements and attributes Concord reads are the same; XLIFF 2.x by :mod:`.xliff2`, and what
+Trados, memoQ and Phrase add to 1.2 (their own statuses, their own file header) by
+:mod:`.xliff_tools`; any other version is refused saying so. A Concord PO
 converted by ``po2xliff`` keeps the PO header as a ``restype="x-gettext-domain-header"`` unit
 (its ``X-Concord-*`` lines name the release, language and revision) but loses ``msgctxt``,
 the unit key: each entry then carries its label — the first line of the PO ``#.`` comment,
@@ -71,13 +73,21 @@ from translations.exchange.units import (
     malformed,
     size_check,
 )
+from translations.exchange.xliff2 import XLIFF2_NS, xliff2_parsed
+from translations.exchange.xliff_tools import (
+    element_text,
+    exported_name,
+    is_deletion,
+    tool_confirmed,
+)
+from translations.glossary.files.data import base_language
 from translations.review.vocabulary import UnitState
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
 from translations.xmltext import xml_utf8
 
 FORMAT = "XLIFF"
-# Extensions of XLIFF 1.2 files, memoQ's .mqxliff and Trados' .sdlxliff included.
-SUFFIXES = (".xlf", ".xliff", ".xlif", ".mqxliff", ".sdlxliff")
+# Extensions of XLIFF files: memoQ's .mqxliff, Trados' .sdlxliff and Phrase's .mxliff included.
+SUFFIXES = (".xlf", ".xliff", ".xlif", ".mqxliff", ".sdlxliff", ".mxliff")
 CONTENT_TYPE = "application/x-xliff+xml; charset=utf-8"
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 # Read as 1.2: the same elements and attributes under another namespace.
@@ -113,8 +123,8 @@ _NOT_XML = re.compile("[\ufffe\uffff]")
 ERR_DTD = gettext_lazy("the file declares a DOCTYPE; DTDs and entities are not allowed")
 ERR_ROOT = "the root element is <{found}>, expected XLIFF 1.2 <xliff> in {ns}"
 ERR_VERSION = (
-    "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2 and 1.1: export "
-    "the file again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
+    "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2, 1.1 and 2.x: "
+    "export the file again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
 )
 ERR_FILES = "expected exactly one <file> element, found {count}"
 
@@ -185,12 +195,15 @@ def _inline(element, codes):
     """Return the text of ``element`` with its inline markup: ``<g>`` and ``<mrk>`` give their
     text, ``<x/>``/``<bx/>``/``<ex/>`` nothing; the native codes of ``<bpt>``, ``<ept>``,
     ``<ph>``, ``<it>`` and ``<ut>`` (the original format's markup, such as ``<b>``) are not text
-    and are dropped, noted in ``codes``."""
+    and are dropped, noted in ``codes``; text a tool tracks as deleted (Trados's
+    ``<mrk mtype="x-sdl-deleted">``) is not the translation."""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str):
             if etree.QName(child).localname in NATIVE_CODES:
                 codes.append(etree.QName(child).localname)
+            elif is_deletion(child):
+                pass
             else:
                 parts.append(_inline(child, codes))
         parts.append(child.tail or "")
@@ -222,12 +235,34 @@ def _parse(data):
     if name.localname == "xliff" and name.namespace == XLIFF_NS_11:
         _as_xliff_12(root)
         name = etree.QName(root)
+    if name.localname == "xliff" and name.namespace == XLIFF2_NS:
+        return root
     if name.localname == "xliff" and name.namespace != XLIFF_NS:
         version = root.get("version") or "?"
         raise malformed(FORMAT, ERR_VERSION.format(version=version, found=name.namespace or "—"))
     if root.tag != _q("xliff"):
         raise malformed(FORMAT, ERR_ROOT.format(found=name.localname, ns=XLIFF_NS))
     return root
+
+
+def _structure(unit):
+    """Return whether a unit is a tool's structure, not text to translate: marked
+    ``translate="no"`` and without a translation (Trados's units of tags alone)."""
+    if unit.get("translate") != "no":
+        return False
+    target = unit.find(_q("target"))
+    return target is None or not _text(target).strip()
+
+
+def _unconfirmed(unit, target):
+    """Return whether the unit's translation is not confirmed: no target, a CAT tool's own
+    status saying so (:mod:`.xliff_tools`), else an unconfirmed ``state``."""
+    if target is None:
+        return True
+    confirmed = tool_confirmed(unit)
+    if confirmed is not None:
+        return not confirmed
+    return target.get("state") in UNCONFIRMED
 
 
 def _translator_notes(unit):
@@ -299,10 +334,12 @@ def _identity(file):
         language = meta.get(H_LANGUAGE) or file.get("target-language", "")
         revision, source = meta.get(H_REVISION, ""), meta.get(H_SOURCE, "")
     else:
-        slug = original.removeprefix(ORIGINAL_PREFIX) if ours else ""
+        # A CAT tool's own file (Trados, memoQ) names the file Concord exported.
+        named = {} if ours else exported_name(original)
+        slug = original.removeprefix(ORIGINAL_PREFIX) if ours else named.get("slug", "")
         release_id = _release_id(file)
-        language = (file.get("target-language") or "").strip()
-        revision = (file.get("build-num") or "").strip()
+        language = (file.get("target-language") or named.get("language", "")).strip()
+        revision = (file.get("build-num") or named.get("revision", "")).strip()
         source = (file.get("source-language") or "").strip()
     missing = [name for name, value in (("release", slug), ("revision", revision)) if not value]
     if not language:
@@ -312,9 +349,9 @@ def _identity(file):
     return ParsedFile(
         slug=slug,
         release_id=header_number(release_id, "release-id") if release_id else None,
-        language=language.split("-")[0].lower(),
+        language=base_language(language),
         revision=header_number(revision, "revision"),
-        source_language=source,
+        source_language=base_language(source) if source else "",
     )
 
 
@@ -327,6 +364,8 @@ def xliff_load(data: bytes) -> ParsedFile:
     except UnsafeXMLError as error:
         raise malformed(FORMAT, ERR_DTD if error.doctype else str(error)) from None
     root = _parse(stream.read())
+    if root.tag == f"{{{XLIFF2_NS}}}xliff":
+        return xliff2_parsed(root)
     files = root.findall(_q("file"))
     if len(files) != 1:
         raise malformed(FORMAT, ERR_FILES.format(count=len(files)))
@@ -334,7 +373,7 @@ def xliff_load(data: bytes) -> ParsedFile:
     parsed = _identity(file)
     for unit in file.iter(_q("trans-unit")):
         key = unit.get("id", "")
-        if unit.get("restype") == GETTEXT_HEADER:
+        if unit.get("restype") == GETTEXT_HEADER or _structure(unit):
             continue
         if not key:
             parsed.skipped.append(("", "no context"))
@@ -344,9 +383,9 @@ def xliff_load(data: bytes) -> ParsedFile:
         parsed.entries.append(
             ParsedEntry(
                 key=key,
-                source=_text(unit.find(_q("source"))),
-                target=_text(target, codes),
-                fuzzy=target is None or target.get("state") in UNCONFIRMED,
+                source=element_text(unit.find(_q("source")), _text(unit.find(_q("source")))),
+                target=element_text(target, _text(target, codes)),
+                fuzzy=_unconfirmed(unit, target),
                 line=unit.sourceline,
                 codes=bool(codes),
                 comments=_translator_notes(unit),

@@ -159,6 +159,8 @@ class GlossaryReport:
     renamed: list[tuple[str, str]] = field(default_factory=list)
     skipped_languages: dict[str, int] = field(default_factory=dict)
     empty: list[str] = field(default_factory=list)
+    # What the file held that the glossary has no place for: name → occurrences.
+    ignored: dict[str, int] = field(default_factory=dict)
 
     def counts(self):
         return {
@@ -238,6 +240,17 @@ class GlossaryReport:
                     len(self.empty),
                 )
                 % {"n": len(self.empty)}
+            )
+        if self.ignored:
+            lines.append(
+                _("Not imported, as Concord's glossary has no place for them: %(data)s.")
+                % {
+                    "data": ", ".join(
+                        ngettext("%(name)s (%(n)s time)", "%(name)s (%(n)s times)", n)
+                        % {"name": name, "n": n}
+                        for name, n in sorted(self.ignored.items())
+                    )
+                }
             )
         if self.dry_run:
             lines.append(_("Dry run: nothing was written."))

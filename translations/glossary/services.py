@@ -168,6 +168,7 @@ def glossary_import(concepts, *, replace_terms=False, dry_run=False, limit=None)
         batch_write(batch, report, state)
     report.skipped_languages = dict(getattr(source, "skipped", {}))
     report.empty = list(getattr(source, "empty", []))
+    report.ignored = dict(getattr(source, "ignored", {}))
     if dry_run:
         # Everything was written and checked as for real; the savepoint takes it back.
         transaction.set_rollback(True)

@@ -203,9 +203,9 @@ class MemoryImport:
         if self.read.codes:
             lines.append(
                 ngettext(
-                    "%(n)s unit carried formatting codes (<bpt>, <ept>, <ph>, <it>), which "
+                    "%(n)s unit carried formatting codes (<bpt>, <ept>, <ph>, <it>, <ut>), which "
                     "were removed: %(units)s",
-                    "%(n)s units carried formatting codes (<bpt>, <ept>, <ph>, <it>), which "
+                    "%(n)s units carried formatting codes (<bpt>, <ept>, <ph>, <it>, <ut>), which "
                     "were removed: %(units)s",
                     len(self.read.codes),
                 )

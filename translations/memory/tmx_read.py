@@ -6,6 +6,8 @@
   the unit is a source for each of the others, so a Japanese original finds its match too.
 * A second variant in the same language (two Japanese translations of one sentence) is kept:
   each gives its own entry. Only identical texts collapse into one entry.
+* A unit without dates takes them, and who made the translation, from the translation's own
+  ``<tuv>`` (OmegaT dates each variant: ``changedate``, ``changeid``…).
 * Inline native codes (``<bpt>``, ``<ept>``, ``<it>``, ``<ph>``, ``<ut>``) hold the original
   format's markup, not text: their content is dropped and each unit that had some is named,
   so a translator can check its formatting. ``<hi>`` and ``<sub>`` text is kept.
@@ -107,7 +109,7 @@ def _unit_name(unit):
 
 
 def _variants(unit, read):
-    """Return ``{language: [texts]}`` of a unit's kept languages, in file order."""
+    """Return ``{language: {text: its <tuv>}}`` of a unit's kept languages, in file order."""
     texts = {}
     codes = []
     for variant in unit.findall("tuv"):
@@ -130,8 +132,8 @@ def _variants(unit, read):
                 % {"n": len(text), "max": MAX_UNIT_CHARS},
                 seg.sourceline,
             )
-        if text and text not in texts.setdefault(language, []):
-            texts[language].append(text)
+        if text and text not in texts.setdefault(language, {}):
+            texts[language][text] = variant
     if codes:
         read.codes.append(_unit_name(unit))
     return texts
@@ -153,28 +155,43 @@ def unit_entries(unit, header_source, now, read):
             return []
         sources = [source] if source in texts else []
     props = {prop.get("type"): (prop.text or "").strip() for prop in unit.findall("prop")}
-    created = _date(unit.get("creationdate"), line, now)
-    changed = _date(unit.get("changedate"), line, created)
     revision = _revision(props.get(PROP_REVISION, ""), line)
-    approver = (props.get(PROP_APPROVER) or unit.get("changeid") or unit.get("creationid") or "")[
-        :150
-    ]
     return [
         EntryData(
             source_language=source,
             target_language=language,
             source_text=source_text,
             target_text=target_text,
-            created_at=created,
-            changed_at=changed,
             release_slug=props.get(PROP_RELEASE, "")[:200],
             revision_number=revision,
-            approver=approver,
-            dated=bool(unit.get("creationdate") or unit.get("changedate")),
+            **_stamp(unit, variant, props, now),
         )
         for source in sources
         for source_text in texts[source]
         for language, targets in texts.items()
         if language != source
-        for target_text in targets
+        for target_text, variant in targets.items()
     ]
+
+
+def _stamp(unit, variant, props, now):
+    """Return who made a translation and when: the ``<tu>``'s dates and ids, else those of
+    the translation's own ``<tuv>`` (OmegaT dates each translation, not the unit)."""
+    dated = unit if unit.get("creationdate") or unit.get("changedate") else variant
+    created = _date(dated.get("creationdate"), dated.sourceline, now)
+    changed = _date(dated.get("changedate"), dated.sourceline, created)
+    approver = props.get(PROP_APPROVER) or next(
+        (
+            element.get(name)
+            for element in (unit, variant)
+            for name in ("changeid", "creationid")
+            if element.get(name)
+        ),
+        "",
+    )
+    return {
+        "created_at": created,
+        "changed_at": changed,
+        "approver": approver[:150],
+        "dated": bool(dated.get("creationdate") or dated.get("changedate")),
+    }

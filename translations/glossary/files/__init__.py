@@ -106,6 +106,10 @@ from translations.glossary.files.tbx2008 import tbx2008_dump
 from translations.glossary.files.tbx_read import tbx_iter, tbx_load
 
 ERR_UNKNOWN_FORMAT = "cannot tell whether {filename!r} is TBX or CSV"
+ERR_PO = (
+    "{filename!r} is a PO file, which holds one language pair's terms without their status; "
+    "the glossary imports TBX (v3 or 2008) or CSV: export the termbase as one of those"
+)
 
 __all__ = [
     "CSV_COLUMNS",
@@ -144,6 +148,8 @@ def glossary_iter(
         head = source.read(256)
         source.seek(position)
     suffix = PurePath(filename or "").suffix.lower()
+    if suffix in (".po", ".pot"):
+        raise fail(ERR_PO, filename=filename)
     if suffix in (".tbx", ".xml"):
         return tbx_iter(source, languages=languages)
     if suffix != ".csv":

@@ -10,6 +10,13 @@ later row may leave a concept field empty but may not contradict an earlier one.
 ``variants`` (last, optional) holds the term's declared variants, one a line within the cell.
 A file with the column states every term's variants — an empty cell means none; a file without
 it (older exports, hand-made sheets) leaves the stored ones.
+
+Columns of the sheet's own (a reviewer's comments, a date) are left out and named in the
+import's report; a column that looks like a misspelt one of Concord's ("staus") refuses the
+file, so that no status or term is lost to a typo.
+
+A sheet with a column per language instead ("English", "Japanese", "Русский", "en-US"…) is
+another tool's glossary: see :mod:`.csv_wide`.
 """
 
 from __future__ import annotations
@@ -17,9 +24,18 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from difflib import get_close_matches
 
+from config import languages as config_languages
+from translations.glossary.files.csv_wide import (
+    IGNORED_COLUMN,
+    is_wide,
+    wide_concepts,
+    wide_language,
+)
 from translations.glossary.files.data import (
     LANGUAGES,
+    STATUSES,
     ConceptBuilder,
     ConceptData,
     GlossaryFormatError,
@@ -30,6 +46,7 @@ from translations.glossary.files.data import (
     validated,
 )
 from translations.glossary.files.source import GlossarySource
+from translations.glossary.files.tbx_terms import status_from_tbx
 from translations.glossary.vocabulary import TermStatus
 from translations.uploads import TextEncodingError, text_decode
 
@@ -59,7 +76,16 @@ CSV_GUARD = "'"
 ERR_CSV = "the CSV file cannot be read: {detail}"
 ERR_CSV_EMPTY = "the CSV file is empty; expected a header row: {columns}"
 ERR_CSV_MISSING_COLUMNS = "missing column(s): {missing} (expected: {columns})"
-ERR_CSV_UNKNOWN_COLUMNS = "unknown column(s): {unknown} (expected: {columns})"
+ERR_CSV_UNKNOWN_COLUMNS = (
+    "unknown column(s): {unknown} (expected: {columns}; or one column per language, headed "
+    "by its name or code such as {languages})"
+)
+ERR_CSV_NO_HEADER = (
+    "the first row ({first}) names no column Concord reads: a glossary file starts with a "
+    "header row, either Concord's columns ({columns}) or one column per language headed by "
+    "its name or code, such as {languages} (a glossary without a header, such as OmegaT's "
+    "tab-separated one, does not say its languages: add such a header row)"
+)
 ERR_CSV_DUPLICATE_COLUMN = "column {column!r} appears twice"
 ERR_CSV_TOO_MANY_FIELDS = "{found} fields, but the header has {expected}"
 ERR_CSV_EMPTY_CONCEPT = "empty concept identifier"
@@ -131,12 +157,16 @@ CSV_DELIMITERS = (",", ";", "\t")
 
 
 def _delimiter(text: str) -> str:
-    """Return the delimiter that splits the header row into the most known column names."""
+    """Return the delimiter that splits the header row into the most known column names (on
+    a tie, such as a first row that is not a header, into the most cells)."""
     header = next((line for line in text.splitlines() if line.strip()), "")
 
     def known(delimiter):
         cells = next(csv.reader([header], delimiter=delimiter), [])
-        return sum(1 for cell in cells if cell.strip().lower() in CSV_COLUMNS)
+        names = sum(
+            1 for cell in cells if cell.strip().lower() in CSV_COLUMNS or wide_language(cell)
+        )
+        return names, len(cells)
 
     return max(CSV_DELIMITERS, key=known)
 
@@ -165,12 +195,31 @@ def _csv_header(line: int, fields: list[str]) -> list[str]:
         columns.pop()
     expected = ", ".join(CSV_COLUMNS)
     unknown = [c for c in columns if c not in CSV_COLUMNS]
-    if unknown:
-        raise fail(ERR_CSV_UNKNOWN_COLUMNS, line, unknown=", ".join(unknown), columns=expected)
+    missing = [c for c in CSV_REQUIRED_COLUMNS if c not in columns]
+    # A column of the sheet's own (a translator's comments) is left out and reported; one
+    # that looks like a misspelt column of Concord's ("staus"), or a header that lacks
+    # Concord's columns altogether, refuses the file.
+    misspelt = [c for c in unknown if get_close_matches(c, CSV_COLUMNS, n=1, cutoff=0.8)]
+    if len(unknown) == len(columns) and not misspelt:
+        # No column is Concord's, nor a language: the first row is data, not a header.
+        raise fail(
+            ERR_CSV_NO_HEADER,
+            line,
+            first=", ".join(cell for cell in fields if cell.strip())[:200],
+            columns=expected,
+            languages=", ".join(str(language.name) for language in config_languages.LANGUAGES),
+        )
+    if unknown and (misspelt or missing or not all(unknown)):
+        raise fail(
+            ERR_CSV_UNKNOWN_COLUMNS,
+            line,
+            unknown=", ".join(unknown),
+            columns=expected,
+            languages=", ".join(str(language.name) for language in config_languages.LANGUAGES),
+        )
     for column in columns:
         if columns.count(column) > 1:
             raise fail(ERR_CSV_DUPLICATE_COLUMN, line, column=column)
-    missing = [c for c in CSV_REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise fail(ERR_CSV_MISSING_COLUMNS, line, missing=", ".join(missing), columns=expected)
     return columns
@@ -241,10 +290,20 @@ def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySou
     first = next(records, None)
     if first is None:
         raise fail(ERR_CSV_EMPTY, columns=", ".join(CSV_COLUMNS))
+    if not any(cell.strip().lower() in CSV_REQUIRED_COLUMNS for cell in first[1]) and is_wide(
+        first[1]
+    ):
+        # A spreadsheet with a column per language: another tool's concepts, without ids.
+        info.concord = False
+        return list(wide_concepts(first, records, languages, info))
     columns = _csv_header(*first)
     info.variants = "variants" in columns
     concepts: dict[str, _CsvConcept] = {}
+    extra = [(index, name) for index, name in enumerate(columns) if name not in CSV_COLUMNS]
     for line, fields in records:
+        for index, name in extra:
+            if index < len(fields) and fields[index].strip():
+                info.ignored[IGNORED_COLUMN.format(name=name)] += 1
         if len(fields) > len(columns) and any(cell.strip() for cell in fields[len(columns) :]):
             raise fail(ERR_CSV_TOO_MANY_FIELDS, line, found=len(fields), expected=len(columns))
         row = dict.fromkeys(CSV_COLUMNS, "")
@@ -265,6 +324,10 @@ def _csv_concepts(data: bytes | str, languages: Sequence[str], info: GlossarySou
         if language is None:
             continue
         status = row["status"].strip().lower() or TermStatus.PREFERRED.value
+        if status not in STATUSES:
+            # Another termbase's words for the same statuses ("Preferred term", "obsolete",
+            # "admittedTerm-admn-sts"); anything else is refused by name below.
+            status = status_from_tbx(status) or status
         term = TermData(
             language=language,
             text=row["term"].strip(),

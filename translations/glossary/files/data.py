@@ -329,5 +329,6 @@ def check_length(what: str, field: str, value: str, limit: int | None, where: st
 
 
 def base_language(tag: str) -> str:
-    """Reduce a BCP 47 tag such as "en-US" to its language subtag."""
-    return tag.strip().replace("_", "-").split("-")[0].lower()
+    """Return the Concord language a tag names ("en-US", "ja_JP", "RU-RU", "jpn"), or, for a
+    language Concord does not keep, the tag's language subtag ("fr-FR" → "fr")."""
+    return config_languages.from_tag(tag) or tag.strip().replace("_", "-").split("-")[0].lower()

@@ -10,8 +10,11 @@ Readers return a :class:`GlossarySource`, an iterator of ``ConceptData`` that al
   column, whose empty cell means "none". Elsewhere (TBX, whose variant notes an older export
   or another tool leaves out; a CSV without the column) a term without variants says nothing,
   and the import keeps the stored ones;
-* which languages Concord does not keep it skipped (``skipped``: language tag → terms), and
-  which entries had no term in a kept language (``empty``), so the report can count them.
+* which languages Concord does not keep it skipped (``skipped``: language tag → terms),
+  which entries had no term in a kept language (``empty``), and which of the file's data
+  Concord's glossary has no place for (``ignored``: a TBX data category such as ``descrip
+  "context"``, or a CSV column → how many times it held something), so the report can count
+  them: nothing is left out in silence.
 
 Both are filled as the file is read; a TBX header is read before the first concept.
 """
@@ -40,6 +43,7 @@ class GlossarySource:
         self.variants = False
         self.skipped: Counter[str] = Counter()
         self.empty: list[str] = []
+        self.ignored: Counter[str] = Counter()
 
     def read(self, concepts: Iterable[ConceptData]) -> GlossarySource:
         """Read ``concepts`` (a generator that may fill this source's facts as it goes)."""

@@ -1,5 +1,6 @@
 """Read TBX v3 (and TBX 2008, see :mod:`.tbx2008`) safely and incrementally, one entry at a
-time."""
+time. TBX v3's DCT style (data categories as elements of their module's namespace) is read as
+the DCA style (:func:`.tbx_read_data.entry_from_dct`)."""
 
 from __future__ import annotations
 
@@ -37,13 +38,26 @@ from translations.glossary.files.tbx import (
     STATUS_FROM_TBX,
     STATUS_TO_TBX,
     TBX_NS,
+    TBX_PARTS_OF_SPEECH,
     TBX_SOURCE_DESC,
     XML_LANG,
     id_from_tbx,
     tbx_tag,
 )
 from translations.glossary.files.tbx2008 import V2_ENTRY, V2_ROOT, entry_from_tbx2008
-from translations.glossary.files.tbx_terms import case_sensitive_from, status_from_tbx
+from translations.glossary.files.tbx_read_data import (
+    ENTRY_READ,
+    LANG_SEC_READ,
+    TERM_SEC_READ,
+    count_unread,
+    entry_from_dct,
+)
+from translations.glossary.files.tbx_terms import (
+    case_sensitive_from,
+    reliability_note,
+    status_from_reliability,
+    status_from_tbx,
+)
 from translations.glossary.vocabulary import TermStatus
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
 from translations.xmltext import xml_utf8
@@ -107,14 +121,20 @@ def _children(element: etree._Element, name: str, grp: str | None = None):
             yield from (c for c in child if c.tag == tbx_tag(name))
 
 
+def _is_type(element: etree._Element, kind: str) -> bool:
+    """Return whether a data category is of ``kind``, in any case: termbase converters write
+    ``type="Definition"`` or ``"SubjectField"`` for TBX's ``definition``, ``subjectField``."""
+    return (element.get("type") or "").casefold() == kind.casefold()
+
+
 def _descrips(element: etree._Element, kind: str) -> list[etree._Element]:
     """Return the element's descrip children of one type."""
-    return [d for d in _children(element, "descrip", "descripGrp") if d.get("type") == kind]
+    return [d for d in _children(element, "descrip", "descripGrp") if _is_type(d, kind)]
 
 
 def _term_notes(term_sec: etree._Element, kind: str) -> list[etree._Element]:
     """Return the termSec's termNote children of one type."""
-    return [n for n in _children(term_sec, "termNote", "termNoteGrp") if n.get("type") == kind]
+    return [n for n in _children(term_sec, "termNote", "termNoteGrp") if _is_type(n, kind)]
 
 
 def _joined(elements: Iterable[etree._Element]) -> str:
@@ -131,8 +151,10 @@ class _TbxConceptReader:
         languages: Sequence[str],
         default_lang: str,
         skipped: Counter[str] | None = None,
+        ignored: Counter[str] | None = None,
     ):
         self.entry = entry
+        self.ignored = Counter() if ignored is None else ignored
         self.default_lang = default_lang
         tbx_id = (entry.get("id") or "").strip()
         # TBX 2008 makes the id optional; such an entry gets one derived from its terms.
@@ -153,6 +175,7 @@ class _TbxConceptReader:
         """Return the concept (None: it has terms only in languages Concord does not keep)."""
         entry, builder = self.entry, self.builder
         builder.subject_field = _joined(_descrips(entry, "subjectField"))
+        count_unread(entry, ENTRY_READ, self.ignored)
         for lang_sec in _children(entry, "langSec"):
             self._read_lang_sec(lang_sec)
         self._adopt_concept_level(entry)
@@ -170,6 +193,7 @@ class _TbxConceptReader:
         language = builder.keeps(tag, lang_sec.sourceline, terms=len(terms))
         if language is None:
             return
+        count_unread(lang_sec, LANG_SEC_READ, self.ignored)
         for texts, found in (
             (builder.definition, _joined(_descrips(lang_sec, "definition"))),
             (builder.note, _joined(_children(lang_sec, "note"))),
@@ -183,6 +207,7 @@ class _TbxConceptReader:
     def _read_term(self, term_sec: etree._Element, language: str) -> TermData:
         """Read one termSec."""
         where = self.builder.where
+        count_unread(term_sec, TERM_SEC_READ, self.ignored)
         term = next(_children(term_sec, "term"), None)
         if term is None:
             raise fail(ERR_NO_TERM, term_sec.sourceline, where=where)
@@ -194,6 +219,9 @@ class _TbxConceptReader:
             _text(status_notes[0]).strip() if status_notes else STATUS_TO_TBX[TermStatus.PREFERRED]
         )
         status = status_from_tbx(tbx_status)
+        reliability = _joined(_descrips(term_sec, "reliabilityCode")).strip()
+        if not status_notes and status is not None:
+            status = status_from_reliability(reliability, status)
         if status is None:
             raise fail(
                 ERR_UNKNOWN_TBX_STATUS,
@@ -206,6 +234,9 @@ class _TbxConceptReader:
         term_type = _text(type_notes[0]).strip() if type_notes else ""
         pos_notes = _term_notes(term_sec, "partOfSpeech")
         part_of_speech = _text(pos_notes[0]).strip() if pos_notes else ""
+        if part_of_speech.lower() in TBX_PARTS_OF_SPEECH:
+            # Microsoft's termbase writes "Noun", "Verb": the same TBX values.
+            part_of_speech = part_of_speech.lower()
         markers, variants, notes = self._split_notes(term_sec)
         # A marker refines only the standard value it was written with; if another tool
         # changed that value, the standard value wins.
@@ -223,7 +254,7 @@ class _TbxConceptReader:
             status=status,
             case_sensitive=case_sensitive_from(markers.get(MARKER_CASE_SENSITIVE), term_type, text),
             part_of_speech=part_of_speech,
-            note="\n".join(notes),
+            note="\n".join(notes + reliability_note(reliability)),
             variants="\n".join(variants),
         )
 
@@ -274,9 +305,14 @@ def _stream(source: bytes | str | BinaryIO) -> BinaryIO:
 
 def _check_root(root: etree._Element) -> bool:
     """Refuse a root element that is neither TBX v3's <tbx> nor TBX 2008's <martif>; return
-    whether it is TBX 2008."""
+    whether its entries need renaming into TBX v3's namespace (TBX 2008, or a <tbx> without
+    a namespace)."""
     name = etree.QName(root)
     if name.localname == V2_ROOT:
+        return True
+    if name.localname == "tbx" and not name.namespace:
+        # TBX v3's names without its namespace (as some tools write it): read like TBX 2008,
+        # each entry moved into the namespace.
         return True
     if name.localname != "tbx":
         raise fail(ERR_ROOT, root.sourceline, found=name.localname)
@@ -317,6 +353,7 @@ def _tbx_concepts(
     body = None
     version_2008 = False
     default_lang = ""
+    dct = False
     seen: set[str] = set()
     try:
         for event, element in events:
@@ -329,11 +366,13 @@ def _tbx_concepts(
                     prefix = (
                         f"{{{etree.QName(root).namespace}}}" if etree.QName(root).namespace else ""
                     )
+                    entry = V2_ENTRY if etree.QName(root).localname == V2_ROOT else "conceptEntry"
                     entry_tag, body_tag, text_tag = (
-                        prefix + name for name in (V2_ENTRY, "body", "text")
+                        prefix + name for name in (entry, "body", "text")
                     )
                     version_2008 = True
                 default_lang = root.get(XML_LANG) or ""
+                dct = (root.get("style") or "").lower() == "dct"
                 continue
             if event == "start":
                 if (
@@ -350,7 +389,11 @@ def _tbx_concepts(
             if element.tag != entry_tag or element.getparent() is not body or body is None:
                 continue
             read = entry_from_tbx2008(element) if version_2008 else element
-            concept = _TbxConceptReader(read, languages, default_lang, info.skipped).read()
+            if dct:
+                read = entry_from_dct(read, TBX_NS)
+            concept = _TbxConceptReader(
+                read, languages, default_lang, info.skipped, info.ignored
+            ).read()
             if concept is None:
                 info.empty.append(element.get("id") or f"line {element.sourceline}")
                 _drop(body, element)
