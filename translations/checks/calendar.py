@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from translations.checks.dates import (
     BEFORE,
     DAY,
+    DAYS_AWAY,
     MONTH,
     MONTHS_AWAY,
     NEXT,
@@ -82,6 +83,11 @@ def resolve(
     values = mention.values
     if MONTH in values:
         return mention  # "the following day, November 26": the date is written
+    if mention.relative in DAYS_AWAY:
+        if release_date is None:
+            return mention
+        day = release_date + timedelta(days=DAYS_AWAY[mention.relative])
+        return _with(mention, {YEAR: day.year, MONTH: day.month, DAY: day.day, **values})
     if mention.relative in (SAME, NEXT, BEFORE, SAME_MONTH):
         return _after(mention, before or release_date)
     if release_date is None or DAY not in values:

@@ -29,6 +29,16 @@ RELATIVE = "relative"
 SAME, NEXT, BEFORE, SAME_MONTH = "同", "翌", "前", "同月"
 # A day of the month before, of, or after the release's (先月29日, 今月3日, 来月1日).
 MONTHS_AWAY = {"先月": -1, "今月": 0, "来月": 1}
+# The release's day and the day before it (本日 "today", 昨日 "yesterday"); "today" and
+# «сегодня» are also words of a sentence ("the world today"): they render a date, never ask for one.
+DAYS_AWAY = {"本日": 0, "昨日": -1}
+_TODAY = re.compile(r"\b(?:(today)|yesterday)\b(?!'s)|(?<!\w)(?:(сегодня)|вчера)(?!\w)", re.I)
+
+
+def _today_atoms(text):
+    for m in _TODAY.finditer(text):
+        yield m.start(), m.end(), {RELATIVE: "本日" if m.group(1) or m.group(2) else "昨日"}, True
+
 
 # Japanese eras and the Gregorian year of their first year (元年).
 ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
@@ -137,6 +147,7 @@ def _en_relative(m):
 
 
 def _en_atoms(text):
+    yield from _today_atoms(text)
     for m in _EN_RELATIVE.finditer(text):
         relative = _en_relative(m)
         if relative:
@@ -207,6 +218,8 @@ def _ja_atoms(text):
     # with or without its day.
     for m in re.finditer(r"(同|翌|前)(?:日|朝|夜)(?![間本比])", text):
         yield m.start(), m.end(), {RELATIVE: m.group(1)}, False
+    for m in re.finditer(r"(?:本|昨)日(?![間本比])", text):
+        yield m.start(), m.end(), {RELATIVE: m.group()}, False
     for m in re.finditer(rf"同月(?:{_JA_NUMBER}日(?!間))?", text):
         values = {RELATIVE: SAME_MONTH}
         if m.group(1) and 1 <= _number(m.group(1)) <= 31:
@@ -244,6 +257,7 @@ _RU_RELATIVE = (
 
 def _ru_atoms(text):
     yield from _noon_atoms(text)
+    yield from _today_atoms(text)
     for relative, pattern in _RU_RELATIVE:
         for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.IGNORECASE):
             yield m.start(), m.end(), {RELATIVE: relative}, False
@@ -277,7 +291,7 @@ def _ru_atoms(text):
         yield m.start(), m.end(), {WEEKDAY: _RU_WEEKDAY_STEMS.index(m.group(1).lower())}, weak
     clock = re.compile(
         r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)"
-        r"|(?<!\w)в\s+(\d{1,2})\s+час[а-я]*(?:\s+(\d{1,2})\s+минут[а-я]*)?"
+        r"|(?<!\w)в\s+(\d{1,2})\s*(?:час[а-я]*|ч\.)(?:\s+(\d{1,2})\s*(?:минут[а-я]*|мин\.))?"
         r"(?:\s+(утра|дня|вечера|ночи))?",
         re.I,
     )

@@ -93,7 +93,7 @@ def _words(units, tens, tenths=(), hundreds=()):
 NUMBER_WORDS = {
     "en": _words(_EN_UNITS, _EN_TENS, _EN_TENTHS.split())
     | _words(_EN_ORDINALS, ())
-    | {"once": (1, False), "twice": (2, False), "hundred": (100, True)}
+    | {"once": (1, False), "twice": (2, False), "dozen": (12, True), "hundred": (100, True)}
     | {"hundredth": (100, True), "thousand": (1000, True), "thousandth": (1000, True)}
     | {"million": (10**6, True), "billion": (10**9, True), "trillion": (10**12, True)},
     "ru": _words(_RU_UNITS, _RU_TENS.split(), _RU_TENTHS.split(), _RU_HUNDREDS.split())
@@ -105,7 +105,10 @@ NUMBER_WORDS = {
 # Words that multiply the digits before them: "1.5 million", "15 тыс.", "50万".
 MULTIPLIERS = {
     "en": {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
-    "ja": {"千": 10**3, "万": 10**4, "億": 10**8, "兆": 10**12},
+    "ja": {"千": 10**3, "万": 10**4, "億": 10**8, "兆": 10**12}
+    # 2千万 is 20 million: a unit before a myriad multiplies it.
+    | {"十万": 10**5, "百万": 10**6, "千万": 10**7, "十億": 10**9, "百億": 10**10}
+    | {"千億": 10**11},
     "ru": {"тыс.": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "млн": 10**6}
     | {"миллиона": 10**6, "миллионов": 10**6, "миллион": 10**6, "млрд": 10**9}
     | {"миллиарда": 10**9, "миллиардов": 10**9, "миллиард": 10**9, "трлн": 10**12},
@@ -262,18 +265,35 @@ def _word_value(language: str, word: str) -> tuple[int, bool] | None:
     return table.get(word.casefold())
 
 
-# Russian compounds that begin with a number: «двухдневный» (two-day), «трехсторонний».
+# Russian compounds that begin with a number: «двухдневный» (two-day), «трехсторонний»,
+# «пятидесятилетие» (fiftieth anniversary), «семидесятипятилетний».
+_RU_COMPOUND_UNITS = {"одно": 1, "дву": 2, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5}
+_RU_COMPOUND_UNITS |= {"шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10}
+_RU_COMPOUND_UNITS |= {
+    f"{stem}надцати": 11 + i
+    for i, stem in enumerate("один две три четыр пят шест сем восем девят".split())
+}
+_RU_COMPOUND_TENS = {"двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50}
+_RU_COMPOUND_TENS |= {"шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80}
+_RU_COMPOUND_TENS |= {"девяноста": 90, "сто": 100}
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _RU_COMPOUND = re.compile(
-    r"(одно|дву|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти)"
-    r"(?:дневн|летн|месячн|недельн|часов|сторонн|кратн)[а-я]*"
+    rf"({_alternatives(_RU_COMPOUND_TENS)})?({_alternatives(_RU_COMPOUND_UNITS)})?"
+    r"(?:дневн|летн|лети|месячн|недельн|часов|сторонн|кратн)[а-я]*"
 )
-_RU_COMPOUND_VALUES = {"одно": 1, "дву": 2, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5}
-_RU_COMPOUND_VALUES |= {"шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10}
 
 
 def _ru_compound_value(folded: str) -> tuple[int, bool] | None:
     match = _RU_COMPOUND.fullmatch(folded)
-    return (_RU_COMPOUND_VALUES[match.group(1)], False) if match else None
+    if not match or not (match.group(1) or match.group(2)):
+        return None
+    tens = _RU_COMPOUND_TENS.get(match.group(1) or "", 0)
+    return (tens + _RU_COMPOUND_UNITS.get(match.group(2) or "", 0), False)
 
 
 def _word_numbers(text: str, language: str) -> list[NumberMention]:
@@ -310,12 +330,15 @@ def _word_numbers(text: str, language: str) -> list[NumberMention]:
     return found
 
 
-# A number written in words counts in a source when it measures time: "two hours", «три дня».
-# One is left out ("one hour" is «час», "an hour"), and so are other words ("two leaders").
+# A number written in words counts in a source when it measures time or counts people: "two
+# hours", «три дня», "three persons". One is left out ("one hour" is «час», "an hour"), and so
+# are other words ("two leaders") and "the two": 「両首脳」 says it without a numeral.
 _MEASURE_WORDS = {
-    "en": r"(?:minutes?|hours?|days?|weeks?|months?|years?|times)\b",
+    "en": r"(?:minutes?|hours?|days?|weeks?|months?|years?|times|persons|people|experts"
+    r"|officials|participants|delegates)\b",
     "ru": r"(?:минут|час|дн|дня|дней|недел|месяц|год|лет|раз)",
 }
+_DEFINITE = {"en": re.compile(r"\b(?:the|both|these|those|its|their)\s+$", re.IGNORECASE)}
 
 
 def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
@@ -323,20 +346,93 @@ def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
     if measure is None:
         return []
     after = re.compile(rf"[\s\-‐]+{measure}", re.IGNORECASE)
-    return [n for n in _word_numbers(text, language) if n.value >= 2 and after.match(text, n.end)]
+    definite = _DEFINITE.get(language)
+    return [
+        n
+        for n in _word_numbers(text, language)
+        if n.value >= 2
+        and after.match(text, n.end)
+        and not (definite and definite.search(text, max(0, n.start - 12), n.start))
+    ]
+
+
+# "and a half" after a number adds a half: 1時間半, "one and a half hours", «два с половиной
+# часа» all state 1.5 or 2.5.
+_HALF_AFTER = {
+    "en": r"\s+and\s+a\s+half\b",
+    "ja": r"(?:時間|年|か月|カ月|ヶ月|箇月)半",
+    "ru": r"\s+с\s+половиной(?!\w)",
+}
+# Amounts said without a numeral: "half an hour" (30 minutes), "an hour" (1), «полчаса»,
+# «полтора часа» (1.5), «около часа» (1); in a translation only.
+_PHRASES = {
+    "en": (
+        (r"\bhalf\s+an?\s+hour\b", 30),
+        (r"\ban?\s+hour\s+and\s+a\s+half\b", Decimal("1.5")),
+        (r"\ban?\s+(?:hour|day|week|month|year)\b", 1),
+    ),
+    "ru": (
+        (r"(?<!\w)пол(?:часа|учаса)(?!\w)", 30),
+        (r"(?<!\w)(?:полтора|полторы|полутора)(?!\w)", Decimal("1.5")),
+        (
+            r"(?<!\w)(?:около|примерно|приблизительно|почти|более|менее|свыше|целый|в\s+течение)"
+            r"\s+(?:часа|час|суток|дня|недели|месяца|года)(?!\w)",
+            1,
+        ),
+    ),
+}
+
+
+def _with_halves(text: str, language: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Return ``found`` with "and a half" after a number added to it."""
+    after = _HALF_AFTER.get(language)
+    if after is None:
+        return found
+    pattern = re.compile(after, re.IGNORECASE)
+    result = []
+    for number in found:
+        half = pattern.match(text, number.end)
+        if half and number.value == number.value.to_integral_value():
+            end = number.end if language == "ja" else half.end()
+            number = NumberMention(
+                number.value + Decimal("0.5"), number.start, end, number.approximate, number.kind
+            )
+        result.append(number)
+    return result
+
+
+def _phrase_numbers(text: str, language: str) -> list[NumberMention]:
+    found = []
+    for pattern, value in _PHRASES.get(language, ()):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if any(n.start < match.end() and match.start() < n.end for n in found):
+                continue
+            approximate = _approximate(language, text, match.start(), match.end()) or bool(
+                re.match(r"(?:около|примерно|приблизительно|почти)\s", match.group(), re.I)
+            )
+            found.append(
+                NumberMention(Decimal(value), match.start(), match.end(), approximate, "words")
+            )
+    return found
+
+
+def _without_overlaps(found: list[NumberMention], extra) -> list[NumberMention]:
+    spans = [(n.start, n.end) for n in found]
+    return found + [
+        n for n in extra if not any(n.start < end and start < n.end for start, end in spans)
+    ]
 
 
 @lru_cache(maxsize=4096)
 def source_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     """Return the numbers a translation of ``text`` must render, in order."""
     found = _digit_numbers(text, language)
-    taken = [(n.start, n.end) for n in found]
     if languages.get(language).matching == languages.CHARACTERS:
         extra = _kanji_numbers(text, language, strict=True)
     else:
         extra = _measured_word_numbers(text, language)
-    found += [n for n in extra if not any(n.start < end and start < n.end for start, end in taken)]
-    return tuple(sorted(found, key=lambda n: n.start))
+    found = _without_overlaps(found, extra)
+    return tuple(sorted(_with_halves(text, language, found), key=lambda n: n.start))
 
 
 @lru_cache(maxsize=4096)
@@ -346,10 +442,7 @@ def target_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     if languages.get(language).matching == languages.CHARACTERS:
         found += _kanji_numbers(text, language, strict=False)
     else:
-        spans = [(n.start, n.end) for n in found]
-        found += [
-            n
-            for n in _word_numbers(text, language)
-            if not any(n.start < end and start < n.end for start, end in spans)
-        ]
+        found = _without_overlaps(found, _word_numbers(text, language))
+    found = _with_halves(text, language, found)
+    found = _without_overlaps(found, _phrase_numbers(text, language))
     return tuple(sorted(found, key=lambda n: n.start))
