@@ -17,6 +17,23 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from config import languages
+from translations.checks.number_words import (
+    APPROXIMATE_AFTER,
+    APPROXIMATE_BEFORE,
+    DEFINITE,
+    HALF_AFTER,
+    JA_IDIOMS_AFTER,
+    JA_TENTHS_AFTER,
+    MEASURE_WORDS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    PHRASES,
+    ROMAN,
+    ROMAN_UNITS,
+    RU_COMPOUND,
+    RU_COMPOUND_TENS,
+    RU_COMPOUND_UNITS,
+)
 from translations.glossary.words import russian_fold, russian_lemmas
 
 KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4}
@@ -50,76 +67,6 @@ _KANJI_WORDS = (
     "一旦",
     "一切",
 )
-
-# Number words of a translation, by language: value, and whether it multiplies what precedes
-# ("thousand", "тысяча") rather than adding to it.
-_EN_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_EN_ORDINALS = (
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-_EN_TENTHS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
-_RU_UNITS = (
-    "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать "
-    "тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать"
-).split()
-_RU_TENS = "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто"
-_RU_HUNDREDS = "сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот"
-_RU_ORDINALS = (
-    (
-        "нулевой первый второй третий четвёртый пятый шестой седьмой восьмой девятый десятый "
-        "одиннадцатый двенадцатый тринадцатый четырнадцатый пятнадцатый шестнадцатый семнадцатый "
-        "восемнадцатый девятнадцатый"
-    )
-    .replace("ё", "е")
-    .split()
-)
-_RU_TENTHS = "двадцатый тридцатый сороковой пятидесятый шестидесятый семидесятый "
-_RU_TENTHS += "восьмидесятый девяностый"
-
-
-def _words(units, tens, tenths=(), hundreds=()):
-    table = {word: (value, False) for value, word in enumerate(units)}
-    table |= {word: ((i + 2) * 10, False) for i, word in enumerate(tens)}
-    table |= {word: ((i + 2) * 10, False) for i, word in enumerate(tenths)}
-    table |= {word: ((i + 1) * 100, False) for i, word in enumerate(hundreds)}
-    return table
-
-
-NUMBER_WORDS = {
-    "en": _words(_EN_UNITS, _EN_TENS, _EN_TENTHS.split())
-    | _words(_EN_ORDINALS, ())
-    | {"once": (1, False), "twice": (2, False), "dozen": (12, True), "hundred": (100, True)}
-    | {"hundredth": (100, True), "thousand": (1000, True), "thousandth": (1000, True)}
-    | {"million": (10**6, True), "billion": (10**9, True), "trillion": (10**12, True)},
-    "ru": _words(_RU_UNITS, _RU_TENS.split(), _RU_TENTHS.split(), _RU_HUNDREDS.split())
-    | _words(_RU_ORDINALS, ())
-    | {"двое": (2, False), "трое": (3, False), "сотый": (100, False)}
-    | {"тысяча": (1000, True), "тысячный": (1000, True), "миллион": (10**6, True)}
-    | {"миллиард": (10**9, True), "триллион": (10**12, True)},
-}
-# Words that multiply the digits before them: "1.5 million", "15 тыс.", "50万".
-MULTIPLIERS = {
-    "en": {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
-    "ja": {"千": 10**3, "万": 10**4, "億": 10**8, "兆": 10**12}
-    # 2千万 is 20 million: a unit before a myriad multiplies it.
-    | {"十万": 10**5, "百万": 10**6, "千万": 10**7, "十億": 10**9, "百億": 10**10}
-    | {"千億": 10**11},
-    "ru": {"тыс.": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "млн": 10**6}
-    | {"миллиона": 10**6, "миллионов": 10**6, "миллион": 10**6, "млрд": 10**9}
-    | {"миллиарда": 10**9, "миллиардов": 10**9, "миллиард": 10**9, "трлн": 10**12},
-}
-# Words that make a number approximate, before it (or after it: 程度, 前後).
-APPROXIMATE_BEFORE = {
-    "en": r"(?:approximately|approx\.|about|around|some|nearly|almost|roughly|circa)\s+$",
-    "ja": r"(?:約|およそ|ほぼ|概ね|おおむね|大体)$",
-    "ru": r"(?:около|примерно|приблизительно|порядка|почти)\s+$",
-}
-APPROXIMATE_AFTER = {"ja": r"^[^\d、。，．]{0,3}?(?:程度|前後|余り|余)"}
 
 
 @dataclass(frozen=True)
@@ -265,35 +212,12 @@ def _word_value(language: str, word: str) -> tuple[int, bool] | None:
     return table.get(word.casefold())
 
 
-# Russian compounds that begin with a number: «двухдневный» (two-day), «трехсторонний»,
-# «пятидесятилетие» (fiftieth anniversary), «семидесятипятилетний».
-_RU_COMPOUND_UNITS = {"одно": 1, "дву": 2, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5}
-_RU_COMPOUND_UNITS |= {"шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10}
-_RU_COMPOUND_UNITS |= {
-    f"{stem}надцати": 11 + i
-    for i, stem in enumerate("один две три четыр пят шест сем восем девят".split())
-}
-_RU_COMPOUND_TENS = {"двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50}
-_RU_COMPOUND_TENS |= {"шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80}
-_RU_COMPOUND_TENS |= {"девяноста": 90, "сто": 100}
-
-
-def _alternatives(words) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_RU_COMPOUND = re.compile(
-    rf"({_alternatives(_RU_COMPOUND_TENS)})?({_alternatives(_RU_COMPOUND_UNITS)})?"
-    r"(?:дневн|летн|лети|месячн|недельн|часов|сторонн|кратн)[а-я]*"
-)
-
-
 def _ru_compound_value(folded: str) -> tuple[int, bool] | None:
-    match = _RU_COMPOUND.fullmatch(folded)
+    match = RU_COMPOUND.fullmatch(folded)
     if not match or not (match.group(1) or match.group(2)):
         return None
-    tens = _RU_COMPOUND_TENS.get(match.group(1) or "", 0)
-    return (tens + _RU_COMPOUND_UNITS.get(match.group(2) or "", 0), False)
+    tens = RU_COMPOUND_TENS.get(match.group(1) or "", 0)
+    return (tens + RU_COMPOUND_UNITS.get(match.group(2) or "", 0), False)
 
 
 def _word_numbers(text: str, language: str) -> list[NumberMention]:
@@ -330,23 +254,12 @@ def _word_numbers(text: str, language: str) -> list[NumberMention]:
     return found
 
 
-# A number written in words counts in a source when it measures time or counts people: "two
-# hours", «три дня», "three persons". One is left out ("one hour" is «час», "an hour"), and so
-# are other words ("two leaders") and "the two": 「両首脳」 says it without a numeral.
-_MEASURE_WORDS = {
-    "en": r"(?:minutes?|hours?|days?|weeks?|months?|years?|times|persons|people|experts"
-    r"|officials|participants|delegates)\b",
-    "ru": r"(?:минут|час|дн|дня|дней|недел|месяц|год|лет|раз)",
-}
-_DEFINITE = {"en": re.compile(r"\b(?:the|both|these|those|its|their)\s+$", re.IGNORECASE)}
-
-
 def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
-    measure = _MEASURE_WORDS.get(language)
+    measure = MEASURE_WORDS.get(language)
     if measure is None:
         return []
     after = re.compile(rf"[\s\-‐]+{measure}", re.IGNORECASE)
-    definite = _DEFINITE.get(language)
+    definite = DEFINITE.get(language)
     return [
         n
         for n in _word_numbers(text, language)
@@ -356,46 +269,26 @@ def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
     ]
 
 
-# "and a half" after a number adds a half: 1時間半, "one and a half hours", «два с половиной
-# часа» all state 1.5 or 2.5.
-_HALF_AFTER = {
-    "en": r"\s+and\s+a\s+half\b",
-    "ja": r"(?:時間|年|か月|カ月|ヶ月|箇月)半",
-    "ru": r"\s+с\s+половиной(?!\w)",
-}
-# Amounts said without a numeral: "half an hour" (30 minutes), "an hour" (1), «полчаса»,
-# «полтора часа» (1.5), «около часа» (1); in a translation only.
-_PHRASES = {
-    "en": (
-        (r"\bhalf\s+an?\s+hour\b", 30),
-        (r"\ban?\s+hour\s+and\s+a\s+half\b", Decimal("1.5")),
-        (r"\ban?\s+(?:hour|day|week|month|year)\b", 1),
-    ),
-    "ru": (
-        (r"(?<!\w)пол(?:часа|учаса)(?!\w)", 30),
-        (r"(?<!\w)(?:полтора|полторы|полутора)(?!\w)", Decimal("1.5")),
-        (
-            r"(?<!\w)(?:около|примерно|приблизительно|почти|более|менее|свыше|целый|в\s+течение)"
-            r"\s+(?:часа|час|суток|дня|недели|месяца|года)(?!\w)",
-            1,
-        ),
-    ),
-}
-
-
 def _with_halves(text: str, language: str, found: list[NumberMention]) -> list[NumberMention]:
     """Return ``found`` with "and a half" after a number added to it."""
-    after = _HALF_AFTER.get(language)
+    after = HALF_AFTER.get(language)
     if after is None:
         return found
     pattern = re.compile(after, re.IGNORECASE)
     result = []
     for number in found:
+        if language == "ja" and text.startswith(JA_TENTHS_AFTER, number.end):
+            number = NumberMention(
+                number.value * 10, number.start, number.end, number.approximate, number.kind
+            )
         half = pattern.match(text, number.end)
         if half and number.value == number.value.to_integral_value():
-            end = number.end if language == "ja" else half.end()
             number = NumberMention(
-                number.value + Decimal("0.5"), number.start, end, number.approximate, number.kind
+                number.value + Decimal("0.5"),
+                number.start,
+                half.end(),
+                number.approximate,
+                number.kind,
             )
         result.append(number)
     return result
@@ -403,7 +296,7 @@ def _with_halves(text: str, language: str, found: list[NumberMention]) -> list[N
 
 def _phrase_numbers(text: str, language: str) -> list[NumberMention]:
     found = []
-    for pattern, value in _PHRASES.get(language, ()):
+    for pattern, value in PHRASES.get(language, ()):
         for match in re.finditer(pattern, text, re.IGNORECASE):
             if any(n.start < match.end() and match.start() < n.end for n in found):
                 continue
@@ -432,6 +325,9 @@ def source_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     else:
         extra = _measured_word_numbers(text, language)
     found = _without_overlaps(found, extra)
+    if language == "ja":
+        idiom = re.compile(JA_IDIOMS_AFTER)
+        found = [n for n in found if not idiom.match(text, n.end)]
     return tuple(sorted(_with_halves(text, language, found), key=lambda n: n.start))
 
 
@@ -445,4 +341,9 @@ def target_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
         found = _without_overlaps(found, _word_numbers(text, language))
     found = _with_halves(text, language, found)
     found = _without_overlaps(found, _phrase_numbers(text, language))
+    if language == "en":
+        found += [
+            NumberMention(Decimal(len(m.group(1)) * 10 + ROMAN_UNITS[m.group(2)]), *m.span())
+            for m in ROMAN.finditer(text)
+        ]
     return tuple(sorted(found, key=lambda n: n.start))
