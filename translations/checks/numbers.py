@@ -325,6 +325,8 @@ def source_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     else:
         extra = _measured_word_numbers(text, language)
     found = _without_overlaps(found, extra)
+    # "half an hour", «полтора»: amounts however said ("an hour" is left out, as "one hour").
+    found = _without_overlaps(found, [n for n in _phrase_numbers(text, language) if n.value != 1])
     if language == "ja":
         idiom = re.compile(JA_IDIOMS_AFTER)
         found = [n for n in found if not idiom.match(text, n.end)]
@@ -341,7 +343,7 @@ def target_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
         found = _without_overlaps(found, _word_numbers(text, language))
     found = _with_halves(text, language, found)
     found = _without_overlaps(found, _phrase_numbers(text, language))
-    if language == "en":
+    if language in ("en", "ru"):
         found += [
             NumberMention(Decimal(len(m.group(1)) * 10 + ROMAN_UNITS[m.group(2)]), *m.span())
             for m in ROMAN.finditer(text)
