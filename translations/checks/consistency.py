@@ -6,10 +6,12 @@ Each reads the source and the translation with the language knowledge of :mod:`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
+from config import languages
 from translations.checks.base import (
     FindingData,
     ReleaseContext,
@@ -21,6 +23,7 @@ from translations.checks.dates import DAY, MONTH, TIME, YEAR, DateMention, find_
 from translations.checks.numbers import NumberMention, source_numbers, target_numbers
 from translations.checks.vocabulary import Severity
 from translations.glossary.vocabulary import ACCEPTED_STATUSES
+from translations.glossary.words import morphology_for, tokens
 
 NUMBER_MISSING_MESSAGE = gettext_noop(
     "The source has the number {number}; the translation does not render it."
@@ -40,6 +43,43 @@ NAME_MISSING_MESSAGE = gettext_noop(
 NAME_FORMS_MESSAGE = gettext_noop(
     "“{source}” is a proper name; the translation must use one of its approved forms: {forms}."
 )
+
+
+# How many words (characters in Japanese) may stand inside an approved form of a name: a
+# given name or a fuller title ("President Vladimir Putin", 「田中外務大臣」 for 「田中大臣」).
+_NAME_GAP_WORDS, _NAME_GAP_CHARACTERS = 3, 4
+_NOT_IN_NAME = r"\s、。，．,.;；:：「」『』（）()"
+
+
+def written_apart(text: str, forms, language: str) -> bool:
+    """Tell whether one of ``forms`` stands in ``text`` with a few words inside it, in order
+    and within one clause: «Президентом Российской Федерации Владимиром Путиным» renders
+    «президент Путин»."""
+    spec = languages.get(language)
+    if spec.matching == languages.CHARACTERS:
+        gap = rf"[^{_NOT_IN_NAME}]{{1,{_NAME_GAP_CHARACTERS}}}"
+        return any(
+            re.search(re.escape(form[:cut]) + gap + re.escape(form[cut:]), text)
+            for form in forms
+            for cut in range(2, len(form) - 1)
+        )
+    keys = morphology_for(spec.search_config).text_keys
+    words = [set(keys(word)) if word else None for word, _start, _end in tokens(text)]
+    for form in forms:
+        wanted = [set(keys(word)) for word, _start, _end in tokens(form) if word]
+        if len(wanted) < 2:
+            continue
+        for first in range(len(words)):
+            position, found = first, 0
+            while position < len(words) and found < len(wanted) and words[position] is not None:
+                if words[position] & wanted[found]:
+                    found += 1
+                elif found == 0 or position - first >= len(wanted) + _NAME_GAP_WORDS:
+                    break
+                position += 1
+            if found == len(wanted):
+                return True
+    return False
 
 
 def _inside(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
@@ -222,6 +262,8 @@ class ProperNameCheck(SegmentTermCheck):
             if preferred is None or concept_id in rendered:
                 continue
             forms = list(dict.fromkeys(t.text for t in release.accepted_terms(concept_id)))
+            if written_apart(segment.target_text, forms, release.language):
+                continue
             yield release.finding(
                 segment,
                 self,
