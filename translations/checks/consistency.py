@@ -64,17 +64,23 @@ def written_apart(text: str, forms, language: str) -> bool:
             for cut in range(2, len(form) - 1)
         )
     keys = morphology_for(spec.search_config).text_keys
-    words = [set(keys(word)) if word else None for word, _start, _end in tokens(text)]
+    # A word inside a name is a name or a title: capitalised ("Vladimir", «Российской»), or "of".
+    words = [
+        (set(keys(word)), word[:1].isupper() or word == "of") if word else None
+        for word, _start, _end in tokens(text)
+    ]
     for form in forms:
         wanted = [set(keys(word)) for word, _start, _end in tokens(form) if word]
         if len(wanted) < 2:
             continue
         for first in range(len(words)):
             position, found = first, 0
-            while position < len(words) and found < len(wanted) and words[position] is not None:
-                if words[position] & wanted[found]:
+            limit = min(len(words), first + len(wanted) + _NAME_GAP_WORDS)
+            while position < limit and found < len(wanted) and words[position] is not None:
+                word_keys, inside = words[position]
+                if word_keys & wanted[found]:
                     found += 1
-                elif found == 0 or position - first >= len(wanted) + _NAME_GAP_WORDS:
+                elif found == 0 or not inside:
                     break
                 position += 1
             if found == len(wanted):

@@ -165,7 +165,7 @@ def _en_atoms(text):
     for m in _EN_WEEKDAY_SHORT.finditer(text):
         short = m.group(1) or m.group(2)
         day = next(i for i, name in enumerate(EN_WEEKDAYS) if name.startswith(short))
-        yield m.start(), m.end() - (not m.group(1)), {WEEKDAY: day}, False
+        yield m.start(), m.end(), {WEEKDAY: day}, False
     for m in _EN_BARE_DAY.finditer(text):
         if 1 <= int(m.group(1)) <= 31:
             yield m.start(1), m.end(), {DAY: int(m.group(1))}, True
