@@ -1038,6 +1038,45 @@ PROPER_NAME += [
     ),
 ]
 
+NUMBER += [
+    Case(
+        "ja",
+        "en",
+        "両外相は、約2時間にわたり夕食会を行いました。",
+        "The two Foreign Ministers held a dinner for about two hours.",
+        False,
+    ),
+    Case(
+        "en",
+        "ru",
+        "The leaders held a 10-minute meeting on the margins of the G7 Hiroshima Summit.",
+        "Лидеры провели десятиминутную встречу на полях саммита «Большой семерки» в Хиросиме.",
+        False,
+    ),
+    Case(
+        "ja",
+        "en",
+        "両外相は、約2時間にわたり夕食会を行いました。",
+        "The two Foreign Ministers held a dinner for about three hours.",
+        True,
+    ),
+    Case(
+        "en",
+        "ru",
+        "The leaders held a 10-minute meeting on the margins of the G7 Hiroshima Summit.",
+        "Лидеры провели пятиминутную встречу на полях саммита «Большой семерки» в Хиросиме.",
+        True,
+    ),
+]
+DATE += [
+    Case(
+        "ja", "ru", "会議は午前11時から開催されます。", "Совещание пройдет с 11 часов утра.", False
+    ),
+    Case(
+        "ja", "ru", "会議は午前11時から開催されます。", "Совещание пройдет с 10 часов утра.", True
+    ),
+]
+
 CASES = (
     [("number", c) for c in NUMBER]
     + [("date", c) for c in DATE]

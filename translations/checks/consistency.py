@@ -137,7 +137,9 @@ def align_numbers(
             continue
         candidates = [i for i in candidates if not _inside(found[i], dates)] or candidates
         after = [i for i in candidates if found[i].start > last]
-        chosen = (after or candidates)[0]
+        # "about two hours" renders 「約2時間」 rather than the "two" of "the two Ministers".
+        pool = after or candidates
+        chosen = next((i for i in pool if found[i].approximate == number.approximate), pool[0])
         used.add(chosen)
         last = found[chosen].start
         pairs.append((number, found[chosen]))

@@ -59,6 +59,8 @@ NUMBER_WORDS = {
     "ru": _words(_RU_UNITS, _RU_TENS.split(), _RU_TENTHS.split(), _RU_HUNDREDS.split())
     | _words(_RU_ORDINALS, ())
     | {"двое": (2, False), "трое": (3, False), "сотый": (100, False)}
+    # «Большая семерка» (the G7), «двадцатка» (the G20).
+    | {"семерка": (7, False), "восьмерка": (8, False), "двадцатка": (20, False)}
     | {"тысяча": (1000, True), "тысячный": (1000, True), "миллион": (10**6, True)}
     | {"миллиард": (10**9, True), "триллион": (10**12, True)},
 }
@@ -101,7 +103,7 @@ def _alternatives(words) -> str:
 
 RU_COMPOUND = re.compile(
     rf"({_alternatives(RU_COMPOUND_TENS)})?({_alternatives(RU_COMPOUND_UNITS)})?"
-    r"(?:дневн|летн|лети|месячн|недельн|часов|сторонн|кратн)[а-я]*"
+    r"(?:дневн|летн|лети|месячн|недельн|часов|минутн|сторонн|кратн)[а-я]*"
 )
 
 
