@@ -1077,6 +1077,53 @@ DATE += [
     ),
 ]
 
+NUMBER += [
+    Case(
+        "en",
+        "ru",
+        "As of 3:00 p.m. on July 11, a total of 15 Japanese nationals had been confirmed safe.",
+        "По состоянию на 15:00 11 июля подтверждена безопасность в общей сложности 15 граждан Японии.",
+        False,
+    ),
+    Case(
+        "en",
+        "ja",
+        "The Ministers held talks for two and a half hours.",
+        "両大臣は2時間半にわたり会談を行いました。",
+        False,
+    ),
+    Case(
+        "en",
+        "ru",
+        "As of 3:00 p.m. on July 11, a total of 15 Japanese nationals had been confirmed safe.",
+        "По состоянию на 15:00 11 июля подтверждена безопасность в общей сложности 16 граждан Японии.",
+        True,
+    ),
+    Case(
+        "en",
+        "ru",
+        "The Ministers held talks for two and a half hours.",
+        "Министры провели переговоры в течение 3,5 часа.",
+        True,
+    ),
+]
+DATE += [
+    Case(
+        "ja",
+        "en",
+        "令和5年7月11日から13日まで、田中外務大臣はロシアを訪問します。",
+        "Foreign Minister Tanaka will visit Russia from July 11 to 13, 2023.",
+        False,
+    ),
+    Case(
+        "ja",
+        "en",
+        "令和5年7月11日から13日まで、田中外務大臣はロシアを訪問します。",
+        "Foreign Minister Tanaka will visit Russia from July 11 to 13, 2024.",
+        True,
+    ),
+]
+
 CASES = (
     [("number", c) for c in NUMBER]
     + [("date", c) for c in DATE]

@@ -92,6 +92,16 @@ def _inside(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
     return any(date.start <= mention.start and mention.end <= date.end for date in dates)
 
 
+def _in_time(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
+    """Tell whether ``mention`` is the hour or minutes of a time ("15:00", 「午後3時」)."""
+    for date in dates:
+        if TIME in date.values:
+            start, end = date.span("time")
+            if start <= mention.start and mention.end <= end:
+                return True
+    return False
+
+
 def _value_key(mention: NumberMention) -> str:
     """Return the value as plain text: 50, 1500000, 1.5 (never 5E+1)."""
     return format(mention.value.normalize(), "f")
@@ -135,7 +145,14 @@ def align_numbers(
         if not candidates:
             missing.append(number)
             continue
-        candidates = [i for i in candidates if not _inside(found[i], dates)] or candidates
+        # A part of a date may render a number (「29日」 as "May 29"), never a time's: the 15
+        # of "15:00" is no rendering of "15 Japanese nationals".
+        candidates = [i for i in candidates if not _inside(found[i], dates)] or [
+            i for i in candidates if not _in_time(found[i], dates)
+        ]
+        if not candidates:
+            missing.append(number)
+            continue
         after = [i for i in candidates if found[i].start > last]
         # "about two hours" renders 「約2時間」 rather than the "two" of "the two Ministers".
         pool = after or candidates

@@ -364,7 +364,7 @@ def find_dates(text: str, language: str, weak: bool = False) -> tuple[DateMentio
         relative = values.pop(RELATIVE, "")
         end = max(a[1] for a in group)
         mentions.append(DateMention(group[0][0], end, values, spans, relative))
-    return tuple(sorted(mentions + _range_ends(text, mentions), key=lambda m: m.start))
+    return tuple(sorted(_with_range_ends(text, mentions), key=lambda m: m.start))
 
 
 # The other day of a range ("July 7-9", 「7日～9日」) or of a pair ("November 2 and 3", «2 и 3
@@ -379,16 +379,32 @@ _RANGE_AFTER = re.compile(
 )
 
 
-def _range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """Return the other day of day ranges: "July 7-9", «с 7 по 9 июля», 「7月7日～9日」."""
+# The year written after the end of a range, for both its days: "July 11 to 13, 2023".
+_RANGE_YEAR = re.compile(r"\s*,?\s*(1[6-9]\d\d|2\d\d\d)(?!\d)")
+
+
+def _with_range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Return ``mentions`` and the other day of day ranges: "July 7-9", «с 7 по 9 июля»,
+    「7月7日～9日」."""
     found = []
     for mention in mentions:
         if DAY not in mention.values:
+            found.append(mention)
             continue
         # Only a day may open or close a range: in 「午後5時から3名」 the 3 is no day.
         start, end = mention.span(DATE)
         before = _RANGE_BEFORE.search(text, max(0, start - 12), start)
         after = _RANGE_AFTER.match(text, end, end + 12)
+        year = after and YEAR not in mention.values and _RANGE_YEAR.match(text, after.end())
+        if year and end == mention.end:
+            mention = DateMention(
+                mention.start,
+                mention.end,
+                {**mention.values, YEAR: int(year.group(1))},
+                mention.spans,
+                mention.relative,
+            )
+        found.append(mention)
         for match in (
             before if start == mention.start else None,
             after if end == mention.end else None,

@@ -258,7 +258,9 @@ def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
     measure = MEASURE_WORDS.get(language)
     if measure is None:
         return []
-    after = re.compile(rf"[\s\-‐]+{measure}", re.IGNORECASE)
+    # "two and a half hours", «двух с половиной часов».
+    half = HALF_AFTER.get(language, "")
+    after = re.compile(rf"(?:{half})?[\s\-‐]+{measure}", re.IGNORECASE)
     definite = DEFINITE.get(language)
     return [
         n
