@@ -1124,6 +1124,37 @@ DATE += [
     ),
 ]
 
+NUMBER += [
+    Case(
+        "ja",
+        "ru",
+        "今回は同大臣にとって三度目の訪日となります。",
+        "Это третий визит министра в Японию.",
+        False,
+    ),
+    Case(
+        "en",
+        "ja",
+        "The delegation visited three cities in the Far East.",
+        "代表団は極東の3都市を訪問しました。",
+        False,
+    ),
+    Case(
+        "ja",
+        "ru",
+        "今回は同大臣にとって三度目の訪日となります。",
+        "Это четвертый визит министра в Японию.",
+        True,
+    ),
+    Case(
+        "ru",
+        "en",
+        "За два дня делегация посетила три города.",
+        "Over two days, the delegation visited four cities.",
+        True,
+    ),
+]
+
 CASES = (
     [("number", c) for c in NUMBER]
     + [("date", c) for c in DATE]

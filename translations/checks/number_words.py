@@ -107,9 +107,9 @@ RU_COMPOUND = re.compile(
 )
 
 
-# A number written in words counts in a source when it measures time or counts people: "two
-# hours", «три дня», "three persons". One is left out ("one hour" is «час», "an hour"), and so
-# are other words ("two leaders") and "the two": 「両首脳」 says it without a numeral.
+# A number written in words counts in a source from three on, and two when it measures time or
+# counts people: "two hours", «два дня», "two persons". One is left out ("one hour" is «час»,
+# "an hour"), and so are "two leaders" and "the three": 「両首脳」 says it without a numeral.
 MEASURE_WORDS = {
     "en": r"(?:minutes?|hours?|days?|weeks?|months?|years?|times|persons|people|experts"
     r"|officials|participants|delegates)\b",

@@ -43,7 +43,7 @@ KANJI_MYRIADS = {"万": 10**4, "億": 10**8, "兆": 10**12}
 _KANJI = "".join((*KANJI_DIGITS, *KANJI_UNITS, *KANJI_MYRIADS))
 # What a kanji numeral counts when it stands in a source text: years, months, days, times,
 # people, items, countries (か国), and ordinals (第…).
-_KANJI_COUNTERS = "年月日回人名件時分秒つ個歳倍割か箇ヶカ"
+_KANJI_COUNTERS = "年月日回人名件時分秒つ個歳倍割か箇ヶカ度"
 # Words that start with a numeral but mean no number ("fully", "even more", "at once"…).
 _KANJI_WORDS = (
     "十分",
@@ -163,7 +163,7 @@ def _digit_numbers(text: str, language: str) -> list[NumberMention]:
 
 _KANJI_RUN = re.compile(f"第?[{_KANJI}]+")
 # Further counters a translation may use after a kanji numeral (times, countries, terms…).
-_TARGET_COUNTERS = "度国期位番隻機台本枚周県市"
+_TARGET_COUNTERS = "度国期位番隻機台本枚周県市島"
 
 
 def _ideograph(char: str) -> bool:
@@ -262,11 +262,12 @@ def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
     half = HALF_AFTER.get(language, "")
     after = re.compile(rf"(?:{half})?[\s\-‐]+{measure}", re.IGNORECASE)
     definite = DEFINITE.get(language)
+    # Three and more count whatever follows ("three cities", «трех городов»); two only a time
+    # or people: "two countries" is 「両国」 as often as 「2か国」.
     return [
         n
         for n in _word_numbers(text, language)
-        if n.value >= 2
-        and after.match(text, n.end)
+        if (n.value >= 3 or (n.value >= 2 and after.match(text, n.end)))
         and not (definite and definite.search(text, max(0, n.start - 12), n.start))
     ]
 
