@@ -151,6 +151,6 @@ JA_IDIOMS_AFTER = r"(?:か国間|カ国間|ヶ国間|国間|者間|人当たり|
 # 3割 is 30 percent.
 JA_TENTHS_AFTER = "割"
 # Roman numerals a translation writes in names: "World War II", "Phase III".
-ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,2})(IX|IV|V?I{0,3})\b")
+ROMAN = re.compile(r"\b(?=[IVX]+\b)(X{0,3})(IX|IV|V?I{0,3})\b")
 ROMAN_UNITS = {"": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 ROMAN_UNITS |= {"VIII": 8, "IX": 9}

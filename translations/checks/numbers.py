@@ -278,21 +278,23 @@ def _with_halves(text: str, language: str, found: list[NumberMention]) -> list[N
     if after is None:
         return found
     pattern = re.compile(after, re.IGNORECASE)
-    result = []
-    for number in found:
+    result: list[NumberMention] = []
+    for number in sorted(found, key=lambda n: n.start):
+        if result and number.start < result[-1].end:
+            continue  # the multiplier of a half before it: «двух с половиной тысяч»
         if language == "ja" and text.startswith(JA_TENTHS_AFTER, number.end):
             number = NumberMention(
                 number.value * 10, number.start, number.end, number.approximate, number.kind
             )
         half = pattern.match(text, number.end)
         if half and number.value == number.value.to_integral_value():
-            number = NumberMention(
-                number.value + Decimal("0.5"),
-                number.start,
-                half.end(),
-                number.approximate,
-                number.kind,
-            )
+            value, end = number.value + Decimal("0.5"), half.end()
+            # "two and a half thousand", «двух с половиной тысяч»: the half is multiplied too.
+            word = _WORD.match(text, end + 1) if text[end : end + 1].isspace() else None
+            multiplier = word and _word_value(language, word.group())
+            if multiplier and multiplier[1]:
+                value, end = value * multiplier[0], word.end()
+            number = NumberMention(value, number.start, end, number.approximate, number.kind)
         result.append(number)
     return result
 
@@ -347,8 +349,10 @@ def target_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     found = _with_halves(text, language, found)
     found = _without_overlaps(found, _phrase_numbers(text, language))
     if language in ("en", "ru"):
+        # "X" alone is a numeral in a Russian text; "I" in an English one is a word.
         found += [
             NumberMention(Decimal(len(m.group(1)) * 10 + ROMAN_UNITS[m.group(2)]), *m.span())
             for m in ROMAN.finditer(text)
+            if m.group() and (language == "ru" or len(m.group()) > 1)
         ]
     return tuple(sorted(found, key=lambda n: n.start))
