@@ -222,7 +222,7 @@ def _ja_atoms(text):
     # with or without its day.
     for m in re.finditer(r"(同|翌|前)(?:日|朝|夜)(?![間本比])", text):
         yield m.start(), m.end(), {RELATIVE: m.group(1)}, False
-    for m in re.finditer(r"(?:本|昨)日(?![間本比])", text):
+    for m in re.finditer(r"(?<!日)(?:本|昨)日(?![間本比])", text):
         yield m.start(), m.end(), {RELATIVE: m.group()}, False
     for m in re.finditer(rf"同月(?:{_JA_NUMBER}日(?!間))?", text):
         values = {RELATIVE: SAME_MONTH}
