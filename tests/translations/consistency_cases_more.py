@@ -1210,6 +1210,51 @@ FORM += [
     ),
 ]
 
+NUMBER += [
+    Case(
+        "ja",
+        "en",
+        "会合には数十名の専門家が参加し、一人ひとりが意見を述べました。",
+        "Dozens of experts attended the meeting, and each of them expressed their views.",
+        False,
+    ),
+    Case(
+        "ja",
+        "ru",
+        "両国は30年以上にわたり協力を続けてきました。",
+        "Две страны сотрудничают на протяжении более 30 лет.",
+        False,
+    ),
+    Case(
+        "ja",
+        "en",
+        "両国は30年以上にわたり協力を続けてきました。",
+        "The two countries have cooperated for more than three decades.",
+        False,
+    ),
+    Case(
+        "en",
+        "ja",
+        "The Group of Seven (G7) discussed measures against COVID-19.",
+        "G7は新型コロナウイルス感染症対策について議論しました。",
+        False,
+    ),
+    Case(
+        "ja",
+        "en",
+        "両国は30年以上にわたり協力を続けてきました。",
+        "The two countries have cooperated for more than two decades.",
+        True,
+    ),
+    Case(
+        "en",
+        "ja",
+        "The Group of Seven (G7) discussed measures against COVID-19.",
+        "G20は新型コロナウイルス感染症対策について議論しました。",
+        True,
+    ),
+]
+
 CASES = (
     [("number", c) for c in NUMBER]
     + [("date", c) for c in DATE]

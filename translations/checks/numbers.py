@@ -66,7 +66,12 @@ _KANJI_WORDS = (
     "一律",
     "一旦",
     "一切",
+    "二度と",
+    "一刻",
 )
+# Characters before a numeral that make it no number: 数十名 ("dozens"), 再三 ("repeatedly"),
+# 唯一 ("the only"), 万一 ("should it happen").
+_KANJI_NOT_AFTER = "数再唯万"
 
 
 @dataclass(frozen=True)
@@ -183,10 +188,14 @@ def _kanji_numbers(text: str, language: str, *, strict: bool) -> list[NumberMent
             continue
         after = text[match.end() : match.end() + 1]
         ordinal = match.group().startswith("第")
+        before = text[match.start() - 1] if match.start() else ""
+        if not ordinal and ((before and before in _KANJI_NOT_AFTER) or after == "数"):
+            continue  # 数十名, 十数か国: "dozens", "more than ten"
         if strict and not (ordinal or after in _KANJI_COUNTERS):
             continue
+        if strict and not ordinal and kanji_value(numeral) == 1:
+            continue  # 一人, 一つ, 一日も早く: "a person", "each", "an early…"
         if not strict and not (ordinal or after in _KANJI_COUNTERS or after in _TARGET_COUNTERS):
-            before = text[match.start() - 1 : match.start()]
             if _ideograph(before) or _ideograph(after):
                 continue  # inside a word or a name: 晋三, 三菱, 二国間
         start = match.end() - len(numeral)
@@ -269,7 +278,18 @@ def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
         for n in _word_numbers(text, language)
         if (n.value >= 3 or (n.value >= 2 and after.match(text, n.end)))
         and not (definite and definite.search(text, max(0, n.start - 12), n.start))
+        and not _in_name(text, n)
     ]
+
+
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}-$")
+
+
+def _in_name(text: str, number: NumberMention) -> bool:
+    """Tell whether a number word is part of a name: capitalised inside a sentence ("the Group
+    of Seven", "the Big Three")."""
+    before = text[: number.start].rstrip()
+    return text[number.start].isupper() and bool(before) and before[-1] not in '.!?:;"“«(\n'
 
 
 def _with_halves(text: str, language: str, found: list[NumberMention]) -> list[NumberMention]:
@@ -330,6 +350,8 @@ def source_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     else:
         extra = _measured_word_numbers(text, language)
     found = _without_overlaps(found, extra)
+    # The number of an acronym is its name's ("COVID-19": 「新型コロナウイルス感染症」).
+    found = [n for n in found if not _ACRONYM_BEFORE.search(text, max(0, n.start - 12), n.start)]
     # "half an hour", «полтора»: amounts however said ("an hour" is left out, as "one hour").
     found = _without_overlaps(found, [n for n in _phrase_numbers(text, language) if n.value != 1])
     if language == "ja":
