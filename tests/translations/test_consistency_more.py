@@ -157,3 +157,48 @@ def test_a_name_too_far_apart_or_another_name_is_still_found(target):
     case = _case("proper-name", "ja", "en", "プーチン大統領は歓迎した。", target)
     [finding] = evaluate_real(case)
     assert case.source[finding.source_start : finding.source_end] == "プーチン大統領"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("数十名の専門家", "ja"),
+        ("十数か国の代表", "ja"),
+        ("再三にわたり", "ja"),
+        ("一人ひとりの努力", "ja"),
+        ("二度と繰り返さない", "ja"),
+        ("the Group of Seven", "en"),
+        ("measures against COVID-19", "en"),
+        ("the three leaders", "en"),
+    ],
+)
+def test_a_numeral_that_counts_nothing_is_asked_for_by_no_source(text, language):
+    assert source_numbers(text, language) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("three cities", "en", 3),
+        ("три города", "ru", 3),
+        ("三度目の訪日", "ja", 3),
+        ("Three cities", "en", 3),
+    ],
+)
+def test_a_counted_numeral_is_asked_for_by_a_source(text, language, value):
+    assert [n.value for n in source_numbers(text, language)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("1) Экономика", []),
+        ("Меры: а) торговля; б) инвестиции", []),
+        ("Экономика)", [(9, ")", "(")]),
+        ("1) (ТОР", [(3, "(", ")")]),
+    ],
+)
+def test_a_list_marker_closed_by_a_bracket_is_balanced(text, problems):
+    from translations.checks.form import unbalanced
+
+    assert unbalanced(text) == problems
