@@ -78,7 +78,8 @@ MULTIPLIERS = {
 }
 # Words that make a number approximate, before it (or after it: 程度, 前後).
 APPROXIMATE_BEFORE = {
-    "en": r"(?:approximately|approx\.|about|around|some|nearly|almost|roughly|circa)\s+$",
+    "en": r"(?:approximately|approx\.|about|around|some|nearly|almost|roughly|circa)\s+"
+    r"(?:an?\s+)?$",
     "ja": r"(?:約|およそ|ほぼ|概ね|おおむね|大体)$",
     "ru": r"(?:около|примерно|приблизительно|порядка|почти)\s+(?:(?:в|на)\s+)?$",
 }
@@ -117,6 +118,13 @@ MEASURE_WORDS = {
     "ru": r"(?:минут|час|дн|дня|дней|недел|месяц|год|лет|раз)",
 }
 DEFINITE = {"en": re.compile(r"\b(?:the|both|these|those|its|their)\s+$", re.IGNORECASE)}
+# Words before a number word that make it vague: "tens of thousands", «десятки тысяч».
+VAGUE_BEFORE = {
+    "en": re.compile(
+        r"\b(?:tens|hundreds|thousands|millions|several|many|dozens)\s+(?:of\s+)?$", re.I
+    ),
+    "ru": re.compile(r"(?<!\w)(?:десятк|сотн|тысяч|нескольк|многи|многочисленн)\w*\s+$", re.I),
+}
 
 
 # "and a half" after a number adds a half: 1時間半, "one and a half hours", «два с половиной

@@ -33,6 +33,7 @@ from translations.checks.number_words import (
     RU_COMPOUND,
     RU_COMPOUND_TENS,
     RU_COMPOUND_UNITS,
+    VAGUE_BEFORE,
 )
 from translations.glossary.words import russian_fold, russian_lemmas
 
@@ -229,6 +230,11 @@ def _ru_compound_value(folded: str) -> tuple[int, bool] | None:
     return (tens + RU_COMPOUND_UNITS.get(match.group(2) or "", 0), False)
 
 
+def _adds(last: tuple[int, bool], value: tuple[int, bool]) -> bool:
+    """Tell whether a number word continues the one before it: "twenty-five", «сто два»."""
+    return last[1] or (last[0] > value[0] and last[0] % 10 == 0 and last[0] >= 20)
+
+
 def _word_numbers(text: str, language: str) -> list[NumberMention]:
     """Read runs of number words ("twenty-five", "три тысячи двести") as one value each."""
     found = []
@@ -252,6 +258,8 @@ def _word_numbers(text: str, language: str) -> list[NumberMention]:
     for match in _WORD.finditer(text):
         word_value = _word_value(language, match.group())
         joined = run and re.fullmatch(r"[\s\-‐]*(?:and\s+)?", text[run_end : match.start()])
+        if joined and word_value is not None and not (word_value[1] or _adds(run[-1], word_value)):
+            joined = False  # «первые шесть», "one two": two numbers, not one
         if word_value is None or not joined:
             close()
         if word_value is not None:
@@ -270,7 +278,7 @@ def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
     # "two and a half hours", «двух с половиной часов».
     half = HALF_AFTER.get(language, "")
     after = re.compile(rf"(?:{half})?[\s\-‐]+{measure}", re.IGNORECASE)
-    definite = DEFINITE.get(language)
+    definite, vague = DEFINITE.get(language), VAGUE_BEFORE.get(language)
     # Three and more count whatever follows ("three cities", «трех городов»); two only a time
     # or people: "two countries" is 「両国」 as often as 「2か国」.
     return [
@@ -279,6 +287,7 @@ def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
         if (n.value >= 3 or (n.value >= 2 and after.match(text, n.end)))
         and not (definite and definite.search(text, max(0, n.start - 12), n.start))
         and not _in_name(text, n)
+        and not (vague and vague.search(text, max(0, n.start - 20), n.start))
     ]
 
 
