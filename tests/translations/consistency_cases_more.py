@@ -1293,6 +1293,37 @@ NUMBER += [
     ),
 ]
 
+DATE += [
+    Case(
+        "ja",
+        "en",
+        "説明会は7月3日〜5日の午後5時〜6時に開催されます。",
+        "Briefings will be held on July 3–5, from 5:00 to 6:00 p.m.",
+        False,
+    ),
+    Case(
+        "ja",
+        "ru",
+        "説明会は7月3日〜5日の午後5時〜6時に開催されます。",
+        "Брифинги пройдут 3–5 июля с 17:00 до 18:00.",
+        False,
+    ),
+    Case(
+        "ja",
+        "en",
+        "説明会は7月3日〜5日の午後5時〜6時に開催されます。",
+        "Briefings will be held on July 3–6, from 5:00 to 6:00 p.m.",
+        True,
+    ),
+    Case(
+        "ja",
+        "ru",
+        "説明会は7月3日〜5日の午後5時〜6時に開催されます。",
+        "Брифинги пройдут 3–5 июля с 17:00 до 19:00.",
+        True,
+    ),
+]
+
 CASES = (
     [("number", c) for c in NUMBER]
     + [("date", c) for c in DATE]

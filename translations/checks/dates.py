@@ -116,6 +116,13 @@ _EN_CLOCK = re.compile(
 )
 
 
+# The opening time of a range takes the period of its end: "5:00–6:00 p.m.", "from 5 to 6 p.m.".
+_EN_CLOCK_OPENING = re.compile(
+    r"(?<![.:\d])\b(\d{1,2})(?::(\d{2}))?(?=\s*(?:[-–—]|to)\s*\d{1,2}(?:[:.]\d{2})?\s*([ap])\.?\s?m\b)",
+    re.IGNORECASE,
+)
+
+
 # "the same day", "that same evening", "the following day", "the day before" (alone: "the day
 # before the meeting" is relative to an event), "the same month".
 _EN_RELATIVE = re.compile(
@@ -169,7 +176,14 @@ def _en_atoms(text):
     for m in _EN_BARE_DAY.finditer(text):
         if 1 <= int(m.group(1)) <= 31:
             yield m.start(1), m.end(), {DAY: int(m.group(1))}, True
+    opening = set()
+    for m in _EN_CLOCK_OPENING.finditer(text):
+        hour, twelve = hour_of_day(int(m.group(1)), m.group(3).lower() + "m")
+        opening.add(m.start())
+        yield m.start(), m.end(), {TIME: (hour, int(m.group(2) or 0), twelve)}, False
     for m in _EN_CLOCK.finditer(text):
+        if m.start() in opening:
+            continue
         if m.group(6):
             hour, minute, period = (12 if m.group(6).lower() == "noon" else 0), 0, "fixed"
         elif m.group(3):
@@ -369,7 +383,7 @@ def find_dates(text: str, language: str, weak: bool = False) -> tuple[DateMentio
 
 # The other day of a range ("July 7-9", 「7日～9日」) or of a pair ("November 2 and 3", «2 и 3
 # ноября», 「2日及び3日」).
-_RANGE = r"\s*(?:[-–—~～]|から|to|по|and|&|и|及び)\s*"
+_RANGE = r"\s*(?:[-–—~～〜－]|から|to|по|and|&|и|及び)\s*"
 _RANGE_BEFORE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:日)?{_RANGE}$")
 # Not a count or a time: 「7月7日から3名」, "July 7 and 3 p.m.".
 _RANGE_AFTER = re.compile(
