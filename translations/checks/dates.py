@@ -4,7 +4,9 @@
 month: 7, day: 7}``; "6:00 p.m.", 「午後6時」 and «18:00» as the time 18:00. Each language reads
 its text into atoms (a year, a month with or without its day, a weekday, a time); atoms that
 stand next to each other make one :class:`DateMention`. A bare four-digit number is a year only
-beside a month ("December 2016"); alone it stays a number ("in 2016").
+beside a month ("December 2016"); alone it stays a number ("in 2016"). 本日 and 昨日 are the
+release's day and the day before; "today" and «сегодня» only perhaps a date (they may render
+one). The words and values dates are read with are in :mod:`.date_words`.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ NUMBER_WORDS = {
     | {"hundredth": (100, True), "thousand": (1000, True), "thousandth": (1000, True)}
     | {"million": (10**6, True), "billion": (10**9, True), "trillion": (10**12, True)}
     | {"decade": (10, True), "decades": (10, True), "centenary": (100, False)}
-    | {"centennial": (100, False)},
+    | {"centennial": (100, False), "fortnight": (2, False)},
     "ru": _words(_RU_UNITS, _RU_TENS.split(), _RU_TENTHS.split(), _RU_HUNDREDS.split())
     | _words(_RU_ORDINALS, ())
     | {"двое": (2, False), "трое": (3, False), "сотый": (100, False)}

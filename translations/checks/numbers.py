@@ -5,7 +5,10 @@
 :func:`source_numbers` reads what a translation must render: numbers written with digits, and
 kanji numerals only where they clearly count something (``十八回``, ``三か国``), since ``一層``
 or ``十分`` are words. :func:`target_numbers` reads every way a translation may render them,
-number words included, so that a number is never reported missing because of how it is spelled.
+number words included, so that a number is never reported missing because of how it is spelled:
+halves (1時間半, "one and a half", «полтора»), amounts without a numeral ("half an hour",
+«около часа»), Roman numerals ("World War II"). The words themselves are in
+:mod:`.number_words`.
 """
 
 from __future__ import annotations
