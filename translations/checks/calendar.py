@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from translations.checks.dates import (
     BEFORE,
     DAY,
+    DAYS_AWAY,
     MONTH,
     MONTHS_AWAY,
     NEXT,
@@ -52,20 +53,30 @@ def _with(mention: DateMention, values: dict) -> DateMention:
     return DateMention(mention.start, mention.end, values, mention.spans, mention.relative)
 
 
+# The year a date written without one is counted in when nothing says its year (a leap
+# year, so that 2月29日 has a day after it); it is never written into a mention.
+_ANY_YEAR = 2000
+
+
 def _after(mention: DateMention, before: date | None) -> DateMention:
     """Return a mention written relative to the last date ``before`` it, as that date says."""
     values, relative = mention.values, mention.relative
     if before is None:
         return mention
+    known = before.year != _ANY_YEAR
+
+    def year(day: date) -> dict:
+        return {YEAR: day.year} if known else {}
+
     if DAY in values:
         # 同25日: the 25th of the same month; 翌26日: the 26th, the day after.
         month_of = before + timedelta(days=1) if relative == NEXT else before
-        return _with(mention, {**values, YEAR: month_of.year, MONTH: month_of.month})
+        return _with(mention, {**values, **year(month_of), MONTH: month_of.month})
     if relative == SAME_MONTH:
-        return _with(mention, {**values, YEAR: before.year, MONTH: before.month})
+        return _with(mention, {**values, **year(before), MONTH: before.month})
     shift = {SAME: 0, NEXT: 1, BEFORE: -1}[relative]
     day = before + timedelta(days=shift)
-    return _with(mention, {**values, YEAR: day.year, MONTH: day.month, DAY: day.day})
+    return _with(mention, {**values, **year(day), MONTH: day.month, DAY: day.day})
 
 
 def resolve(
@@ -82,6 +93,11 @@ def resolve(
     values = mention.values
     if MONTH in values:
         return mention  # "the following day, November 26": the date is written
+    if mention.relative in DAYS_AWAY:
+        if release_date is None:
+            return mention
+        day = release_date + timedelta(days=DAYS_AWAY[mention.relative])
+        return _with(mention, {YEAR: day.year, MONTH: day.month, DAY: day.day, **values})
     if mention.relative in (SAME, NEXT, BEFORE, SAME_MONTH):
         return _after(mention, before or release_date)
     if release_date is None or DAY not in values:
@@ -108,13 +124,23 @@ def resolve_all(
     last full date before it (``before`` at the start, else the release's date), and the
     last full date of the text (``before`` when it names none)."""
     resolved, last = [], before
+    anchor = before  # what a relative day reads against: a date of unknown year too
     for mention in mentions:
-        mention = resolve(mention, release_date, last or release_date)
+        mention = resolve(mention, release_date, anchor or release_date)
         resolved.append(mention)
         named = calendar_date(mention, release_date)
         if named is not None:
-            last = named
+            last = anchor = named
+        elif release_date is None and {MONTH, DAY} <= set(mention.values):
+            try:
+                anchor = date(mention.values.get(YEAR, _ANY_YEAR), *_month_day(mention))
+            except ValueError:
+                continue
     return resolved, last
+
+
+def _month_day(mention: DateMention) -> tuple[int, int]:
+    return mention.values[MONTH], mention.values[DAY]
 
 
 def last_date(texts, language: str, release_date: date | None) -> date | None:

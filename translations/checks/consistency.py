@@ -6,10 +6,12 @@ Each reads the source and the translation with the language knowledge of :mod:`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
+from config import languages
 from translations.checks.base import (
     FindingData,
     ReleaseContext,
@@ -21,6 +23,7 @@ from translations.checks.dates import DAY, MONTH, TIME, YEAR, DateMention, find_
 from translations.checks.numbers import NumberMention, source_numbers, target_numbers
 from translations.checks.vocabulary import Severity
 from translations.glossary.vocabulary import ACCEPTED_STATUSES
+from translations.glossary.words import morphology_for, tokens
 
 NUMBER_MISSING_MESSAGE = gettext_noop(
     "The source has the number {number}; the translation does not render it."
@@ -42,8 +45,61 @@ NAME_FORMS_MESSAGE = gettext_noop(
 )
 
 
+# How many words (characters in Japanese) may stand inside an approved form of a name: a
+# given name or a fuller title ("President Vladimir Putin", 「田中外務大臣」 for 「田中大臣」).
+_NAME_GAP_WORDS, _NAME_GAP_CHARACTERS = 3, 4
+_NOT_IN_NAME = r"\s、。，．,.;；:：「」『』（）()"
+
+
+def written_apart(text: str, forms, language: str) -> bool:
+    """Tell whether one of ``forms`` stands in ``text`` with a few words inside it, in order
+    and within one clause: «Президентом Российской Федерации Владимиром Путиным» renders
+    «президент Путин»."""
+    spec = languages.get(language)
+    if spec.matching == languages.CHARACTERS:
+        gap = rf"[^{_NOT_IN_NAME}]{{1,{_NAME_GAP_CHARACTERS}}}"
+        return any(
+            re.search(re.escape(form[:cut]) + gap + re.escape(form[cut:]), text)
+            for form in forms
+            for cut in range(2, len(form) - 1)
+        )
+    keys = morphology_for(spec.search_config).text_keys
+    # A word inside a name is a name or a title: capitalised ("Vladimir", «Российской»), or "of".
+    words = [
+        (set(keys(word)), word[:1].isupper() or word == "of") if word else None
+        for word, _start, _end in tokens(text)
+    ]
+    for form in forms:
+        wanted = [set(keys(word)) for word, _start, _end in tokens(form) if word]
+        if len(wanted) < 2:
+            continue
+        for first in range(len(words)):
+            position, found = first, 0
+            limit = min(len(words), first + len(wanted) + _NAME_GAP_WORDS)
+            while position < limit and found < len(wanted) and words[position] is not None:
+                word_keys, inside = words[position]
+                if word_keys & wanted[found]:
+                    found += 1
+                elif found == 0 or not inside:
+                    break
+                position += 1
+            if found == len(wanted):
+                return True
+    return False
+
+
 def _inside(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
     return any(date.start <= mention.start and mention.end <= date.end for date in dates)
+
+
+def _in_time(mention: NumberMention, dates: tuple[DateMention, ...]) -> bool:
+    """Tell whether ``mention`` is the hour or minutes of a time ("15:00", 「午後3時」)."""
+    for date in dates:
+        if TIME in date.values:
+            start, end = date.span("time")
+            if start <= mention.start and mention.end <= end:
+                return True
+    return False
 
 
 def _value_key(mention: NumberMention) -> str:
@@ -89,9 +145,18 @@ def align_numbers(
         if not candidates:
             missing.append(number)
             continue
-        candidates = [i for i in candidates if not _inside(found[i], dates)] or candidates
+        # A part of a date may render a number (「29日」 as "May 29"), never a time's: the 15
+        # of "15:00" is no rendering of "15 Japanese nationals".
+        candidates = [i for i in candidates if not _inside(found[i], dates)] or [
+            i for i in candidates if not _in_time(found[i], dates)
+        ]
+        if not candidates:
+            missing.append(number)
+            continue
         after = [i for i in candidates if found[i].start > last]
-        chosen = (after or candidates)[0]
+        # "about two hours" renders 「約2時間」 rather than the "two" of "the two Ministers".
+        pool = after or candidates
+        chosen = next((i for i in pool if found[i].approximate == number.approximate), pool[0])
         used.add(chosen)
         last = found[chosen].start
         pairs.append((number, found[chosen]))
@@ -222,6 +287,8 @@ class ProperNameCheck(SegmentTermCheck):
             if preferred is None or concept_id in rendered:
                 continue
             forms = list(dict.fromkeys(t.text for t in release.accepted_terms(concept_id)))
+            if written_apart(segment.target_text, forms, release.language):
+                continue
             yield release.finding(
                 segment,
                 self,

@@ -26,6 +26,8 @@ from translations.checks.calendar import resolve, resolve_all, wrong_weekday
 from translations.checks.dates import (
     DATE,
     DAY,
+    DAYS_AWAY,
+    MONTH,
     PARTS,
     WEEKDAY,
     YEAR,
@@ -110,7 +112,8 @@ class DateCheck(SegmentTermCheck):
         renders = found + [
             resolve(m, when)
             for m in find_dates(target, release.language, weak=True)
-            if (m.start, m.end) not in seen and set(m.values) == {DAY}
+            if (m.start, m.end) not in seen
+            and (set(m.values) == {DAY} or (m.relative in DAYS_AWAY and not m.values))
         ]
         flagged: set[tuple[int, int]] = set()
         for other in found:
@@ -158,6 +161,42 @@ class DateCheck(SegmentTermCheck):
                 yield finding
                 if span is not None:
                     flagged.add(span)
+        yield from self._shared(segment, release, wanted, found, flagged)
+
+    def _shared(self, segment, release, wanted, found, flagged) -> Iterator[FindingData]:
+        """Yield one finding per source day that only a day of the translation already
+        rendering another source day renders, while the translation names a day no source
+        date explains: 「7月11日…同日夕刻」 as "July 11 … on the evening of July 12"."""
+        days = [d for d in wanted if {MONTH, DAY} <= set(d.values)]
+        having = [o for o in found if {MONTH, DAY} <= set(o.values)]
+        unexplained = [
+            o
+            for o in having
+            if not any(compatible(d, o, DATE) for d in days) and o.span(DATE) not in flagged
+        ]
+        if not unexplained:
+            return
+        paired: dict[int, int] = {}  # a day of the translation → the source day it renders
+
+        def pair(index: int, tried: set[int]) -> bool:
+            for other, mention in enumerate(having):
+                if other in tried or not compatible(days[index], mention, DATE):
+                    continue
+                tried.add(other)
+                if other not in paired or pair(paired[other], tried):
+                    paired[other] = index
+                    return True
+            return False
+
+        for index, day in enumerate(days):
+            if pair(index, set()) or not any(compatible(day, o, DATE) for o in having):
+                continue  # rendered, or reported above
+            other = _closest(day, DATE, unexplained)
+            unexplained.remove(other)
+            flagged.add(other.span(DATE))
+            yield self._finding(segment, release, day, DATE, other)
+            if not unexplained:
+                return
 
     def _finding(self, segment, release, date, part, other) -> FindingData:
         source, target = segment.source_text, segment.target_text

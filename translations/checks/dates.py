@@ -4,7 +4,9 @@
 month: 7, day: 7}``; "6:00 p.m.", 「午後6時」 and «18:00» as the time 18:00. Each language reads
 its text into atoms (a year, a month with or without its day, a weekday, a time); atoms that
 stand next to each other make one :class:`DateMention`. A bare four-digit number is a year only
-beside a month ("December 2016"); alone it stays a number ("in 2016").
+beside a month ("December 2016"); alone it stays a number ("in 2016"). 本日 and 昨日 are the
+release's day and the day before; "today" and «сегодня» only perhaps a date (they may render
+one). The words and values dates are read with are in :mod:`.date_words`.
 """
 
 from __future__ import annotations
@@ -14,34 +16,35 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from translations.checks.date_words import (  # noqa: F401 (read here and by the checks)
+    BEFORE,
+    DATE,
+    DAY,
+    DAYS_AWAY,
+    EN_MONTH_ABBREVIATIONS,
+    EN_MONTHS,
+    EN_WEEKDAYS,
+    ERAS,
+    JA_WEEKDAYS,
+    MONTH,
+    MONTHS_AWAY,
+    NEXT,
+    PART,
+    PARTS,
+    RELATIVE,
+    RU_MONTH_STEMS,
+    RU_WEEKDAY_SHORT,
+    RU_WEEKDAY_STEMS,
+    SAME,
+    SAME_MONTH,
+    TIME,
+    WEEKDAY,
+    YEAR,
+    compatible,
+    hour_of_day,
+    today_atoms,
+)
 from translations.checks.numbers import KANJI_DIGITS, KANJI_MYRIADS, KANJI_UNITS, kanji_value
-
-YEAR, MONTH, DAY, WEEKDAY, TIME = "year", "month", "day", "weekday", "time"
-# What a mention states, fact by fact: a date, its weekday, a time. Each is compared apart, so
-# "11月25日、午後5時" and "November 25, commencing at 5:00 p.m." state the same facts.
-DATE, PARTS = "date", ("date", "weekday", "time")
-PART = {YEAR: DATE, MONTH: DATE, DAY: DATE, WEEKDAY: "weekday", TIME: "time"}
-# A day read relative to the release (本22日 "today, the 22nd", 昨8日 "yesterday, the 8th") or
-# to the last date before it (同日 "the same day", 翌日 "the following day", 前日 "the day
-# before", 同月25日 "the 25th of the same month"), stored with an atom's values and kept apart
-# on the mention. English and Russian phrases read as the Japanese words they translate.
-RELATIVE = "relative"
-SAME, NEXT, BEFORE, SAME_MONTH = "同", "翌", "前", "同月"
-# A day of the month before, of, or after the release's (先月29日, 今月3日, 来月1日).
-MONTHS_AWAY = {"先月": -1, "今月": 0, "来月": 1}
-
-# Japanese eras and the Gregorian year of their first year (元年).
-ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019}
-
-_EN_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_EN_MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sept? Oct Nov Dec".split()
-_EN_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-_RU_MONTH_STEMS = "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр".split()
-_RU_WEEKDAY_STEMS = "понедельник вторник сред четверг пятниц суббот воскресень".split()
-_RU_WEEKDAY_SHORT = "пн вт ср чт пт сб вс".split()
-_JA_WEEKDAYS = "月火水木金土日"
 
 _KANJI = "".join((*KANJI_DIGITS, *KANJI_UNITS, *KANJI_MYRIADS))
 _JA_NUMBER = rf"(\d{{1,4}}|[{_KANJI}]+)"
@@ -80,7 +83,7 @@ class DateMention:
             date += [f"{values[DAY]:02d}"] if DAY in values else []
             parts.append("-".join(date))
         if WEEKDAY in values:
-            parts.append(_EN_WEEKDAYS[values[WEEKDAY]])
+            parts.append(EN_WEEKDAYS[values[WEEKDAY]])
         if TIME in values:
             hour, minute, twelve = values[TIME]
             parts.append(f"{hour:02d}:{minute:02d}" + (" (12h)" if twelve else ""))
@@ -92,28 +95,32 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else kanji_value(text)
 
 
-def _hour(hour: int, period: str | None) -> tuple[int, bool]:
-    """Return the 24-hour hour and whether it is still ambiguous (a bare 6時 may be 18:00)."""
-    if period in ("pm", "午後", "вечера", "дня") and hour < 12:
-        return hour + 12, False
-    if period in ("am", "午前", "утра", "ночи") and hour == 12:
-        return 0, False
-    return hour, period is None and hour <= 12
-
-
-_EN_MONTH_NUMBERS = {name[:3]: i + 1 for i, name in enumerate(_EN_MONTHS)}
-_EN_MONTH = "|".join([*_EN_MONTHS, *(f"{name}\\." for name in _EN_MONTH_ABBREVIATIONS)])
+_EN_MONTH_NUMBERS = {name[:3]: i + 1 for i, name in enumerate(EN_MONTHS)}
+_EN_MONTH = "|".join([*EN_MONTHS, *(f"{name}\\." for name in EN_MONTH_ABBREVIATIONS)])
 _EN_DATE = re.compile(
     rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH})|({_EN_MONTH})"
     rf"(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]))?)(?!\w)"
 )
 _EN_YEAR = re.compile(r"\b(1[6-9]\d\d|2\d\d\d)\b")
-_EN_WEEKDAY = re.compile(rf"\b({'|'.join(_EN_WEEKDAYS)})\b")
+_EN_WEEKDAY = re.compile(rf"\b({'|'.join(EN_WEEKDAYS)})\b")
 # "(Tue)", "(Thurs.)": an abbreviation is a weekday only in brackets ("Sat", "Sun" are words).
-_EN_WEEKDAY_SHORT = re.compile(r"[(（](Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?[)）]")
+# Outside brackets only with its period and before a month: "Tue., July 11".
+_EN_WEEKDAY_SHORT = re.compile(
+    r"[(（](Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?[)）]"
+    rf"|\b(Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.(?=,?\s+(?:{_EN_MONTH})\b)"
+)
+# "on the 12th": perhaps a day, which may render one ("翌日" as "on the 12th").
+_EN_BARE_DAY = re.compile(rf"\bon\s+the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_EN_MONTH})")
 _EN_CLOCK = re.compile(
-    r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+    r"(?<![.:])\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b"
     r"|\b(noon|midnight)\b",
+    re.IGNORECASE,
+)
+
+
+# The opening time of a range takes the period of its end: "5:00–6:00 p.m.", "from 5 to 6 p.m.".
+_EN_CLOCK_OPENING = re.compile(
+    r"(?<![.:\d])\b(\d{1,2})(?::(\d{2}))?(?=\s*(?:[-–—]|to)\s*\d{1,2}(?:[:.]\d{2})?\s*([ap])\.?\s?m\b)",
     re.IGNORECASE,
 )
 
@@ -123,12 +130,14 @@ _EN_CLOCK = re.compile(
 _EN_RELATIVE = re.compile(
     r"\b(?:the|that|this)\s+(?:very\s+)?(?:(same)|(following|next)|(previous|preceding))\s+"
     r"(day|morning|afternoon|evening|night|month)\b(?!\s+as\b)"
-    r"|\bthe\s+day\s+(before|after)(?=\s*(?:[,.;:)]|$))",
+    r"|\bthe\s+day\s+(before|after)(?=\s*(?:[,.;:)]|$))|\b(?:on|of)\s+(that)\s+day\b",
     re.IGNORECASE,
 )
 
 
 def _en_relative(m):
+    if m.group(6):
+        return SAME
     if m.group(5):
         return NEXT if m.group(5).lower() == "after" else BEFORE
     if m.group(4).lower() == "month":
@@ -136,7 +145,17 @@ def _en_relative(m):
     return SAME if m.group(1) else NEXT if m.group(2) else BEFORE
 
 
+def _iso_atoms(text):
+    """Read "2023-07-11" and 「2023/7/11」: a year, its month and day."""
+    for m in re.finditer(r"(?<![\d\-/])(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\d\-/])", text):
+        if 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(4)) <= 31:
+            values = {YEAR: int(m.group(1)), MONTH: int(m.group(3)), DAY: int(m.group(4))}
+            yield m.start(), m.end(), values, False
+
+
 def _en_atoms(text):
+    yield from today_atoms(text)
+    yield from _iso_atoms(text)
     for m in _EN_RELATIVE.finditer(text):
         relative = _en_relative(m)
         if relative:
@@ -151,18 +170,29 @@ def _en_atoms(text):
     for m in _EN_YEAR.finditer(text):
         yield m.start(), m.end(), {YEAR: int(m.group(1))}, True
     for m in _EN_WEEKDAY.finditer(text):
-        yield m.start(), m.end(), {WEEKDAY: _EN_WEEKDAYS.index(m.group(1))}, False
+        yield m.start(), m.end(), {WEEKDAY: EN_WEEKDAYS.index(m.group(1))}, False
     for m in _EN_WEEKDAY_SHORT.finditer(text):
-        day = next(i for i, name in enumerate(_EN_WEEKDAYS) if name.startswith(m.group(1)))
+        short = m.group(1) or m.group(2)
+        day = next(i for i, name in enumerate(EN_WEEKDAYS) if name.startswith(short))
         yield m.start(), m.end(), {WEEKDAY: day}, False
+    for m in _EN_BARE_DAY.finditer(text):
+        if 1 <= int(m.group(1)) <= 31:
+            yield m.start(1), m.end(), {DAY: int(m.group(1))}, True
+    opening = set()
+    for m in _EN_CLOCK_OPENING.finditer(text):
+        hour, twelve = hour_of_day(int(m.group(1)), m.group(3).lower() + "m")
+        opening.add(m.start())
+        yield m.start(), m.end(), {TIME: (hour, int(m.group(2) or 0), twelve)}, False
     for m in _EN_CLOCK.finditer(text):
+        if m.start() in opening:
+            continue
         if m.group(6):
             hour, minute, period = (12 if m.group(6).lower() == "noon" else 0), 0, "fixed"
         elif m.group(3):
             hour, minute, period = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower() + "m"
         else:
             hour, minute, period = int(m.group(4)), int(m.group(5)), "fixed"
-        hour, twelve = _hour(hour, period)
+        hour, twelve = hour_of_day(hour, period)
         yield m.start(), m.end(), {TIME: (hour, minute, twelve and period != "fixed")}, False
 
 
@@ -176,6 +206,7 @@ def _noon_atoms(text):
 
 
 def _ja_atoms(text):
+    yield from _iso_atoms(text)
     yield from _noon_atoms(text)
     eras = "|".join(ERAS)
     for m in re.finditer(rf"(?:({eras})(元|{_JA_NUMBER[1:-1]})|(\d{{4}}))年(?!間|代)", text):
@@ -207,13 +238,15 @@ def _ja_atoms(text):
     # with or without its day.
     for m in re.finditer(r"(同|翌|前)(?:日|朝|夜)(?![間本比])", text):
         yield m.start(), m.end(), {RELATIVE: m.group(1)}, False
+    for m in re.finditer(r"(?<!日)(?:本|昨)日(?![間本比])", text):
+        yield m.start(), m.end(), {RELATIVE: m.group()}, False
     for m in re.finditer(rf"同月(?:{_JA_NUMBER}日(?!間))?", text):
         values = {RELATIVE: SAME_MONTH}
         if m.group(1) and 1 <= _number(m.group(1)) <= 31:
             values[DAY] = _number(m.group(1))
         yield m.start(), m.end(), values, False
-    for m in re.finditer(rf"(?:([{_JA_WEEKDAYS}])曜日?|(?<=日)[(（]([{_JA_WEEKDAYS}])[)）])", text):
-        yield m.start(), m.end(), {WEEKDAY: _JA_WEEKDAYS.index(m.group(1) or m.group(2))}, False
+    for m in re.finditer(rf"(?:([{JA_WEEKDAYS}])曜日?|(?<=日)[(（]([{JA_WEEKDAYS}])[)）])", text):
+        yield m.start(), m.end(), {WEEKDAY: JA_WEEKDAYS.index(m.group(1) or m.group(2))}, False
     clock = re.compile(
         rf"(午前|午後)?{_JA_NUMBER}時(?!間)(?:(半)|{_JA_NUMBER}分)?|(\d{{1,2}})[:：](\d{{2}})"
     )
@@ -222,7 +255,7 @@ def _ja_atoms(text):
             if not m.group(1) and not m.group(2).isdigit():
                 continue  # 一時 is "for a while"
             minute = 30 if m.group(3) else (_number(m.group(4)) if m.group(4) else 0)
-            hour, twelve = _hour(_number(m.group(2)), m.group(1))
+            hour, twelve = hour_of_day(_number(m.group(2)), m.group(1))
         else:
             hour, minute, twelve = _number(m.group(5)), _number(m.group(6)), False
         yield m.start(), m.end(), {TIME: (hour, minute, twelve)}, False
@@ -231,7 +264,7 @@ def _ja_atoms(text):
 # «в тот же день», «на следующий день», «накануне» (alone: «накануне встречи» is relative to
 # an event), «днём ранее», «в том же месяце».
 _RU_RELATIVE = (
-    (SAME, r"(?:в\s+)?(?:тот|этот)\s+же\s+(?:день|вечер)|тем\s+же\s+дн[её]м"),
+    (SAME, r"(?:в\s+)?(?:тот|этот)\s+же\s+(?:день|вечер)|тем\s+же\s+дн[её]м|в\s+этот\s+день"),
     (NEXT, r"(?:на\s+)?следующ(?:ий|его|ем)\s+(?:же\s+)?(?:день|дня|дне)"),
     (
         BEFORE,
@@ -242,12 +275,25 @@ _RU_RELATIVE = (
 )
 
 
+# «в 17:30», «в 5:30 вечера», «в 17 ч.», «с 17 часов 30 минут», «в пять часов вечера».
+_RU_HOURS = "один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать"
+_RU_HOURS = _RU_HOURS.split()
+_RU_CLOCK = re.compile(
+    r"(?:(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)"
+    rf"|(?<!\w)(?:в|с|до|к)\s+(\d{{1,2}}|{'|'.join(_RU_HOURS)})\s*(?:час[а-я]*|ч\.)"
+    r"(?:\s+(\d{1,2})\s*(?:минут[а-я]*|мин\.))?)(?:\s+(утра|дня|вечера|ночи)(?!\w))?",
+    re.I,
+)
+
+
 def _ru_atoms(text):
     yield from _noon_atoms(text)
+    yield from today_atoms(text)
+    yield from _iso_atoms(text)
     for relative, pattern in _RU_RELATIVE:
         for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.IGNORECASE):
             yield m.start(), m.end(), {RELATIVE: relative}, False
-    stems = "|".join(_RU_MONTH_STEMS)
+    stems = "|".join(RU_MONTH_STEMS)
     # The day may carry its ordinal ending: «7 июля», «7-го июля», «7-е июля».
     month_word = re.compile(
         rf"(?<!\w)(?:(\d{{1,2}})(?:-?(?:го|е|ое|ого))?\s+)?({stems})(?=[а-яё]*)[а-яё]*", re.I
@@ -257,7 +303,7 @@ def _ru_atoms(text):
         stem = m.group(2).lower()
         if stem == "ма" and word not in ("май", "мая", "мае", "маем"):
             continue
-        values = {MONTH: _RU_MONTH_STEMS.index(stem) + 1}
+        values = {MONTH: RU_MONTH_STEMS.index(stem) + 1}
         if m.group(1):
             values[DAY] = int(m.group(1))
         yield m.start(), m.end(), values, False
@@ -266,27 +312,25 @@ def _ru_atoms(text):
         yield m.start(), m.end(), values, False
     for m in re.finditer(r"(?<!\d)(\d{4})(?!\d)(\s*(?:г\.|год[а-я]*))?", text):
         yield m.start(), m.end(), {YEAR: int(m.group(1))}, not m.group(2)
-    weekdays = "|".join(_RU_WEEKDAY_STEMS)
-    short = "|".join(_RU_WEEKDAY_SHORT)
+    weekdays = "|".join(RU_WEEKDAY_STEMS)
+    short = "|".join(RU_WEEKDAY_SHORT)
     for m in re.finditer(rf"[(（]({short})\.?[)）]", text, re.I):
-        yield m.start(), m.end(), {WEEKDAY: _RU_WEEKDAY_SHORT.index(m.group(1).lower())}, False
+        yield m.start(), m.end(), {WEEKDAY: RU_WEEKDAY_SHORT.index(m.group(1).lower())}, False
     for m in re.finditer(rf"(?<!\w)(?:во?\s+)?({weekdays})[а-яё]*", text, re.I):
         word = m.group(0).lower()
         # "среда" is also "environment": only "в среду" or a weekday beside a date counts.
         weak = m.group(1).lower() == "сред" and not word.startswith("в ")
-        yield m.start(), m.end(), {WEEKDAY: _RU_WEEKDAY_STEMS.index(m.group(1).lower())}, weak
-    clock = re.compile(
-        r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)"
-        r"|(?<!\w)в\s+(\d{1,2})\s+час[а-я]*(?:\s+(\d{1,2})\s+минут[а-я]*)?"
-        r"(?:\s+(утра|дня|вечера|ночи))?",
-        re.I,
-    )
-    for m in clock.finditer(text):
+        yield m.start(), m.end(), {WEEKDAY: RU_WEEKDAY_STEMS.index(m.group(1).lower())}, weak
+    for m in _RU_CLOCK.finditer(text):
+        period = m.group(5) and m.group(5).lower()
         if m.group(1):
-            hour, minute, twelve = int(m.group(1)), int(m.group(2)), False
+            hour, twelve = hour_of_day(int(m.group(1)), period)
+            minute, twelve = int(m.group(2)), False
         else:
+            hour = m.group(3).lower()
+            hour = int(hour) if hour.isdigit() else _RU_HOURS.index(hour) + 1
             minute = int(m.group(4) or 0)
-            hour, twelve = _hour(int(m.group(3)), m.group(5))
+            hour, twelve = hour_of_day(hour, period)
         yield m.start(), m.end(), {TIME: (hour, minute, twelve)}, False
 
 
@@ -336,12 +380,12 @@ def find_dates(text: str, language: str, weak: bool = False) -> tuple[DateMentio
         relative = values.pop(RELATIVE, "")
         end = max(a[1] for a in group)
         mentions.append(DateMention(group[0][0], end, values, spans, relative))
-    return tuple(sorted(mentions + _range_ends(text, mentions), key=lambda m: m.start))
+    return tuple(sorted(_with_range_ends(text, mentions), key=lambda m: m.start))
 
 
 # The other day of a range ("July 7-9", 「7日～9日」) or of a pair ("November 2 and 3", «2 и 3
 # ноября», 「2日及び3日」).
-_RANGE = r"\s*(?:[-–—~～]|から|to|по|and|&|и|及び)\s*"
+_RANGE = r"\s*(?:[-–—~～〜－]|から|to|по|and|&|и|及び)\s*"
 _RANGE_BEFORE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:日)?{_RANGE}$")
 # Not a count or a time: 「7月7日から3名」, "July 7 and 3 p.m.".
 _RANGE_AFTER = re.compile(
@@ -351,16 +395,32 @@ _RANGE_AFTER = re.compile(
 )
 
 
-def _range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """Return the other day of day ranges: "July 7-9", «с 7 по 9 июля», 「7月7日～9日」."""
+# The year written after the end of a range, for both its days: "July 11 to 13, 2023".
+_RANGE_YEAR = re.compile(r"\s*,?\s*(1[6-9]\d\d|2\d\d\d)(?!\d)")
+
+
+def _with_range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Return ``mentions`` and the other day of day ranges: "July 7-9", «с 7 по 9 июля»,
+    「7月7日～9日」."""
     found = []
     for mention in mentions:
         if DAY not in mention.values:
+            found.append(mention)
             continue
         # Only a day may open or close a range: in 「午後5時から3名」 the 3 is no day.
         start, end = mention.span(DATE)
         before = _RANGE_BEFORE.search(text, max(0, start - 12), start)
         after = _RANGE_AFTER.match(text, end, end + 12)
+        year = after and YEAR not in mention.values and _RANGE_YEAR.match(text, after.end())
+        if year and end == mention.end:
+            mention = DateMention(
+                mention.start,
+                mention.end,
+                {**mention.values, YEAR: int(year.group(1))},
+                mention.spans,
+                mention.relative,
+            )
+        found.append(mention)
         for match in (
             before if start == mention.start else None,
             after if end == mention.end else None,
@@ -372,32 +432,3 @@ def _range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
                 spans = {DATE: (match.start(1), match.end(1))}
                 found.append(DateMention(match.start(1), match.end(1), values, spans))
     return found
-
-
-def compatible(wanted: DateMention, found: DateMention, part: str | None = None) -> bool:
-    """Tell whether ``found`` renders every calendar value ``wanted`` states (of one part).
-
-    A translation may leave out the year of a month it names ("August 2017" ↔ 「8月下旬」):
-    the year of the release goes without saying; it may not name another year. A day read
-    without its month (本22日 where the release's date is unknown) agrees with any month.
-    """
-    values = wanted.part_values(part) if part else wanted.values
-    for key, value in values.items():
-        other = found.values.get(key)
-        if other is None and key == YEAR and MONTH in found.values:
-            continue
-        if other is None and key == MONTH and DAY in found.values:
-            continue  # the month is unknown, not another one
-        if other is None:
-            return False
-        if key == TIME:
-            (hour, minute, twelve), (other_hour, other_minute, other_twelve) = value, other
-            if minute != other_minute:
-                return False
-            if hour != other_hour and not (
-                (twelve or other_twelve) and hour % 12 == other_hour % 12
-            ):
-                return False
-        elif value != other:
-            return False
-    return True

@@ -55,12 +55,19 @@ class _Span:
     end: int
 
 
+# A list marker closed by a bracket alone: «1) Экономика», "a) trade; b) investment".
+_LIST_MARKER = re.compile(r"(?:^|\n|[:;]\s)\s*(?:\d{1,3}|[^\W\d_])(\))")
+
+
 def unbalanced(text: str) -> list[tuple[int, str, str]]:
     """Return ``(offset, mark, expected partner)`` of every unmatched bracket or quote."""
     stack: list[tuple[int, str]] = []
     problems = []
+    markers = {match.start(1) for match in _LIST_MARKER.finditer(text)}
     for mark in _MARKS.finditer(text):
         offset, char = mark.start(), mark.group()
+        if offset in markers and not (stack and stack[-1][1] == "("):
+            continue
         top = stack[-1][1] if stack else None
         if char == "“" and top == "„":
             stack.pop()  # Russian inner quotes: „…“

@@ -5,7 +5,10 @@
 :func:`source_numbers` reads what a translation must render: numbers written with digits, and
 kanji numerals only where they clearly count something (``十八回``, ``三か国``), since ``一層``
 or ``十分`` are words. :func:`target_numbers` reads every way a translation may render them,
-number words included, so that a number is never reported missing because of how it is spelled.
+number words included, so that a number is never reported missing because of how it is spelled:
+halves (1時間半, "one and a half", «полтора»), amounts without a numeral ("half an hour",
+«около часа»), Roman numerals ("World War II"). The words themselves are in
+:mod:`.number_words`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,24 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from config import languages
+from translations.checks.number_words import (
+    APPROXIMATE_AFTER,
+    APPROXIMATE_BEFORE,
+    DEFINITE,
+    HALF_AFTER,
+    JA_IDIOMS_AFTER,
+    JA_TENTHS_AFTER,
+    MEASURE_WORDS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    PHRASES,
+    ROMAN,
+    ROMAN_UNITS,
+    RU_COMPOUND,
+    RU_COMPOUND_TENS,
+    RU_COMPOUND_UNITS,
+    VAGUE_BEFORE,
+)
 from translations.glossary.words import russian_fold, russian_lemmas
 
 KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4}
@@ -26,7 +47,7 @@ KANJI_MYRIADS = {"万": 10**4, "億": 10**8, "兆": 10**12}
 _KANJI = "".join((*KANJI_DIGITS, *KANJI_UNITS, *KANJI_MYRIADS))
 # What a kanji numeral counts when it stands in a source text: years, months, days, times,
 # people, items, countries (か国), and ordinals (第…).
-_KANJI_COUNTERS = "年月日回人名件時分秒つ個歳倍割か箇ヶカ"
+_KANJI_COUNTERS = "年月日回人名件時分秒つ個歳倍割か箇ヶカ度"
 # Words that start with a numeral but mean no number ("fully", "even more", "at once"…).
 _KANJI_WORDS = (
     "十分",
@@ -49,74 +70,12 @@ _KANJI_WORDS = (
     "一律",
     "一旦",
     "一切",
+    "二度と",
+    "一刻",
 )
-
-# Number words of a translation, by language: value, and whether it multiplies what precedes
-# ("thousand", "тысяча") rather than adding to it.
-_EN_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_EN_ORDINALS = (
-    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-).split()
-_EN_TENTHS = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
-_RU_UNITS = (
-    "ноль один два три четыре пять шесть семь восемь девять десять одиннадцать двенадцать "
-    "тринадцать четырнадцать пятнадцать шестнадцать семнадцать восемнадцать девятнадцать"
-).split()
-_RU_TENS = "двадцать тридцать сорок пятьдесят шестьдесят семьдесят восемьдесят девяносто"
-_RU_HUNDREDS = "сто двести триста четыреста пятьсот шестьсот семьсот восемьсот девятьсот"
-_RU_ORDINALS = (
-    (
-        "нулевой первый второй третий четвёртый пятый шестой седьмой восьмой девятый десятый "
-        "одиннадцатый двенадцатый тринадцатый четырнадцатый пятнадцатый шестнадцатый семнадцатый "
-        "восемнадцатый девятнадцатый"
-    )
-    .replace("ё", "е")
-    .split()
-)
-_RU_TENTHS = "двадцатый тридцатый сороковой пятидесятый шестидесятый семидесятый "
-_RU_TENTHS += "восьмидесятый девяностый"
-
-
-def _words(units, tens, tenths=(), hundreds=()):
-    table = {word: (value, False) for value, word in enumerate(units)}
-    table |= {word: ((i + 2) * 10, False) for i, word in enumerate(tens)}
-    table |= {word: ((i + 2) * 10, False) for i, word in enumerate(tenths)}
-    table |= {word: ((i + 1) * 100, False) for i, word in enumerate(hundreds)}
-    return table
-
-
-NUMBER_WORDS = {
-    "en": _words(_EN_UNITS, _EN_TENS, _EN_TENTHS.split())
-    | _words(_EN_ORDINALS, ())
-    | {"once": (1, False), "twice": (2, False), "hundred": (100, True)}
-    | {"hundredth": (100, True), "thousand": (1000, True), "thousandth": (1000, True)}
-    | {"million": (10**6, True), "billion": (10**9, True), "trillion": (10**12, True)},
-    "ru": _words(_RU_UNITS, _RU_TENS.split(), _RU_TENTHS.split(), _RU_HUNDREDS.split())
-    | _words(_RU_ORDINALS, ())
-    | {"двое": (2, False), "трое": (3, False), "сотый": (100, False)}
-    | {"тысяча": (1000, True), "тысячный": (1000, True), "миллион": (10**6, True)}
-    | {"миллиард": (10**9, True), "триллион": (10**12, True)},
-}
-# Words that multiply the digits before them: "1.5 million", "15 тыс.", "50万".
-MULTIPLIERS = {
-    "en": {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12},
-    "ja": {"千": 10**3, "万": 10**4, "億": 10**8, "兆": 10**12},
-    "ru": {"тыс.": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тысяча": 10**3, "млн": 10**6}
-    | {"миллиона": 10**6, "миллионов": 10**6, "миллион": 10**6, "млрд": 10**9}
-    | {"миллиарда": 10**9, "миллиардов": 10**9, "миллиард": 10**9, "трлн": 10**12},
-}
-# Words that make a number approximate, before it (or after it: 程度, 前後).
-APPROXIMATE_BEFORE = {
-    "en": r"(?:approximately|approx\.|about|around|some|nearly|almost|roughly|circa)\s+$",
-    "ja": r"(?:約|およそ|ほぼ|概ね|おおむね|大体)$",
-    "ru": r"(?:около|примерно|приблизительно|порядка|почти)\s+$",
-}
-APPROXIMATE_AFTER = {"ja": r"^[^\d、。，．]{0,3}?(?:程度|前後|余り|余)"}
+# Characters before a numeral that make it no number: 数十名 ("dozens"), 再三 ("repeatedly"),
+# 唯一 ("the only"), 万一 ("should it happen").
+_KANJI_NOT_AFTER = "数再唯万"
 
 
 @dataclass(frozen=True)
@@ -213,7 +172,7 @@ def _digit_numbers(text: str, language: str) -> list[NumberMention]:
 
 _KANJI_RUN = re.compile(f"第?[{_KANJI}]+")
 # Further counters a translation may use after a kanji numeral (times, countries, terms…).
-_TARGET_COUNTERS = "度国期位番隻機台本枚周県市"
+_TARGET_COUNTERS = "度国期位番隻機台本枚周県市島"
 
 
 def _ideograph(char: str) -> bool:
@@ -233,10 +192,14 @@ def _kanji_numbers(text: str, language: str, *, strict: bool) -> list[NumberMent
             continue
         after = text[match.end() : match.end() + 1]
         ordinal = match.group().startswith("第")
+        before = text[match.start() - 1] if match.start() else ""
+        if not ordinal and ((before and before in _KANJI_NOT_AFTER) or after == "数"):
+            continue  # 数十名, 十数か国: "dozens", "more than ten"
         if strict and not (ordinal or after in _KANJI_COUNTERS):
             continue
+        if strict and not ordinal and kanji_value(numeral) == 1:
+            continue  # 一人, 一つ, 一日も早く: "a person", "each", "an early…"
         if not strict and not (ordinal or after in _KANJI_COUNTERS or after in _TARGET_COUNTERS):
-            before = text[match.start() - 1 : match.start()]
             if _ideograph(before) or _ideograph(after):
                 continue  # inside a word or a name: 晋三, 三菱, 二国間
         start = match.end() - len(numeral)
@@ -262,18 +225,17 @@ def _word_value(language: str, word: str) -> tuple[int, bool] | None:
     return table.get(word.casefold())
 
 
-# Russian compounds that begin with a number: «двухдневный» (two-day), «трехсторонний».
-_RU_COMPOUND = re.compile(
-    r"(одно|дву|двух|трех|четырех|пяти|шести|семи|восьми|девяти|десяти)"
-    r"(?:дневн|летн|месячн|недельн|часов|сторонн|кратн)[а-я]*"
-)
-_RU_COMPOUND_VALUES = {"одно": 1, "дву": 2, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5}
-_RU_COMPOUND_VALUES |= {"шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10}
-
-
 def _ru_compound_value(folded: str) -> tuple[int, bool] | None:
-    match = _RU_COMPOUND.fullmatch(folded)
-    return (_RU_COMPOUND_VALUES[match.group(1)], False) if match else None
+    match = RU_COMPOUND.fullmatch(folded)
+    if not match or not (match.group(1) or match.group(2)):
+        return None
+    tens = RU_COMPOUND_TENS.get(match.group(1) or "", 0)
+    return (tens + RU_COMPOUND_UNITS.get(match.group(2) or "", 0), False)
+
+
+def _adds(last: tuple[int, bool], value: tuple[int, bool]) -> bool:
+    """Tell whether a number word continues the one before it: "twenty-five", «сто два»."""
+    return last[1] or (last[0] > value[0] and last[0] % 10 == 0 and last[0] >= 20)
 
 
 def _word_numbers(text: str, language: str) -> list[NumberMention]:
@@ -299,6 +261,8 @@ def _word_numbers(text: str, language: str) -> list[NumberMention]:
     for match in _WORD.finditer(text):
         word_value = _word_value(language, match.group())
         joined = run and re.fullmatch(r"[\s\-‐]*(?:and\s+)?", text[run_end : match.start()])
+        if joined and word_value is not None and not (word_value[1] or _adds(run[-1], word_value)):
+            joined = False  # «первые шесть», "one two": two numbers, not one
         if word_value is None or not joined:
             close()
         if word_value is not None:
@@ -310,33 +274,102 @@ def _word_numbers(text: str, language: str) -> list[NumberMention]:
     return found
 
 
-# A number written in words counts in a source when it measures time: "two hours", «три дня».
-# One is left out ("one hour" is «час», "an hour"), and so are other words ("two leaders").
-_MEASURE_WORDS = {
-    "en": r"(?:minutes?|hours?|days?|weeks?|months?|years?|times)\b",
-    "ru": r"(?:минут|час|дн|дня|дней|недел|месяц|год|лет|раз)",
-}
-
-
 def _measured_word_numbers(text: str, language: str) -> list[NumberMention]:
-    measure = _MEASURE_WORDS.get(language)
+    measure = MEASURE_WORDS.get(language)
     if measure is None:
         return []
-    after = re.compile(rf"[\s\-‐]+{measure}", re.IGNORECASE)
-    return [n for n in _word_numbers(text, language) if n.value >= 2 and after.match(text, n.end)]
+    # "two and a half hours", «двух с половиной часов».
+    half = HALF_AFTER.get(language, "")
+    after = re.compile(rf"(?:{half})?[\s\-‐]+{measure}", re.IGNORECASE)
+    definite, vague = DEFINITE.get(language), VAGUE_BEFORE.get(language)
+    # Three and more count whatever follows ("three cities", «трех городов»); two only a time
+    # or people: "two countries" is 「両国」 as often as 「2か国」.
+    return [
+        n
+        for n in _word_numbers(text, language)
+        if (n.value >= 3 or (n.value >= 2 and after.match(text, n.end)))
+        and not (definite and definite.search(text, max(0, n.start - 12), n.start))
+        and not _in_name(text, n)
+        and not (vague and vague.search(text, max(0, n.start - 20), n.start))
+    ]
+
+
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}-$")
+
+
+def _in_name(text: str, number: NumberMention) -> bool:
+    """Tell whether a number word is part of a name: capitalised inside a sentence ("the Group
+    of Seven", "the Big Three")."""
+    before = text[: number.start].rstrip()
+    return text[number.start].isupper() and bool(before) and before[-1] not in '.!?:;"“«(\n'
+
+
+def _with_halves(text: str, language: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Return ``found`` with "and a half" after a number added to it."""
+    after = HALF_AFTER.get(language)
+    if after is None:
+        return found
+    pattern = re.compile(after, re.IGNORECASE)
+    result: list[NumberMention] = []
+    for number in sorted(found, key=lambda n: n.start):
+        if result and number.start < result[-1].end:
+            continue  # the multiplier of a half before it: «двух с половиной тысяч»
+        if language == "ja" and text.startswith(JA_TENTHS_AFTER, number.end):
+            number = NumberMention(
+                number.value * 10, number.start, number.end, number.approximate, number.kind
+            )
+        half = pattern.match(text, number.end)
+        if half and number.value == number.value.to_integral_value():
+            value, end = number.value + Decimal("0.5"), half.end()
+            # "two and a half thousand", «двух с половиной тысяч»: the half is multiplied too.
+            word = _WORD.match(text, end + 1) if text[end : end + 1].isspace() else None
+            multiplier = word and _word_value(language, word.group())
+            if multiplier and multiplier[1]:
+                value, end = value * multiplier[0], word.end()
+            number = NumberMention(value, number.start, end, number.approximate, number.kind)
+        result.append(number)
+    return result
+
+
+def _phrase_numbers(text: str, language: str) -> list[NumberMention]:
+    found = []
+    for pattern, value in PHRASES.get(language, ()):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if any(n.start < match.end() and match.start() < n.end for n in found):
+                continue
+            approximate = _approximate(language, text, match.start(), match.end()) or bool(
+                re.match(r"(?:около|примерно|приблизительно|почти)\s", match.group(), re.I)
+            )
+            found.append(
+                NumberMention(Decimal(value), match.start(), match.end(), approximate, "words")
+            )
+    return found
+
+
+def _without_overlaps(found: list[NumberMention], extra) -> list[NumberMention]:
+    spans = [(n.start, n.end) for n in found]
+    return found + [
+        n for n in extra if not any(n.start < end and start < n.end for start, end in spans)
+    ]
 
 
 @lru_cache(maxsize=4096)
 def source_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     """Return the numbers a translation of ``text`` must render, in order."""
     found = _digit_numbers(text, language)
-    taken = [(n.start, n.end) for n in found]
     if languages.get(language).matching == languages.CHARACTERS:
         extra = _kanji_numbers(text, language, strict=True)
     else:
         extra = _measured_word_numbers(text, language)
-    found += [n for n in extra if not any(n.start < end and start < n.end for start, end in taken)]
-    return tuple(sorted(found, key=lambda n: n.start))
+    found = _without_overlaps(found, extra)
+    # The number of an acronym is its name's ("COVID-19": 「新型コロナウイルス感染症」).
+    found = [n for n in found if not _ACRONYM_BEFORE.search(text, max(0, n.start - 12), n.start)]
+    # "half an hour", «полтора»: amounts however said ("an hour" is left out, as "one hour").
+    found = _without_overlaps(found, [n for n in _phrase_numbers(text, language) if n.value != 1])
+    if language == "ja":
+        idiom = re.compile(JA_IDIOMS_AFTER)
+        found = [n for n in found if not idiom.match(text, n.end)]
+    return tuple(sorted(_with_halves(text, language, found), key=lambda n: n.start))
 
 
 @lru_cache(maxsize=4096)
@@ -346,10 +379,14 @@ def target_numbers(text: str, language: str) -> tuple[NumberMention, ...]:
     if languages.get(language).matching == languages.CHARACTERS:
         found += _kanji_numbers(text, language, strict=False)
     else:
-        spans = [(n.start, n.end) for n in found]
+        found = _without_overlaps(found, _word_numbers(text, language))
+    found = _with_halves(text, language, found)
+    found = _without_overlaps(found, _phrase_numbers(text, language))
+    if language in ("en", "ru"):
+        # "X" alone is a numeral in a Russian text; "I" in an English one is a word.
         found += [
-            n
-            for n in _word_numbers(text, language)
-            if not any(n.start < end and start < n.end for start, end in spans)
+            NumberMention(Decimal(len(m.group(1)) * 10 + ROMAN_UNITS[m.group(2)]), *m.span())
+            for m in ROMAN.finditer(text)
+            if m.group() and (language == "ru" or len(m.group()) > 1)
         ]
     return tuple(sorted(found, key=lambda n: n.start))
