@@ -2,7 +2,9 @@
 
 Word mode: one entry per token of the term, each the list of keys that token matches (a
 Russian word's lemmas, an English word's fold, a case-sensitive word's exact surface, a
-punctuation character's key), and the length of the longest word. Character mode: the NFKC +
+punctuation character's key), and the length of the longest word; for a term of two to four
+words without punctuation, ``joined`` holds the same for each spelling with neighbouring words
+joined by hyphens ("supply-chain" for "supply chain"). Character mode: the NFKC +
 casefold key, and for a case-sensitive term its NFKC text.
 
 Lemmatising every term at every automaton build is what made a cold build slow; stored forms
@@ -19,7 +21,7 @@ from typing import Any
 
 from config import languages
 from translations.glossary.files.data import split_variants
-from translations.glossary.normalize import normalize_japanese, strip_invisible
+from translations.glossary.normalize import drop_ignorable, fold_japanese, strip_invisible
 from translations.glossary.words import (
     Morphology,
     case_sensitive_base,
@@ -29,7 +31,12 @@ from translations.glossary.words import (
 )
 
 # Bump when tokens, keys, lemmas or the Japanese fold change what a term's forms are.
-MATCH_FORMS_VERSION = 1
+# 2: NFKC word keys, letter-digit hyphens dropped, hyphen-joined spellings, Japanese spaces,
+# nakaguro and final long vowel marks folded.
+MATCH_FORMS_VERSION = 2
+# A term of up to this many words is also matched with neighbours joined by hyphens (at most
+# 2**(n-1) - 1 extra spellings).
+MAX_JOINED_WORDS = 4
 
 Forms = Mapping[str, Any]
 
@@ -66,23 +73,48 @@ def _forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
     forms: dict[str, Any] = {"version": match_forms_version(language)}
     if spec.matching != languages.WORDS:
         stripped = stripped.strip()
-        forms["key"] = normalize_japanese(stripped)[0]
+        forms["key"] = fold_japanese(stripped)[0]
         if case_sensitive:
-            forms["nfkc"] = unicodedata.normalize("NFKC", stripped)
+            forms["nfkc"] = drop_ignorable(unicodedata.normalize("NFKC", stripped))[0]
         return forms
     morphology = morphology_for(spec.search_config)
     units: list[list[str]] = []
     longest = 0
+    words: list[str] = []
     for word, start, end in tokens(stripped):
         if not word:
             # Punctuation is part of the term: "C++" is not "C", "U.S." not "U S".
             units.append([punctuation_key(stripped[start:end])])
             continue
+        words.append(word)
         longest = max(longest, end - start)
         units.append(list(term_word_keys(word, case_sensitive, morphology)))
     forms["units"] = units
     forms["longest"] = longest
+    if 1 < len(words) == len(units) <= MAX_JOINED_WORDS:
+        forms["joined"] = [
+            {
+                "units": [list(term_word_keys(w, case_sensitive, morphology)) for w in joined],
+                "longest": max(map(len, joined)),
+            }
+            for joined in _hyphen_joined(words)
+        ]
     return forms
+
+
+def _hyphen_joined(words: list[str]) -> list[list[str]]:
+    """Return every spelling of ``words`` with some neighbours joined by a hyphen, as a text
+    uses a term as a modifier: "supply-chain risks", "free-trade agreement"."""
+    spellings = []
+    for mask in range(1, 2 ** (len(words) - 1)):
+        joined = [words[0]]
+        for i, word in enumerate(words[1:]):
+            if mask >> i & 1:
+                joined[-1] += "-" + word
+            else:
+                joined.append(word)
+        spellings.append(joined)
+    return spellings
 
 
 def current_forms(

@@ -158,3 +158,60 @@ def normalize_japanese(text: str) -> tuple[str, OffsetMap]:
         ends.extend([j] * len(folded))
         i = j
     return "".join(parts), OffsetMap(starts, ends)
+
+
+# --- Japanese spelling variation that does not change a word ------------------------------------
+
+KATAKANA = frozenset(chr(c) for c in range(0x30A1, 0x30FB)) | {"ー"}
+_LETTER = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+# What a Japanese text may add inside a word without changing it (NFKC has run, so "・" and
+# "ー" are the only middle dot and long vowel mark left):
+# - whitespace (a line break or layout spaces inside "気候\n変動"), kept as one space only
+#   between two letters or digits of a spaced script ("climate change");
+# - the middle dot between katakana ("サプライ・チェーン" is "サプライチェーン");
+# - the long vowel mark ending a katakana word ("サイバーセキュリティー" is "…ティ", the
+#   spelling rules allow both);
+# - a hyphen between a letter and a digit ("G-7" is "G7").
+_IGNORABLE_RE = re.compile(
+    r"\s+"
+    r"|(?<=[\u30a1-\u30fa])・(?=[\u30a1-\u30fa])"
+    r"|(?<=[\u30a1-\u30fa])ー(?![\u30a1-\u30faー])"
+    rf"|(?<=[{_LETTER}])[-\u2010\u2011](?=[0-9])|(?<=[0-9])[-\u2010\u2011](?=[{_LETTER}])"
+)
+
+
+def drop_ignorable(text: str) -> tuple[str, list[int] | None]:
+    """Return ``text`` without the characters :data:`_IGNORABLE_RE` describes, and the index
+    in ``text`` of each kept character (None when nothing was dropped)."""
+    replaced: dict[int, str] = {}
+    dropped: list[range] = []
+    for match in _IGNORABLE_RE.finditer(text):
+        start, end = match.span()
+        if text[start].isspace() and 0 < start and end < len(text):
+            if is_alnum_script(text[start - 1]) and is_alnum_script(text[end]):
+                replaced[start] = " "
+                start += 1
+        dropped.append(range(start, end))
+    if not dropped:
+        return text, None
+    gone = {i for span in dropped for i in span}
+    kept = [i for i in range(len(text)) if i not in gone]
+    return "".join(replaced.get(i, text[i]) for i in kept), kept
+
+
+def fold_japanese(text: str) -> tuple[str, OffsetMap]:
+    """Return :func:`normalize_japanese` of ``text`` without ignorable characters, and the map
+    back to original offsets: what the Japanese matcher scans and what a term's key is."""
+    normalized, offsets = normalize_japanese(text)
+    folded, kept = drop_ignorable(normalized)
+    if kept is None:
+        return normalized, offsets
+    if offsets.starts is None or offsets.ends is None:
+        return folded, OffsetMap(kept, [i + 1 for i in kept])
+    starts, ends = offsets.starts, offsets.ends
+    return folded, OffsetMap([starts[i] for i in kept], [ends[i] for i in kept])
+
+
+def is_katakana(c: str) -> bool:
+    """Tell whether ``c`` is a (full-width) katakana letter or the long vowel mark."""
+    return c in KATAKANA

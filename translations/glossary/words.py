@@ -24,6 +24,9 @@ _WORD = (
 TOKEN_RE = re.compile(rf"(\s*)(?:({_WORD})|([^\w\s]))")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "’": "'"})
 _STRESS = str.maketrans({"\u0301": None, "\u0300": None})
+# A hyphen between a letter and a digit is spelling, not a word boundary: "G-7" is "G7",
+# "COVID-19" is "COVID19", "Су-35" is "Су35".
+_DIGIT_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])")
 # Punctuation inside terms ("C++", "U.S.", "Japan–Russia") is part of the term; spellings
 # that read the same are one key.
 _PUNCTUATION_FOLD = str.maketrans(
@@ -53,6 +56,17 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
         start = position + len(space)
         position = start + len(word or punctuation)
         yield word, start, position
+
+
+def join_digit_hyphens(word: str) -> str:
+    """Drop the hyphens between a letter and a digit of a dash-folded word ("g-7" → "g7")."""
+    return _DIGIT_HYPHEN_RE.sub("", word) if "-" in word else word
+
+
+def hyphen_parts(word: str) -> list[str]:
+    """Return the parts of a hyphenated word ("ODA-funded" → ["ODA", "funded"]), else []."""
+    parts = [part for part in word.translate(_DASHES).split("-") if part]
+    return parts if len(parts) > 1 else []
 
 
 def punctuation_key(character: str) -> str:
@@ -93,7 +107,7 @@ def english_key(word: str) -> str:
     """Return the case-insensitive key of an English token."""
     decomposed = unicodedata.normalize("NFKD", word)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return english_fold(bare.casefold().translate(_DASHES))
+    return english_fold(join_digit_hyphens(bare.casefold().translate(_DASHES)))
 
 
 def _english_keys(word: str) -> tuple[str, ...]:
@@ -120,9 +134,10 @@ def english_abbreviation_stem(word: str) -> str | None:
 
 @lru_cache(maxsize=262_144)
 def russian_fold(word: str) -> str:
-    """Casefold a Russian token, drop stress marks and write ``ё`` as ``е``."""
-    word = unicodedata.normalize("NFC", word).translate(_STRESS).translate(_DASHES)
-    return fold(word, compatibility=False)
+    """Casefold a Russian token (NFKC: full-width "ＭＩＤ" is "МИД"), drop stress marks and
+    write ``ё`` as ``е``."""
+    word = unicodedata.normalize("NFKC", word).translate(_STRESS).translate(_DASHES)
+    return join_digit_hyphens(fold(word, compatibility=False))
 
 
 def russian_stem(word: str) -> str:
@@ -195,7 +210,7 @@ class Morphology:
 
 
 def _casefold_keys(word: str) -> tuple[str, ...]:
-    return (word.casefold().translate(_DASHES),)
+    return (join_digit_hyphens(unicodedata.normalize("NFKC", word).casefold().translate(_DASHES)),)
 
 
 ENGLISH = Morphology(_english_keys, _english_keys, english_abbreviation_stem)
@@ -214,9 +229,10 @@ def morphology_for(search_config: str | None) -> Morphology:
 
 
 def case_sensitive_base(word: str) -> str:
-    """Return the key of a word of a case-sensitive term: its exact (NFC, ё→е) surface."""
-    word = unicodedata.normalize("NFC", word).translate(_STRESS).translate(_DASHES)
-    return "=" + word.replace("ё", "е").replace("Ё", "Е")
+    """Return the key of a word of a case-sensitive term: its exact surface, NFKC (full-width
+    "ＯＤＡ" is "ODA"), ё→е, without hyphens between letters and digits ("G-7" is "G7")."""
+    word = unicodedata.normalize("NFKC", word).translate(_STRESS).translate(_DASHES)
+    return "=" + join_digit_hyphens(word.replace("ё", "е").replace("Ё", "Е"))
 
 
 def case_sensitive_text_keys(word: str, morphology: Morphology) -> tuple[str, ...]:

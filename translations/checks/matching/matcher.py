@@ -16,8 +16,10 @@ from translations.glossary.normalize import (
     BREAK_ID,
     FILLER_ID,
     OffsetMap,
+    drop_ignorable,
+    fold_japanese,
     is_alnum_script,
-    normalize_japanese,
+    is_katakana,
     restore_span,
     spell_characters,
     strip_invisible,
@@ -26,12 +28,31 @@ from translations.glossary.normalize import (
 from translations.glossary.words import (
     TOKEN_RE,
     case_sensitive_text_keys,
+    hyphen_parts,
     morphology_for,
     punctuation_key,
 )
 
 # Room for endings and combining marks beyond twice the longest term word (see word_limit).
 WORD_SLACK = 16
+# A katakana run of at most this many characters at a Japanese term's edge is one short
+# loanword, found inside longer katakana words it is not part of: インド (India) in
+# インドネシア and インドシナ, タイ (Thailand) in タイプ. Such an edge may not touch katakana.
+# A longer run is a compound itself (サプライチェーン) and may meet one ("…マネジメント").
+SHORT_KATAKANA = 4
+# What a Japanese term's edge may not touch (0: anything goes).
+_SPACED, _KATAKANA = 1, 2
+_EDGE_TEST = {_SPACED: is_alnum_script, _KATAKANA: is_katakana}
+
+
+def _edge(key: str) -> int:
+    """Return what the first character of a Japanese key may not follow (see _EDGE_TEST)."""
+    if is_alnum_script(key[0]):
+        return _SPACED
+    run = 0
+    while run < len(key) and is_katakana(key[run]):
+        run += 1
+    return _KATAKANA if 0 < run <= SHORT_KATAKANA else 0
 
 
 @dataclass(frozen=True)
@@ -114,7 +135,11 @@ class TermMatcher:
         longest = 0
         for index, term in enumerate(self.terms):
             term_forms = term.match_forms()
-            for forms in (term_forms, *term_forms.get("variants", ())):
+            for forms in (
+                spelling
+                for declared in (term_forms, *term_forms.get("variants", ()))
+                for spelling in (declared, *declared.get("joined", ()))
+            ):
                 longest = max(longest, forms["longest"])
                 alternatives = [
                     tuple(dict.fromkeys(ids.setdefault(k, len(ids) + 2) for k in keys))
@@ -137,7 +162,7 @@ class TermMatcher:
         self.max_key_length = max(map(len, by_key), default=0) // 2
         return {key: (len(key), tuple(dict.fromkeys(ix))) for key, ix in by_key.items()}
 
-    def _character_keys(self) -> dict[str, tuple[int, Indexes, bool, bool]]:
+    def _character_keys(self) -> dict[str, tuple[int, Indexes, int, int]]:
         by_key: dict[str, list[int]] = {}
         for index, term in enumerate(self.terms):
             term_forms = term.match_forms()
@@ -150,18 +175,22 @@ class TermMatcher:
                     self._nfkc.setdefault(index, set()).add(forms["nfkc"])
         self.max_key_length = max(map(len, by_key), default=0)
         return {
-            spell_characters(key): (
-                2 * len(key),
-                tuple(ix),
-                is_alnum_script(key[0]),
-                is_alnum_script(key[-1]),
-            )
+            spell_characters(key): (2 * len(key), tuple(ix), _edge(key), _edge(key[::-1]))
             for key, ix in by_key.items()
         }
 
     # -- normalising text --
 
     def _text_word_symbols(self, word: str) -> tuple[str, ...]:
+        found = self._word_readings(word)
+        if found:
+            return found
+        # A hyphenated compound that is no term word reads as each of its parts: "ODA-funded"
+        # has "ODA", "India-Pakistan" has "India", "treaty-related" ends "peace treaty".
+        parts = hyphen_parts(word)
+        return tuple(dict.fromkeys(s for part in parts for s in self._word_readings(part)))
+
+    def _word_readings(self, word: str) -> tuple[str, ...]:
         vocab = self._vocab
         keys: tuple[str, ...] = ()
         if self._has_case_sensitive:
@@ -222,13 +251,14 @@ class TermMatcher:
 
         Every unit is spelled with two characters: word mode gives one symbol per word or
         punctuation (ambiguous words show their first reading); character mode spells the
-        NFKC+casefold text. Invisible format characters are left out.
+        NFKC+casefold text without ignorable spelling (``fold_japanese``). Invisible format
+        characters are left out.
         """
         stripped, positions = strip_invisible(text)
         if self.by_words:
             scanned, offsets, _units, _ambiguous = self._symbolize(stripped)
         else:
-            normalized, characters = normalize_japanese(stripped)
+            normalized, characters = fold_japanese(stripped)
             scanned = spell_characters(normalized)
             offsets = OffsetMap(characters.starts, characters.ends, 2)
         if positions is None:
@@ -315,19 +345,29 @@ class TermMatcher:
                         stack.append((word + 1, key))
 
     def _character_candidates(self, text: str) -> tuple[Candidates, OffsetMap]:
-        normalized, characters = normalize_japanese(text)
+        normalized, characters = fold_japanese(text)
         automaton = self.automaton
         assert automaton is not None
         candidates: Candidates = {}
-        starts = characters.starts
+        starts, ends = characters.starts, characters.ends
         size = len(normalized)
         for end, (length, indexes, check_left, check_right) in automaton.iter(
             spell_characters(normalized)
         ):
             first, last = (end - length + 1) // 2, end // 2  # in normalised characters
-            if check_left and first > 0 and is_alnum_script(normalized[first - 1]):
+            if (
+                check_left
+                and first > 0
+                and _EDGE_TEST[check_left](normalized[first - 1])
+                and (ends is None or ends[first - 1] == starts[first])
+            ):
                 continue
-            if check_right and last + 1 < size and is_alnum_script(normalized[last + 1]):
+            if (
+                check_right
+                and last + 1 < size
+                and _EDGE_TEST[check_right](normalized[last + 1])
+                and (ends is None or ends[last] == starts[last + 1])
+            ):
                 continue
             if starts is not None and (
                 (first > 0 and starts[first - 1] == starts[first])
@@ -336,9 +376,9 @@ class TermMatcher:
                 continue  # the match would split one original cluster ("ß"→"ss", "談゙")
             if self._nfkc and any(i in self._nfkc for i in indexes):
                 # The key is casefolded; a case-sensitive term must equal the NFKC original.
-                original = unicodedata.normalize(
-                    "NFKC", text[slice(*characters.span(first, last + 1))]
-                )
+                original = drop_ignorable(
+                    unicodedata.normalize("NFKC", text[slice(*characters.span(first, last + 1))])
+                )[0]
                 indexes = tuple(
                     i for i in indexes if i not in self._nfkc or original in self._nfkc[i]
                 )

@@ -1,0 +1,169 @@
+"""A made-up glossary unlike the demo's, for tests/translations/test_terms_more.py.
+
+Multi-word terms, abbreviations with their expansion, Japanese terms with and without
+katakana and long vowel marks, Russian adjective + noun and noun + genitive terms, terms with
+ё, case-sensitive abbreviations, admitted, deprecated and forbidden terms.
+"""
+
+P, A, D, F = "preferred", "admitted", "deprecated", "forbidden"
+CS = "case-sensitive"
+
+# identifier -> language -> terms, each (text, status[, CS])
+GLOSSARY = {
+    "oda": {
+        "en": [("Official Development Assistance", P), ("ODA", A, CS)],
+        "ja": [("政府開発援助", P), ("ODA", A, CS)],
+        "ru": [("официальная помощь развитию", P), ("ОПР", A, CS)],
+    },
+    "g7": {
+        "en": [("G7", P)],
+        "ja": [("G7", P), ("先進7か国", A)],
+        "ru": [("Группа семи", P), ("G7", A), ("Большая семёрка", A)],
+    },
+    "mofa": {
+        "en": [("Ministry of Foreign Affairs", P)],
+        "ja": [("外務省", P)],
+        "ru": [("Министерство иностранных дел", P), ("МИД", A, CS)],
+    },
+    "foreign-minister": {
+        "en": [("Foreign Minister", P)],
+        "ja": [("外務大臣", P), ("外相", A)],
+        "ru": [("министр иностранных дел", P)],
+    },
+    "security-council": {
+        "en": [("Security Council", P)],
+        "ja": [("安全保障理事会", P), ("安保理", A)],
+        "ru": [("Совет Безопасности", P), ("Совбез", D)],
+    },
+    "fta": {
+        "en": [("free trade agreement", P), ("FTA", A, CS)],
+        "ja": [("自由貿易協定", P), ("FTA", A, CS)],
+        "ru": [("соглашение о свободной торговле", P), ("ССТ", A, CS)],
+    },
+    "climate-change": {
+        "en": [("climate change", P)],
+        "ja": [("気候変動", P)],
+        "ru": [("изменение климата", P)],
+    },
+    "supply-chain": {
+        "en": [("supply chain", P)],
+        "ja": [("サプライチェーン", P)],
+        "ru": [("цепочка поставок", P), ("цепь поставок", A)],
+    },
+    "rule-of-law": {
+        "en": [("rule of law", P)],
+        "ja": [("法の支配", P)],
+        "ru": [("верховенство права", P)],
+    },
+    "indo-pacific": {
+        "en": [("Indo-Pacific", P)],
+        "ja": [("インド太平洋", P)],
+        "ru": [("Индо-Тихоокеанский регион", P)],
+    },
+    "india": {"en": [("India", P)], "ja": [("インド", P)], "ru": [("Индия", P)]},
+    "indonesia": {
+        "en": [("Indonesia", P)],
+        "ja": [("インドネシア", P)],
+        "ru": [("Индонезия", P)],
+    },
+    "japan-us": {
+        "en": [("Japan-US", P), ("Japan-U.S.", A)],
+        "ja": [("日米", P)],
+        "ru": [("японо-американский", P)],
+    },
+    "quad": {
+        "en": [("Quad", P, CS)],
+        "ja": [("日米豪印", P)],
+        "ru": [("Четырёхсторонний диалог по безопасности", P), ("Квад", A)],
+    },
+    "nuclear-weapon": {
+        "en": [("nuclear weapon", P)],
+        "ja": [("核兵器", P)],
+        "ru": [("ядерное оружие", P)],
+    },
+    "humanitarian": {
+        "en": [("humanitarian assistance", P), ("humanitarian aid", A)],
+        "ja": [("人道支援", P)],
+        "ru": [("гуманитарная помощь", P)],
+    },
+    "energy-security": {
+        "en": [("energy security", P)],
+        "ja": [("エネルギー安全保障", P)],
+        "ru": [("энергетическая безопасность", P)],
+    },
+    "un": {
+        "en": [("United Nations", P), ("UN", A, CS)],
+        "ja": [("国際連合", P), ("国連", A)],
+        "ru": [("Организация Объединённых Наций", P), ("ООН", A, CS)],
+    },
+    "sanctions": {
+        "en": [("economic sanctions", P)],
+        "ja": [("経済制裁", P)],
+        "ru": [("экономические санкции", P)],
+    },
+    "eez": {
+        "en": [("exclusive economic zone", P), ("EEZ", A, CS)],
+        "ja": [("排他的経済水域", P), ("EEZ", A, CS)],
+        "ru": [("исключительная экономическая зона", P), ("ИЭЗ", A, CS)],
+    },
+    "ceasefire": {
+        "en": [("ceasefire", P), ("cease-fire", A)],
+        "ja": [("停戦", P)],
+        "ru": [("прекращение огня", P), ("перемирие", A)],
+    },
+    "partnership": {
+        "en": [("strategic partnership", P)],
+        "ja": [("戦略的パートナーシップ", P)],
+        "ru": [("стратегическое партнёрство", P)],
+    },
+    "hydrogen": {
+        "en": [("green hydrogen", P)],
+        "ja": [("グリーン水素", P)],
+        "ru": [("зелёный водород", P)],
+    },
+    "drr": {
+        "en": [("disaster risk reduction", P)],
+        "ja": [("防災", P)],
+        "ru": [("снижение риска бедствий", P)],
+    },
+    "tpp": {
+        "en": [("Trans-Pacific Partnership", P), ("TPP", A, CS)],
+        "ja": [("環太平洋パートナーシップ協定", P), ("TPP協定", A)],
+        "ru": [("Транстихоокеанское партнёрство", P), ("ТТП", A, CS)],
+    },
+    "embassy": {
+        "en": [("Embassy of Japan", P)],
+        "ja": [("日本大使館", P)],
+        "ru": [("посольство Японии", P)],
+    },
+    "developing": {
+        "en": [("developing countries", P), ("Third World", F)],
+        "ja": [("開発途上国", P), ("途上国", A), ("後進国", F)],
+        "ru": [("развивающиеся страны", P), ("страны третьего мира", F)],
+    },
+    "head-of-state": {
+        "en": [("head of state", P)],
+        "ja": [("国家元首", P)],
+        "ru": [("глава государства", P)],
+    },
+    "coast-guard": {
+        "en": [("Japan Coast Guard", P)],
+        "ja": [("海上保安庁", P)],
+        "ru": [("Береговая охрана Японии", P)],
+    },
+    "wto": {
+        "en": [("World Trade Organization", P), ("WTO", A, CS)],
+        "ja": [("世界貿易機関", P), ("WTO", A, CS)],
+        "ru": [("Всемирная торговая организация", P), ("ВТО", A, CS)],
+    },
+    "foreign-nationals": {
+        "en": [("foreign nationals", P), ("aliens", D)],
+        "ja": [("外国人", P)],
+        "ru": [("иностранные граждане", P), ("иностранцы", A)],
+    },
+    "cybersecurity": {
+        "en": [("cybersecurity", P)],
+        "ja": [("サイバーセキュリティー", P)],
+        "ru": [("кибербезопасность", P)],
+    },
+}
