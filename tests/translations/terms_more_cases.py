@@ -16,9 +16,12 @@ Decisions the cases record:
   never matches inside a longer katakana word (インド is not in インドネシア or インドシナ);
   a middle dot separates words (インド・パキスタン has インド).
 - Case-sensitive abbreviations ("ODA", "ООН") do not match in lower case.
-- Hyphens: "G-7" is "G7"; a term used as a hyphenated modifier matches ("supply-chain
-  resilience"); a hyphenated compound that is no term word contains its parts ("ODA-funded",
-  "UN-backed", "India-Pakistan").
+- Spelling: British and American spellings are one ("defence", "Organisation", "Centre"),
+  "crises" is "crisis", "fishermen" is "fisherman"; 7ヶ国, 7カ国 and 7ヵ国 are 7か国; Japanese
+  quotation brackets do not separate ("キズナ強化プロジェクト" is "「キズナ強化プロジェクト」").
+- Hyphens: "G-7" is "G7"; "Indo Pacific" is "Indo-Pacific"; a term used as a hyphenated
+  modifier matches ("supply-chain resilience"); a hyphenated compound that is no term word
+  contains its parts ("ODA-funded", "UN-backed", "India-Pakistan").
 """
 
 CASES = [
@@ -267,6 +270,47 @@ CASES = [
     ("ru>ja", "стратегическое партнерство", "戦略的パートナーシップ", ""),
     ("ru>ja", "с Индией", "インドシナと", "missing:india"),
     ("ru>ja", "Индии и Индонезии", "インド、インドネシア", ""),
+    # --- spelling variants: British/American, irregular plurals, Japanese counters -----------
+    ("en>ja", "the global financial crises", "世界的な金融危機", ""),
+    ("ja>en", "金融危機", "the financial crises", ""),
+    ("ru>en", "финансовых кризисов", "financial crises", ""),
+    ("en>ru", "the peace talks", "на мирных переговорах", ""),
+    ("ja>ru", "和平交渉", "мирные переговоры", ""),
+    ("ru>en", "мирными переговорами", "the talks", "missing:peace-talks"),
+    ("ja>en", "漁業者", "Japanese fishermen", ""),
+    ("ja>en", "漁業者", "Japanese fishers", "missing:fisherman"),
+    ("ja>en", "防衛協力", "defence cooperation", ""),
+    ("ja>en", "世界貿易機関", "the World Trade Organisation", ""),
+    ("ja>en", "交流プログラム", "exchange programmes", ""),
+    ("ja>en", "安全保障対話", "the security dialog", ""),
+    ("ru>en", "Японский центр", "the Japan Centre", ""),
+    ("en>ja", "the Japan Centre", "日本センター", ""),
+    ("en>ru", "defence cooperation", "оборонного сотрудничества", ""),
+    ("ru>ja", "оборонное сотрудничество", "防衛協力", ""),
+    ("en>ja", "the G7", "先進7カ国", ""),
+    ("en>ja", "the G7", "先進７ヶ国", ""),
+    ("en>ja", "the G7", "先進7ヵ国", ""),
+    ("en>ja", "the Kizuna Project", "キズナ強化プロジェクト", ""),
+    ("ja>en", "「キズナ強化プロジェクト」", "the Kizuna Project", ""),
+    ("ru>ja", "проекта «Кидзуна»", "「キズナ強化プロジェクト」", ""),
+    ("ja>en", "インド太平洋", "the Indo Pacific", ""),
+    ("ja>en", "停戦", "a cease fire", ""),
+    ("ru>en", "Группы двадцати", "the G-20", ""),
+    ("en>ru", "the G20", "«Группы двадцати»", ""),
+    ("ja>en", "G20", "the G20's", ""),
+    ("en>ja", "G20 leaders", "G２０首脳", ""),
+    ("en>ja", "G20 leaders", "G2首脳", "missing:g20"),
+    ("ja>ru", "首相", "премьер-министру", ""),
+    ("ja>ru", "首相", "министру", "missing:prime-minister"),
+    ("en>ja", "the Prime Minister", "総理大臣", ""),
+    ("en>ja", "the Prime Minister", "大臣", "missing:prime-minister"),
+    ("ru>ja", "премьер-министра", "首相", ""),
+    ("ja>en", "首相官邸", "the Prime Minister's Office", ""),
+    ("en>ja", "supply chain management", "サプライチェーンマネジメント", ""),
+    ("ja>en", "タイプ別の支援", "support by type", ""),
+    ("ja>en", "タイとの協力", "cooperation with Thailand", ""),
+    ("ru>ja", "Таиланда", "タイ国政府", ""),
+    ("ru>ja", "Таиланда", "タイプ", "missing:thailand"),
     # --- several segments: one release -------------------------------------------------------
     (
         "ja>en",

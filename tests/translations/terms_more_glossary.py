@@ -166,4 +166,51 @@ GLOSSARY = {
         "ja": [("サイバーセキュリティー", P)],
         "ru": [("кибербезопасность", P)],
     },
+    "financial-crisis": {
+        "en": [("financial crisis", P)],
+        "ja": [("金融危機", P)],
+        "ru": [("финансовый кризис", P)],
+    },
+    "peace-talks": {
+        "en": [("peace talks", P)],
+        "ja": [("和平交渉", P)],
+        "ru": [("мирные переговоры", P)],
+    },
+    "fisherman": {"en": [("fisherman", P)], "ja": [("漁業者", P)], "ru": [("рыбак", P)]},
+    "defense-cooperation": {
+        "en": [("defense cooperation", P)],
+        "ja": [("防衛協力", P)],
+        "ru": [("оборонное сотрудничество", P)],
+    },
+    "exchange-program": {
+        "en": [("exchange program", P)],
+        "ja": [("交流プログラム", P)],
+        "ru": [("программа обмена", P)],
+    },
+    "security-dialogue": {
+        "en": [("security dialogue", P)],
+        "ja": [("安全保障対話", P)],
+        "ru": [("диалог по вопросам безопасности", P)],
+    },
+    "japan-center": {
+        "en": [("Japan Center", P)],
+        "ja": [("日本センター", P)],
+        "ru": [("Японский центр", P)],
+    },
+    "kizuna": {
+        "en": [("Kizuna Project", P)],
+        "ja": [("「キズナ強化プロジェクト」", P)],
+        "ru": [("проект «Кидзуна»", P)],
+    },
+    "g20": {
+        "en": [("G20", P)],
+        "ja": [("G20", P)],
+        "ru": [("Группа двадцати", P), ("G20", A)],
+    },
+    "prime-minister": {
+        "en": [("Prime Minister", P)],
+        "ja": [("首相", P), ("総理大臣", A)],
+        "ru": [("премьер-министр", P)],
+    },
+    "thailand": {"en": [("Thailand", P)], "ja": [("タイ", P)], "ru": [("Таиланд", P)]},
 }

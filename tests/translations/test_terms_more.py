@@ -122,3 +122,43 @@ def test_term_findings(direction, source, target, expected):
 
 def test_precision_and_recall_are_perfect_on_the_cases():
     assert score()[1:] == (0, 0)
+
+
+def _spans(language: str, text: str) -> list[tuple[str, str]]:
+    found = matcher(language).find(text)
+    return [(m.term.text, text[m.start : m.end]) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # The occurrence keeps the bracket the term has; a bracket around a term stays out.
+        (
+            "ja",
+            "「キズナ強化プロジェクト」を",
+            [("「キズナ強化プロジェクト」", "「キズナ強化プロジェクト」")],
+        ),
+        ("ja", "「気候変動」", [("気候変動", "気候変動")]),
+        ("ja", "気候\n変動", [("気候変動", "気候\n変動")]),
+        ("ja", "インド・パキスタン", [("インド", "インド")]),
+        ("ja", "インドシナ", []),
+        ("ja", "サイバーセキュリティ対策", [("サイバーセキュリティー", "サイバーセキュリティ")]),
+        ("ja", "先進７ヶ国", [("先進7か国", "先進７ヶ国")]),
+        ("en", "ODA-funded", [("ODA", "ODA-funded")]),
+        ("en", "the CODA", []),
+        ("en", "supply-chain risks", [("supply chain", "supply-chain")]),
+        ("en", "the G-7's", [("G7", "G-7's")]),
+        ("ru", "Большой семёрки", [("Большая семёрка", "Большой семёрки")]),
+    ],
+)
+def test_occurrence_spans(language, text, expected):
+    assert _spans(language, text) == expected
+
+
+def test_forms_stored_under_the_previous_rules_are_recomputed():
+    """The rules changed what a term's forms are: forms stored by version 1 are stale, so a
+    matcher built from them still finds the hyphenated spelling."""
+    stored = {"version": "1:words:english", "units": [["supply"], ["chain"]], "longest": 6}
+    spec = TermSpec(1, 1, "en", "supply chain", "preferred", forms=stored)
+    [match] = TermMatcher([spec], "en").find("supply-chain risks")
+    assert (match.start, match.end) == (0, len("supply-chain"))

@@ -4,7 +4,8 @@ Word mode: one entry per token of the term, each the list of keys that token mat
 Russian word's lemmas, an English word's fold, a case-sensitive word's exact surface, a
 punctuation character's key), and the length of the longest word; for a term of two to four
 words without punctuation, ``joined`` holds the same for each spelling with neighbouring words
-joined by hyphens ("supply-chain" for "supply chain"). Character mode: the NFKC +
+joined by hyphens ("supply-chain" for "supply chain"), and for a term with hyphenated words
+the spelling with them split ("Indo Pacific" for "Indo-Pacific"). Character mode: the NFKC +
 casefold key, and for a case-sensitive term its NFKC text.
 
 Lemmatising every term at every automaton build is what made a cold build slow; stored forms
@@ -25,14 +26,16 @@ from translations.glossary.normalize import drop_ignorable, fold_japanese, strip
 from translations.glossary.words import (
     Morphology,
     case_sensitive_base,
+    hyphen_parts,
     morphology_for,
     punctuation_key,
     tokens,
 )
 
 # Bump when tokens, keys, lemmas or the Japanese fold change what a term's forms are.
-# 2: NFKC word keys, letter-digit hyphens dropped, hyphen-joined spellings, Japanese spaces,
-# nakaguro and final long vowel marks folded.
+# 2: NFKC word keys, letter-digit hyphens dropped, hyphen-joined and split spellings,
+# British/American English; Japanese spaces, middle dots, final long vowel marks, quotation
+# brackets and counters folded.
 MATCH_FORMS_VERSION = 2
 # A term of up to this many words is also matched with neighbours joined by hyphens (at most
 # 2**(n-1) - 1 extra spellings).
@@ -91,13 +94,19 @@ def _forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
         units.append(list(term_word_keys(word, case_sensitive, morphology)))
     forms["units"] = units
     forms["longest"] = longest
+    spellings = []
     if 1 < len(words) == len(units) <= MAX_JOINED_WORDS:
+        spellings = _hyphen_joined(words)
+    if len(words) == len(units) and any(hyphen_parts(w) for w in words):
+        # "Indo-Pacific" written "Indo Pacific", "cease-fire" written "cease fire".
+        spellings.append([part for w in words for part in hyphen_parts(w) or [w]])
+    if spellings:
         forms["joined"] = [
             {
-                "units": [list(term_word_keys(w, case_sensitive, morphology)) for w in joined],
-                "longest": max(map(len, joined)),
+                "units": [list(term_word_keys(w, case_sensitive, morphology)) for w in spelled],
+                "longest": max(map(len, spelled)),
             }
-            for joined in _hyphen_joined(words)
+            for spelled in spellings
         ]
     return forms
 

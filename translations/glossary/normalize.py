@@ -171,9 +171,13 @@ _LETTER = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 # - the middle dot between katakana ("サプライ・チェーン" is "サプライチェーン");
 # - the long vowel mark ending a katakana word ("サイバーセキュリティー" is "…ティ", the
 #   spelling rules allow both);
-# - a hyphen between a letter and a digit ("G-7" is "G7").
+# - a hyphen between a letter and a digit ("G-7" is "G7");
+# - Japanese quotation brackets ("8項目の「協力プラン」" is "8項目の協力プラン");
+# - and the counter after a number is written "か" whatever its form ("7ヶ国", "7カ国", "7ヵ国"
+#   are "7か国"): the only replacement.
+_COUNTER_RE = r"(?<=[0-9〇一二三四五六七八九十百千])[ヶヵケカ](?=[国所月条])"
 _IGNORABLE_RE = re.compile(
-    r"\s+"
+    rf"{_COUNTER_RE}|[「」『』]|\s+"
     r"|(?<=[\u30a1-\u30fa])・(?=[\u30a1-\u30fa])"
     r"|(?<=[\u30a1-\u30fa])ー(?![\u30a1-\u30faー])"
     rf"|(?<=[{_LETTER}])[-\u2010\u2011](?=[0-9])|(?<=[0-9])[-\u2010\u2011](?=[{_LETTER}])"
@@ -187,13 +191,18 @@ def drop_ignorable(text: str) -> tuple[str, list[int] | None]:
     dropped: list[range] = []
     for match in _IGNORABLE_RE.finditer(text):
         start, end = match.span()
+        if text[start] in "ヶヵケカ":
+            replaced[start] = "か"
+            continue
         if text[start].isspace() and 0 < start and end < len(text):
             if is_alnum_script(text[start - 1]) and is_alnum_script(text[end]):
                 replaced[start] = " "
                 start += 1
         dropped.append(range(start, end))
     if not dropped:
-        return text, None
+        if not replaced:
+            return text, None
+        return "".join(replaced.get(i, c) for i, c in enumerate(text)), list(range(len(text)))
     gone = {i for span in dropped for i in span}
     kept = [i for i in range(len(text)) if i not in gone]
     return "".join(replaced.get(i, text[i]) for i in kept), kept

@@ -64,8 +64,10 @@ def join_digit_hyphens(word: str) -> str:
 
 
 def hyphen_parts(word: str) -> list[str]:
-    """Return the parts of a hyphenated word ("ODA-funded" → ["ODA", "funded"]), else []."""
-    parts = [part for part in word.translate(_DASHES).split("-") if part]
+    """Return the parts of a hyphenated word ("ODA-funded" → ["ODA", "funded"]), else [].
+
+    A hyphen between a letter and a digit does not split: "G-7" has no parts."""
+    parts = [part for part in join_digit_hyphens(word.translate(_DASHES)).split("-") if part]
     return parts if len(parts) > 1 else []
 
 
@@ -102,12 +104,42 @@ def english_fold(word: str) -> str:
     return word
 
 
+# (ending, replacement, shortest word it applies to), first match wins; see english_spelling.
+_EN_SPELLING = (
+    ("sis", "se", 5),  # crisis/crises (the plural fold made "crises" "crise")
+    ("men", "man", 5),  # fishermen/fisherman, chairmen
+    ("isation", "ization", 8),
+    ("ise", "ize", 6),  # organise, recognise
+    ("yse", "yze", 6),  # analyse
+    ("our", "or", 6),  # labour, favour, neighbour
+    ("tre", "ter", 5),  # centre, theatre, metre
+    ("ence", "ense", 6),  # defence, offence, licence
+    ("ogue", "og", 5),  # dialogue, catalogue
+    ("mme", "m", 6),  # programme
+)
+
+
+def english_spelling(word: str) -> str:
+    """Fold a plural-folded English word's ending to one spelling: British and American
+    ("defence"/"defense", "Organisation"/"Organization", "centre"/"center", "dialogue"/
+    "dialog", "programme"/"program", "labour"/"labor") and the irregular plurals "-ses"
+    ("crises") and "-men" ("fishermen").
+
+    A key, never shown: words it folds wrongly ("these" and "thesis" both "these") fold the
+    same on the term side and the text side, so they cost at most a rare false match.
+    """
+    for ending, replacement, shortest in _EN_SPELLING:
+        if word.endswith(ending) and len(word) >= shortest:
+            return word[: -len(ending)] + replacement
+    return word
+
+
 @lru_cache(maxsize=262_144)
 def english_key(word: str) -> str:
     """Return the case-insensitive key of an English token."""
     decomposed = unicodedata.normalize("NFKD", word)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return english_fold(join_digit_hyphens(bare.casefold().translate(_DASHES)))
+    return english_spelling(english_fold(join_digit_hyphens(bare.casefold().translate(_DASHES))))
 
 
 def _english_keys(word: str) -> tuple[str, ...]:

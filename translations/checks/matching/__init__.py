@@ -13,8 +13,10 @@ Word mode (English, Russian)
 
     - case-insensitive keys: NFKC ("ＯＤＡ" is "ODA"), casefold, ``ё``→``е``, ``’``→``'``,
       dash variants→``-``, no hyphen between a letter and a digit ("G-7" is "G7");
-      English: accents stripped ("tete-a-tete" = "tête-à-tête") and the rule-based
-      plural/possessive fold of :func:`english_fold`;
+      English: accents stripped ("tete-a-tete" = "tête-à-tête"), the rule-based
+      plural/possessive fold of :func:`english_fold`, and British and American spellings
+      as one (:func:`~translations.glossary.words.english_spelling`: "defence"/"defense",
+      "Organisation"/"Organization", "centre"/"center", plus "crises" and "fishermen");
       Russian: every pymorphy3 normal form of every parse (a text word matches a term word
       when their lemma sets intersect), plus a crude stem ``~stem`` that the *term* side only
       registers for words the dictionary does not know (so unknown proper names such as
@@ -39,9 +41,10 @@ Word mode (English, Russian)
     of every ambiguous word. That walk is exact and pruned by the glossary's own prefixes.
 
     Hyphens: a term of two to four words also matches with neighbouring words joined by
-    hyphens, as a modifier is written ("supply-chain resilience", "free-trade agreement"),
-    and a hyphenated text word that is no term word reads as each of its parts (ambiguous
-    readings as above): "ODA-funded" holds "ODA", "India-Pakistan" holds "India".
+    hyphens, as a modifier is written ("supply-chain resilience", "free-trade agreement"), a
+    hyphenated term also with its words apart ("Indo Pacific", "cease fire"), and a
+    hyphenated text word that is no term word reads as each of its parts (ambiguous readings
+    as above): "ODA-funded" holds "ODA", "India-Pakistan" holds "India".
 
     Matching is linear in the text: tokens come from one regular-expression pass that never
     backtracks across tokens, and each token costs bounded work (a word longer than twice the
@@ -56,12 +59,14 @@ Character mode (Japanese)
     Case-sensitive terms are verified against the NFKC (not casefolded) original slice. A
     match may not split what one original character cluster became ("ß"→"ss"). Spelling
     that does not change a word is then dropped from both the text and the term keys
-    (``fold_japanese``): whitespace ("気候\n変動"; one space is kept between two Latin letters
-    or digits), the middle dot between katakana ("サプライ・チェーン"), the long vowel mark
-    ending a katakana word ("セキュリティー" = "セキュリティ") and a hyphen between a letter
-    and a digit ("Ｇ－７" = "G7"). A term edge in a run of at most four katakana (a short
-    loanword: インド, タイ) may not touch a katakana character of the text, so インド is not
-    found in インドネシア; a middle dot between them is a boundary ("インド・パキスタン").
+    (``fold_japanese``): quotation brackets 「」『』 (an occurrence keeps those the term has),
+    the counter after a number ("7ヶ国", "7カ国", "7ヵ国" are "7か国"), whitespace
+    ("気候\\n変動"; one space is kept between two Latin letters or digits), the middle dot
+    between katakana ("サプライ・チェーン"), the long vowel mark ending a katakana word
+    ("セキュリティー" = "セキュリティ") and a hyphen between a letter and a digit ("Ｇ－７" =
+    "G7"). A term edge in a run of at most four katakana (a short loanword: インド, タイ) may
+    not touch a katakana character of the text, so インド is not found in インドネシア; a
+    middle dot between them is a boundary ("インド・パキスタン").
 
 Both modes return leftmost-longest, non-overlapping occurrences ordered by start. An occurrence
 that matches several glossary terms (the same key in two concepts, or both readings of an

@@ -45,6 +45,25 @@ _SPACED, _KATAKANA = 1, 2
 _EDGE_TEST = {_SPACED: is_alnum_script, _KATAKANA: is_katakana}
 
 
+_OPENING, _CLOSING = "「『｢", "」』｣"
+
+
+def _with_brackets(text: str, start: int, end: int, term: str) -> tuple[int, int]:
+    """Widen a Japanese occurrence over the quotation brackets the match leaves out (they are
+    ignorable) when the term has them or the occurrence opens or closes one: "8項目の「協力
+    プラン」" ends with its "」", "「気候変動」" holds the term "気候変動" without brackets."""
+    inside = text[start:end]
+    opened = sum(inside.count(c) for c in _OPENING)
+    closed = sum(inside.count(c) for c in _CLOSING)
+    term = term.strip()
+    if start > 0 and text[start - 1] in _OPENING and (closed > opened or term[:1] in _OPENING):
+        start -= 1
+        opened += 1
+    if end < len(text) and text[end] in _CLOSING and (opened > closed or term[-1:] in _CLOSING):
+        end += 1
+    return start, end
+
+
 def _edge(key: str) -> int:
     """Return what the first character of a Japanese key may not follow (see _EDGE_TEST)."""
     if is_alnum_script(key[0]):
@@ -290,8 +309,11 @@ class TermMatcher:
             if first <= taken_until or (i + 1 < len(spans) and spans[i + 1][0] == first):
                 continue  # overlaps the previous pick, or a longer span starts here too
             taken_until = last
-            start, end = restore_span(*offsets.span(first, last + 1), positions)
+            start, end = offsets.span(first, last + 1)
             indexes = candidates[first, last]
+            if not self.by_words:
+                start, end = _with_brackets(text, start, end, self.terms[indexes[0]].text)
+            start, end = restore_span(start, end, positions)
             if len(indexes) > 1:
                 indexes = tuple(sorted(set(indexes)))
             matches.extend(TermMatch(self.terms[i], start, end) for i in indexes)
