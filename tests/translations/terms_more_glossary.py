@@ -213,4 +213,44 @@ GLOSSARY = {
         "ru": [("премьер-министр", P)],
     },
     "thailand": {"en": [("Thailand", P)], "ja": [("タイ", P)], "ru": [("Таиланд", P)]},
+    "energy-mix": {
+        "en": [("energy mix", P)],
+        "ja": [("エネルギーミックス", P)],
+        "ru": [("энергетический баланс", P)],
+    },
+    "vietnam": {
+        "en": [("Viet Nam", P), ("Vietnam", A)],
+        "ja": [("ベトナム", P)],
+        "ru": [("Вьетнам", P)],
+    },
+    "meti": {
+        "en": [("Ministry of Economy, Trade and Industry", P), ("METI", A, CS)],
+        "ja": [("経済産業省", P)],
+        "ru": [("Министерство экономики, торговли и промышленности", P)],
+    },
+    "kishida": {
+        "en": [("Prime Minister Kishida", P)],
+        "ja": [("岸田総理大臣", P), ("岸田総理", A)],
+        "ru": [("премьер-министр Кисида", P)],
+    },
+    "denuclearization": {
+        "en": [("denuclearization", P)],
+        "ja": [("非核化", P)],
+        "ru": [("денуклеаризация", P)],
+    },
+    "r-and-d": {
+        "en": [("research and development", P), ("R&D", A, CS)],
+        "ja": [("研究開発", P)],
+        "ru": [("НИОКР", P, CS)],
+    },
+    "eu": {
+        "en": [("European Union", P), ("EU", A, CS)],
+        "ja": [("欧州連合", P), ("EU", A, CS)],
+        "ru": [("Европейский союз", P), ("ЕС", A, CS), ("Евросоюз", A)],
+    },
+    "asean": {
+        "en": [("ASEAN", P, CS)],
+        "ja": [("東南アジア諸国連合", P), ("ASEAN", A, CS)],
+        "ru": [("АСЕАН", P, CS)],
+    },
 }

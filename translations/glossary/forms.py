@@ -24,6 +24,7 @@ from config import languages
 from translations.glossary.files.data import split_variants
 from translations.glossary.normalize import drop_ignorable, fold_japanese, strip_invisible
 from translations.glossary.words import (
+    AMPERSAND,
     Morphology,
     case_sensitive_base,
     hyphen_parts,
@@ -87,7 +88,14 @@ def _forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
     for word, start, end in tokens(stripped):
         if not word:
             # Punctuation is part of the term: "C++" is not "C", "U.S." not "U S".
-            units.append([punctuation_key(stripped[start:end])])
+            key = punctuation_key(stripped[start:end])
+            if key == AMPERSAND and morphology.conjunction:
+                # "Trade & Industry" is also "Trade and Industry".
+                units.append(
+                    [key, *term_word_keys(morphology.conjunction, case_sensitive, morphology)]
+                )
+            else:
+                units.append([key])
             continue
         words.append(word)
         longest = max(longest, end - start)

@@ -168,7 +168,8 @@ _LETTER = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 # "ー" are the only middle dot and long vowel mark left):
 # - whitespace (a line break or layout spaces inside "気候\n変動"), kept as one space only
 #   between two letters or digits of a spaced script ("climate change");
-# - the middle dot between katakana ("サプライ・チェーン" is "サプライチェーン");
+# - the middle dot between katakana or kanji ("サプライ・チェーン" is "サプライチェーン",
+#   "研究・開発" is "研究開発", "日・米・豪・印" is "日米豪印");
 # - the long vowel mark ending a katakana word ("サイバーセキュリティー" is "…ティ", the
 #   spelling rules allow both);
 # - a hyphen between a letter and a digit ("G-7" is "G7");
@@ -178,8 +179,8 @@ _LETTER = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 _COUNTER_RE = r"(?<=[0-9〇一二三四五六七八九十百千])[ヶヵケカ](?=[国所月条])"
 _IGNORABLE_RE = re.compile(
     rf"{_COUNTER_RE}|[「」『』]|\s+"
-    r"|(?<=[\u30a1-\u30fa])・(?=[\u30a1-\u30fa])"
-    r"|(?<=[\u30a1-\u30fa])ー(?![\u30a1-\u30faー])"
+    r"|(?<=[\u30a1-\u30faー\u3400-\u9fff])・(?=[\u30a1-\u30fa\u3400-\u9fff])"
+    r"|(?<=[\u30a1-\u30fa])ー(?![\u30a1-\u30faー]|・[\u30a1-\u30fa])"
     rf"|(?<=[{_LETTER}])[-\u2010\u2011](?=[0-9])|(?<=[0-9])[-\u2010\u2011](?=[{_LETTER}])"
 )
 

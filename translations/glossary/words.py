@@ -76,6 +76,9 @@ def punctuation_key(character: str) -> str:
     return "|" + unicodedata.normalize("NFKC", character).translate(_PUNCTUATION_FOLD)
 
 
+AMPERSAND = punctuation_key("&")
+
+
 # --- English ---------------------------------------------------------------------------------
 
 
@@ -104,10 +107,12 @@ def english_fold(word: str) -> str:
     return word
 
 
-# (ending, replacement, shortest word it applies to), first match wins; see english_spelling.
-_EN_SPELLING = (
+# (ending, replacement, shortest word it applies to); see english_spelling.
+_EN_IRREGULAR_PLURALS = (
     ("sis", "se", 5),  # crisis/crises (the plural fold made "crises" "crise")
     ("men", "man", 5),  # fishermen/fisherman, chairmen
+)
+_EN_SPELLING = (
     ("isation", "ization", 8),
     ("ise", "ize", 6),  # organise, recognise
     ("yse", "yze", 6),  # analyse
@@ -128,9 +133,11 @@ def english_spelling(word: str) -> str:
     A key, never shown: words it folds wrongly ("these" and "thesis" both "these") fold the
     same on the term side and the text side, so they cost at most a rare false match.
     """
-    for ending, replacement, shortest in _EN_SPELLING:
-        if word.endswith(ending) and len(word) >= shortest:
-            return word[: -len(ending)] + replacement
+    for rules in (_EN_IRREGULAR_PLURALS, _EN_SPELLING):  # analysis → analyse → analyze
+        for ending, replacement, shortest in rules:
+            if word.endswith(ending) and len(word) >= shortest:
+                word = word[: -len(ending)] + replacement
+                break
     return word
 
 
@@ -239,14 +246,16 @@ class Morphology:
     text_keys: Callable[[str], tuple[str, ...]]
     term_keys: Callable[[str], tuple[str, ...]]
     abbreviation_stem: Callable[[str], str | None]
+    # The word "&" stands for: "Trade & Industry" is "Trade and Industry".
+    conjunction: str = ""
 
 
 def _casefold_keys(word: str) -> tuple[str, ...]:
     return (join_digit_hyphens(unicodedata.normalize("NFKC", word).casefold().translate(_DASHES)),)
 
 
-ENGLISH = Morphology(_english_keys, _english_keys, english_abbreviation_stem)
-RUSSIAN = Morphology(russian_text_keys, russian_term_keys, russian_abbreviation_stem)
+ENGLISH = Morphology(_english_keys, _english_keys, english_abbreviation_stem, "and")
+RUSSIAN = Morphology(russian_text_keys, russian_term_keys, russian_abbreviation_stem, "и")
 # A language without its own rules matches words by their casefolded spelling.
 PLAIN = Morphology(_casefold_keys, _casefold_keys, lambda word: None)
 

@@ -26,6 +26,7 @@ from translations.glossary.normalize import (
     word_symbol,
 )
 from translations.glossary.words import (
+    AMPERSAND,
     TOKEN_RE,
     case_sensitive_text_keys,
     hyphen_parts,
@@ -134,6 +135,9 @@ class TermMatcher:
         self._has_case_sensitive = any(t.case_sensitive for t in self.terms)
         self._nfkc: dict[int, set[str]] = {}  # term position -> NFKC texts, case-sensitive (ja)
         self.filler = self.break_symbol = ""
+        # The symbols "&" also reads as (word mode), found when a text first has one: the
+        # build itself lemmatises nothing.
+        self._conjunction: tuple[str, ...] | None = None
         self.max_key_length = 0  # in units (word mode) or characters (character mode)
         # Longest text word worth analysing (word mode): a longer one cannot fold to any term
         # word's key, so it is a filler without analysis and each word costs bounded work.
@@ -237,7 +241,18 @@ class TermMatcher:
             start = position + len(space)
             if not word:
                 position = start + 1
-                symbol = vocab.get(punctuation_key(punctuation))
+                key = punctuation_key(punctuation)
+                symbol = vocab.get(key)
+                if key == AMPERSAND and self.morphology.conjunction:
+                    # "&" also reads as the word "and": "Trade & Industry", "R and D".
+                    if self._conjunction is None:
+                        self._conjunction = self._word_readings(self.morphology.conjunction)
+                    readings = tuple(
+                        dict.fromkeys(r for r in (symbol, *self._conjunction) if r is not None)
+                    )
+                    if len(readings) > 1:
+                        ambiguous.append((len(units), readings))
+                    symbol = readings[0] if readings else None
                 if symbol is not None:
                     units.append(symbol)
                 elif after_break:
