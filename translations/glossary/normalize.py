@@ -187,26 +187,32 @@ _IGNORABLE_RE = re.compile(
 
 def drop_ignorable(text: str) -> tuple[str, list[int] | None]:
     """Return ``text`` without the characters :data:`_IGNORABLE_RE` describes, and the index
-    in ``text`` of each kept character (None when nothing was dropped)."""
-    replaced: dict[int, str] = {}
-    dropped: list[range] = []
+    in ``text`` of each kept character (None when nothing was changed)."""
+    parts: list[str] = []
+    kept: list[int] = []
+    done = 0  # text[:done] is in parts
     for match in _IGNORABLE_RE.finditer(text):
         start, end = match.span()
         if text[start] in "ヶヵケカ":
-            replaced[start] = "か"
-            continue
-        if text[start].isspace() and 0 < start and end < len(text):
-            if is_alnum_script(text[start - 1]) and is_alnum_script(text[end]):
-                replaced[start] = " "
-                start += 1
-        dropped.append(range(start, end))
-    if not dropped:
-        if not replaced:
-            return text, None
-        return "".join(replaced.get(i, c) for i, c in enumerate(text)), list(range(len(text)))
-    gone = {i for span in dropped for i in span}
-    kept = [i for i in range(len(text)) if i not in gone]
-    return "".join(replaced.get(i, text[i]) for i in kept), kept
+            keep = "か"  # one character for one: a replacement
+        elif text[start].isspace() and 0 < start and end < len(text):
+            spaced = is_alnum_script(text[start - 1]) and is_alnum_script(text[end])
+            keep = " " if spaced else ""
+        else:
+            keep = ""
+        if keep == text[start:end]:
+            continue  # one plain space between two words: nothing to change
+        parts.append(text[done:start])
+        kept.extend(range(done, start))
+        if keep:
+            parts.append(keep)
+            kept.append(start)
+        done = end
+    if not kept and done == 0:
+        return text, None
+    parts.append(text[done:])
+    kept.extend(range(done, len(text)))
+    return "".join(parts), kept
 
 
 def fold_japanese(text: str) -> tuple[str, OffsetMap]:
