@@ -365,6 +365,22 @@ CASES = [
         "",
     ),
     ("ja>en", "日・米・豪・印", "the Quad", ""),
+    # --- closed, hyphenated and open compounds; abbreviations against names -------------------
+    ("ja>en", "核不拡散", "nuclear nonproliferation", ""),
+    ("ja>en", "核不拡散", "nuclear non-proliferation", ""),
+    ("ja>en", "防衛協力", "defence co-operation", ""),
+    ("ja>en", "停戦", "the cease-fire", ""),
+    ("ru>en", "прекращение огня", "a ceasefire", ""),
+    ("en>ru", "nuclear non-proliferation", "ядерного нераспространения", ""),
+    ("ja>en", "持続可能な開発目標（SDGs）", "the SDGs", ""),
+    ("ja>en", "SDGs", "the Sustainable Development Goals", ""),
+    ("ja>en", "SDGs", "the SDG's", ""),
+    ("en>ru", "the SDGs", "ЦУР", ""),
+    ("en>ru", "the SDGs", "Целей устойчивого развития", ""),
+    ("ru>ja", "Целям устойчивого развития", "ＳＤＧｓ", ""),
+    ("ja>en", "織田氏", "Mr. Oda", ""),
+    ("ja>en", "織田氏とODA", "Mr. Oda and ODA", ""),
+    ("ja>en", "ODA", "Mr. Oda", "missing:oda"),
     # --- several segments: one release -------------------------------------------------------
     (
         "ja>en",

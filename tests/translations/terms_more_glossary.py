@@ -253,4 +253,15 @@ GLOSSARY = {
         "ja": [("東南アジア諸国連合", P), ("ASEAN", A, CS)],
         "ru": [("АСЕАН", P, CS)],
     },
+    "non-proliferation": {
+        "en": [("nuclear non-proliferation", P)],
+        "ja": [("核不拡散", P)],
+        "ru": [("ядерное нераспространение", P)],
+    },
+    "sdgs": {
+        "en": [("Sustainable Development Goals", P), ("SDGs", A, CS)],
+        "ja": [("持続可能な開発目標", P), ("SDGs", A, CS)],
+        "ru": [("Цели устойчивого развития", P), ("ЦУР", A, CS)],
+    },
+    "oda-surname": {"en": [("Mr. Oda", P)], "ja": [("織田氏", P)], "ru": [("г-н Ода", P)]},
 }

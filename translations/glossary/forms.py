@@ -54,7 +54,11 @@ def match_forms_version(language: str) -> str:
 def term_word_keys(word: str, case_sensitive: bool, morphology: Morphology) -> tuple[str, ...]:
     """Return the keys one word of a term matches."""
     if case_sensitive:
-        return (case_sensitive_base(word),)
+        base = case_sensitive_base(word)
+        # An abbreviation the glossary writes in the plural ("SDGs", "NGOs") matches its
+        # singular's forms too: "SDG", "SDG's".
+        stem = morphology.abbreviation_stem(base[1:])
+        return (base, "=" + stem) if stem else (base,)
     return morphology.term_keys(word)
 
 
@@ -106,8 +110,10 @@ def _forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
     if 1 < len(words) == len(units) <= MAX_JOINED_WORDS:
         spellings = _hyphen_joined(words)
     if len(words) == len(units) and any(hyphen_parts(w) for w in words):
-        # "Indo-Pacific" written "Indo Pacific", "cease-fire" written "cease fire".
+        # "Indo-Pacific" written "Indo Pacific", "cease-fire" written "cease fire" and
+        # "ceasefire", "non-proliferation" written "nonproliferation".
         spellings.append([part for w in words for part in hyphen_parts(w) or [w]])
+        spellings.append(["".join(hyphen_parts(w)) or w for w in words])
     if spellings:
         forms["joined"] = [
             {

@@ -154,12 +154,13 @@ class TermMatcher:
 
     def _word_keys(self) -> dict[str, tuple[int, Indexes]]:
         ids: dict[str, int] = {}
-        spelled: list[tuple[int, list[tuple[int, ...]]]] = []
+        # (term position, derived spelling?, the vocabulary ids of each unit)
+        spelled: list[tuple[int, bool, list[tuple[int, ...]]]] = []
         longest = 0
         for index, term in enumerate(self.terms):
             term_forms = term.match_forms()
-            for forms in (
-                spelling
+            for forms, derived in (
+                (spelling, spelling is not declared)
                 for declared in (term_forms, *term_forms.get("variants", ()))
                 for spelling in (declared, *declared.get("joined", ()))
             ):
@@ -169,7 +170,7 @@ class TermMatcher:
                     for keys in forms["units"]
                 ]
                 if alternatives:
-                    spelled.append((index, alternatives))
+                    spelled.append((index, derived, alternatives))
         self.word_limit = 2 * longest + WORD_SLACK
         base = math.isqrt(len(ids) + 2) + 1
         self._vocab = {key: word_symbol(i, base) for key, i in ids.items()}
@@ -177,11 +178,18 @@ class TermMatcher:
         self.break_symbol = word_symbol(BREAK_ID, base)
         symbols = [self.filler, self.break_symbol, *self._vocab.values()]
         by_key: dict[str, list[int]] = {}
-        for index, alternatives in spelled:
+        by_derived: dict[str, list[int]] = {}
+        for index, derived, alternatives in spelled:
             spellings = [[symbols[i] for i in unit] for unit in alternatives]
             # A term word with several lemmas gets one key per combination (few in practice).
             for combination in product(*spellings):
-                by_key.setdefault("".join(combination), []).append(index)
+                (by_derived if derived else by_key).setdefault("".join(combination), []).append(
+                    index
+                )
+        # A hyphenated spelling (forms' "joined") is a term's only where no term is spelled
+        # so itself: "ceasefire" is the term "ceasefire", not also "cease-fire" closed.
+        for key, indexes in by_derived.items():
+            by_key.setdefault(key, indexes)
         self.max_key_length = max(map(len, by_key), default=0) // 2
         return {key: (len(key), tuple(dict.fromkeys(ix))) for key, ix in by_key.items()}
 
@@ -208,9 +216,15 @@ class TermMatcher:
         found = self._word_readings(word)
         if found:
             return found
-        # A hyphenated compound that is no term word reads as each of its parts: "ODA-funded"
-        # has "ODA", "India-Pakistan" has "India", "treaty-related" ends "peace treaty".
         parts = hyphen_parts(word)
+        if not parts:
+            return ()
+        # A hyphenated word that is no term word may be a term written closed ("co-operation"
+        # is "cooperation"); else it reads as each of its parts: "ODA-funded" has "ODA",
+        # "India-Pakistan" has "India", "treaty-related" ends "peace treaty".
+        closed = self._word_readings("".join(parts))
+        if closed:
+            return closed
         return tuple(dict.fromkeys(s for part in parts for s in self._word_readings(part)))
 
     def _word_readings(self, word: str) -> tuple[str, ...]:
