@@ -381,6 +381,15 @@ CASES = [
     ("ja>en", "織田氏", "Mr. Oda", ""),
     ("ja>en", "織田氏とODA", "Mr. Oda and ODA", ""),
     ("ja>en", "ODA", "Mr. Oda", "missing:oda"),
+    ("ja>ru", "「キズナ強化プロジェクト」", "проекта Кидзуна", ""),
+    ("ja>en", "米国", "the U.S.", ""),
+    ("ja>en", "米国との関係", "the U.S.-Japan relationship", ""),
+    ("ja>en", "米国", "the US's", ""),
+    ("ja>en", "米国", "all of us", "missing:us"),
+    ("ja>en", "米国", "the USA", "missing:us"),
+    ("ru>ja", "США", "アメリカ", ""),
+    ("ja>ru", "アメリカン・スクール", "американская школа", ""),
+    ("ru>ja", "США", "アメリカン", "missing:us"),
     # --- several segments: one release -------------------------------------------------------
     (
         "ja>en",

@@ -149,10 +149,26 @@ def _spans(language: str, text: str) -> list[tuple[str, str]]:
         ("en", "supply-chain risks", [("supply chain", "supply-chain")]),
         ("en", "the G-7's", [("G7", "G-7's")]),
         ("ru", "Большой семёрки", [("Большая семёрка", "Большой семёрки")]),
+        ("ru", "проекта Кидзуна", [("проект «Кидзуна»", "проекта Кидзуна")]),
+        ("en", "the U.S.-Japan talks", [("US", "U.S.")]),
+        ("en", "Trade & Industry", []),
+        ("en", "R and D", [("R&D", "R and D")]),
+        (
+            "en",
+            "nuclear nonproliferation",
+            [("nuclear non-proliferation", "nuclear nonproliferation")],
+        ),
+        ("en", "a nonproliferation treaty", []),
     ],
 )
 def test_occurrence_spans(language, text, expected):
     assert _spans(language, text) == expected
+
+
+def test_initials_without_dots_match_in_capitals_only():
+    matcher = TermMatcher([TermSpec(1, 1, "en", "U.S.", "preferred")], "en")
+    text = "the US told us about the U.S. plan"
+    assert [text[m.start : m.end] for m in matcher.find(text)] == ["US", "U.S."]
 
 
 def test_forms_stored_under_the_previous_rules_are_recomputed():

@@ -16,6 +16,7 @@ recomputed where it is read, until ``manage.py refresh_match_forms`` stores the 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -86,13 +87,44 @@ def _forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
             forms["nfkc"] = drop_ignorable(unicodedata.normalize("NFKC", stripped))[0]
         return forms
     morphology = morphology_for(spec.search_config)
+    units, longest, words = _spelled(stripped, case_sensitive, morphology)
+    forms["units"] = units
+    forms["longest"] = longest
+    spellings = []
+    if 1 < len(words) == len(units) <= MAX_JOINED_WORDS:
+        spellings = _hyphen_joined(words)
+    if len(words) == len(units) and any(hyphen_parts(w) for w in words):
+        # "Indo-Pacific" written "Indo Pacific", "cease-fire" written "cease fire" and
+        # "ceasefire", "non-proliferation" written "nonproliferation".
+        spellings.append([part for w in words for part in hyphen_parts(w) or [w]])
+        spellings.append(["".join(hyphen_parts(w)) or w for w in words])
+    joined = [
+        {
+            "units": [list(term_word_keys(w, case_sensitive, morphology)) for w in spelled],
+            "longest": max(map(len, spelled)),
+        }
+        for spelled in spellings
+    ]
+    for other, by_case in _respelled(stripped):
+        other_units, other_longest, _words = _spelled(other, case_sensitive or by_case, morphology)
+        if other_units and other_units != units:
+            joined.append({"units": other_units, "longest": other_longest})
+    if joined:
+        forms["joined"] = joined
+    return forms
+
+
+def _spelled(
+    text: str, case_sensitive: bool, morphology: Morphology
+) -> tuple[list[list[str]], int, list[str]]:
+    """Return the keys of each token of ``text``, its longest word's length and its words."""
     units: list[list[str]] = []
     longest = 0
     words: list[str] = []
-    for word, start, end in tokens(stripped):
+    for word, start, end in tokens(text):
         if not word:
             # Punctuation is part of the term: "C++" is not "C", "U.S." not "U S".
-            key = punctuation_key(stripped[start:end])
+            key = punctuation_key(text[start:end])
             if key == AMPERSAND and morphology.conjunction:
                 # "Trade & Industry" is also "Trade and Industry".
                 units.append(
@@ -104,25 +136,28 @@ def _forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
         words.append(word)
         longest = max(longest, end - start)
         units.append(list(term_word_keys(word, case_sensitive, morphology)))
-    forms["units"] = units
-    forms["longest"] = longest
-    spellings = []
-    if 1 < len(words) == len(units) <= MAX_JOINED_WORDS:
-        spellings = _hyphen_joined(words)
-    if len(words) == len(units) and any(hyphen_parts(w) for w in words):
-        # "Indo-Pacific" written "Indo Pacific", "cease-fire" written "cease fire" and
-        # "ceasefire", "non-proliferation" written "nonproliferation".
-        spellings.append([part for w in words for part in hyphen_parts(w) or [w]])
-        spellings.append(["".join(hyphen_parts(w)) or w for w in words])
-    if spellings:
-        forms["joined"] = [
-            {
-                "units": [list(term_word_keys(w, case_sensitive, morphology)) for w in spelled],
-                "longest": max(map(len, spelled)),
-            }
-            for spelled in spellings
-        ]
-    return forms
+    return units, longest, words
+
+
+_QUOTES = re.compile('[«»“”„"‹›]')
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,})(?!\w)")
+_INITIALS = re.compile(r"(?<![\w.\-'’])([A-Z]{2,4})(?![\w.\-'’])")
+
+
+def _respelled(text: str) -> list[tuple[str, bool]]:
+    """Return the other ways a text writes a term, each with whether only its exact letter
+    case matches: without its quotation marks ("проект «Кидзуна»" as "проект Кидзуна"), its
+    initials with or without dots ("UK" as "U.K.", "U.S." as "US" — in capitals only, or the
+    pronoun "us" would be the country)."""
+    others = []
+    if _QUOTES.search(text):
+        others.append((" ".join(_QUOTES.sub(" ", text).split()), False))
+    if _DOTTED_INITIALS.search(text):
+        others.append((_DOTTED_INITIALS.sub(lambda m: m.group(1).replace(".", ""), text), True))
+    if _INITIALS.search(text):
+        dotted = _INITIALS.sub(lambda m: "".join(c + "." for c in m.group(1)), text)
+        others.append((dotted, False))
+    return others
 
 
 def _hyphen_joined(words: list[str]) -> list[list[str]]:

@@ -172,6 +172,8 @@ class TermMatcher:
                 if alternatives:
                     spelled.append((index, derived, alternatives))
         self.word_limit = 2 * longest + WORD_SLACK
+        # Some spellings of a case-insensitive term are case-sensitive ("US" for "U.S.").
+        self._has_case_sensitive = any(key.startswith("=") for key in ids)
         base = math.isqrt(len(ids) + 2) + 1
         self._vocab = {key: word_symbol(i, base) for key, i in ids.items()}
         self.filler = word_symbol(FILLER_ID, base)
