@@ -390,6 +390,10 @@ CASES = [
     ("ru>ja", "США", "アメリカ", ""),
     ("ja>ru", "アメリカン・スクール", "американская школа", ""),
     ("ru>ja", "США", "アメリカン", "missing:us"),
+    ("ja>en", "日米豪印首脳会合", "the Quadrilateral summit", "missing:quad"),
+    ("ja>en", "日米韓の連携", "Japan-US-ROK cooperation", ""),
+    ("ja>en", "日米同盟と日米韓", "the Japan-US Alliance and trilateral ties", ""),
+    ("en>ja", "Japan-US relations", "日米韓関係", "missing:japan-us"),
     # --- several segments: one release -------------------------------------------------------
     (
         "ja>en",

@@ -11,7 +11,8 @@ from tests.helpers import CONCEPT_IDS, P, glossary_terms
 from translations.checks import matching
 from translations.checks.matching import cache as matcher_cache
 from translations.checks.matching.cache import clear_matcher_cache, matcher_for
-from translations.checks.matching.matcher import SHORT_KATAKANA, TermMatcher, TermSpec
+from translations.checks.matching.edges import SHORT_KATAKANA
+from translations.checks.matching.matcher import TermMatcher, TermSpec
 from translations.glossary import normalize
 from translations.glossary import words as word_rules
 from translations.glossary.forms import term_word_keys

@@ -228,6 +228,11 @@ def fold_japanese(text: str) -> tuple[str, OffsetMap]:
     return folded, OffsetMap([starts[i] for i in kept], [ends[i] for i in kept])
 
 
+# One-kanji abbreviations of country names, which Japanese strings into lists: 日米 (Japan and
+# the US), 日米豪印 (Japan, the US, Australia and India), 日中韓.
+COUNTRY_KANJI = frozenset("日米英仏独伊露中韓朝豪印加蘭墨伯越泰比")
+
+
 def is_katakana(c: str) -> bool:
     """Tell whether ``c`` is a (full-width) katakana letter or the long vowel mark."""
     return c in KATAKANA

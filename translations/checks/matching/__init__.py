@@ -66,16 +66,20 @@ Character mode (Japanese)
     ("セキュリティー" = "セキュリティ") and a hyphen between a letter and a digit ("Ｇ－７" =
     "G7"). A term edge in a run of at most four katakana (a short loanword: インド, タイ) may
     not touch a katakana character of the text, so インド is not found in インドネシア; a
-    middle dot between them is a boundary ("インド・パキスタン").
+    middle dot between them is a boundary ("インド・パキスタン"). A term that is a list of
+    one-kanji country names (日米) may not touch another one (it is not in 日米豪印, 日米韓).
 
 Both modes return leftmost-longest, non-overlapping occurrences ordered by start. An occurrence
 that matches several glossary terms (the same key in two concepts, or both readings of an
-ambiguous word) yields one :class:`TermMatch` per term, all with the same span.
+ambiguous word) yields one :class:`TermMatch` per term, all with the same span; a term found
+only by a derived spelling (hyphen-joined, split or closed, quotes left out, initials with or
+without dots) gives way to a term of its concept found there by its own spelling.
 
 Modules: :mod:`.normalize` (invisible characters, offset maps, the two-character alphabet,
 Japanese folding), :mod:`.words` (tokens, English and Russian keys), :mod:`.forms` (a term's
-keys, stored with the term so a build lemmatises nothing), :mod:`.matcher` (the automaton)
-and :mod:`.cache` (one matcher per language and glossary version).
+keys and derived spellings, stored with the term so a build lemmatises nothing),
+:mod:`.matcher` (the automaton), :mod:`.edges` (where a Japanese term may start and end) and
+:mod:`.cache` (one matcher per language and glossary version).
 """
 
 from translations.checks.matching.cache import clear_matcher_cache, matcher_for

@@ -11,6 +11,7 @@ from itertools import product
 import ahocorasick
 
 from config import languages
+from translations.checks.matching.edges import EDGE_TEST, key_edge, with_brackets
 from translations.glossary.forms import Forms, current_forms
 from translations.glossary.normalize import (
     BREAK_ID,
@@ -18,8 +19,6 @@ from translations.glossary.normalize import (
     OffsetMap,
     drop_ignorable,
     fold_japanese,
-    is_alnum_script,
-    is_katakana,
     restore_span,
     spell_characters,
     strip_invisible,
@@ -36,43 +35,6 @@ from translations.glossary.words import (
 
 # Room for endings and combining marks beyond twice the longest term word (see word_limit).
 WORD_SLACK = 16
-# A katakana run of at most this many characters at a Japanese term's edge is one short
-# loanword, found inside longer katakana words it is not part of: インド (India) in
-# インドネシア and インドシナ, タイ (Thailand) in タイプ. Such an edge may not touch katakana.
-# A longer run is a compound itself (サプライチェーン) and may meet one ("…マネジメント").
-SHORT_KATAKANA = 4
-# What a Japanese term's edge may not touch (0: anything goes).
-_SPACED, _KATAKANA = 1, 2
-_EDGE_TEST = {_SPACED: is_alnum_script, _KATAKANA: is_katakana}
-
-
-_OPENING, _CLOSING = "「『｢", "」』｣"
-
-
-def _with_brackets(text: str, start: int, end: int, term: str) -> tuple[int, int]:
-    """Widen a Japanese occurrence over the quotation brackets the match leaves out (they are
-    ignorable) when the term has them or the occurrence opens or closes one: "8項目の「協力
-    プラン」" ends with its "」", "「気候変動」" holds the term "気候変動" without brackets."""
-    inside = text[start:end]
-    opened = sum(inside.count(c) for c in _OPENING)
-    closed = sum(inside.count(c) for c in _CLOSING)
-    term = term.strip()
-    if start > 0 and text[start - 1] in _OPENING and (closed > opened or term[:1] in _OPENING):
-        start -= 1
-        opened += 1
-    if end < len(text) and text[end] in _CLOSING and (opened > closed or term[-1:] in _CLOSING):
-        end += 1
-    return start, end
-
-
-def _edge(key: str) -> int:
-    """Return what the first character of a Japanese key may not follow (see _EDGE_TEST)."""
-    if is_alnum_script(key[0]):
-        return _SPACED
-    run = 0
-    while run < len(key) and is_katakana(key[run]):
-        run += 1
-    return _KATAKANA if 0 < run <= SHORT_KATAKANA else 0
 
 
 @dataclass(frozen=True)
@@ -188,10 +150,12 @@ class TermMatcher:
                 (by_derived if derived else by_key).setdefault("".join(combination), []).append(
                     index
                 )
-        # A hyphenated spelling (forms' "joined") is a term's only where no term is spelled
-        # so itself: "ceasefire" is the term "ceasefire", not also "cease-fire" closed.
+        # A derived spelling (forms' "joined") stands as position + len(terms): find() drops
+        # it where a term of the same concept is found by its own spelling ("ceasefire" is
+        # the term "ceasefire", not also "cease-fire" closed).
+        derived_offset = len(self.terms)
         for key, indexes in by_derived.items():
-            by_key.setdefault(key, indexes)
+            by_key.setdefault(key, []).extend(i + derived_offset for i in indexes)
         self.max_key_length = max(map(len, by_key), default=0) // 2
         return {key: (len(key), tuple(dict.fromkeys(ix))) for key, ix in by_key.items()}
 
@@ -208,7 +172,7 @@ class TermMatcher:
                     self._nfkc.setdefault(index, set()).add(forms["nfkc"])
         self.max_key_length = max(map(len, by_key), default=0)
         return {
-            spell_characters(key): (2 * len(key), tuple(ix), _edge(key), _edge(key[::-1]))
+            spell_characters(key): (2 * len(key), tuple(ix), key_edge(key), key_edge(key[::-1]))
             for key, ix in by_key.items()
         }
 
@@ -343,12 +307,27 @@ class TermMatcher:
             start, end = offsets.span(first, last + 1)
             indexes = candidates[first, last]
             if not self.by_words:
-                start, end = _with_brackets(text, start, end, self.terms[indexes[0]].text)
+                start, end = with_brackets(text, start, end, self.terms[indexes[0]].text)
             start, end = restore_span(start, end, positions)
+            if self.by_words:
+                indexes = self._own_spellings_first(indexes)
             if len(indexes) > 1:
                 indexes = tuple(sorted(set(indexes)))
             matches.extend(TermMatch(self.terms[i], start, end) for i in indexes)
         return matches
+
+    def _own_spellings_first(self, indexes: Indexes) -> Indexes:
+        """Decode derived positions (see _word_keys), dropping those of a concept that a
+        term's own spelling found at the same place."""
+        size = len(self.terms)
+        if all(i < size for i in indexes):
+            return indexes
+        found = {self.terms[i].concept_id for i in indexes if i < size}
+        return tuple(
+            i if i < size else i - size
+            for i in indexes
+            if i < size or self.terms[i - size].concept_id not in found
+        )
 
     def _word_candidates(self, text: str) -> tuple[Candidates, OffsetMap]:
         scanned, offsets, units, ambiguous = self._symbolize(text)
@@ -411,14 +390,14 @@ class TermMatcher:
             if (
                 check_left
                 and first > 0
-                and _EDGE_TEST[check_left](normalized[first - 1])
+                and EDGE_TEST[check_left](normalized[first - 1])
                 and (ends is None or ends[first - 1] == starts[first])
             ):
                 continue
             if (
                 check_right
                 and last + 1 < size
-                and _EDGE_TEST[check_right](normalized[last + 1])
+                and EDGE_TEST[check_right](normalized[last + 1])
                 and (ends is None or ends[last] == starts[last + 1])
             ):
                 continue
