@@ -12,9 +12,10 @@ Decisions the cases record:
   good translations.
 - A Japanese kanji term inside a longer kanji compound matches (日米関係 contains 日米):
   compounds are how Japanese builds phrases. A longer glossary term starting at the same
-  place wins (日米豪印 is the Quad, not 日米). A short katakana word (up to four characters)
-  never matches inside a longer katakana word (インド is not in インドネシア or インドシナ);
-  a middle dot separates words (インド・パキスタン has インド).
+  place wins. A term that lists one-kanji country names (日米) is not inside a longer list
+  (日米豪印, 日米韓: a trilateral or quadrilateral is not the bilateral). A short katakana
+  word (up to four characters) never matches inside a longer katakana word (インド is not in
+  インドネシア or インドシナ); a middle dot separates words (インド・パキスタン has インド).
 - Case-sensitive abbreviations ("ODA", "ООН") do not match in lower case.
 - Spelling: British and American spellings are one ("defence", "Organisation", "Centre"),
   "crises" is "crisis", "fishermen" is "fisherman"; 7ヶ国, 7カ国 and 7ヵ国 are 7か国; Japanese
