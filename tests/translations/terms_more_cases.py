@@ -395,6 +395,17 @@ CASES = [
     ("ja>en", "日米韓の連携", "Japan-US-ROK cooperation", ""),
     ("ja>en", "日米同盟と日米韓", "the Japan-US Alliance and trilateral ties", ""),
     ("en>ja", "Japan-US relations", "日米韓関係", "missing:japan-us"),
+    ("en>ja", "Asia-Pacific Economic Cooperation (APEC)", "アジア太平洋経済協力", ""),
+    (
+        "en>ru",
+        "the Asia-Pacific Economic Cooperation (APEC) forum",
+        "форум Азиатско-Тихоокеанского экономического сотрудничества",
+        "",
+    ),
+    ("ja>en", "アジア太平洋経済協力（APEC）", "Asia-Pacific Economic Cooperation", ""),
+    ("en>ja", "APEC", "アジア太平洋経済協力", "missing:apec-abbr"),
+    ("en>ja", "Asia-Pacific Economic Cooperation (APEC)", "APEC", "missing:apec"),
+    ("ru>ja", "АТЭС", "APEC", ""),
     # --- several segments: one release -------------------------------------------------------
     (
         "ja>en",

@@ -269,4 +269,11 @@ GLOSSARY = {
         "ja": [("米国", P), ("アメリカ", A)],
         "ru": [("США", P, CS)],
     },
+    # An expansion and its abbreviation as two concepts, as some glossaries keep them.
+    "apec": {
+        "en": [("Asia-Pacific Economic Cooperation", P)],
+        "ja": [("アジア太平洋経済協力", P)],
+        "ru": [("Азиатско-Тихоокеанское экономическое сотрудничество", P)],
+    },
+    "apec-abbr": {"en": [("APEC", P, CS)], "ja": [("APEC", P, CS)], "ru": [("АТЭС", P, CS)]},
 }

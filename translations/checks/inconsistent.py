@@ -10,6 +10,7 @@ from translations.checks.base import (
     ReleaseContext,
     SegmentMatches,
     TermCheck,
+    bracketed_after,
     gettext_noop,
 )
 from translations.checks.matching.matcher import TermMatch
@@ -20,18 +21,6 @@ INCONSISTENT_TERM_MESSAGE = gettext_noop(
     "“{term}” renders {concept} differently from the rest of this release, which uses "
     "“{preferred}” for the same source term “{source}”."
 )
-
-
-# A term written in brackets right after another term of its concept introduces it as the
-# same thing: "Ministry of Economy, Trade and Industry (METI)", "ASEAN（東南アジア諸国連合）".
-_OPEN, _CLOSE = "(（[［", ")）]］"
-
-
-def _introduced(text: str, first: TermMatch, second: TermMatch) -> bool:
-    """Tell whether ``second`` is ``first`` repeated in brackets: "<first> (<second>)"."""
-    between = text[first.end : second.start].strip()
-    after = text[second.end : second.end + 1]
-    return between in tuple(_OPEN) and after != "" and after in _CLOSE
 
 
 def _introductions(segments: tuple[SegmentMatches, ...]) -> dict[int, dict[int, int]]:
@@ -46,7 +35,7 @@ def _introductions(segments: tuple[SegmentMatches, ...]) -> dict[int, dict[int, 
                 and second.term.id != first.term.id
                 and first.term.status in ACCEPTED_STATUSES
                 and second.term.status in ACCEPTED_STATUSES
-                and _introduced(segment.target_text, first, second)
+                and bracketed_after(segment.target_text, first, second)
             ):
                 group = same[concept]
                 root = group.get(first.term.id, first.term.id)
