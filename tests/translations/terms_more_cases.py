@@ -406,6 +406,8 @@ CASES = [
     ("en>ja", "APEC", "アジア太平洋経済協力", "missing:apec-abbr"),
     ("en>ja", "Asia-Pacific Economic Cooperation (APEC)", "APEC", "missing:apec"),
     ("ru>ja", "АТЭС", "APEC", ""),
+    ("ja>en", "日米関係", "Japan–US relations", ""),
+    ("ja>en", "インド太平洋", "the Indo–Pacific", ""),
     # --- several segments: one release -------------------------------------------------------
     (
         "ja>en",

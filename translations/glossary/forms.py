@@ -141,6 +141,9 @@ def _spelled(
 
 _QUOTES = re.compile('[«»“”„"‹›]')
 _DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,})(?!\w)")
+# A dash between two words, and a hyphen inside one (not between a letter and a digit: "G-7").
+_DASH = re.compile(r"(?<=[^\W\d_])\s*[\u2012-\u2015\u2212]\s*(?=[^\W\d_])")
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])")
 _INITIALS = re.compile(r"(?<![\w.\-'’])([A-Z]{2,4})(?![\w.\-'’])")
 
 
@@ -148,7 +151,8 @@ def _respelled(text: str) -> list[tuple[str, bool]]:
     """Return the other ways a text writes a term, each with whether only its exact letter
     case matches: without its quotation marks ("проект «Кидзуна»" as "проект Кидзуна"), its
     initials with or without dots ("UK" as "U.K.", "U.S." as "US" — in capitals only, or the
-    pronoun "us" would be the country)."""
+    pronoun "us" would be the country), a dash between words as a hyphen and a hyphen as a
+    dash ("Japan–Russia" and "Japan-Russia")."""
     others = []
     if _QUOTES.search(text):
         others.append((" ".join(_QUOTES.sub(" ", text).split()), False))
@@ -157,6 +161,10 @@ def _respelled(text: str) -> list[tuple[str, bool]]:
     if _INITIALS.search(text):
         dotted = _INITIALS.sub(lambda m: "".join(c + "." for c in m.group(1)), text)
         others.append((dotted, False))
+    if _DASH.search(text):
+        others.append((_DASH.sub("-", text), False))  # "Japan–Russia" as "Japan-Russia"
+    if _WORD_HYPHEN.search(text):
+        others.append((_WORD_HYPHEN.sub(" – ", text), False))  # and the other way round
     return others
 
 
