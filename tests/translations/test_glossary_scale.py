@@ -204,11 +204,11 @@ def test_stale_forms_are_recomputed_when_read_and_refreshed_by_the_command(db):
 
 
 def test_refreshing_forms_that_now_match_differently_is_a_glossary_change(db):
-    glossary_import([ConceptData("chain", terms=(TermData("en", "supply chain"),))])
+    glossary_import([ConceptData("region", terms=(TermData("en", "Indo-Pacific"),))])
     current = Term.objects.get().match_forms
-    # Stored by the first rules: no hyphenated spelling ("supply-chain").
+    # Stored by the first rules: no split spelling ("Indo Pacific").
     Term.objects.update(
-        match_forms={"version": "1:words:english", "units": [["supply"], ["chain"]], "longest": 6}
+        match_forms={"version": "1:words:english", "units": [["indo-pacific"]], "longest": 12}
     )
     before = GlossaryState.current()
     assert "for 1 term" in run("refresh_match_forms")

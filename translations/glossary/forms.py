@@ -2,10 +2,11 @@
 
 Word mode: one entry per token of the term, each the list of keys that token matches (a
 Russian word's lemmas, an English word's fold, a case-sensitive word's exact surface, a
-punctuation character's key), and the length of the longest word; for a term of two to four
-words without punctuation, ``joined`` holds the same for each spelling with neighbouring words
-joined by hyphens ("supply-chain" for "supply chain"), and for a term with hyphenated words
-the spelling with them split ("Indo Pacific" for "Indo-Pacific"). Character mode: the NFKC +
+punctuation character's key), and the length of the longest word. ``joined`` holds the same
+for the term's other spellings: hyphenated words split and closed ("Indo Pacific",
+"ceasefire"), without quotation marks, initials with or without dots, a dash between words as
+a hyphen and back. (A text's hyphenated word that is no term word is split by the matcher:
+"supply-chain risks" has "supply chain".) Character mode: the NFKC +
 casefold key, and for a case-sensitive term its NFKC text.
 
 Lemmatising every term at every automaton build is what made a cold build slow; stored forms
@@ -35,13 +36,10 @@ from translations.glossary.words import (
 )
 
 # Bump when tokens, keys, lemmas or the Japanese fold change what a term's forms are.
-# 2: NFKC word keys, letter-digit hyphens dropped, hyphen-joined and split spellings,
+# 2: NFKC word keys, letter-digit hyphens dropped, split and closed hyphenated spellings,
 # British/American English; Japanese spaces, middle dots, final long vowel marks, quotation
 # brackets and counters folded.
 MATCH_FORMS_VERSION = 2
-# A term of up to this many words is also matched with neighbours joined by hyphens (at most
-# 2**(n-1) - 1 extra spellings).
-MAX_JOINED_WORDS = 4
 
 Forms = Mapping[str, Any]
 
@@ -91,8 +89,6 @@ def _forms(language: str, text: str, case_sensitive: bool) -> dict[str, Any]:
     forms["units"] = units
     forms["longest"] = longest
     spellings = []
-    if 1 < len(words) == len(units) <= MAX_JOINED_WORDS:
-        spellings = _hyphen_joined(words)
     if len(words) == len(units) and any(hyphen_parts(w) for w in words):
         # "Indo-Pacific" written "Indo Pacific", "cease-fire" written "cease fire" and
         # "ceasefire", "non-proliferation" written "nonproliferation".
@@ -166,21 +162,6 @@ def _respelled(text: str) -> list[tuple[str, bool]]:
     if _WORD_HYPHEN.search(text):
         others.append((_WORD_HYPHEN.sub(" – ", text), False))  # and the other way round
     return others
-
-
-def _hyphen_joined(words: list[str]) -> list[list[str]]:
-    """Return every spelling of ``words`` with some neighbours joined by a hyphen, as a text
-    uses a term as a modifier: "supply-chain risks", "free-trade agreement"."""
-    spellings = []
-    for mask in range(1, 2 ** (len(words) - 1)):
-        joined = [words[0]]
-        for i, word in enumerate(words[1:]):
-            if mask >> i & 1:
-                joined[-1] += "-" + word
-            else:
-                joined.append(word)
-        spellings.append(joined)
-    return spellings
 
 
 def current_forms(

@@ -40,11 +40,11 @@ Word mode (English, Russian)
     through the same automaton used as a trie (``match``/``get``), trying every alternative
     of every ambiguous word. That walk is exact and pruned by the glossary's own prefixes.
 
-    Hyphens: a term of two to four words also matches with neighbouring words joined by
-    hyphens, as a modifier is written ("supply-chain resilience", "free-trade agreement"), a
-    hyphenated term also with its words apart ("Indo Pacific", "cease fire"), and a
-    hyphenated text word that is no term word reads as each of its parts (ambiguous readings
-    as above): "ODA-funded" holds "ODA", "India-Pakistan" holds "India".
+    Hyphens: a hyphenated text word that is no term word reads as the term written closed
+    ("co-operation" is "cooperation"), else it is split into its parts, each a unit with its
+    own offsets: "supply-chain resilience" holds "supply chain" (a modifier is hyphenated),
+    "ODA-funded" holds "ODA", "India-Pakistan" holds "India". A hyphenated term also matches
+    with its words apart or closed ("Indo Pacific", "cease fire", "ceasefire").
 
     Matching is linear in the text: tokens come from one regular-expression pass that never
     backtracks across tokens, and each token costs bounded work (a word longer than twice the

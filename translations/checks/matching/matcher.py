@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ from translations.glossary.words import (
 
 # Room for endings and combining marks beyond twice the longest term word (see word_limit).
 WORD_SLACK = 16
+_HYPHENS = frozenset("-\u2010\u2011")
+_HYPHEN_PART_RE = re.compile("[^-\u2010\u2011]+")
 
 
 @dataclass(frozen=True)
@@ -183,15 +186,31 @@ class TermMatcher:
         if found:
             return found
         parts = hyphen_parts(word)
-        if not parts:
-            return ()
         # A hyphenated word that is no term word may be a term written closed ("co-operation"
-        # is "cooperation"); else it reads as each of its parts: "ODA-funded" has "ODA",
-        # "India-Pakistan" has "India", "treaty-related" ends "peace treaty".
-        closed = self._word_readings("".join(parts))
-        if closed:
-            return closed
-        return tuple(dict.fromkeys(s for part in parts for s in self._word_readings(part)))
+        # is "cooperation"); else _symbolize splits it into its parts.
+        return self._word_readings("".join(parts)) if parts else ()
+
+    def _readings(self, word: str) -> tuple[str, ...]:
+        """Return a text word's symbols, from the cache when it has them."""
+        if len(word) > self.word_limit:
+            return ()
+        cache = self._word_cache
+        found = cache.get(word)
+        if found is None:
+            if len(cache) >= self._WORD_CACHE_LIMIT:
+                cache.clear()
+            found = cache[word] = self._text_word_symbols(word)
+        return found
+
+    def _split(self, word: str, start: int) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Return the parts of a hyphenated word that is no term word, as (start, end,
+        symbols), if some part is a term word: "ODA-funded" is "ODA" and "funded",
+        "India-Pakistan" has "India", "supply-chain risks" is "supply chain risks"."""
+        parts = [
+            (start + m.start(), start + m.end(), self._readings(m.group()))
+            for m in _HYPHEN_PART_RE.finditer(word)
+        ]
+        return parts if len(parts) > 1 and any(found for _s, _e, found in parts) else []
 
     def _word_readings(self, word: str) -> tuple[str, ...]:
         vocab = self._vocab
@@ -208,7 +227,6 @@ class TermMatcher:
 
         One pass over the tokens; each token costs bounded work (see ``word_limit``).
         """
-        cache = self._word_cache
         vocab = self._vocab
         filler, break_symbol = self.filler, self.break_symbol
         units: list[str] = []
@@ -244,11 +262,17 @@ class TermMatcher:
                 after_break = symbol is None
                 continue
             position = start + len(word)
-            found = () if len(word) > self.word_limit else cache.get(word)
-            if found is None:
-                if len(cache) >= self._WORD_CACHE_LIMIT:
-                    cache.clear()
-                found = cache[word] = self._text_word_symbols(word)
+            found = self._readings(word)
+            split = [] if found or not _HYPHENS.intersection(word) else self._split(word, start)
+            for part_start, part_end, part_found in split:
+                if len(part_found) > 1:
+                    ambiguous.append((len(units), part_found))
+                units.append(part_found[0] if part_found else filler)
+                starts.append(part_start)
+                ends.append(part_end)
+            if split:
+                after_break = False
+                continue
             if found:
                 if len(found) > 1:
                     ambiguous.append((len(units), found))
