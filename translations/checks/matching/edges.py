@@ -24,6 +24,10 @@ def with_brackets(text: str, start: int, end: int, term: str) -> tuple[int, int]
     """Widen a Japanese occurrence over the quotation brackets the match leaves out (they are
     ignorable) when the term has them or the occurrence opens or closes one: "8項目の「協力
     プラン」" ends with its "」", "「気候変動」" holds the term "気候変動" without brackets."""
+    if not (
+        (start > 0 and text[start - 1] in _OPENING) or (end < len(text) and text[end] in _CLOSING)
+    ):
+        return start, end
     inside = text[start:end]
     opened = sum(inside.count(c) for c in _OPENING)
     closed = sum(inside.count(c) for c in _CLOSING)

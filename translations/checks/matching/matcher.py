@@ -227,6 +227,7 @@ class TermMatcher:
 
         One pass over the tokens; each token costs bounded work (see ``word_limit``).
         """
+        cache = self._word_cache
         vocab = self._vocab
         filler, break_symbol = self.filler, self.break_symbol
         units: list[str] = []
@@ -262,7 +263,9 @@ class TermMatcher:
                 after_break = symbol is None
                 continue
             position = start + len(word)
-            found = self._readings(word)
+            found = cache.get(word)
+            if found is None:
+                found = self._readings(word)
             split = [] if found or not _HYPHENS.intersection(word) else self._split(word, start)
             for part_start, part_end, part_found in split:
                 if len(part_found) > 1:
@@ -344,7 +347,7 @@ class TermMatcher:
         """Decode derived positions (see _word_keys), dropping those of a concept that a
         term's own spelling found at the same place."""
         size = len(self.terms)
-        if all(i < size for i in indexes):
+        if max(indexes) < size:
             return indexes
         found = {self.terms[i].concept_id for i in indexes if i < size}
         return tuple(
