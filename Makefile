@@ -37,6 +37,7 @@ catalogs: install
 
 migrate: catalogs
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py refresh_match_forms
 
 demo: migrate
 	$(BIN)/python manage.py load_demo --base-url http://$(HOST)
@@ -49,6 +50,7 @@ WORKERS ?= 3
 serve: install
 	$(BIN)/python manage.py compile_catalogs
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py refresh_match_forms
 	$(BIN)/python manage.py collectstatic --noinput
 	$(BIN)/gunicorn config.wsgi:application --bind $(HOST) --workers $(WORKERS) \
 		--timeout 60 --graceful-timeout 30 --access-logfile -

@@ -203,6 +203,26 @@ def test_stale_forms_are_recomputed_when_read_and_refreshed_by_the_command(db):
     assert "1 term." in run("refresh_match_forms", "--all")
 
 
+def test_refreshing_forms_that_now_match_differently_is_a_glossary_change(db):
+    glossary_import([ConceptData("region", terms=(TermData("en", "Indo-Pacific"),))])
+    current = Term.objects.get().match_forms
+    # Stored by the first rules: no split spelling ("Indo Pacific").
+    Term.objects.update(
+        match_forms={"version": "1:words:english", "units": [["indo-pacific"]], "longest": 12}
+    )
+    before = GlossaryState.current()
+    assert "for 1 term" in run("refresh_match_forms")
+    assert Term.objects.get().match_forms == current
+    after = GlossaryState.current()
+    assert after != before  # matchers are rebuilt, check runs of the old version are stale
+    # Forms stale only by their stamp match as before: stored, no glossary change.
+    Term.objects.update(match_forms={**current, "version": "1:words:english"})
+    assert "for 1 term" in run("refresh_match_forms")
+    assert GlossaryState.current() == after
+    assert "0 terms" in run("refresh_match_forms")
+    assert GlossaryState.current() == after
+
+
 def test_a_reimported_term_keeps_its_forms_and_a_respelled_one_gets_new_ones(monkeypatch, db):
     glossary_import([ConceptData("kept", terms=(TermData("ru", "саммиты"),))])
     stored = Term.objects.get().match_forms

@@ -52,6 +52,18 @@ class Span(Protocol):
     end: int
 
 
+# A term written in brackets right after another introduces it as the same thing: "Ministry
+# of Economy, Trade and Industry (METI)", "ASEAN（東南アジア諸国連合）".
+_OPEN, _CLOSE = "(（[［", ")）]］"
+
+
+def bracketed_after(text: str, first: Span, second: Span) -> bool:
+    """Tell whether ``second`` follows ``first`` in brackets: "<first> (<second>)"."""
+    between = text[first.end : second.start].strip()
+    after = text[second.end : second.end + 1]
+    return between in tuple(_OPEN) and after != "" and after in _CLOSE
+
+
 @dataclass(frozen=True)
 class SegmentMatches:
     """Hold one unit's texts (a segment's, the title's, a photo caption's or credit's) and the

@@ -10,6 +10,7 @@ from translations.checks.base import (
     ReleaseContext,
     SegmentMatches,
     TermCheck,
+    bracketed_after,
     gettext_noop,
 )
 from translations.checks.matching.matcher import TermMatch
@@ -22,11 +23,34 @@ INCONSISTENT_TERM_MESSAGE = gettext_noop(
 )
 
 
+def _introductions(segments: tuple[SegmentMatches, ...]) -> dict[int, dict[int, int]]:
+    """Map concept -> term -> the term it was introduced with (both read as one rendering)."""
+    same: dict[int, dict[int, int]] = defaultdict(dict)
+    for segment in segments:
+        target = sorted(segment.target, key=lambda m: m.start)
+        for first, second in zip(target, target[1:], strict=False):
+            concept = first.term.concept_id
+            if (
+                second.term.concept_id == concept
+                and second.term.id != first.term.id
+                and first.term.status in ACCEPTED_STATUSES
+                and second.term.status in ACCEPTED_STATUSES
+                and bracketed_after(segment.target_text, first, second)
+            ):
+                group = same[concept]
+                root = group.get(first.term.id, first.term.id)
+                group.setdefault(first.term.id, root)
+                group[second.term.id] = root
+    return same
+
+
 class InconsistentTermCheck(TermCheck):
     """Flag a concept rendered with several accepted target terms for one source term.
 
     Only concepts whose source uses exactly one distinct source term across the release
     qualify: "territories of priority development … TOR" legitimately yields two renderings.
+    A term the translation introduces in brackets after another ("Ministry of Economy, Trade
+    and Industry (METI)") is one rendering with it, here and in the rest of the release.
     The most frequent target term is kept (ties: preferred over admitted, then the first
     used); every occurrence of the other terms is flagged.
     """
@@ -53,10 +77,16 @@ class InconsistentTermCheck(TermCheck):
             for m in segment.target:
                 if m.term.status in ACCEPTED_STATUSES:
                     renderings[m.term.concept_id].append((segment, m))
+        introduced = _introductions(release.segments)
         for concept_id, occurrences in renderings.items():
             if len(source_terms.get(concept_id, ())) != 1:
                 continue
-            counts = Counter(m.term.id for _segment, m in occurrences)
+            group = introduced.get(concept_id, {})  # term -> the rendering it belongs to
+
+            def rendering(m: TermMatch, group: dict[int, int] = group) -> int:
+                return group.get(m.term.id, m.term.id)
+
+            counts = Counter(rendering(m) for _segment, m in occurrences)
             if len(counts) < 2:
                 continue
             order = {term_id: i for i, term_id in enumerate(dict.fromkeys(counts))}
@@ -66,7 +96,7 @@ class InconsistentTermCheck(TermCheck):
                 key=lambda t: (counts[t], terms[t].status == TermStatus.PREFERRED, -order[t]),
             )
             for segment, m in occurrences:
-                if m.term.id == kept:
+                if rendering(m) == kept:
                     continue
                 yield release.finding(
                     segment,

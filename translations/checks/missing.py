@@ -9,6 +9,7 @@ from translations.checks.base import (
     ReleaseContext,
     SegmentMatches,
     SegmentTermCheck,
+    bracketed_after,
     gettext_noop,
 )
 from translations.checks.vocabulary import Severity
@@ -23,6 +24,8 @@ class MissingTermCheck(SegmentTermCheck):
 
     A concept the translation renders with a deprecated or forbidden term is left to
     ``forbidden-term``, which already names the replacement; reporting it twice is noise.
+    A term the source repeats in brackets right after a term the translation renders
+    ("Official Development Assistance (ODA)" with ODA a concept of its own) may be left out.
     Proper names are ``proper-name``'s to report, as errors.
     """
 
@@ -40,9 +43,23 @@ class MissingTermCheck(SegmentTermCheck):
         """Yield one finding per source concept missing from the translation."""
         rendered = {m.term.concept_id for m in segment.target}
         seen: set[int] = set()
+        previous = None
         for occurrence in segment.source:
             concept_id = occurrence.term.concept_id
-            if concept_id in seen or concept_id in rendered or concept_id in release.proper_names:
+            # "Official Development Assistance (ODA)": a translation may leave out what the
+            # source repeats in brackets after a term it renders, whatever concept holds it.
+            repeated = (
+                previous is not None
+                and previous.term.concept_id in rendered
+                and bracketed_after(segment.source_text, previous, occurrence)
+            )
+            previous = occurrence
+            if (
+                repeated
+                or concept_id in seen
+                or concept_id in rendered
+                or concept_id in release.proper_names
+            ):
                 continue
             seen.add(concept_id)
             preferred = release.preferred(concept_id)

@@ -158,3 +158,82 @@ def normalize_japanese(text: str) -> tuple[str, OffsetMap]:
         ends.extend([j] * len(folded))
         i = j
     return "".join(parts), OffsetMap(starts, ends)
+
+
+# --- Japanese spelling variation that does not change a word ------------------------------------
+
+KATAKANA = frozenset(chr(c) for c in range(0x30A1, 0x30FB)) | {"ー"}
+_LETTER = r"A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+# What a Japanese text may add inside a word without changing it (NFKC has run, so "・" and
+# "ー" are the only middle dot and long vowel mark left):
+# - whitespace (a line break or layout spaces inside "気候\n変動"), kept as one space only
+#   between two letters or digits of a spaced script ("climate change");
+# - the middle dot between katakana or kanji ("サプライ・チェーン" is "サプライチェーン",
+#   "研究・開発" is "研究開発", "日・米・豪・印" is "日米豪印");
+# - the long vowel mark ending a katakana word ("サイバーセキュリティー" is "…ティ", the
+#   spelling rules allow both);
+# - a hyphen between a letter and a digit ("G-7" is "G7");
+# - Japanese quotation brackets ("8項目の「協力プラン」" is "8項目の協力プラン");
+# - and the counter after a number is written "か" whatever its form ("7ヶ国", "7カ国", "7ヵ国"
+#   are "7か国"): the only replacement.
+# Each alternative starts with the character it drops, its context checked after: a
+# lookbehind tried at every position of the text would cost twice as much.
+_IGNORABLE_RE = re.compile(
+    r"[ヶヵケカ](?<=[0-9〇一二三四五六七八九十百千][ヶヵケカ])(?=[国所月条])|[「」『』]|\s+"
+    r"|・(?<=[\u30a1-\u30faー\u3400-\u9fff]・)(?=[\u30a1-\u30fa\u3400-\u9fff])"
+    r"|ー(?<=[\u30a1-\u30fa]ー)(?![\u30a1-\u30faー]|・[\u30a1-\u30fa])"
+    rf"|[-\u2010\u2011](?:(?<=[{_LETTER}].)(?=[0-9])|(?<=[0-9].)(?=[{_LETTER}]))"
+)
+
+
+def drop_ignorable(text: str) -> tuple[str, list[int] | None]:
+    """Return ``text`` without the characters :data:`_IGNORABLE_RE` describes, and the index
+    in ``text`` of each kept character (None when nothing was changed)."""
+    parts: list[str] = []
+    kept: list[int] = []
+    done = 0  # text[:done] is in parts
+    for match in _IGNORABLE_RE.finditer(text):
+        start, end = match.span()
+        if text[start] in "ヶヵケカ":
+            keep = "か"  # one character for one: a replacement
+        elif text[start].isspace() and 0 < start and end < len(text):
+            spaced = is_alnum_script(text[start - 1]) and is_alnum_script(text[end])
+            keep = " " if spaced else ""
+        else:
+            keep = ""
+        if keep == text[start:end]:
+            continue  # one plain space between two words: nothing to change
+        parts.append(text[done:start])
+        kept.extend(range(done, start))
+        if keep:
+            parts.append(keep)
+            kept.append(start)
+        done = end
+    if not kept and done == 0:
+        return text, None
+    parts.append(text[done:])
+    kept.extend(range(done, len(text)))
+    return "".join(parts), kept
+
+
+def fold_japanese(text: str) -> tuple[str, OffsetMap]:
+    """Return :func:`normalize_japanese` of ``text`` without ignorable characters, and the map
+    back to original offsets: what the Japanese matcher scans and what a term's key is."""
+    normalized, offsets = normalize_japanese(text)
+    folded, kept = drop_ignorable(normalized)
+    if kept is None:
+        return normalized, offsets
+    if offsets.starts is None or offsets.ends is None:
+        return folded, OffsetMap(kept, [i + 1 for i in kept])
+    starts, ends = offsets.starts, offsets.ends
+    return folded, OffsetMap([starts[i] for i in kept], [ends[i] for i in kept])
+
+
+# One-kanji abbreviations of country names, which Japanese strings into lists: 日米 (Japan and
+# the US), 日米豪印 (Japan, the US, Australia and India), 日中韓.
+COUNTRY_KANJI = frozenset("日米英仏独伊露中韓朝豪印加蘭墨伯越泰比")
+
+
+def is_katakana(c: str) -> bool:
+    """Tell whether ``c`` is a (full-width) katakana letter or the long vowel mark."""
+    return c in KATAKANA

@@ -31,6 +31,7 @@ __all__ = [
     "glossary_file_export",
     "glossary_import",
     "term_match_forms_refresh",
+    "term_match_forms_upgrade",
 ]
 
 # Concepts read, checked and written together; also the size of every IN (...) lookup.
@@ -181,12 +182,31 @@ def glossary_import(concepts, *, replace_terms=False, dry_run=False, limit=None)
     return report
 
 
-def term_match_forms_refresh(model=Term, *, everything=False, batch=IMPORT_BATCH):
+def term_match_forms_upgrade(*, everything=False):
+    """Store current match forms (:func:`term_match_forms_refresh`) and, when the new rules
+    make some terms match differently, record a glossary change of their concepts: matchers
+    are rebuilt and the releases those terms may now be found in, or no longer be, are
+    re-checked (check runs of the old glossary version are no longer current). Returns how
+    many terms were stored."""
+    changed = set()
+    with transaction.atomic():
+        count = term_match_forms_refresh(everything=everything, changed=changed)
+        if changed:
+            glossary_changed(changed)
+    return count
+
+
+def _matching(forms):
+    return {key: value for key, value in (forms or {}).items() if key != "version"}
+
+
+def term_match_forms_refresh(model=Term, *, everything=False, batch=IMPORT_BATCH, changed=None):
     """Store current match forms for the terms whose stored ones are stale; return how many.
 
     Stale: made by other matching rules (see ``translations.glossary.forms``), or missing.
     ``everything`` recomputes every term's forms. Reads and writes ``batch`` terms at a time.
-    ``model`` lets the data migration pass its historical Term model.
+    ``model`` lets the data migration pass its historical Term model. ``changed``, a set,
+    receives the concept ids of the terms whose forms now say something else.
     """
     versions = {}
     refreshed = 0
@@ -201,9 +221,12 @@ def term_match_forms_refresh(model=Term, *, everything=False, batch=IMPORT_BATCH
             if term.language not in versions:
                 versions[term.language] = match_forms_version(term.language)
             if everything or (term.match_forms or {}).get("version") != versions[term.language]:
+                old = term.match_forms
                 term.match_forms = term_match_forms(
                     term.language, term.text, term.case_sensitive, getattr(term, "variants", "")
                 )
                 stale.append(term)
+                if changed is not None and _matching(old) != _matching(term.match_forms):
+                    changed.add(term.concept_id)
         model.objects.bulk_update(stale, ["match_forms"])
         refreshed += len(stale)

@@ -24,6 +24,9 @@ _WORD = (
 TOKEN_RE = re.compile(rf"(\s*)(?:({_WORD})|([^\w\s]))")
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "’": "'"})
 _STRESS = str.maketrans({"\u0301": None, "\u0300": None})
+# A hyphen between a letter and a digit is spelling, not a word boundary: "G-7" is "G7",
+# "COVID-19" is "COVID19", "Су-35" is "Су35".
+_DIGIT_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-(?=\d)|(?<=\d)-(?=[^\W\d_])")
 # Punctuation inside terms ("C++", "U.S.", "Japan–Russia") is part of the term; spellings
 # that read the same are one key.
 _PUNCTUATION_FOLD = str.maketrans(
@@ -55,9 +58,25 @@ def tokens(text: str) -> Iterator[tuple[str, int, int]]:
         yield word, start, position
 
 
+def join_digit_hyphens(word: str) -> str:
+    """Drop the hyphens between a letter and a digit of a dash-folded word ("g-7" → "g7")."""
+    return _DIGIT_HYPHEN_RE.sub("", word) if "-" in word else word
+
+
+def hyphen_parts(word: str) -> list[str]:
+    """Return the parts of a hyphenated word ("ODA-funded" → ["ODA", "funded"]), else [].
+
+    A hyphen between a letter and a digit does not split: "G-7" has no parts."""
+    parts = [part for part in join_digit_hyphens(word.translate(_DASHES)).split("-") if part]
+    return parts if len(parts) > 1 else []
+
+
 def punctuation_key(character: str) -> str:
     """Return the vocabulary key of one punctuation character."""
     return "|" + unicodedata.normalize("NFKC", character).translate(_PUNCTUATION_FOLD)
+
+
+AMPERSAND = punctuation_key("&")
 
 
 # --- English ---------------------------------------------------------------------------------
@@ -88,12 +107,46 @@ def english_fold(word: str) -> str:
     return word
 
 
+# (ending, replacement, shortest word it applies to); see english_spelling.
+_EN_IRREGULAR_PLURALS = (
+    ("sis", "se", 5),  # crisis/crises (the plural fold made "crises" "crise")
+    ("men", "man", 5),  # fishermen/fisherman, chairmen
+)
+_EN_SPELLING = (
+    ("isation", "ization", 8),
+    ("ise", "ize", 6),  # organise, recognise
+    ("yse", "yze", 6),  # analyse
+    ("our", "or", 6),  # labour, favour, neighbour
+    ("tre", "ter", 5),  # centre, theatre, metre
+    ("ence", "ense", 6),  # defence, offence, licence
+    ("ogue", "og", 5),  # dialogue, catalogue
+    ("mme", "m", 6),  # programme
+)
+
+
+def english_spelling(word: str) -> str:
+    """Fold a plural-folded English word's ending to one spelling: British and American
+    ("defence"/"defense", "Organisation"/"Organization", "centre"/"center", "dialogue"/
+    "dialog", "programme"/"program", "labour"/"labor") and the irregular plurals "-ses"
+    ("crises") and "-men" ("fishermen").
+
+    A key, never shown: words it folds wrongly ("these" and "thesis" both "these") fold the
+    same on the term side and the text side, so they cost at most a rare false match.
+    """
+    for rules in (_EN_IRREGULAR_PLURALS, _EN_SPELLING):  # analysis → analyse → analyze
+        for ending, replacement, shortest in rules:
+            if word.endswith(ending) and len(word) >= shortest:
+                word = word[: -len(ending)] + replacement
+                break
+    return word
+
+
 @lru_cache(maxsize=262_144)
 def english_key(word: str) -> str:
     """Return the case-insensitive key of an English token."""
     decomposed = unicodedata.normalize("NFKD", word)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return english_fold(bare.casefold().translate(_DASHES))
+    return english_spelling(english_fold(join_digit_hyphens(bare.casefold().translate(_DASHES))))
 
 
 def _english_keys(word: str) -> tuple[str, ...]:
@@ -120,9 +173,10 @@ def english_abbreviation_stem(word: str) -> str | None:
 
 @lru_cache(maxsize=262_144)
 def russian_fold(word: str) -> str:
-    """Casefold a Russian token, drop stress marks and write ``ё`` as ``е``."""
-    word = unicodedata.normalize("NFC", word).translate(_STRESS).translate(_DASHES)
-    return fold(word, compatibility=False)
+    """Casefold a Russian token (NFKC: full-width "ＭＩＤ" is "МИД"), drop stress marks and
+    write ``ё`` as ``е``."""
+    word = unicodedata.normalize("NFKC", word).translate(_STRESS).translate(_DASHES)
+    return join_digit_hyphens(fold(word, compatibility=False))
 
 
 def russian_stem(word: str) -> str:
@@ -192,14 +246,16 @@ class Morphology:
     text_keys: Callable[[str], tuple[str, ...]]
     term_keys: Callable[[str], tuple[str, ...]]
     abbreviation_stem: Callable[[str], str | None]
+    # The word "&" stands for: "Trade & Industry" is "Trade and Industry".
+    conjunction: str = ""
 
 
 def _casefold_keys(word: str) -> tuple[str, ...]:
-    return (word.casefold().translate(_DASHES),)
+    return (join_digit_hyphens(unicodedata.normalize("NFKC", word).casefold().translate(_DASHES)),)
 
 
-ENGLISH = Morphology(_english_keys, _english_keys, english_abbreviation_stem)
-RUSSIAN = Morphology(russian_text_keys, russian_term_keys, russian_abbreviation_stem)
+ENGLISH = Morphology(_english_keys, _english_keys, english_abbreviation_stem, "and")
+RUSSIAN = Morphology(russian_text_keys, russian_term_keys, russian_abbreviation_stem, "и")
 # A language without its own rules matches words by their casefolded spelling.
 PLAIN = Morphology(_casefold_keys, _casefold_keys, lambda word: None)
 
@@ -214,9 +270,10 @@ def morphology_for(search_config: str | None) -> Morphology:
 
 
 def case_sensitive_base(word: str) -> str:
-    """Return the key of a word of a case-sensitive term: its exact (NFC, ё→е) surface."""
-    word = unicodedata.normalize("NFC", word).translate(_STRESS).translate(_DASHES)
-    return "=" + word.replace("ё", "е").replace("Ё", "Е")
+    """Return the key of a word of a case-sensitive term: its exact surface, NFKC (full-width
+    "ＯＤＡ" is "ODA"), ё→е, without hyphens between letters and digits ("G-7" is "G7")."""
+    word = unicodedata.normalize("NFKC", word).translate(_STRESS).translate(_DASHES)
+    return "=" + join_digit_hyphens(word.replace("ё", "е").replace("Ё", "Е"))
 
 
 def case_sensitive_text_keys(word: str, morphology: Morphology) -> tuple[str, ...]:

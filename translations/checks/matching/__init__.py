@@ -11,17 +11,21 @@ Word mode (English, Russian)
     apostrophes belong to the word: "tête-à-tête", "vice-ministerial", "Japan’s") and single
     punctuation characters. Each word gets a set of *keys* (:mod:`.words`):
 
-    - case-insensitive keys: casefold, ``ё``→``е``, ``’``→``'``, dash variants→``-``;
-      English: accents stripped ("tete-a-tete" = "tête-à-tête") and the rule-based
-      plural/possessive fold of :func:`english_fold`;
+    - case-insensitive keys: NFKC ("ＯＤＡ" is "ODA"), casefold, ``ё``→``е``, ``’``→``'``,
+      dash variants→``-``, no hyphen between a letter and a digit ("G-7" is "G7");
+      English: accents stripped ("tete-a-tete" = "tête-à-tête"), the rule-based
+      plural/possessive fold of :func:`english_fold`, and British and American spellings
+      as one (:func:`~translations.glossary.words.english_spelling`: "defence"/"defense",
+      "Organisation"/"Organization", "centre"/"center", plus "crises" and "fishermen");
       Russian: every pymorphy3 normal form of every parse (a text word matches a term word
       when their lemma sets intersect), plus a crude stem ``~stem`` that the *term* side only
       registers for words the dictionary does not know (so unknown proper names such as
       "Мотеги"/"Мотегой" still match when the guesser's lemmas disagree);
     - case-sensitive keys (only for words of case-sensitive terms): the exact surface form
-      (NFC, ``ё``→``е``), and for an all-capitals abbreviation also its inflected forms:
-      English "TORs", "TOR's", "TORs'"; Russian "ТОРы", "ТОРах", "ТОР-ов" (caps stem plus a
-      lowercase ending of up to three letters). "Tor", "tor" and "TORONTO" never match "TOR".
+      (NFKC, ``ё``→``е``, letter-digit hyphens dropped), and for an all-capitals
+      abbreviation also its inflected forms: English "TORs", "TOR's", "TORs'"; Russian
+      "ТОРы", "ТОРах", "ТОР-ов" (caps stem plus a lowercase ending of up to three letters).
+      "Tor", "tor" and "TORONTO" never match "TOR".
 
     Every distinct key used by a term word is given a *symbol* (two private-use characters,
     see "the two-character alphabet" in :mod:`.normalize`); a term's automaton key is the
@@ -36,6 +40,12 @@ Word mode (English, Russian)
     through the same automaton used as a trie (``match``/``get``), trying every alternative
     of every ambiguous word. That walk is exact and pruned by the glossary's own prefixes.
 
+    Hyphens: a hyphenated text word that is no term word reads as the term written closed
+    ("co-operation" is "cooperation"), else it is split into its parts, each a unit with its
+    own offsets: "supply-chain resilience" holds "supply chain" (a modifier is hyphenated),
+    "ODA-funded" holds "ODA", "India-Pakistan" holds "India". A hyphenated term also matches
+    with its words apart or closed ("Indo Pacific", "cease fire", "ceasefire").
+
     Matching is linear in the text: tokens come from one regular-expression pass that never
     backtracks across tokens, and each token costs bounded work (a word longer than twice the
     longest term word is not analysed: no key of it can match).
@@ -47,16 +57,29 @@ Character mode (Japanese)
     boundaries), except that a term edge that is a Latin/Cyrillic/Greek letter or a digit may
     not touch another such character ("TOR" is not in "TORONTO", "8項目" is not in "18項目").
     Case-sensitive terms are verified against the NFKC (not casefolded) original slice. A
-    match may not split what one original character cluster became ("ß"→"ss").
+    match may not split what one original character cluster became ("ß"→"ss"). Spelling
+    that does not change a word is then dropped from both the text and the term keys
+    (``fold_japanese``): quotation brackets 「」『』 (an occurrence keeps those the term has),
+    the counter after a number ("7ヶ国", "7カ国", "7ヵ国" are "7か国"), whitespace
+    ("気候\\n変動"; one space is kept between two Latin letters or digits), the middle dot
+    between katakana ("サプライ・チェーン"), the long vowel mark ending a katakana word
+    ("セキュリティー" = "セキュリティ") and a hyphen between a letter and a digit ("Ｇ－７" =
+    "G7"). A term edge in a run of at most four katakana (a short loanword: インド, タイ) may
+    not touch a katakana character of the text, so インド is not found in インドネシア; a
+    middle dot between them is a boundary ("インド・パキスタン"). A term that is a list of
+    one-kanji country names (日米) may not touch another one (it is not in 日米豪印, 日米韓).
 
 Both modes return leftmost-longest, non-overlapping occurrences ordered by start. An occurrence
 that matches several glossary terms (the same key in two concepts, or both readings of an
-ambiguous word) yields one :class:`TermMatch` per term, all with the same span.
+ambiguous word) yields one :class:`TermMatch` per term, all with the same span; a term found
+only by a derived spelling (hyphen-joined, split or closed, quotes left out, initials with or
+without dots) gives way to a term of its concept found there by its own spelling.
 
 Modules: :mod:`.normalize` (invisible characters, offset maps, the two-character alphabet,
 Japanese folding), :mod:`.words` (tokens, English and Russian keys), :mod:`.forms` (a term's
-keys, stored with the term so a build lemmatises nothing), :mod:`.matcher` (the automaton)
-and :mod:`.cache` (one matcher per language and glossary version).
+keys and derived spellings, stored with the term so a build lemmatises nothing),
+:mod:`.matcher` (the automaton), :mod:`.edges` (where a Japanese term may start and end) and
+:mod:`.cache` (one matcher per language and glossary version).
 """
 
 from translations.checks.matching.cache import clear_matcher_cache, matcher_for
