@@ -225,10 +225,12 @@ class GlossaryReport:
             lines.append(
                 _("Skipped, in languages Concord does not keep: %(languages)s.")
                 % {
-                    "languages": ", ".join(
-                        ngettext("%(language)s (%(n)s term)", "%(language)s (%(n)s terms)", n)
-                        % {"language": tag, "n": n}
-                        for tag, n in sorted(self.skipped_languages.items())
+                    "languages": _listed(
+                        self.skipped_languages,
+                        lambda tag, n: (
+                            ngettext("%(language)s (%(n)s term)", "%(language)s (%(n)s terms)", n)
+                            % {"language": tag, "n": n}
+                        ),
                     )
                 }
             )
@@ -245,10 +247,12 @@ class GlossaryReport:
             lines.append(
                 _("Not imported, as Concord's glossary has no place for them: %(data)s.")
                 % {
-                    "data": ", ".join(
-                        ngettext("%(name)s (%(n)s time)", "%(name)s (%(n)s times)", n)
-                        % {"name": name, "n": n}
-                        for name, n in sorted(self.ignored.items())
+                    "data": _listed(
+                        self.ignored,
+                        lambda name, n: (
+                            ngettext("%(name)s (%(n)s time)", "%(name)s (%(n)s times)", n)
+                            % {"name": name, "n": n}
+                        ),
                     )
                 }
             )
@@ -267,3 +271,8 @@ def _named(title, names):
             % {"n": more, "what": title}
         )
     return lines
+
+
+def _listed(counts, describe):
+    """``counts`` ({name: n}) as one line, in name order, each described by ``describe``."""
+    return ", ".join(describe(name, n) for name, n in sorted(counts.items()))
