@@ -29,6 +29,7 @@ from ..services import (
     revision_snapshot,
 )
 from .forms import content_from_forms
+from .paging import page_query
 from .views import conflict_response, saved_message
 
 NEW_RELEASE = {"title": {}, "segments": [], "photos": []}
@@ -102,6 +103,7 @@ class ReleaseSaveView(View):
         info = f"admin:{admin.opts.app_label}_{admin.opts.model_name}"
         if "_continue" in request.POST:
             url = reverse(f"{info}_change", args=[release.pk], current_app=admin.admin_site.name)
+            url = page_query(request, url)  # the same page of segments again
         elif "_addanother" in request.POST:
             url = reverse(f"{info}_add", current_app=admin.admin_site.name)
         elif added:

@@ -18,6 +18,7 @@ from config import languages
 
 from ..models import Release
 from ..photos import PhotoImageError, image_size_check, photo_image_store
+from .paging import SegmentPage
 
 STALE_FORM = gettext_lazy(
     "This form does not say which revision it started from, so someone else's change could be "
@@ -95,7 +96,23 @@ class KeyedInlineFormSet(BaseInlineFormSet):
 
     A row someone else deleted after the page was loaded is still read (by its key), so the
     merge can tell an untouched row (deleted) from an edited one (a conflict).
+
+    Where ``page_number`` is set (the segments inline), the rows are one page of them
+    (:mod:`.paging`); ``page`` is then that page, for the pager.
     """
+
+    page_number = None
+    page_query = None
+    page = None
+
+    def get_queryset(self):
+        rows = super().get_queryset()
+        if self.page_number is None:
+            return rows
+        if self.page is None:
+            self.page = SegmentPage(rows, self.page_number, self.page_query)
+            self._queryset = self.page.rows if self.page.paged else rows
+        return self._queryset
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -145,9 +162,19 @@ def _item_from_form(form, fields, base_item):
 
 
 def _items_from_formset(formset, base_items, translated, defaults):
-    """Return the list (in the editor's order) a formset describes, on top of ``base_items``."""
+    """Return the list (in the editor's order) a formset describes, on top of ``base_items``.
+
+    Rows of ``base_items`` the form did not show (the other pages of a paged inline) are
+    carried over untouched, at their places; a shown row given another position moves
+    before the row that holds that position, on any page.
+    """
     base = {item["key"]: (index, item) for index, item in enumerate(base_items, start=1)}
-    rows = []
+    shown = {str(form.cleaned_data.get("row_key")) for form in formset.forms}
+    rows = [
+        (index, True, -1, item)
+        for index, item in enumerate(base_items, start=1)
+        if item["key"] not in shown
+    ]
     for order, form in enumerate(formset.forms):
         key = form.cleaned_data.get("row_key")
         known = base.get(str(key)) if key else None

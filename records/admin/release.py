@@ -24,6 +24,7 @@ from .dashboard import DashboardView
 from .editing import ReleaseSaveView
 from .forms import KeyedInlineForm, KeyedInlineFormSet, PhotoInlineForm, ReleaseAdminForm
 from .importing import ReleaseImportView
+from .paging import requested_page
 from .views import CompareView, HistoryView, PublishView, ResolveView, RestoreView, publish
 
 
@@ -62,6 +63,15 @@ class SegmentInline(_StructureInline, TranslationStackedInline):
     fields = ("row_key", "position", "kind", "level", "style", "text")
     translated = ("text",)
     structure = ("position", "kind", "level", "style")
+    # The inline as Django draws it, with the pager of a large release above and below.
+    template = "admin/records/release/segments_inline.html"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """The segment rows of one page (``?segments=N``) of a release too long for one."""
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.page_number = requested_page(request)
+        formset.page_query = request.GET
+        return formset
 
 
 class PhotoInline(_StructureInline, TranslationTabularInline):
