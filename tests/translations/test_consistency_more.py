@@ -202,3 +202,86 @@ def test_a_list_marker_closed_by_a_bracket_is_balanced(text, problems):
     from translations.checks.form import unbalanced
 
     assert unbalanced(text) == problems
+
+
+def _dates(text, language):
+    return [
+        (m.values.get(MONTH), m.values.get(DAY), m.values.get(WEEKDAY))
+        for m in find_dates(text, language)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["7月7、8日", "7月7，8日", "7月7・8日", "7月7日及び8日", "7月7日と8日", "7月7、8両日"],
+)
+def test_a_japanese_list_of_days_gives_each_day_its_month(text):
+    assert _dates(f"会合は{text}に開催された。", "ja") == [(7, 7, None), (7, 8, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Консультации прошли с 11 (вт) по 12 (ср) июля.", "ru"),
+        ("The consultations took place on July 11 (Tue) – 12 (Wed).", "en"),
+    ],
+)
+def test_each_day_of_a_range_keeps_its_weekday(text, language):
+    assert _dates(text, language) == [(7, 11, 1), (7, 12, 2)]
+
+
+def test_a_wrong_weekday_after_the_end_of_a_range_points_at_that_weekday():
+    case = _case(
+        "date",
+        "ja",
+        "en",
+        "協議は7月11日（火）～12日（水）に行われました。",
+        "The consultations took place on July 11 (Tue) – 12 (Thu).",
+    )
+    findings = evaluate_real(case)
+    assert {case.target[f.start : f.end] for f in findings} == {"(Thu)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "date"),
+    [
+        ("on 7/11/2023", "en", (2023, 7, 11)),
+        ("on 25/12/2023", "en", (2023, 12, 25)),
+        ("состоялись 11.07.2023", "ru", (2023, 7, 11)),
+        ("（2023/7/11）", "ja", (2023, 7, 11)),
+    ],
+)
+def test_a_slashed_or_dotted_date_reads_in_its_languages_order(text, language, date):
+    [mention] = find_dates(text, language)
+    assert (mention.values[YEAR], mention.values[MONTH], mention.values[DAY]) == date
+
+
+def test_a_day_named_after_the_next_day_is_that_days():
+    [mention] = find_dates("The next day, the 13th, the Ministers met.", "en")
+    assert (mention.relative, mention.values) == ("翌", {DAY: 13})
+
+
+def test_the_next_day_with_no_date_before_it_reads_against_the_releases_date():
+    case = _case(
+        "date",
+        "ja",
+        "en",
+        "翌13日、両外相は共同声明を発出しました。",
+        "On July 14, the two Foreign Ministers issued a joint statement.",
+    )
+    [finding] = evaluate_real(case)
+    assert case.source[finding.source_start : finding.source_end] == "翌13日"
+    assert "2023-07-13" in finding.message
+
+
+def test_the_days_after_the_next_day_are_its_without_a_release_date():
+    case = RealCase(
+        "date",
+        "en",
+        "ja",
+        "The next day, the 13th, the Ministers met.",
+        "翌14日、両大臣は会談した。",
+        True,
+    )
+    [finding] = evaluate_real(case)
+    assert case.target[finding.start : finding.end] == "翌14日"

@@ -1,15 +1,13 @@
 """The words and values dates are read with: the facts a mention states, days written relative
 to the release or to another date, Japanese eras, the names of months and weekdays, hours of
-the day. :mod:`.dates` reads texts with them.
+the day, and the :class:`DateMention` a text's dates are read into. :mod:`.dates` reads texts
+with them.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from translations.checks.dates import DateMention
+from dataclasses import dataclass, field
 
 YEAR, MONTH, DAY, WEEKDAY, TIME = "year", "month", "day", "weekday", "time"
 # What a mention states, fact by fact: a date, its weekday, a time. Each is compared apart, so
@@ -28,6 +26,44 @@ MONTHS_AWAY = {"先月": -1, "今月": 0, "来月": 1}
 # «сегодня» are also words of a sentence ("the world today"): they render a date, never ask for one.
 DAYS_AWAY = {"本日": 0, "昨日": -1}
 TODAY = re.compile(r"\b(?:(today)|yesterday)\b(?!'s)|(?<!\w)(?:(сегодня)|вчера)(?!\w)", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date or time expression: its calendar values and where it is in the text."""
+
+    start: int
+    end: int
+    values: dict = field(hash=False, compare=False)
+    # Where each part (DATE, "weekday", "time") is written: what a finding on it points at.
+    spans: dict = field(default_factory=dict, hash=False, compare=False)
+    # "本", "今" or "昨" for a day written relative to the release's date; "同", "翌", "前" or
+    # "同月" for one written relative to the last date before it.
+    relative: str = ""
+
+    def span(self, part: str | None = None) -> tuple[int, int]:
+        """Return where ``part`` is written (the whole mention when not given or not known)."""
+        return self.spans.get(part, (self.start, self.end)) if part else (self.start, self.end)
+
+    def part_values(self, part: str) -> dict:
+        """Return the values of one part: year, month and day of the date, or the weekday."""
+        return {key: value for key, value in self.values.items() if PART[key] == part}
+
+    def describe(self, part: str | None = None) -> str:
+        """Return a language-neutral rendering: 2017-07-07, 07-07, 18:00, weekday 5."""
+        values = self.part_values(part) if part else self.values
+        parts = []
+        if YEAR in values or MONTH in values:
+            date = [f"{values[YEAR]:04d}"] if YEAR in values else []
+            date += [f"{values[MONTH]:02d}"] if MONTH in values else []
+            date += [f"{values[DAY]:02d}"] if DAY in values else []
+            parts.append("-".join(date))
+        if WEEKDAY in values:
+            parts.append(EN_WEEKDAYS[values[WEEKDAY]])
+        if TIME in values:
+            hour, minute, twelve = values[TIME]
+            parts.append(f"{hour:02d}:{minute:02d}" + (" (12h)" if twelve else ""))
+        return " ".join(parts)
 
 
 def today_atoms(text):

@@ -6,16 +6,18 @@ its text into atoms (a year, a month with or without its day, a weekday, a time)
 stand next to each other make one :class:`DateMention`. A bare four-digit number is a year only
 beside a month ("December 2016"); alone it stays a number ("in 2016"). 本日 and 昨日 are the
 release's day and the day before; "today" and «сегодня» only perhaps a date (they may render
-one). The words and values dates are read with are in :mod:`.date_words`.
+one). The words and values dates are read with are in :mod:`.date_words`; days read
+together (ranges, pairs, lists under one month) in :mod:`.date_ranges`. "7/11/2023" is
+month first, as American English writes it; «11.07.2023» day first.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from translations.checks.date_ranges import day_lists, with_range_ends
 from translations.checks.date_words import (  # noqa: F401 (read here and by the checks)
     BEFORE,
     DATE,
@@ -40,6 +42,7 @@ from translations.checks.date_words import (  # noqa: F401 (read here and by the
     TIME,
     WEEKDAY,
     YEAR,
+    DateMention,
     compatible,
     hour_of_day,
     today_atoms,
@@ -50,44 +53,6 @@ _KANJI = "".join((*KANJI_DIGITS, *KANJI_UNITS, *KANJI_MYRIADS))
 _JA_NUMBER = rf"(\d{{1,4}}|[{_KANJI}]+)"
 # Characters that may stand between two atoms of one date ("July 7, 2017", "7月7日（金）").
 _JOINER = re.compile(r"[\s,、，の(（)）]*(?:года?|г\.)?[\s,、，の(（)）]*", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """One date or time expression: its calendar values and where it is in the text."""
-
-    start: int
-    end: int
-    values: dict = field(hash=False, compare=False)
-    # Where each part (DATE, "weekday", "time") is written: what a finding on it points at.
-    spans: dict = field(default_factory=dict, hash=False, compare=False)
-    # "本", "今" or "昨" for a day written relative to the release's date; "同", "翌", "前" or
-    # "同月" for one written relative to the last date before it.
-    relative: str = ""
-
-    def span(self, part: str | None = None) -> tuple[int, int]:
-        """Return where ``part`` is written (the whole mention when not given or not known)."""
-        return self.spans.get(part, (self.start, self.end)) if part else (self.start, self.end)
-
-    def part_values(self, part: str) -> dict:
-        """Return the values of one part: year, month and day of the date, or the weekday."""
-        return {key: value for key, value in self.values.items() if PART[key] == part}
-
-    def describe(self, part: str | None = None) -> str:
-        """Return a language-neutral rendering: 2017-07-07, 07-07, 18:00, weekday 5."""
-        values = self.part_values(part) if part else self.values
-        parts = []
-        if YEAR in values or MONTH in values:
-            date = [f"{values[YEAR]:04d}"] if YEAR in values else []
-            date += [f"{values[MONTH]:02d}"] if MONTH in values else []
-            date += [f"{values[DAY]:02d}"] if DAY in values else []
-            parts.append("-".join(date))
-        if WEEKDAY in values:
-            parts.append(EN_WEEKDAYS[values[WEEKDAY]])
-        if TIME in values:
-            hour, minute, twelve = values[TIME]
-            parts.append(f"{hour:02d}:{minute:02d}" + (" (12h)" if twelve else ""))
-        return " ".join(parts)
 
 
 def _number(text: str) -> int:
@@ -109,8 +74,12 @@ _EN_WEEKDAY_SHORT = re.compile(
     r"[(（](Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?[)）]"
     rf"|\b(Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.(?=,?\s+(?:{_EN_MONTH})\b)"
 )
-# "on the 12th": perhaps a day, which may render one ("翌日" as "on the 12th").
-_EN_BARE_DAY = re.compile(rf"\bon\s+the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_EN_MONTH})")
+# "on the 12th": perhaps a day, which may render one ("翌日" as "on the 12th"); ", the 12th,"
+# names the day of the words before it ("the next day, the 12th,", 「翌12日」).
+_EN_BARE_DAY = re.compile(
+    rf"\bon\s+the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_EN_MONTH})"
+    r"|(?<=,\s)the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*[,.;:)])"
+)
 _EN_CLOCK = re.compile(
     r"(?<![.:])\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b"
     r"|\b(noon|midnight)\b",
@@ -153,9 +122,18 @@ def _iso_atoms(text):
             yield m.start(), m.end(), values, False
 
 
+# "7/11/2023": month, day and year in the American order; "25/12/2023" can only be day first.
+_EN_SLASHED = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
 def _en_atoms(text):
     yield from today_atoms(text)
     yield from _iso_atoms(text)
+    for m in _EN_SLASHED.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        month, day = (first, second) if first <= 12 else (second, first)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            yield m.start(), m.end(), {YEAR: int(m.group(3)), MONTH: month, DAY: day}, False
     for m in _EN_RELATIVE.finditer(text):
         relative = _en_relative(m)
         if relative:
@@ -176,8 +154,10 @@ def _en_atoms(text):
         day = next(i for i, name in enumerate(EN_WEEKDAYS) if name.startswith(short))
         yield m.start(), m.end(), {WEEKDAY: day}, False
     for m in _EN_BARE_DAY.finditer(text):
-        if 1 <= int(m.group(1)) <= 31:
-            yield m.start(1), m.end(), {DAY: int(m.group(1))}, True
+        group = 1 if m.group(1) else 2
+        if 1 <= int(m.group(group)) <= 31:
+            start = m.start(1) if group == 1 else m.start()
+            yield start, m.end(), {DAY: int(m.group(group))}, True
     opening = set()
     for m in _EN_CLOCK_OPENING.finditer(text):
         hour, twelve = hour_of_day(int(m.group(1)), m.group(3).lower() + "m")
@@ -206,6 +186,7 @@ def _noon_atoms(text):
 
 
 def _ja_atoms(text):
+    yield from day_lists(text, "ja")
     yield from _iso_atoms(text)
     yield from _noon_atoms(text)
     eras = "|".join(ERAS)
@@ -287,6 +268,7 @@ _RU_CLOCK = re.compile(
 
 
 def _ru_atoms(text):
+    yield from day_lists(text, "ru")
     yield from _noon_atoms(text)
     yield from today_atoms(text)
     yield from _iso_atoms(text)
@@ -380,55 +362,4 @@ def find_dates(text: str, language: str, weak: bool = False) -> tuple[DateMentio
         relative = values.pop(RELATIVE, "")
         end = max(a[1] for a in group)
         mentions.append(DateMention(group[0][0], end, values, spans, relative))
-    return tuple(sorted(_with_range_ends(text, mentions), key=lambda m: m.start))
-
-
-# The other day of a range ("July 7-9", 「7日～9日」) or of a pair ("November 2 and 3", «2 и 3
-# ноября», 「2日及び3日」).
-_RANGE = r"\s*(?:[-–—~～〜－]|から|to|по|and|&|и|及び)\s*"
-_RANGE_BEFORE = re.compile(rf"(?<!\d)(\d{{1,2}})(?:日)?{_RANGE}$")
-# Not a count or a time: 「7月7日から3名」, "July 7 and 3 p.m.".
-_RANGE_AFTER = re.compile(
-    rf"{_RANGE}(\d{{1,2}})(?![\d月/:時分名人回件]|\.\d)"
-    r"(?!\s*(?:[ap]\.?\s?m\b|hours?\b|minutes?\b|час|мин))",
-    re.IGNORECASE,
-)
-
-
-# The year written after the end of a range, for both its days: "July 11 to 13, 2023".
-_RANGE_YEAR = re.compile(r"\s*,?\s*(1[6-9]\d\d|2\d\d\d)(?!\d)")
-
-
-def _with_range_ends(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """Return ``mentions`` and the other day of day ranges: "July 7-9", «с 7 по 9 июля»,
-    「7月7日～9日」."""
-    found = []
-    for mention in mentions:
-        if DAY not in mention.values:
-            found.append(mention)
-            continue
-        # Only a day may open or close a range: in 「午後5時から3名」 the 3 is no day.
-        start, end = mention.span(DATE)
-        before = _RANGE_BEFORE.search(text, max(0, start - 12), start)
-        after = _RANGE_AFTER.match(text, end, end + 12)
-        year = after and YEAR not in mention.values and _RANGE_YEAR.match(text, after.end())
-        if year and end == mention.end:
-            mention = DateMention(
-                mention.start,
-                mention.end,
-                {**mention.values, YEAR: int(year.group(1))},
-                mention.spans,
-                mention.relative,
-            )
-        found.append(mention)
-        for match in (
-            before if start == mention.start else None,
-            after if end == mention.end else None,
-        ):
-            if match is None or any(m.start <= match.start(1) < m.end for m in mentions):
-                continue  # 「7月7日～8月9日」: both ends are dates of their own
-            if 1 <= int(match.group(1)) <= 31:
-                values = {**mention.part_values(DATE), DAY: int(match.group(1))}
-                spans = {DATE: (match.start(1), match.end(1))}
-                found.append(DateMention(match.start(1), match.end(1), values, spans))
-    return found
+    return tuple(sorted(with_range_ends(text, mentions), key=lambda m: m.start))
