@@ -1769,6 +1769,42 @@ SHAPES = [
         True,
         RELEASE,
     ),
+    RealCase(
+        "date",
+        "ja",
+        "ru",
+        "翌13日、共同声明を発出しました。",
+        "На следующий день, 13-го, было принято совместное заявление.",
+        False,
+        RELEASE,
+    ),
+    RealCase(
+        "date",
+        "ja",
+        "ru",
+        "翌13日、共同声明を発出しました。",
+        "На следующий день, 14-го, было принято совместное заявление.",
+        True,
+        RELEASE,
+    ),
+    RealCase(
+        "date",
+        "ja",
+        "en",
+        "首脳会議は7月7、8日に開催されました。",
+        "The summit was held on the 7th and 8th.",
+        False,
+        RELEASE,
+    ),
+    RealCase(
+        "date",
+        "ja",
+        "en",
+        "首脳会議は7月7、8日に開催されました。",
+        "The summit was held on the 7th and 9th.",
+        True,
+        RELEASE,
+    ),
 ]
 
 CASES = (

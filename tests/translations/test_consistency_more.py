@@ -256,8 +256,15 @@ def test_a_slashed_or_dotted_date_reads_in_its_languages_order(text, language, d
     assert (mention.values[YEAR], mention.values[MONTH], mention.values[DAY]) == date
 
 
-def test_a_day_named_after_the_next_day_is_that_days():
-    [mention] = find_dates("The next day, the 13th, the Ministers met.", "en")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The next day, the 13th, the Ministers met.", "en"),
+        ("На следующий день, 13-го, министры встретились.", "ru"),
+    ],
+)
+def test_a_day_named_after_the_next_day_is_that_days(text, language):
+    [mention] = find_dates(text, language)
     assert (mention.relative, mention.values) == ("翌", {DAY: 13})
 
 

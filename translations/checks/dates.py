@@ -275,6 +275,10 @@ def _ru_atoms(text):
     for relative, pattern in _RU_RELATIVE:
         for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text, re.IGNORECASE):
             yield m.start(), m.end(), {RELATIVE: relative}, False
+    # «на следующий день, 13-го,»: perhaps a day, the day of the words before it.
+    for m in re.finditer(r"(?<=,\s)(\d{1,2})-?го(?!\w)(?=\s*[,.;:)])", text):
+        if 1 <= int(m.group(1)) <= 31:
+            yield m.start(), m.end(), {DAY: int(m.group(1))}, True
     stems = "|".join(RU_MONTH_STEMS)
     # The day may carry its ordinal ending: «7 июля», «7-го июля», «7-е июля».
     month_word = re.compile(
