@@ -3,6 +3,8 @@ as Okapi writes a document split in two): read as one file when every ``<file>``
 same release, revision and language, or names none and takes the first's; refused whole,
 naming both ``<file>`` elements, when they differ, with nothing written."""
 
+from dataclasses import replace
+
 import pytest
 
 from tests.helpers import exchange_state
@@ -129,4 +131,41 @@ def test_an_xliff_2_file_with_two_releases_is_refused_unchanged(sample):
     before = exchange_state(sample), texts(sample)
     with pytest.raises(ExchangeFileError, match='<file original="other.r1.ru.xlf"> is “other”'):
         imported(xliff20_split("other.r1.ru.xlf"))
+    assert (exchange_state(sample), texts(sample)) == before
+
+
+SDLXLIFF = FOREIGN / "foreign-tools-sample.r1.ru.sdlxliff"
+
+
+def trados_merged(language=b'target-language="ru-RU"'):
+    """Return the Trados file as Studio writes merged files: its units split after the second
+    ``<group>`` into a second ``<file>`` with the same header (the file's own path)."""
+    data = SDLXLIFF.read_bytes()
+    start = data.index(b"<file ")
+    header = data[start : data.index(b"<body>") + len(b"<body>")]
+    at = data.index(b"<group>", data.index(b"</group>", data.index(b"</group>") + 1))
+    second = header.replace(b'target-language="ru-RU"', language)
+    return data[:at] + b"</body></file>" + second + data[at:]
+
+
+def test_trados_merged_files_are_read_as_one(sample):
+    data = trados_merged()
+    assert data.count(b"<file ") == 2
+    single, merged = xliff_load(SDLXLIFF.read_bytes()), xliff_load(data)
+    # The same entries, but for the line each is on.
+    assert [replace(entry, line=None) for entry in merged.entries] == [
+        replace(entry, line=None) for entry in single.entries
+    ]
+    report = imported(data)
+    assert report.counts()["updated"] == 2
+    assert texts(sample)[BULLET_3] == (
+        "Во время встречи тет-а-тет лидеры подробно обсудили заключение мирного договора."
+    )
+
+
+def test_trados_merged_files_in_two_languages_are_refused_unchanged(sample):
+    before = exchange_state(sample), texts(sample)
+    with pytest.raises(ExchangeFileError, match="revision 1, ja") as refused:
+        imported(trados_merged(b'target-language="ja-JP"'))
+    assert "Studio 2022" in str(refused.value)
     assert (exchange_state(sample), texts(sample)) == before
