@@ -169,14 +169,6 @@ def test_a_tools_file_that_names_no_revision_is_refused_unchanged(sample, path, 
     assert (exchange_state(sample), texts(sample)) == before
 
 
-def test_an_xliff_2_file_with_two_files_is_refused_unchanged(sample):
-    data = XLIFF20.read_bytes().replace(b"</file>", b'</file><file id="f2"/>')
-    before = exchange_state(sample), texts(sample)
-    with pytest.raises(ExchangeFileError, match="exactly one <file> element, found 2"):
-        imported(XLIFF20, data)
-    assert (exchange_state(sample), texts(sample)) == before
-
-
 def test_trados_tracked_changes_keep_insertions_and_leave_out_deletions(sample):
     data = SDLXLIFF.read_bytes().replace(
         "лидеры подробно обсудили".encode(),

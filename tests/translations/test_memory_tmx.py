@@ -378,3 +378,42 @@ def test_a_zipped_memory_is_refused_saying_so(release):
     with pytest.raises(TmxError, match="zip archive"):
         memory_import(buffer.getvalue())
     assert memory_state() == before
+
+
+def test_omegat_notes_on_a_unit_and_its_translation_are_reported_as_not_kept(db):
+    # OmegaT writes a translator's comment as a <note> after the unit's <prop>s; TMX also
+    # allows notes on a <tuv>, before its <seg>.
+    text = (FOREIGN / "omegat-project_save.tmx").read_text(encoding="utf-8")
+    text = text.replace(
+        '<prop type="id">20092dc9-ddfa-4577-a82b-66a3b3a1d035</prop>',
+        '<prop type="id">20092dc9-ddfa-4577-a82b-66a3b3a1d035</prop>\n'
+        "      <note>Проверить термин «тет-а-тет»</note>",
+    ).replace(
+        "<seg>Проблема северных территорий</seg>",
+        "<note>from the style guide</note>\n        <note>second note</note>\n"
+        "        <seg>Проблема северных территорий</seg>",
+    )
+    report = memory_import(text.encode())
+    assert report.counts == {"created": 3, "updated": 0, "unchanged": 0}
+    # OmegaT's units have no tuid: they are named by the line of their <tu>.
+    tu_lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "<tu>"]
+    assert report.read.notes == [f"line {tu_lines[0]}", f"line {tu_lines[2]}"]
+    assert report.read.note_count == 3
+    assert (
+        "3 notes were not kept (the memory has no place for notes), in: "
+        f"line {tu_lines[0]}, line {tu_lines[2]}"
+    ) in report.lines()
+    kept = MemoryEntry.objects.values_list("source_text", "target_text")
+    assert not any("note" in value or "Проверить" in value for pair in kept for value in pair)
+
+
+def test_a_note_on_a_named_unit_is_counted_once(db):
+    unit = tu().replace("<tu ", '<tu tuid="economy" ').replace("<tuv", "<note>n</note><tuv", 1)
+    report = memory_import(tmx(unit))
+    assert (report.read.notes, report.read.note_count) == (["economy"], 1)
+    assert "1 note was not kept (the memory has no place for notes), in: economy" in report.lines()
+
+
+def test_a_tmx_without_notes_reports_none(db):
+    report = memory_import(tmx(tu()))
+    assert report.read.note_count == 0 and not any("not kept" in line for line in report.lines())

@@ -134,6 +134,14 @@ class MemoryImportSerializer(serializers.Serializer):
         child=serializers.CharField(),
         help_text="Units whose formatting codes were removed (tuid or line).",
     )
+    notes = Listed(
+        source="read.notes",
+        child=serializers.CharField(),
+        help_text="Units whose <note>s were not kept (tuid or line): the memory keeps none.",
+    )
+    note_count = serializers.IntegerField(
+        source="read.note_count", help_text="How many <note>s the file's units carried."
+    )
     lines = serializers.ListField(child=serializers.CharField())
 
 

@@ -26,16 +26,18 @@ Files exported before this layout name the release, language and revision in a
 ``<header><prop-group name="concord">`` (deprecated in XLIFF 1.2, refused by the strict
 schema); they are still read, their ``<prop>`` values taking precedence.
 
-Other tools' XLIFF: XLIFF 1.1 (translate-toolkit's ``po2xliff`` writes it) is read as 1.2 —
-the elements and attributes Concord reads are the same; XLIFF 2.x by :mod:`.xliff2`, and what
+Other tools' XLIFF: XLIFF 1.1 (translate-toolkit's ``po2xliff`` writes it) is read as 1.2 — the
+elements and attributes Concord reads are the same; XLIFF 2.x by :mod:`.xliff2`, and what
 Trados, memoQ and Phrase add to 1.2 (their own statuses, their own file header) by
-:mod:`.xliff_tools`; any other version is refused saying so. A Concord PO
-converted by ``po2xliff`` keeps the PO header as a ``restype="x-gettext-domain-header"`` unit
-(its ``X-Concord-*`` lines name the release, language and revision) but loses ``msgctxt``,
-the unit key: each entry then carries its label — the first line of the PO ``#.`` comment,
-``<note from="developer">`` (or Concord's own ``<note from="concord">``) — and the import
-matches it to the unit with that label and source text at the file's revision. Notes
-``from="developer"`` are Concord's own comments coming back, not translator comments.
+:mod:`.xliff_tools`; any other version is refused saying so. Several ``<file>`` elements are
+read as one when they all name the same release, language and revision (or nothing), else
+refused (:mod:`.xliff_files`). A Concord PO converted by ``po2xliff`` keeps the PO header as a
+``restype="x-gettext-domain-header"`` unit (its ``X-Concord-*`` lines name the release,
+language and revision) but loses ``msgctxt``, the unit key: each entry then carries its label —
+the first line of the PO ``#.`` comment, ``<note from="developer">`` (or Concord's own
+``<note from="concord">``) — and the import matches it to the unit with that label and source
+text at the file's revision. Notes ``from="developer"`` are Concord's own comments coming back,
+not translator comments.
 
 States, out (our state → XLIFF ``state``):
 
@@ -74,6 +76,7 @@ from translations.exchange.units import (
     size_check,
 )
 from translations.exchange.xliff2 import XLIFF2_NS, xliff2_parsed
+from translations.exchange.xliff_files import files_identity
 from translations.exchange.xliff_tools import (
     element_text,
     exported_name,
@@ -126,7 +129,6 @@ ERR_VERSION = (
     "the file is XLIFF {version} (namespace {found}); Concord reads XLIFF 1.2, 1.1 and 2.x: "
     "export the file again as XLIFF 1.2, or download Concord's XLIFF and translate that one"
 )
-ERR_FILES = "expected exactly one <file> element, found {count}"
 
 _SAFE = etree.XMLParser(remove_comments=True, remove_pis=True, **SAFE_PARSING)
 
@@ -317,9 +319,9 @@ def _release_id(file):
     return ""
 
 
-def _identity(file):
-    """Return the file's release, language and base revision as an empty :class:`ParsedFile`,
-    or refuse the file naming what is missing."""
+def _fields(file):
+    """Return the release, language and base revision one ``<file>`` names, by name ("" for
+    what it does not name)."""
     props = _old_props(file)
     original = (file.get("original") or "").strip()
     ours = original.startswith(ORIGINAL_PREFIX)
@@ -341,11 +343,25 @@ def _identity(file):
         language = (file.get("target-language") or named.get("language", "")).strip()
         revision = (file.get("build-num") or named.get("revision", "")).strip()
         source = (file.get("source-language") or "").strip()
+    return {
+        "slug": slug,
+        "release_id": release_id,
+        "language": language,
+        "revision": revision,
+        "source": source,
+    }
+
+
+def _identity(fields):
+    """Return a file's release, language and base revision as an empty :class:`ParsedFile`,
+    or refuse the file naming what is missing."""
+    slug, revision, language = fields["slug"], fields["revision"], fields["language"]
     missing = [name for name, value in (("release", slug), ("revision", revision)) if not value]
     if not language:
         missing.append("target-language")
     if missing:
         raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
+    release_id, source = fields["release_id"], fields["source"]
     return ParsedFile(
         slug=slug,
         release_id=header_number(release_id, "release-id") if release_id else None,
@@ -367,11 +383,8 @@ def xliff_load(data: bytes) -> ParsedFile:
     if root.tag == f"{{{XLIFF2_NS}}}xliff":
         return xliff2_parsed(root)
     files = root.findall(_q("file"))
-    if len(files) != 1:
-        raise malformed(FORMAT, ERR_FILES.format(count=len(files)))
-    file = files[0]
-    parsed = _identity(file)
-    for unit in file.iter(_q("trans-unit")):
+    parsed = files_identity(files, _fields, _identity)
+    for unit in (unit for file in files for unit in file.iter(_q("trans-unit"))):
         key = unit.get("id", "")
         if unit.get("restype") == GETTEXT_HEADER or _structure(unit):
             continue

@@ -21,6 +21,8 @@ Concord writes XLIFF 1.2; a tool that works in 2.x (or converts a 1.2 file to it
 * Inline markup: ``<pc>`` and ``<mrk>`` give their text, ``<cp hex>`` its character; the
   original format's codes (``<ph/>``, ``<sc/>``, ``<ec/>``) are not text, dropped and noted.
 * ``translate="no"`` units without a translation are a tool's structure and are left out.
+* Several ``<file>`` elements are read as one when they name the same release and revision
+  (or nothing), else refused (:mod:`.xliff_files`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from translations.exchange.units import (
     header_number,
     malformed,
 )
+from translations.exchange.xliff_files import files_identity
 from translations.exchange.xliff_tools import element_text, exported_name
 from translations.glossary.files.data import base_language
 
@@ -46,7 +49,6 @@ UNCONFIRMED = frozenset({"initial"})
 OWN_CATEGORIES = frozenset({"concord", "concord-previous-source", "developer"})
 LABEL_CATEGORIES = ("concord", "developer")
 CODES = frozenset({"ph", "sc", "ec"})
-ERR_FILES = "expected exactly one <file> element, found {count}"
 
 
 def _q(name):
@@ -76,16 +78,26 @@ def _code_point(value):
         raise malformed(FORMAT, f"<cp hex={value!r}> is not a character") from None
 
 
-def _identity(root, file):
-    """Return the file's release, language and base revision as an empty ParsedFile, or
-    refuse the file naming what is missing."""
+def _fields(root, file):
+    """Return the release, language and base revision one ``<file>`` names, by name ("" for
+    what it does not name); the languages are the document's."""
     original = (file.get("original") or "").strip()
     named = exported_name(original)
     slug = named.get("slug") or (
         original.removeprefix(ORIGINAL_PREFIX) if original.startswith(ORIGINAL_PREFIX) else ""
     )
-    language = (root.get("trgLang") or named.get("language") or "").strip()
-    revision = named.get("revision", "")
+    return {
+        "slug": slug,
+        "language": (root.get("trgLang") or named.get("language") or "").strip(),
+        "revision": named.get("revision", ""),
+        "source": (root.get("srcLang") or "").strip(),
+    }
+
+
+def _identity(fields):
+    """Return the file's release, language and base revision as an empty ParsedFile, or
+    refuse the file naming what is missing."""
+    slug, revision, language = fields["slug"], fields["revision"], fields["language"]
     missing = [name for name, value in (("release", slug), ("revision", revision)) if not value]
     if not language:
         missing.append("trgLang")
@@ -96,7 +108,7 @@ def _identity(root, file):
         release_id=None,
         language=base_language(language),
         revision=header_number(revision, "revision"),
-        source_language=base_language(root.get("srcLang") or "") if root.get("srcLang") else "",
+        source_language=base_language(fields["source"]) if fields["source"] else "",
     )
 
 
@@ -149,10 +161,8 @@ def _entry(unit):
 def xliff2_parsed(root) -> ParsedFile:
     """Return the :class:`ParsedFile` of an XLIFF 2.x document's root element."""
     files = root.findall(_q("file"))
-    if len(files) != 1:
-        raise malformed(FORMAT, ERR_FILES.format(count=len(files)))
-    parsed = _identity(root, files[0])
-    for unit in files[0].iter(_q("unit")):
+    parsed = files_identity(files, lambda file: _fields(root, file), _identity)
+    for unit in (unit for file in files for unit in file.iter(_q("unit"))):
         entry = _entry(unit)
         if unit.get("translate") == "no" and not entry.target.strip():
             continue

@@ -211,6 +211,15 @@ class MemoryImport:
                 )
                 % {"n": len(self.read.codes), "units": _some(self.read.codes)}
             )
+        if self.read.notes:
+            lines.append(
+                ngettext(
+                    "%(n)s note was not kept (the memory has no place for notes), in: %(units)s",
+                    "%(n)s notes were not kept (the memory has no place for notes), in: %(units)s",
+                    self.read.note_count,
+                )
+                % {"n": self.read.note_count, "units": _some(self.read.notes)}
+            )
         return lines
 
 

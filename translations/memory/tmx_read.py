@@ -11,6 +11,8 @@
 * Inline native codes (``<bpt>``, ``<ept>``, ``<it>``, ``<ph>``, ``<ut>``) hold the original
   format's markup, not text: their content is dropped and each unit that had some is named,
   so a translator can check its formatting. ``<hi>`` and ``<sub>`` text is kept.
+* ``<note>`` elements (a translator's comment on a ``<tu>`` or one of its ``<tuv>``) have no
+  place in the memory: they are counted and their units named, as not kept.
 
 Any other problem (malformed XML, a declaration of entities, a bad date, a segment over the
 unit length limit, too many units or bytes) refuses the whole file, naming its line.
@@ -60,6 +62,9 @@ class TmxRead:
     skipped: Counter = field(default_factory=Counter)
     # Units whose source language Concord does not keep, by tuid or line.
     skipped_units: list = field(default_factory=list)
+    # Units with <note>s, which the memory does not keep, by tuid or line; and how many notes.
+    notes: list = field(default_factory=list)
+    note_count: int = 0
 
     def __len__(self):
         return len(self.entries)
@@ -142,6 +147,10 @@ def _variants(unit, read):
 def unit_entries(unit, header_source, now, read):
     """Return the ``EntryData`` of one ``<tu>``: each source text against each other text."""
     line = unit.sourceline
+    notes = len(unit.findall("note")) + len(unit.findall("tuv/note"))
+    if notes:
+        read.notes.append(_unit_name(unit))
+        read.note_count += notes
     tag = unit.get("srclang") or header_source
     if not tag:
         raise refusal(_("<tu> names no source language (srclang)"), line)

@@ -195,6 +195,16 @@ def test_an_administrator_uploads_tmx_and_gets_the_commands_report(memory):
     assert memory_export("ja") == data
 
 
+def test_a_tmx_uploads_report_names_the_notes_not_kept(memory):
+    user_with_role("admin")
+    data = memory_export("ja").replace(b"<tuv ", b"<note>check</note><tuv ", 1)
+    response = client_of("admin").post(TMX, tmx_upload(data), format="multipart")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["note_count"] == 1 and len(body["notes"]) == 1
+    assert any("1 note was not kept" in line for line in body["lines"])
+
+
 @pytest.mark.parametrize(
     ("name", "data", "status", "message"),
     [
