@@ -66,24 +66,21 @@ from lxml import etree
 
 from translations.exchange.po import H_LANGUAGE, H_RELEASE, H_RELEASE_ID, H_REVISION, H_SOURCE
 from translations.exchange.units import (
-    ERR_NO_HEADER,
     ExchangeFile,
     ExchangeFileError,
     ParsedEntry,
     ParsedFile,
-    header_number,
     malformed,
     size_check,
 )
 from translations.exchange.xliff2 import XLIFF2_NS, xliff2_parsed
-from translations.exchange.xliff_files import files_identity
+from translations.exchange.xliff_files import file_identity, files_identity
 from translations.exchange.xliff_tools import (
     element_text,
     exported_name,
     is_deletion,
     tool_confirmed,
 )
-from translations.glossary.files.data import base_language
 from translations.review.vocabulary import UnitState
 from translations.xmlsafe import SAFE_PARSING, UnsafeXMLError
 from translations.xmltext import xml_utf8
@@ -352,25 +349,6 @@ def _fields(file):
     }
 
 
-def _identity(fields):
-    """Return a file's release, language and base revision as an empty :class:`ParsedFile`,
-    or refuse the file naming what is missing."""
-    slug, revision, language = fields["slug"], fields["revision"], fields["language"]
-    missing = [name for name, value in (("release", slug), ("revision", revision)) if not value]
-    if not language:
-        missing.append("target-language")
-    if missing:
-        raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
-    release_id, source = fields["release_id"], fields["source"]
-    return ParsedFile(
-        slug=slug,
-        release_id=header_number(release_id, "release-id") if release_id else None,
-        language=base_language(language),
-        revision=header_number(revision, "revision"),
-        source_language=base_language(source) if source else "",
-    )
-
-
 def xliff_load(data: bytes) -> ParsedFile:
     """Parse an uploaded XLIFF 1.2 file; refuse it whole when it cannot be read safely."""
     # A DOCTYPE is refused before parsing, so no entity declaration is ever read.
@@ -383,7 +361,7 @@ def xliff_load(data: bytes) -> ParsedFile:
     if root.tag == f"{{{XLIFF2_NS}}}xliff":
         return xliff2_parsed(root)
     files = root.findall(_q("file"))
-    parsed = files_identity(files, _fields, _identity)
+    parsed = files_identity(files, _fields, lambda values: file_identity(values, "target-language"))
     for unit in (unit for file in files for unit in file.iter(_q("trans-unit"))):
         key = unit.get("id", "")
         if unit.get("restype") == GETTEXT_HEADER or _structure(unit):

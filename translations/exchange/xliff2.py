@@ -30,16 +30,12 @@ from __future__ import annotations
 from lxml import etree
 
 from translations.exchange.units import (
-    ERR_NO_HEADER,
-    ExchangeFileError,
     ParsedEntry,
     ParsedFile,
-    header_number,
     malformed,
 )
-from translations.exchange.xliff_files import files_identity
+from translations.exchange.xliff_files import file_identity, files_identity
 from translations.exchange.xliff_tools import element_text, exported_name
-from translations.glossary.files.data import base_language
 
 XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 FORMAT = "XLIFF"
@@ -94,24 +90,6 @@ def _fields(root, file):
     }
 
 
-def _identity(fields):
-    """Return the file's release, language and base revision as an empty ParsedFile, or
-    refuse the file naming what is missing."""
-    slug, revision, language = fields["slug"], fields["revision"], fields["language"]
-    missing = [name for name, value in (("release", slug), ("revision", revision)) if not value]
-    if not language:
-        missing.append("trgLang")
-    if missing:
-        raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
-    return ParsedFile(
-        slug=slug,
-        release_id=None,
-        language=base_language(language),
-        revision=header_number(revision, "revision"),
-        source_language=base_language(fields["source"]) if fields["source"] else "",
-    )
-
-
 def _notes(unit):
     return [
         (note.get("category") or "", _inline(note, []).strip())
@@ -161,7 +139,9 @@ def _entry(unit):
 def xliff2_parsed(root) -> ParsedFile:
     """Return the :class:`ParsedFile` of an XLIFF 2.x document's root element."""
     files = root.findall(_q("file"))
-    parsed = files_identity(files, lambda file: _fields(root, file), _identity)
+    parsed = files_identity(
+        files, lambda file: _fields(root, file), lambda values: file_identity(values, "trgLang")
+    )
     for unit in (unit for file in files for unit in file.iter(_q("unit"))):
         entry = _entry(unit)
         if unit.get("translate") == "no" and not entry.target.strip():

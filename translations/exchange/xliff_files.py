@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy
 
-from translations.exchange.units import ExchangeFileError, ParsedFile, malformed
+from translations.exchange.units import (
+    ERR_NO_HEADER,
+    ExchangeFileError,
+    ParsedFile,
+    header_number,
+    malformed,
+)
+from translations.glossary.files.data import base_language
 
 FORMAT = "XLIFF"
 ERR_NO_FILE = "the file has no <file> element"
@@ -27,6 +34,26 @@ def file_name(file, number: int) -> str:
     """Return how a refusal names one ``<file>``: its ``original``, else its position."""
     original = (file.get("original") or "").strip()
     return f'<file original="{original}">' if original else f"<file> no. {number}"
+
+
+def file_identity(fields, language_attribute: str) -> ParsedFile:
+    """Return one ``<file>``'s release, language and base revision as an empty
+    :class:`ParsedFile`, or refuse the file naming what is missing (the language by
+    ``language_attribute``, the attribute the format keeps it in)."""
+    slug, revision, language = fields["slug"], fields["revision"], fields["language"]
+    missing = [name for name, value in (("release", slug), ("revision", revision)) if not value]
+    if not language:
+        missing.append(language_attribute)
+    if missing:
+        raise ExchangeFileError(ERR_NO_HEADER % {"what": ", ".join(missing)})
+    release_id, source = fields.get("release_id"), fields["source"]
+    return ParsedFile(
+        slug=slug,
+        release_id=header_number(release_id, "release-id") if release_id else None,
+        language=base_language(language),
+        revision=header_number(revision, "revision"),
+        source_language=base_language(source) if source else "",
+    )
 
 
 def _describe(parsed: ParsedFile) -> str:
